@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { logoutAction } from '@/lib/actions/auth/logout';
+import { ROLE_HOME, ROLE_LABELS } from '@/lib/auth/actor';
+import { currentActor, currentUserName } from '@/lib/auth/current-actor';
+
+export async function SiteHeader() {
+  const actor = await currentActor();
+  const name = actor ? await currentUserName() : null;
+  return (
+    <header>
+      <div className="bg-pat-blue-dark text-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
+          <span className="font-semibold">Provincia autonoma di Trento</span>
+          {actor ? (
+            <div className="flex flex-wrap items-center gap-3">
+              <span>
+                <span className="sr-only">Utente collegato: </span>
+                <strong>{name}</strong> <span className="opacity-90">({ROLE_LABELS[actor.role]})</span>
+              </span>
+              <form action={logoutAction}>
+                <button type="submit" className="rounded border border-white px-3 py-1 font-semibold hover:bg-white hover:text-pat-blue-dark">
+                  Logout
+                </button>
+              </form>
+            </div>
+          ) : (
+            <Link href="/login" className="font-semibold underline">
+              Accedi
+            </Link>
+          )}
+        </div>
+      </div>
+      <div className="bg-pat-blue text-white">
+        <div className="mx-auto max-w-5xl px-4 py-4 sm:py-6">
+          <Link href={actor ? ROLE_HOME[actor.role] : '/'} className="block no-underline">
+            <span className="block text-sm uppercase tracking-wider opacity-90">Provincia autonoma di Trento — Buoni di servizio</span>
+            <span className="block text-2xl font-bold sm:text-3xl">Modifica PES — emergenza COVID-19</span>
+          </Link>
+        </div>
+      </div>
+    </header>
+  );
+}

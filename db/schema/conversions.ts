@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './users';
+import { vouchers } from './vouchers';
+
+/** The one-time "modifica PES" of a voucher: unique per voucher (guide §3 NOTA: "una sola volta"). */
+export const conversions = pgTable(
+  'conversions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    voucherId: uuid('voucher_id').notNull().unique().references(() => vouchers.id),
+    status: text('status').notNull().default('draft'),
+    employmentCondition: text('employment_condition'),
+    declarations: jsonb('declarations').$type<Record<string, boolean>>(),
+    employerConfirmedAt: timestamp('employer_confirmed_at', { withTimezone: true }),
+    protocolNumber: text('protocol_number').unique(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    signature: jsonb('signature').$type<{ signedAt: string; maskedMobile: string; otpId: string; dossierSha256: string }>(),
+    otpFailedTotal: integer('otp_failed_total').notNull().default(0),
+    otpLocked: text('otp_locked'),
+    decisionReason: text('decision_reason'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'conversions_status_check',
+      sql`${t.status} in ('draft', 'awaiting_validation', 'ready_to_submit', 'submitted', 'approved', 'rejected', 'returned')`,
+    ),
+    check('conversions_otp_failed_check', sql`${t.otpFailedTotal} >= 0`),
+    index('conversions_status_submitted_idx').on(t.status, t.submittedAt),
+    index('conversions_submitted_idx').on(t.submittedAt),
+  ],
+);

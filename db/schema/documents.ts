@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { pes } from './pes';
+import { users } from './users';
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pesId: uuid('pes_id').notNull().references(() => pes.id, { onDelete: 'cascade' }),
+    storageKey: text('storage_key').notNull().unique(),
+    fileName: text('file_name').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('documents_size_check', sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 2097152`),
+    // One agreed-PES PDF per summer PES: replacing swaps the row.
+    index('documents_pes_idx').on(t.pesId),
+  ],
+);

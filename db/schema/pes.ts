@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { conversions } from './conversions';
+import { providers } from './providers';
+import { children, vouchers } from './vouchers';
+
+export const pes = pgTable(
+  'pes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    voucherId: uuid('voucher_id').notNull().references(() => vouchers.id),
+    // Set only on the new COVID PES created by the conversion.
+    conversionId: uuid('conversion_id').references(() => conversions.id),
+    providerId: uuid('provider_id').notNull().references(() => providers.id),
+    kind: text('kind').notNull(),
+    band: text('band'),
+    hours: integer('hours').notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    usedCents: bigint('used_cents', { mode: 'number' }),
+    hoursUsed: integer('hours_used'),
+    hourlyRateCents: bigint('hourly_rate_cents', { mode: 'number' }),
+    status: text('status').notNull(),
+    rejectionReason: text('rejection_reason'),
+    closeRequestedAt: timestamp('close_requested_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    validationRequestedAt: timestamp('validation_requested_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('pes_amount_check', sql`${t.amountCents} >= 0`),
+    check('pes_used_check', sql`${t.usedCents} is null or (${t.usedCents} >= 0 and ${t.usedCents} <= ${t.amountCents})`),
+    check('pes_hours_check', sql`${t.hours} >= 0`),
+    check('pes_hours_used_check', sql`${t.hoursUsed} is null or (${t.hoursUsed} >= 0 and ${t.hoursUsed} <= ${t.hours})`),
+    check('pes_kind_check', sql`${t.kind} in ('standard', 'babysitting_covid', 'summer_covid')`),
+    check('pes_band_check', sql`${t.band} is null or ${t.band} in ('A', 'B', 'C')`),
+    check(
+      'pes_status_check',
+      sql`${t.status} in ('active', 'close_requested', 'closed', 'draft', 'awaiting_validation', 'validated', 'rejected')`,
+    ),
+    check('pes_new_has_conversion_check', sql`(${t.kind} = 'standard') = (${t.conversionId} is null)`),
+    check('pes_closed_has_used_check', sql`${t.status} <> 'closed' or ${t.usedCents} is not null`),
+    index('pes_voucher_idx').on(t.voucherId),
+    index('pes_conversion_idx').on(t.conversionId),
+    index('pes_provider_status_idx').on(t.providerId, t.status, t.closeRequestedAt),
+  ],
+);
+
+export const pesChildren = pgTable(
+  'pes_children',
+  {
+    pesId: uuid('pes_id').notNull().references(() => pes.id, { onDelete: 'cascade' }),
+    childId: uuid('child_id').notNull().references(() => children.id),
+  },
+  (t) => [primaryKey({ columns: [t.pesId, t.childId] }), index('pes_children_child_idx').on(t.childId)],
+);

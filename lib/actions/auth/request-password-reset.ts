@@ -1,0 +1,31 @@
+'use server';
+import { headers } from 'next/headers';
+import { getDb } from '@/db';
+import { clientIp } from '@/lib/auth/client-ip';
+import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
+import { requestPasswordReset } from '@/lib/services/request-password-reset';
+import { passwordResetRequestSchema } from '@/lib/validation/auth';
+import { fieldErrorsOf, formFields } from '../form-fields';
+
+export type ResetRequestState = { done?: boolean; fieldErrors?: Record<string, string>; message?: string };
+
+export async function requestPasswordResetAction(_prev: ResetRequestState, formData: FormData): Promise<ResetRequestState> {
+  const parsed = passwordResetRequestSchema.safeParse(formFields(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues) };
+  const h = await headers();
+  try {
+    await requestPasswordReset(await getDb(), { ...parsed.data, ip: clientIp(h) }, { baseUrl: baseUrlFrom(h) });
+  } catch {
+    return { message: 'Il servizio non è momentaneamente disponibile. Riprova tra qualche minuto.' };
+  }
+  kickDispatcher();
+  // Identical answer whether or not the data matched an account (A4).
+  return { done: true };
+}
+
+function baseUrlFrom(h: Headers): string {
+  if (process.env.APP_URL) return process.env.APP_URL.replace(/\/$/, '');
+  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
+  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
+  return `${proto}://${host}`;
+}

@@ -1,0 +1,15 @@
+/** FormData → plain object of its string fields, minus the ones React adds for server actions ($ACTION_…). */
+export function formFields(fd: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of fd.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION')) out[k] = v;
+  return out;
+}
+
+export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const key = String(i.path[0] ?? '_');
+    out[key] ??= i.message;
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import type {} from 'next-auth/jwt';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import type { Role } from './actor';
+import { authSecret } from './auth-secret';
+import { authenticate } from './authenticate';
+import { clientIp } from './client-ip';
+import { sessionStillValid } from './session-check';
+
+declare module 'next-auth' {
+  interface User {
+    role?: Role;
+    providerId?: string | null;
+    sessionVersion?: number;
+  }
+  interface Session {
+    user: { id: string; name: string; role: Role; providerId: string | null };
+  }
+}
+declare module 'next-auth/jwt' {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+    pid?: string | null;
+    sv?: number;
+    authTime?: number;
+  }
+}
+
+class ThrottledSignin extends CredentialsSignin {
+  code = 'throttled';
+}
+
+const credentialsSchema = z.object({ codiceFiscale: z.string().max(64), password: z.string().max(256) });
+
+// Idle timeout 30 min (sliding), absolute 12 h from sign-in (S1).
+const IDLE_SECONDS = 30 * 60;
+const ABSOLUTE_SECONDS = 12 * 60 * 60;
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  secret: authSecret(),
+  session: { strategy: 'jwt', maxAge: IDLE_SECONDS, updateAge: 60 },
+  pages: { signIn: '/login', error: '/login' },
+  logger: {
+    // Auth.js would log the failing credentials' error objects; keep only the kind of failure.
+    error(error) {
+      if (error.name === 'CredentialsSignin' || error.name === 'ThrottledSignin') return;
+      console.error(`[auth] ${error.name}`);
+    },
+    warn() {},
+    debug() {},
+  },
+  providers: [
+    Credentials({
+      credentials: { codiceFiscale: { label: 'Codice fiscale' }, password: { label: 'Password', type: 'password' } },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const result = await authenticate(await getDb(), { ...parsed.data, ip: clientIp(request.headers) });
+        if (!result.ok) {
+          if (result.reason === 'throttled') throw new ThrottledSignin();
+          return null;
+        }
+        const u = result.user;
+        return { id: u.id, name: u.name, role: u.role, providerId: u.providerId, sessionVersion: u.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      const now = Math.floor(Date.now() / 1000);
+      if (user) {
+        return { name: user.name, sub: user.id, uid: user.id, role: user.role, pid: user.providerId ?? null, sv: user.sessionVersion, authTime: now };
+      }
+      if (!token.uid || !token.role || token.sv === undefined || !token.authTime) return null;
+      if (now - token.authTime > ABSOLUTE_SECONDS) return null;
+      // Checked on every request: a password reset, deactivation or role change ends the session at once.
+      if (!(await sessionStillValid(await getDb(), token.uid, token.role, token.sv))) return null;
+      return token;
+    },
+    session({ session, token }) {
+      session.user = {
+        ...session.user,
+        id: token.uid ?? '',
+        name: token.name ?? '',
+        role: token.role as Role,
+        providerId: token.pid ?? null,
+      };
+      return session;
+    },
+  },
+});

@@ -1,0 +1,64 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/open';
+import { users } from '@/db/schema';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { isValidCodiceFiscale, normalizeCodiceFiscale } from '@/lib/domain/codice-fiscale';
+import type { Role } from './actor';
+import { dummyPasswordHash, verifyPassword } from './password-hash';
+import { checkThrottle, recordAttempt } from './throttle';
+
+export type AuthenticatedUser = {
+  id: string;
+  role: Role;
+  providerId: string | null;
+  sessionVersion: number;
+  name: string;
+};
+
+export type AuthenticateResult =
+  | { ok: true; user: AuthenticatedUser }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/** The whole sign-in decision, used by Auth.js authorize() so a direct POST to the callback is throttled too. */
+export async function authenticate(
+  db: Db,
+  input: { codiceFiscale: string; password: string; ip: string },
+  now = new Date(),
+): Promise<AuthenticateResult> {
+  const cf = normalizeCodiceFiscale(input.codiceFiscale).slice(0, 32);
+  const ip = input.ip.slice(0, 64);
+  const throttle = await checkThrottle(db, cf, ip, now);
+  if (!throttle.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+
+  const user = isValidCodiceFiscale(cf) ? (await db.select().from(users).where(eq(users.codiceFiscale, cf)))[0] : undefined;
+  // Same work whether or not the account exists: the answer time tells nothing (A4).
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password.slice(0, 256));
+  const ok = Boolean(user && user.active && passwordOk);
+
+  await db.transaction(async (tx) => {
+    await recordAttempt(tx, cf, ip, ok, now);
+    await writeAudit(tx, {
+      actor: ok && user ? { userId: user.id, role: user.role as Role } : null,
+      action: ok ? 'auth.login_succeeded' : 'auth.login_failed',
+      entityType: 'user',
+      entityId: user?.id ?? null,
+      // The typed username is kept only when it is a well-formed codice fiscale, never the password.
+      after: ok ? null : { codiceFiscale: isValidCodiceFiscale(cf) ? cf : null },
+      ip,
+      at: now,
+    });
+  });
+  if (!ok || !user) return { ok: false, reason: 'invalid' };
+  return {
+    ok: true,
+    user: {
+      id: user.id,
+      role: user.role as Role,
+      providerId: user.providerId,
+      sessionVersion: user.sessionVersion,
+      name: `${user.givenName} ${user.familyName}`,
+    },
+  };
+}

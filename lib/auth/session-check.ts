@@ -1,0 +1,13 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/open';
+import { users } from '@/db/schema';
+
+/** A JWT stays valid only while its user is active, with the same role and session version (S1). */
+export async function sessionStillValid(db: DbOrTx, userId: string, role: string, sessionVersion: number): Promise<boolean> {
+  const [u] = await db
+    .select({ v: users.sessionVersion, active: users.active, role: users.role })
+    .from(users)
+    .where(eq(users.id, userId));
+  return Boolean(u && u.active && u.role === role && u.v === sessionVersion);
+}

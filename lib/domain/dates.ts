@@ -1,0 +1,91 @@
+/**
+ * Calendar dates travel as ISO strings "YYYY-MM-DD" (no time zone, no shifting);
+ * instants are Date objects shown in Europe/Rome, where the Province works.
+ */
+const TIME_ZONE = 'Europe/Rome';
+
+const DATE_IT = new Intl.DateTimeFormat('it-IT', {
+  timeZone: TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+const DATE_TIME_IT = new Intl.DateTimeFormat('it-IT', {
+  timeZone: TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+export type IsoParts = { year: number; month: number; day: number };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Strict: "2021-02-29" is refused, not rolled over to March. */
+export function parseIsoDate(iso: string): IsoParts {
+  const m = ISO_DATE.exec(iso);
+  const year = Number(m?.[1]);
+  const month = Number(m?.[2]);
+  const day = Number(m?.[3]);
+  if (!m || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new RangeError(`Not a valid ISO date (YYYY-MM-DD): ${iso}`);
+  }
+  return { year, month, day };
+}
+
+function toIso({ year, month, day }: IsoParts): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function asDate(d: Date | string): Date {
+  const date = typeof d === 'string' ? new Date(d) : d;
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Not a valid date: ${String(d)}`);
+  return date;
+}
+
+/** "26/11/2026". An ISO date string is shown as that calendar day, whatever the server's zone. */
+export function formatDateIt(d: Date | string): string {
+  if (typeof d === 'string' && ISO_DATE.test(d)) {
+    const { year, month, day } = parseIsoDate(d);
+    return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+  }
+  return DATE_IT.format(asDate(d));
+}
+
+/** "26/11/2026, 17:05" in Europe/Rome, 24-hour clock. */
+export function formatDateTimeIt(d: Date | string): string {
+  return DATE_TIME_IT.format(asDate(d));
+}
+
+/** The calendar day it is in Rome at instant d, as "YYYY-MM-DD". */
+export function isoDate(d: Date): string {
+  const parts = DATE_IT.formatToParts(asDate(d));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return toIso({ year: get('year'), month: get('month'), day: get('day') });
+}
+
+/** Clamps to the month's last day: 2024-01-31 + 1 month = 2024-02-29. */
+export function addMonths(iso: string, months: number): string {
+  if (!Number.isInteger(months)) throw new RangeError(`Not a whole number of months: ${months}`);
+  const { year, month, day } = parseIsoDate(iso);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return toIso({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
+}
+
+export function addYears(iso: string, years: number): string {
+  return addMonths(iso, years * 12);
+}
+
+/** A birth date that makes a child `years` years and `extraMonths` months old on `today`. */
+export function yearsAgo(today: string, years: number, extraMonths = 0): string {
+  return addMonths(today, -(years * 12 + extraMonths));
+}

@@ -1,0 +1,111 @@
+/**
+ * Status machines as data. Only the listed transitions exist; services persist one
+ * with `UPDATE … WHERE status = from` so a concurrent second click changes nothing.
+ */
+export const PES_STATUSES = [
+  'active',
+  'close_requested',
+  'closed',
+  'draft',
+  'awaiting_validation',
+  'validated',
+  'rejected',
+] as const;
+export type PesStatus = (typeof PES_STATUSES)[number];
+
+// active…closed are standard PES; draft…rejected are the new COVID PES.
+export const PES_TRANSITIONS: Record<PesStatus, readonly PesStatus[]> = {
+  active: ['close_requested'],
+  close_requested: ['closed'],
+  closed: [],
+  draft: ['awaiting_validation'],
+  awaiting_validation: ['validated', 'rejected'],
+  validated: [],
+  rejected: ['draft', 'awaiting_validation'],
+};
+
+export const PES_STATUS_LABELS: Record<PesStatus, string> = {
+  active: 'attivo',
+  close_requested: 'chiusura richiesta',
+  closed: 'chiuso',
+  draft: 'bozza',
+  awaiting_validation: 'in attesa di validazione',
+  validated: 'validato',
+  rejected: 'rifiutato',
+};
+
+// A validated PES is frozen (the provider agreed to it); a pending one waits for the provider.
+const NEW_PES_CHANGEABLE: ReadonlySet<PesStatus> = new Set(['draft', 'rejected']);
+
+/** Deleting is not a transition: the row goes, and its money returns to the residual. */
+export function canDeleteNewPes(status: PesStatus): boolean {
+  return NEW_PES_CHANGEABLE.has(status);
+}
+
+export function canEditNewPes(status: PesStatus): boolean {
+  return NEW_PES_CHANGEABLE.has(status);
+}
+
+export const CONVERSION_STATUSES = [
+  'draft',
+  'awaiting_validation',
+  'ready_to_submit',
+  'submitted',
+  'approved',
+  'rejected',
+  'returned',
+] as const;
+export type ConversionStatus = (typeof CONVERSION_STATUSES)[number];
+
+// Backward edges exist because editing a PES after validation sends the conversion back.
+// Once submitted (OTP-signed) only the office moves it; approved and rejected are final.
+export const CONVERSION_TRANSITIONS: Record<ConversionStatus, readonly ConversionStatus[]> = {
+  draft: ['awaiting_validation', 'ready_to_submit'],
+  awaiting_validation: ['ready_to_submit', 'draft'],
+  ready_to_submit: ['submitted', 'awaiting_validation', 'draft'],
+  submitted: ['approved', 'rejected', 'returned'],
+  approved: [],
+  rejected: [],
+  returned: ['awaiting_validation', 'ready_to_submit', 'submitted', 'draft'],
+};
+
+export const CONVERSION_STATUS_LABELS: Record<ConversionStatus, string> = {
+  draft: 'in compilazione',
+  awaiting_validation: 'in attesa di validazione',
+  ready_to_submit: "pronta per l'invio",
+  submitted: 'inviata',
+  approved: 'convalidata',
+  rejected: 'respinta',
+  returned: 'da integrare',
+};
+
+const CONVERSION_EDITABLE: ReadonlySet<ConversionStatus> = new Set([
+  'draft',
+  'awaiting_validation',
+  'ready_to_submit',
+  'returned',
+]);
+
+export function isConversionEditable(status: ConversionStatus): boolean {
+  return CONVERSION_EDITABLE.has(status);
+}
+
+export class TransitionError extends Error {
+  readonly from: string;
+  readonly to: string;
+  constructor(from: string, to: string) {
+    super(`Operazione non consentita: lo stato non può passare da «${from}» a «${to}».`);
+    this.name = 'TransitionError';
+    this.from = from;
+    this.to = to;
+  }
+}
+
+export function canTransition<S extends string>(machine: Record<S, readonly S[]>, from: S, to: S): boolean {
+  // Object.hasOwn: a status read from the database may not be a key of the machine.
+  return Object.hasOwn(machine, from) && machine[from].includes(to);
+}
+
+export function assertTransition<S extends string>(machine: Record<S, readonly S[]>, from: S, to: S): void {
+  if (!canTransition(machine, from, to)) throw new TransitionError(from, to);
+}

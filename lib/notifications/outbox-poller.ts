@@ -1,0 +1,14 @@
+import { getDb } from '@/db';
+import { dispatchOutbox } from './dispatch-outbox';
+
+const g = globalThis as unknown as { __bspPoller?: NodeJS.Timeout };
+
+export function startOutboxPoller(intervalMs = 30_000): void {
+  if (g.__bspPoller) return;
+  g.__bspPoller = setInterval(() => {
+    void getDb()
+      .then((db) => dispatchOutbox(db))
+      .catch(() => console.error('[outbox] poll failed; will retry'));
+  }, intervalMs);
+  g.__bspPoller.unref();
+}

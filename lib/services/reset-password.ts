@@ -1,0 +1,50 @@
+import 'server-only';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db } from '@/db/open';
+import { passwordResetTokens, users } from '@/db/schema';
+import { AppError } from '@/lib/app-error';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { hashPassword } from '@/lib/auth/password-hash';
+import { hashResetToken } from '@/lib/auth/reset-token';
+import { checkPassword } from '@/lib/domain/password-policy';
+import { enqueueEmail } from '@/lib/notifications/enqueue';
+
+/** Sets the new password, consumes the link once, and ends every session of the user (A5, S1). */
+export async function resetPassword(db: Db, input: { token: string; password: string; ip: string | null }, now = new Date()): Promise<void> {
+  const tokenHash = hashResetToken(input.token);
+  const [found] = await db
+    .select({ userId: passwordResetTokens.userId, cf: users.codiceFiscale, given: users.givenName, family: users.familyName })
+    .from(passwordResetTokens)
+    .innerJoin(users, eq(users.id, passwordResetTokens.userId))
+    .where(and(eq(passwordResetTokens.tokenHash, tokenHash), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)));
+  if (!found) throw new AppError('token_invalid');
+
+  const policy = checkPassword(input.password, [found.cf, found.given, found.family]);
+  if (!policy.ok) throw new AppError('invalid_input', policy.reasons.join(' '), { password: policy.reasons.join(' ') });
+  const passwordHash = await hashPassword(input.password);
+
+  await db.transaction(async (tx) => {
+    // The conditional UPDATE is the single-use guarantee: two concurrent submits, one winner.
+    const consumed = await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResetTokens.tokenHash, tokenHash), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)))
+      .returning({ userId: passwordResetTokens.userId });
+    if (consumed.length !== 1) throw new AppError('token_invalid');
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, found.userId))
+      .returning({ id: users.id, email: users.email, role: users.role, givenName: users.givenName });
+    await writeAudit(tx, { actor: { userId: user!.id, role: user!.role as 'family' }, action: 'auth.password_reset_completed', entityType: 'user', entityId: user!.id, ip: input.ip, at: now });
+    await enqueueEmail(tx, {
+      to: user!.email,
+      subject: 'La password è stata cambiata — Buoni di servizio',
+      paragraphs: [
+        `Gentile ${user!.givenName},`,
+        'la password del tuo accesso ai Buoni di servizio è stata cambiata. Tutte le sessioni aperte sono state chiuse.',
+        'Se non sei stato tu, usa subito «Ho smarrito la password» per impostarne una nuova e contatta la Struttura Multifunzionale Territoriale Ad Personam.',
+      ],
+    });
+  });
+}

@@ -1,0 +1,93 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible, launch, login, logout, newPage } from './support/browser';
+import { startApp, type AppServer } from './support/server';
+
+const enabled = Boolean(inject('chromiumPath'));
+let app: AppServer;
+let browser: Browser;
+
+describe.skipIf(!enabled)('access for the three roles', () => {
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it.each([
+    ['RSSNNA85M41L378F', '/famiglia', 'Anna Rossi'],
+    ['FRRLCU75B10L378M', '/erogatore', 'Luca Ferrari'],
+    ['CNTCHR80T52L378Z', '/ufficio', 'Chiara Conti'],
+  ])('%s signs in and lands on %s', async (cf, area, name) => {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${app.baseUrl}/login`);
+    await expectAccessible(page);
+    await login(page, app.baseUrl, cf);
+    expect(new URL(page.url()).pathname).toBe(area);
+    await expect.poll(() => page.getByText(name).first().isVisible()).toBe(true);
+    await expectAccessible(page);
+    await logout(page);
+    await page.goto(`${app.baseUrl}${area}`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await context.close();
+  });
+
+  it('refuses the office and provider areas to a family', async () => {
+    const { context, page } = await newPage(browser);
+    await login(page, app.baseUrl, 'RSSNNA85M41L378F');
+    for (const area of ['/ufficio', '/erogatore']) {
+      await page.goto(`${app.baseUrl}${area}`);
+      await expect.poll(() => page.getByRole('heading', { name: 'Accesso non consentito' }).isVisible()).toBe(true);
+      expect(new URL(page.url()).pathname).not.toBe(area);
+      await expectAccessible(page);
+    }
+    await context.close();
+  });
+
+  it('gives one generic message for a wrong password', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${app.baseUrl}/login`);
+    await page.getByLabel('Codice fiscale (username)').fill('RSSNNA85M41L378F');
+    await page.getByLabel('Password', { exact: true }).fill('password sbagliata davvero');
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await expect.poll(() => page.getByText('Codice fiscale o password non corretti').isVisible()).toBe(true);
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('resets a forgotten password through the e-mail read in /dev/outbox', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${app.baseUrl}/login`);
+    await page.getByRole('link', { name: 'Ho smarrito la password' }).click();
+    await page.waitForURL('**/password-smarrita');
+    await expectAccessible(page);
+    await page.getByLabel('Nome', { exact: true }).fill('Francesco');
+    await page.getByLabel('Cognome').fill('Marini');
+    await page.getByLabel('Codice fiscale', { exact: true }).fill('MRNFNC79D14L378N');
+    await page.getByRole('button', { name: 'Richiedi' }).click();
+    await expect.poll(() => page.getByText('Richiesta ricevuta').isVisible()).toBe(true);
+    await expectAccessible(page);
+
+    await page.goto(`${app.baseUrl}/dev/outbox`);
+    await expectAccessible(page);
+    const body = (await page.getByTestId('outbox-body').first().textContent()) ?? '';
+    const link = /https?:\/\/\S+#token=[A-Za-z0-9_-]+/.exec(body)?.[0];
+    expect(link).toBeTruthy();
+
+    await page.goto(link!);
+    await expect.poll(() => page.getByLabel('Nuova password', { exact: true }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    const newPassword = 'lampone gelato montagna 42';
+    await page.getByLabel('Nuova password', { exact: true }).fill(newPassword);
+    await page.getByLabel('Ripeti la nuova password').fill(newPassword);
+    await page.getByRole('button', { name: 'Salva la nuova password' }).click();
+    await expect.poll(() => page.getByText('Password aggiornata').first().isVisible()).toBe(true);
+
+    await login(page, app.baseUrl, 'MRNFNC79D14L378N', newPassword);
+    expect(new URL(page.url()).pathname).toBe('/erogatore');
+    await context.close();
+  });
+});

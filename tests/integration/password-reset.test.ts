@@ -1,0 +1,84 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, notificationOutbox, users } from '@/db/schema';
+import { authenticate } from '@/lib/auth/authenticate';
+import { sessionStillValid } from '@/lib/auth/session-check';
+import { requestPasswordReset, RESET_TOKEN_TTL_MS } from '@/lib/services/request-password-reset';
+import { resetPassword } from '@/lib/services/reset-password';
+import { CF, outboxTo, seeded } from './support/fixtures';
+import { freshDb, type TestDb } from './support/test-db';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await freshDb();
+  await seeded(t.db);
+});
+afterAll(() => t.close());
+
+const BASE = 'http://localhost:3000';
+const NEW_PASSWORD = 'lampone gelato montagna 42';
+
+function tokenFrom(body: string): string {
+  const m = /#token=([A-Za-z0-9_-]+)/.exec(body);
+  if (!m?.[1]) throw new Error('no link in e-mail');
+  return m[1];
+}
+
+async function userByCf(cf: string) {
+  const [u] = await t.db.select().from(users).where(eq(users.codiceFiscale, cf));
+  return u!;
+}
+
+describe('Ho smarrito la password', () => {
+  it('sends nothing and reveals nothing when the data do not match an account', async () => {
+    const before = await t.db.select().from(notificationOutbox);
+    await expect(requestPasswordReset(t.db, { givenName: 'Anna', familyName: 'Bianchi', codiceFiscale: CF.anna, ip: null }, { baseUrl: BASE })).resolves.toBeUndefined();
+    await expect(requestPasswordReset(t.db, { givenName: 'X', familyName: 'Y', codiceFiscale: 'ZZZZZZ80A01L378X', ip: null }, { baseUrl: BASE })).resolves.toBeUndefined();
+    expect(await t.db.select().from(notificationOutbox)).toHaveLength(before.length);
+  });
+
+  it('e-mails a single-use link that sets a new password and ends every other session', async () => {
+    const before = await userByCf(CF.anna);
+    await requestPasswordReset(t.db, { givenName: 'anna', familyName: 'ROSSI', codiceFiscale: CF.anna.toLowerCase(), ip: '127.0.0.1' }, { baseUrl: BASE });
+    const [mail] = await outboxTo(t.db, before.email);
+    expect(mail?.subject).toContain('nuova password');
+    expect(mail?.htmlBody).toContain('<html lang="it">');
+    const token = tokenFrom(mail!.textBody);
+    expect(token.length).toBeGreaterThanOrEqual(43); // 256 bits in base64url
+
+    await resetPassword(t.db, { token, password: NEW_PASSWORD, ip: '127.0.0.1' });
+    const after = await userByCf(CF.anna);
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await sessionStillValid(t.db, after.id, 'family', before.sessionVersion)).toBe(false);
+    expect((await authenticate(t.db, { codiceFiscale: CF.anna, password: NEW_PASSWORD, ip: '127.0.0.9' })).ok).toBe(true);
+
+    await expect(resetPassword(t.db, { token, password: 'un altra password molto lunga', ip: null })).rejects.toMatchObject({ code: 'token_invalid' });
+    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'auth.password_reset_completed'));
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events)).not.toContain(token);
+  });
+
+  it('refuses an expired link and a weak password without consuming the link', async () => {
+    const u = await userByCf(CF.giulia);
+    const now = new Date('2026-11-26T12:00:00Z');
+    await requestPasswordReset(t.db, { givenName: 'Giulia', familyName: 'Bianchi', codiceFiscale: CF.giulia, ip: null }, { baseUrl: BASE, now });
+    const token = tokenFrom((await outboxTo(t.db, u.email))[0]!.textBody);
+    await expect(resetPassword(t.db, { token, password: 'passwordpassword', ip: null }, now)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(resetPassword(t.db, { token, password: NEW_PASSWORD, ip: null }, new Date(now.getTime() + RESET_TOKEN_TTL_MS + 1000))).rejects.toMatchObject({
+      code: 'token_invalid',
+    });
+    expect((await userByCf(CF.giulia)).passwordHash).toBe(u.passwordHash);
+    await resetPassword(t.db, { token, password: NEW_PASSWORD, ip: null }, new Date(now.getTime() + 60_000));
+    expect((await userByCf(CF.giulia)).passwordHash).not.toBe(u.passwordHash);
+  });
+
+  it('a newer link cancels the older one', async () => {
+    const u = await userByCf(CF.office);
+    await requestPasswordReset(t.db, { givenName: 'Chiara', familyName: 'Conti', codiceFiscale: CF.office, ip: null }, { baseUrl: BASE });
+    await requestPasswordReset(t.db, { givenName: 'Chiara', familyName: 'Conti', codiceFiscale: CF.office, ip: null }, { baseUrl: BASE });
+    const mails = await outboxTo(t.db, u.email);
+    const [first, second] = mails.map((m) => tokenFrom(m.textBody));
+    await expect(resetPassword(t.db, { token: first!, password: NEW_PASSWORD, ip: null })).rejects.toMatchObject({ code: 'token_invalid' });
+    await expect(resetPassword(t.db, { token: second!, password: NEW_PASSWORD, ip: null })).resolves.toBeUndefined();
+  });
+});

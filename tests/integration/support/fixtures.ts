@@ -1,0 +1,31 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '@/db/open';
+import { notificationOutbox, users } from '@/db/schema';
+import { seedDemoData } from '@/db/seed/seed';
+import type { Actor, Role } from '@/lib/auth/actor';
+
+export const TODAY = '2026-11-26';
+
+export async function seeded(db: Db): Promise<void> {
+  await seedDemoData(db, TODAY);
+}
+
+export async function actorFor(db: Db, codiceFiscale: string): Promise<Actor> {
+  const [u] = await db.select().from(users).where(eq(users.codiceFiscale, codiceFiscale));
+  if (!u) throw new Error(`no user ${codiceFiscale}`);
+  return { userId: u.id, role: u.role as Role, providerId: u.providerId, ip: '127.0.0.1', requestId: 'test' };
+}
+
+export async function outboxTo(db: Db, recipient: string) {
+  return db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, recipient)).orderBy(asc(notificationOutbox.createdAt));
+}
+
+export const CF = {
+  anna: 'RSSNNA85M41L378F',
+  giulia: 'BNCGLI90C55L378U',
+  marta: 'VRDMRT82S60L378B',
+  prv1: 'FRRLCU75B10L378M',
+  prv2: 'GLLPLA78H05L378S',
+  prv3: 'MRNFNC79D14L378N',
+  office: 'CNTCHR80T52L378Z',
+} as const;

@@ -1,0 +1,83 @@
+import { describe, it, expect } from 'vitest';
+import {
+  addMonths,
+  addYears,
+  formatDateIt,
+  formatDateTimeIt,
+  isoDate,
+  parseIsoDate,
+  yearsAgo,
+} from '@/lib/domain/dates';
+
+describe('formatDateIt / formatDateTimeIt show Rome time', () => {
+  it.each([
+    [new Date('2026-11-26T16:05:00Z'), '26/11/2026', '26/11/2026, 17:05'], // CET, UTC+1
+    [new Date('2026-07-01T22:30:00Z'), '02/07/2026', '02/07/2026, 00:30'], // CEST, next day in Rome
+    [new Date('2026-01-01T00:00:00Z'), '01/01/2026', '01/01/2026, 01:00'],
+    ['2026-11-26T16:05:00Z', '26/11/2026', '26/11/2026, 17:05'],
+  ])('%s', (d, date, dateTime) => {
+    expect(formatDateIt(d)).toBe(date);
+    expect(formatDateTimeIt(d)).toBe(dateTime);
+  });
+
+  it('shows an ISO calendar date as that same day, never shifted by the zone', () => {
+    expect(formatDateIt('2026-11-26')).toBe('26/11/2026');
+    expect(formatDateIt('2020-02-29')).toBe('29/02/2020');
+  });
+
+  it.each(['not a date', '2021-02-29', new Date(NaN)])('refuses %s', (d) => {
+    expect(() => formatDateIt(d)).toThrow(RangeError);
+  });
+});
+
+describe('isoDate', () => {
+  it.each([
+    ['2026-07-01T22:30:00Z', '2026-07-02'],
+    ['2026-12-31T22:59:59Z', '2026-12-31'],
+    ['2026-12-31T23:00:00Z', '2027-01-01'],
+    ['2026-03-29T00:30:00Z', '2026-03-29'],
+  ])('%s is %s in Rome', (instant, day) => {
+    expect(isoDate(new Date(instant))).toBe(day);
+  });
+});
+
+describe('parseIsoDate', () => {
+  it('reads a valid date', () => {
+    expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
+  });
+  it.each(['2023-02-29', '2024-13-01', '2024-00-10', '2024-04-31', '24-01-01', '2024-1-1', ''])(
+    'refuses %j',
+    (s) => {
+      expect(() => parseIsoDate(s)).toThrow(RangeError);
+    },
+  );
+});
+
+describe('addMonths / addYears / yearsAgo', () => {
+  it.each([
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2023-01-31', 1, '2023-02-28'],
+    ['2024-03-31', -1, '2024-02-29'],
+    ['2024-11-15', 2, '2025-01-15'],
+    ['2024-01-15', -1, '2023-12-15'],
+    ['2024-01-15', -25, '2021-12-15'],
+    ['2024-05-10', 0, '2024-05-10'],
+  ])('%s %+i months → %s', (from, n, to) => {
+    expect(addMonths(from, n)).toBe(to);
+  });
+
+  it('addYears from 29 February lands on 28 February', () => {
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
+  });
+
+  it('yearsAgo gives the birth date of a child of that age', () => {
+    expect(yearsAgo('2026-11-26', 4)).toBe('2022-11-26');
+    expect(yearsAgo('2026-11-26', 2, 6)).toBe('2024-05-26');
+    expect(yearsAgo('2026-11-26', 0, 3)).toBe('2026-08-26');
+  });
+
+  it('refuses fractional months', () => {
+    expect(() => addMonths('2024-01-01', 1.5)).toThrow(RangeError);
+  });
+});
