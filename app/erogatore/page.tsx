@@ -1,9 +1,112 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { providerById } from '@/db/queries/provider-by-id';
+import { providerQueues, searchProviderPes } from '@/db/queries/provider-pes';
 import { requireRole } from '@/lib/auth/current-actor';
+import { ProviderPesCard } from './pes-card';
 
-export const metadata: Metadata = { title: 'Soggetto erogatore' };
+export const metadata: Metadata = { title: 'Cruscotto del soggetto erogatore' };
 
-export default async function ProviderHome() {
-  await requireRole('provider');
-  return <h1 className="text-3xl font-bold">Cruscotto del soggetto erogatore</h1>;
+export default async function ProviderHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireRole('provider');
+  const sp = await searchParams;
+  const q = typeof sp.q === 'string' ? sp.q : '';
+  const page = Number(typeof sp.pagina === 'string' ? sp.pagina : 1) || 1;
+  const db = await getDb();
+  const providerId = actor.providerId!;
+  const [provider, queues, all] = await Promise.all([providerById(db, providerId), providerQueues(db, providerId), searchProviderPes(db, providerId, { q, page })]);
+  const pageHref = (n: number) => `/erogatore?${new URLSearchParams({ ...(q ? { q } : {}), pagina: String(n) }).toString()}#tutti`;
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-3xl font-bold">Cruscotto del soggetto erogatore</h1>
+        <p className="text-lg">{provider?.name}</p>
+      </div>
+
+      <ul className="grid gap-3 sm:grid-cols-3" aria-label="Riepilogo">
+        <li className="card">
+          <p className="text-3xl font-bold" data-testid="count-close">{queues.closeRequests.length}</p>
+          <p>richieste di chiusura in attesa</p>
+        </li>
+        <li className="card">
+          <p className="text-3xl font-bold" data-testid="count-validation">{queues.validations.length}</p>
+          <p>nuovi PES da validare</p>
+        </li>
+        <li className="card">
+          <p className="text-3xl font-bold">{queues.total}</p>
+          <p>PES in totale</p>
+        </li>
+      </ul>
+
+      <section aria-labelledby="chiusure" className="space-y-3">
+        <h2 id="chiusure" className="text-2xl font-bold">
+          Richieste di chiusura
+        </h2>
+        {queues.closeRequests.length === 0 ? <p>Nessuna richiesta di chiusura in attesa.</p> : null}
+        <ul className="space-y-3">
+          {queues.closeRequests.map((p) => (
+            <li key={p.id}>
+              <ProviderPesCard p={p} action="Chiudi il PES" />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="validazioni" className="space-y-3">
+        <h2 id="validazioni" className="text-2xl font-bold">
+          Nuovi PES da validare
+        </h2>
+        {queues.validations.length === 0 ? <p>Nessun nuovo PES in attesa di validazione.</p> : null}
+        <ul className="space-y-3">
+          {queues.validations.map((p) => (
+            <li key={p.id}>
+              <ProviderPesCard p={p} action="Valida o rifiuta" />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="tutti-titolo" id="tutti" className="space-y-3">
+        <h2 id="tutti-titolo" className="text-2xl font-bold">
+          Tutti i PES
+        </h2>
+        <form role="search" method="get" action="/erogatore" className="flex flex-col gap-2 sm:flex-row sm:items-end">
+          <div className="flex-1">
+            <label htmlFor="q" className="mb-1 block font-semibold">
+              Cerca per codice fiscale, numero del buono o del PES
+            </label>
+            <input id="q" name="q" defaultValue={q} className="field-input" maxLength={40} autoCapitalize="characters" />
+          </div>
+          <button type="submit" className="btn-secondary">
+            Cerca
+          </button>
+        </form>
+        <p role="status">
+          {all.total} PES{all.q ? ` per «${all.q}»` : ''} — pagina {all.page} di {all.pages}
+        </p>
+        <ul className="space-y-3">
+          {all.rows.map((p) => (
+            <li key={p.id}>
+              <ProviderPesCard p={p} action={p.status === 'close_requested' ? 'Chiudi il PES' : p.status === 'awaiting_validation' ? 'Valida o rifiuta' : 'Dettagli'} />
+            </li>
+          ))}
+        </ul>
+        {all.pages > 1 ? (
+          <nav aria-label="Pagine" className="flex gap-3">
+            {all.page > 1 ? (
+              <Link href={pageHref(all.page - 1)} className="link">
+                ← Pagina precedente
+              </Link>
+            ) : null}
+            {all.page < all.pages ? (
+              <Link href={pageHref(all.page + 1)} className="link">
+                Pagina successiva →
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  );
 }

@@ -2,9 +2,27 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
 
 process.env.FILES_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'bsp-files-'));
 
 // revalidatePath and after() need a Next request; delivery is tested by calling the dispatcher directly.
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock('@/lib/notifications/kick-dispatcher', () => ({ kickDispatcher: vi.fn() }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'localhost:3000' }) }));
+
+// Server actions read the session through currentActor(); tests choose who is calling (support/act-as.ts).
+vi.mock('@/lib/auth/current-actor', () => {
+  const current = async (): Promise<Actor | null> => (globalThis as { __testActor?: Actor | null }).__testActor ?? null;
+  return {
+    currentActor: current,
+    currentUserName: async () => null,
+    requireRole: async () => {
+      throw new Error('requireRole is for pages');
+    },
+    actorWithRole: async (role: string) => {
+      const a = await current();
+      return a && a.role === role ? a : null;
+    },
+  };
+});

@@ -5,6 +5,7 @@ import { clientIp } from '@/lib/auth/client-ip';
 import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
 import { requestPasswordReset } from '@/lib/services/request-password-reset';
 import { passwordResetRequestSchema } from '@/lib/validation/auth';
+import { baseUrlFrom } from '../base-url';
 import { fieldErrorsOf, formFields } from '../form-fields';
 
 export type ResetRequestState = { done?: boolean; fieldErrors?: Record<string, string>; message?: string };
@@ -21,11 +22,4 @@ export async function requestPasswordResetAction(_prev: ResetRequestState, formD
   kickDispatcher();
   // Identical answer whether or not the data matched an account (A4).
   return { done: true };
-}
-
-function baseUrlFrom(h: Headers): string {
-  if (process.env.APP_URL) return process.env.APP_URL.replace(/\/$/, '');
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto}://${host}`;
 }

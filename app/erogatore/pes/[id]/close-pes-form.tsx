@@ -1,0 +1,164 @@
+'use client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { Alert } from '@/app/_components/alert';
+import { closePesAction } from '@/lib/actions/provider/close-pes';
+import { formatEuro, parseEuro } from '@/lib/domain/money';
+
+type Values = { usedAmount: string; hoursUsed: string };
+
+/** Two steps: enter what was used, then confirm the summary (the closing cannot be undone). */
+export function ClosePesForm({ pesId, code, amountCents, amountLabel, hours }: { pesId: string; code: string; amountCents: number; amountLabel: string; amountPlain: string; hours: number }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [confirming, setConfirming] = useState<{ usedCents: number; hoursUsed: number; values: Values } | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const schema = z.object({
+    usedAmount: z.string().superRefine((s, ctx) => {
+      const r = parseEuro(s);
+      if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+      else if (r.cents > amountCents) ctx.addIssue({ code: 'custom', message: `L’importo utilizzato non può superare l’importo del PES (${amountLabel}).` });
+    }),
+    hoursUsed: z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/, 'Inserisci un numero intero di ore, ad esempio 40.')
+      .refine((s) => Number(s) <= hours, `Le ore utilizzate non possono superare le ore del PES (${hours}).`),
+  });
+  const { register, handleSubmit, formState, setError } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { usedAmount: '', hoursUsed: '' } });
+  const e = formState.errors;
+
+  if (outcome?.ok) {
+    return (
+      <Alert kind="success" title={`PES ${code} chiuso`}>
+        <p>{outcome.text}</p>
+        <p className="mt-2">
+          <Link href="/erogatore" className="link">
+            Torna al cruscotto
+          </Link>
+        </p>
+      </Alert>
+    );
+  }
+
+  if (confirming) {
+    const freed = amountCents - confirming.usedCents;
+    return (
+      <section aria-labelledby="conferma" className="card space-y-3">
+        <h2 id="conferma" className="text-xl font-bold" tabIndex={-1} ref={(el) => el?.focus()}>
+          Conferma la chiusura del PES {code}
+        </h2>
+        {outcome && !outcome.ok ? <Alert kind="error" title="Chiusura non registrata">{outcome.text}</Alert> : null}
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3">
+          <dt className="font-semibold">Importo utilizzato</dt>
+          <dd>{formatEuro(confirming.usedCents)} su {amountLabel}</dd>
+          <dt className="font-semibold">Ore utilizzate</dt>
+          <dd>
+            {confirming.hoursUsed} su {hours}
+          </dd>
+          <dt className="font-semibold">Importo liberato per la famiglia</dt>
+          <dd>
+            <strong>{formatEuro(freed)}</strong>
+          </dd>
+        </dl>
+        <p>Dopo la conferma il PES risulta chiuso e la famiglia riceve una e-mail. L’operazione non si può annullare.</p>
+        <div className="flex flex-col gap-3 sm:flex-row">
+          <button
+            type="button"
+            className="btn-primary"
+            disabled={pending}
+            onClick={() =>
+              startTransition(async () => {
+                const r = await closePesAction({ pesId, ...confirming.values });
+                if (r.ok) {
+                  setOutcome({ ok: true, text: `Importo liberato per la famiglia: ${formatEuro(r.data.freedCents)}. La famiglia è stata avvisata via e-mail.` });
+                  router.refresh();
+                } else {
+                  setOutcome({ ok: false, text: r.message });
+                  if (r.fieldErrors) {
+                    setConfirming(null);
+                    for (const [k, m] of Object.entries(r.fieldErrors)) if (k === 'usedAmount' || k === 'hoursUsed') setError(k, { message: m });
+                  }
+                }
+              })
+            }
+          >
+            {pending ? 'Chiusura in corso…' : 'Conferma chiusura'}
+          </button>
+          <button type="button" className="btn-secondary" disabled={pending} onClick={() => setConfirming(null)}>
+            Modifica i dati
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <form
+      noValidate
+      className="card space-y-2"
+      aria-labelledby="chiudi"
+      onSubmit={handleSubmit((v) => {
+        const r = parseEuro(v.usedAmount);
+        if (r.ok) setConfirming({ usedCents: r.cents, hoursUsed: Number(v.hoursUsed), values: { usedAmount: v.usedAmount, hoursUsed: v.hoursUsed.trim() } });
+      })}
+    >
+      <h2 id="chiudi" className="text-xl font-bold">
+        Chiudi il PES
+      </h2>
+      {outcome && !outcome.ok ? <Alert kind="error" title="Chiusura non registrata">{outcome.text}</Alert> : null}
+      <p>Indica quanto è stato effettivamente utilizzato. La differenza rispetto all’importo del PES ({amountLabel}) torna disponibile alla famiglia.</p>
+      <div>
+        <label htmlFor="usedAmount" className="mb-1 block font-semibold">
+          Importo utilizzato (euro)
+        </label>
+        <p id="usedAmount-hint" className="mb-1 text-sm text-muted">
+          Da 0,00 a {amountLabel}, ad esempio 417,55
+        </p>
+        <input
+          id="usedAmount"
+          inputMode="decimal"
+          autoComplete="off"
+          className="field-input"
+          aria-invalid={e.usedAmount ? true : undefined}
+          aria-describedby={`usedAmount-hint${e.usedAmount ? ' usedAmount-error' : ''}`}
+          {...register('usedAmount')}
+        />
+        {e.usedAmount ? (
+          <p id="usedAmount-error" className="mt-1 font-semibold text-err">
+            {e.usedAmount.message}
+          </p>
+        ) : null}
+      </div>
+      <div>
+        <label htmlFor="hoursUsed" className="mb-1 block font-semibold">
+          Ore utilizzate
+        </label>
+        <p id="hoursUsed-hint" className="mb-1 text-sm text-muted">
+          Da 0 a {hours}
+        </p>
+        <input
+          id="hoursUsed"
+          inputMode="numeric"
+          autoComplete="off"
+          className="field-input"
+          aria-invalid={e.hoursUsed ? true : undefined}
+          aria-describedby={`hoursUsed-hint${e.hoursUsed ? ' hoursUsed-error' : ''}`}
+          {...register('hoursUsed')}
+        />
+        {e.hoursUsed ? (
+          <p id="hoursUsed-error" className="mt-1 font-semibold text-err">
+            {e.hoursUsed.message}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="btn-primary">
+        Prosegui
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Alert } from '@/app/_components/alert';
+import { VoucherTimeline } from '@/app/_components/voucher-timeline';
+import { getDb } from '@/db';
+import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
+import { requireRole } from '@/lib/auth/current-actor';
+import { formatEuro } from '@/lib/domain/money';
+import { nextStep } from '@/lib/domain/next-step';
+import { isConversionEditable, type ConversionStatus } from '@/lib/domain/state-machines';
+import { idSchema } from '@/lib/validation/ids';
+import { CloseRequestForm } from './close-request-form';
+import { NewPesList } from './new-pes-list';
+import { pesSummary } from './pes-summary';
+
+export const metadata: Metadata = { title: 'Modifica PES' };
+
+export default async function VoucherPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireRole('family');
+  const { id } = await params;
+  if (!idSchema.safeParse(id).success) notFound();
+  const file = await getFamilyVoucherFile(await getDb(), actor.userId, id);
+  if (!file) notFound();
+  const { voucher, conversion } = file;
+  const convStatus = (conversion?.status ?? null) as ConversionStatus | null;
+  const editable = voucher.status === 'assigned' && (convStatus === null || isConversionEditable(convStatus));
+  const residual = file.residualCents;
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/famiglia" className="link">
+          ← Buoni di servizio
+        </Link>
+      </p>
+      <h1 className="text-3xl font-bold">
+        Modifica PES <span className="block text-xl font-semibold sm:inline">Buono {voucher.number}</span>
+      </h1>
+
+      <Alert kind="info" title="NOTA">
+        La modifica dei PES di un buono già assegnato si può effettuare <strong>una sola volta</strong> ed è possibile convertire il residuo finanziario
+        richiedendo entrambi i servizi o solo uno dei servizi disponibili.
+      </Alert>
+
+      <section aria-labelledby="importo" className="card space-y-3">
+        <h2 id="importo" className="text-xl font-bold">
+          Importo utilizzabile
+        </h2>
+        <p className="text-3xl font-bold text-pat-blue-dark" data-testid="importo-utilizzabile">
+          {formatEuro(residual)}
+        </p>
+        <p className="text-sm text-muted">
+          Liberati dai PES chiusi: {formatEuro(file.freedCents)} — già destinati ai nuovi PES: {formatEuro(file.committedCents)}
+        </p>
+        {editable && residual > 0 ? (
+          <div className="flex flex-col gap-3 sm:flex-row">
+            <Link href={`/famiglia/buoni/${voucher.id}/babysitting`} className="btn-primary">
+              Aggiungi PES servizi babysitting
+            </Link>
+            <Link href={`/famiglia/buoni/${voucher.id}/estivi`} className="btn-primary">
+              Aggiungi PES servizi estivi
+            </Link>
+          </div>
+        ) : editable ? (
+          <p>L’importo utilizzabile compare quando i soggetti erogatori chiudono i PES di cui hai chiesto la chiusura.</p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="pes-buono" className="space-y-3">
+        <h2 id="pes-buono" className="text-xl font-bold">
+          PES del buono
+        </h2>
+        <CloseRequestForm voucherId={voucher.id} editable={editable} pes={file.standardPes.map(pesSummary)} />
+      </section>
+
+      {file.newPes.length > 0 ? <NewPesList voucherId={voucher.id} pes={file.newPes.map(pesSummary)} editable={editable} /> : null}
+
+      <VoucherTimeline
+        events={file.events}
+        next={nextStep({
+          voucherStatus: voucher.status,
+          conversionStatus: convStatus,
+          standardStatuses: file.standardPes.map((p) => p.status),
+          newStatuses: file.newPes.map((p) => p.status),
+          residualCents: residual,
+          summerPesWithoutDocument: file.newPes.filter((p) => p.kind === 'summer_covid' && !p.document).length,
+        })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import 'server-only';
+import { and, asc, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/open';
+import { children, pes, pesChildren, users, vouchers } from '@/db/schema';
+
+const PAGE_SIZE = 20;
+
+const pesColumns = {
+  id: pes.id,
+  code: pes.code,
+  kind: pes.kind,
+  band: pes.band,
+  hours: pes.hours,
+  amountCents: pes.amountCents,
+  usedCents: pes.usedCents,
+  hoursUsed: pes.hoursUsed,
+  status: pes.status,
+  closeRequestedAt: pes.closeRequestedAt,
+  validationRequestedAt: pes.validationRequestedAt,
+  createdAt: pes.createdAt,
+  rejectionReason: pes.rejectionReason,
+  voucherId: vouchers.id,
+  voucherNumber: vouchers.number,
+  familyGivenName: users.givenName,
+  familyFamilyName: users.familyName,
+  familyCodiceFiscale: users.codiceFiscale,
+};
+
+async function withChildren<T extends { id: string }>(db: DbOrTx, rows: T[]) {
+  if (!rows.length) return [];
+  const kids = await db
+    .select({ pesId: pesChildren.pesId, givenName: children.givenName, familyName: children.familyName, birthDate: children.birthDate, disability: children.disability })
+    .from(pesChildren)
+    .innerJoin(children, eq(children.id, pesChildren.childId))
+    .where(inArray(pesChildren.pesId, rows.map((r) => r.id)))
+    .orderBy(asc(children.position));
+  return rows.map((r) => ({ ...r, children: kids.filter((k) => k.pesId === r.id) }));
+}
+
+/** What waits for this provider, oldest first. Always filtered by the provider: a provider sees only PES naming it. */
+export async function providerQueues(db: DbOrTx, providerId: string) {
+  const base = db.select(pesColumns).from(pes).innerJoin(vouchers, eq(vouchers.id, pes.voucherId)).innerJoin(users, eq(users.id, vouchers.holderId));
+  const [closeRequests, validations, totals] = await Promise.all([
+    base.where(and(eq(pes.providerId, providerId), eq(pes.status, 'close_requested'))).orderBy(asc(pes.closeRequestedAt), asc(pes.code)),
+    db
+      .select(pesColumns)
+      .from(pes)
+      .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))
+      .innerJoin(users, eq(users.id, vouchers.holderId))
+      .where(and(eq(pes.providerId, providerId), eq(pes.status, 'awaiting_validation')))
+      .orderBy(asc(pes.validationRequestedAt), asc(pes.code)),
+    db.select({ n: count() }).from(pes).where(eq(pes.providerId, providerId)),
+  ]);
+  return {
+    closeRequests: await withChildren(db, closeRequests),
+    validations: await withChildren(db, validations),
+    total: totals[0]?.n ?? 0,
+  };
+}
+
+/** All PES naming the provider, searchable by the family's codice fiscale or the voucher number, paginated. */
+export async function searchProviderPes(db: DbOrTx, providerId: string, opts: { q?: string; page?: number }) {
+  const q = (opts.q ?? '').trim().toUpperCase().slice(0, 40);
+  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const filter = q
+    ? and(eq(pes.providerId, providerId), or(ilike(users.codiceFiscale, `%${escapeLike(q)}%`), ilike(vouchers.number, `%${escapeLike(q)}%`), ilike(pes.code, `%${escapeLike(q)}%`)))
+    : eq(pes.providerId, providerId);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(pesColumns)
+      .from(pes)
+      .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))
+      .innerJoin(users, eq(users.id, vouchers.holderId))
+      .where(filter)
+      .orderBy(desc(pes.updatedAt), asc(pes.code))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db
+      .select({ n: count() })
+      .from(pes)
+      .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))
+      .innerJoin(users, eq(users.id, vouchers.holderId))
+      .where(filter),
+  ]);
+  const n = total?.n ?? 0;
+  return { rows: await withChildren(db, rows), total: n, page, pages: Math.max(1, Math.ceil(n / PAGE_SIZE)), q };
+}
+
+export async function getProviderPes(db: DbOrTx, providerId: string, pesId: string) {
+  const rows = await db
+    .select({ ...pesColumns, familyEmail: users.email, twoParentHousehold: vouchers.twoParentHousehold })
+    .from(pes)
+    .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))
+    .innerJoin(users, eq(users.id, vouchers.holderId))
+    .where(and(eq(pes.id, pesId), eq(pes.providerId, providerId)));
+  const [row] = await withChildren(db, rows);
+  return row ?? null;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+

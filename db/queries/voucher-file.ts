@@ -1,0 +1,75 @@
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/open';
+import { auditEvents, children, conversions, documents, pes, pesChildren, providers, users, vouchers } from '@/db/schema';
+import { residualCents, freedCents, committedCents } from '@/lib/domain/residual';
+
+export type VoucherFile = NonNullable<Awaited<ReturnType<typeof loadVoucherFile>>>;
+export type VoucherPes = VoucherFile['pes'][number];
+
+/**
+ * Everything a voucher page shows, in a fixed number of statements whatever the number of PES (P2).
+ * `holderId` is required: a family only ever loads its own voucher.
+ */
+export async function getFamilyVoucherFile(db: DbOrTx, holderId: string, voucherId: string) {
+  return loadVoucherFile(db, and(eq(vouchers.id, voucherId), eq(vouchers.holderId, holderId))!);
+}
+
+/** For the office, which sees every voucher. */
+export async function getVoucherFileById(db: DbOrTx, voucherId: string) {
+  return loadVoucherFile(db, eq(vouchers.id, voucherId));
+}
+
+async function loadVoucherFile(db: DbOrTx, where: ReturnType<typeof eq>) {
+  const [head] = await db
+    .select({ voucher: vouchers, conversion: conversions, holder: { id: users.id, givenName: users.givenName, familyName: users.familyName, codiceFiscale: users.codiceFiscale, email: users.email, mobile: users.mobile } })
+    .from(vouchers)
+    .innerJoin(users, eq(users.id, vouchers.holderId))
+    .leftJoin(conversions, eq(conversions.voucherId, vouchers.id))
+    .where(where);
+  if (!head) return null;
+  const voucherId = head.voucher.id;
+  const [kids, pesRows, links, docs, events] = await Promise.all([
+    db.select().from(children).where(eq(children.voucherId, voucherId)).orderBy(asc(children.position)),
+    db
+      .select({ pes, providerName: providers.name, providerCode: providers.code })
+      .from(pes)
+      .innerJoin(providers, eq(providers.id, pes.providerId))
+      .where(eq(pes.voucherId, voucherId))
+      .orderBy(asc(pes.createdAt), asc(pes.code)),
+    db.select({ pesId: pesChildren.pesId, childId: pesChildren.childId }).from(pesChildren).innerJoin(pes, eq(pes.id, pesChildren.pesId)).where(eq(pes.voucherId, voucherId)),
+    db
+      .select({ id: documents.id, pesId: documents.pesId, fileName: documents.fileName, sizeBytes: documents.sizeBytes, sha256: documents.sha256, createdAt: documents.createdAt })
+      .from(documents)
+      .innerJoin(pes, eq(pes.id, documents.pesId))
+      .where(eq(pes.voucherId, voucherId)),
+    db
+      .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, actorRole: auditEvents.actorRole, after: auditEvents.after, givenName: users.givenName, familyName: users.familyName, providerId: users.providerId })
+      .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.actorId))
+      .where(and(eq(auditEvents.entityType, 'voucher'), eq(auditEvents.entityId, voucherId)))
+      .orderBy(asc(auditEvents.at), asc(auditEvents.id)),
+  ]);
+  const childById = new Map(kids.map((c) => [c.id, c]));
+  const pesList = pesRows.map((r) => ({
+    ...r.pes,
+    providerName: r.providerName,
+    providerCode: r.providerCode,
+    children: links.filter((l) => l.pesId === r.pes.id).map((l) => childById.get(l.childId)!).filter(Boolean),
+    document: docs.find((d) => d.pesId === r.pes.id) ?? null,
+  }));
+  const forResidual = pesList.map((p) => ({ kind: p.kind as 'standard', status: p.status, amountCents: p.amountCents, usedCents: p.usedCents }));
+  return {
+    voucher: head.voucher,
+    holder: head.holder,
+    conversion: head.conversion,
+    children: kids,
+    pes: pesList,
+    standardPes: pesList.filter((p) => p.kind === 'standard'),
+    newPes: pesList.filter((p) => p.kind !== 'standard'),
+    freedCents: freedCents(forResidual),
+    committedCents: committedCents(forResidual),
+    residualCents: residualCents(forResidual),
+    events,
+  };
+}

@@ -1,0 +1,50 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import type { z } from 'zod';
+import { getDb } from '@/db';
+import type { Db } from '@/db/open';
+import { AppError, failure, type ActionResult } from '@/lib/app-error';
+import { writeAudit } from '@/lib/audit/write-audit';
+import type { Actor, Role } from '@/lib/auth/actor';
+import { currentActor } from '@/lib/auth/current-actor';
+import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
+import { baseUrlFrom } from './base-url';
+import { fieldErrorsOf } from './form-fields';
+
+export type ActionContext = { db: Db; actor: Actor; baseUrl: string };
+
+/**
+ * The shape of every server action: role guard → zod .strict() → service → typed result.
+ * Business refusals come back as messages; anything unexpected is logged without details and
+ * answered with a generic "try again" (never an internal message).
+ */
+export async function guarded<S extends z.ZodType, T>(
+  role: Role,
+  schema: S,
+  input: unknown,
+  run: (data: z.infer<S>, ctx: ActionContext) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const actor = await currentActor();
+  if (!actor) return failure('unauthenticated');
+  const db = await getDb();
+  if (actor.role !== role) {
+    await writeAudit(db, { actor, action: 'access.denied', entityType: 'action', entityId: role }).catch(() => undefined);
+    return failure('forbidden');
+  }
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return failure('invalid_input', undefined, fieldErrorsOf(parsed.error.issues));
+  try {
+    const data = await run(parsed.data, { db, actor, baseUrl: baseUrlFrom(await headers()) });
+    kickDispatcher();
+    return { ok: true, data } as ActionResult<T>;
+  } catch (e) {
+    if (e instanceof AppError) {
+      if (e.code === 'not_found' || e.code === 'forbidden') {
+        await writeAudit(db, { actor, action: 'access.denied', entityType: 'action', after: { code: e.code } }).catch(() => undefined);
+      }
+      return failure(e.code, e.message, e.fieldErrors);
+    }
+    console.error(`[action] unexpected failure (${e instanceof Error ? e.name : 'unknown'})`);
+    return failure('unavailable');
+  }
+}

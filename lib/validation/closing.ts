@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { parseEuro } from '@/lib/domain/money';
+import { idSchema } from './ids';
+
+export const requestClosingSchema = z
+  .object({
+    voucherId: idSchema,
+    pesIds: z.array(idSchema).min(1, 'Seleziona almeno un PES da chiudere.').max(100),
+  })
+  .strict();
+export type RequestClosingInput = z.input<typeof requestClosingSchema>;
+
+/** Italian money text in, integer cents out: the browser never sends a float. */
+export const euroField = z.string().max(32).transform((s, ctx) => {
+  const r = parseEuro(s);
+  if (!r.ok) {
+    ctx.addIssue({ code: 'custom', message: r.message });
+    return z.NEVER;
+  }
+  return r.cents as number;
+});
+
+export const hoursField = (label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, `${label}: inserisci un numero intero di ore, ad esempio 40.`)
+    .transform(Number);
+
+export const closePesSchema = z
+  .object({
+    pesId: idSchema,
+    usedAmount: euroField,
+    hoursUsed: hoursField('Ore utilizzate'),
+  })
+  .strict();
+export type ClosePesInput = z.input<typeof closePesSchema>;
