@@ -38,7 +38,7 @@ export const pes = pgTable(
     check('pes_band_check', sql`${t.band} is null or ${t.band} in ('A', 'B', 'C')`),
     check(
       'pes_status_check',
-      sql`${t.status} in ('active', 'close_requested', 'closed', 'draft', 'awaiting_validation', 'validated', 'rejected')`,
+      sql`${t.status} in ('active', 'close_requested', 'closed', 'draft', 'awaiting_validation', 'validated', 'rejected', 'deleted')`,
     ),
     check('pes_new_has_conversion_check', sql`(${t.kind} = 'standard') = (${t.conversionId} is null)`),
     check('pes_closed_has_used_check', sql`${t.status} <> 'closed' or ${t.usedCents} is not null`),

@@ -10,6 +10,7 @@ export const PES_STATUSES = [
   'awaiting_validation',
   'validated',
   'rejected',
+  'deleted',
 ] as const;
 export type PesStatus = (typeof PES_STATUSES)[number];
 
@@ -18,10 +19,12 @@ export const PES_TRANSITIONS: Record<PesStatus, readonly PesStatus[]> = {
   active: ['close_requested'],
   close_requested: ['closed'],
   closed: [],
-  draft: ['awaiting_validation'],
+  draft: ['awaiting_validation', 'deleted'],
   awaiting_validation: ['validated', 'rejected'],
   validated: [],
-  rejected: ['draft', 'awaiting_validation'],
+  rejected: ['draft', 'awaiting_validation', 'deleted'],
+  // Kept, not removed: the office sees what the family withdrew, and PES numbers are never reused.
+  deleted: [],
 };
 
 export const PES_STATUS_LABELS: Record<PesStatus, string> = {
@@ -32,12 +35,13 @@ export const PES_STATUS_LABELS: Record<PesStatus, string> = {
   awaiting_validation: 'in attesa di validazione',
   validated: 'validato',
   rejected: 'rifiutato',
+  deleted: 'eliminato',
 };
 
 // A validated PES is frozen (the provider agreed to it); a pending one waits for the provider.
 const NEW_PES_CHANGEABLE: ReadonlySet<PesStatus> = new Set(['draft', 'rejected']);
 
-/** Deleting is not a transition: the row goes, and its money returns to the residual. */
+/** Deleting moves the PES to `deleted`: its money returns to the residual. */
 export function canDeleteNewPes(status: PesStatus): boolean {
   return NEW_PES_CHANGEABLE.has(status);
 }

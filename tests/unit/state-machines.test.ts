@@ -25,6 +25,8 @@ const PES_ALLOWED = new Set([
   'awaiting_validation→rejected',
   'rejected→draft',
   'rejected→awaiting_validation',
+  'draft→deleted',
+  'rejected→deleted',
 ]);
 
 const CONVERSION_ALLOWED = new Set([
@@ -119,6 +121,7 @@ describe('labels', () => {
       'in attesa di validazione',
       'validato',
       'rifiutato',
+      'eliminato',
     ]);
     expect(CONVERSION_STATUSES.map((s) => CONVERSION_STATUS_LABELS[s])).toEqual([
       'in compilazione',

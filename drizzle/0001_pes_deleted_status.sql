@@ -1,0 +1,2 @@
+ALTER TABLE "pes" DROP CONSTRAINT "pes_status_check";--> statement-breakpoint
+ALTER TABLE "pes" ADD CONSTRAINT "pes_status_check" CHECK ("pes"."status" in ('active', 'close_requested', 'closed', 'draft', 'awaiting_validation', 'validated', 'rejected', 'deleted'));

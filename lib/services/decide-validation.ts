@@ -1,0 +1,68 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/open';
+import { pes, users, vouchers } from '@/db/schema';
+import { AppError } from '@/lib/app-error';
+import { writeAudit } from '@/lib/audit/write-audit';
+import type { Actor } from '@/lib/auth/actor';
+import { formatEuro } from '@/lib/domain/money';
+import { enqueueEmail } from '@/lib/notifications/enqueue';
+import { syncConversionStatus } from './steps/sync-conversion-status';
+
+export type ValidationDecision = { pesId: string; decision: 'validate' } | { pesId: string; decision: 'reject'; reason: string };
+
+/** The provider named on a new PES validates it or rejects it with a reason; the family is e-mailed. */
+export async function decideValidation(db: Db, actor: Actor, input: ValidationDecision, ctx: { baseUrl?: string; now?: Date } = {}) {
+  const now = ctx.now ?? new Date();
+  if (actor.role !== 'provider' || !actor.providerId) throw new AppError('forbidden');
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(pes).where(and(eq(pes.id, input.pesId), eq(pes.providerId, actor.providerId!)));
+    if (!row || row.kind === 'standard') throw new AppError('not_found', 'Il PES non esiste o non è del tuo ente.');
+    const validated = input.decision === 'validate';
+    const reason = input.decision === 'reject' ? input.reason.trim() : null;
+    const updated = await tx
+      .update(pes)
+      .set({ status: validated ? 'validated' : 'rejected', rejectionReason: reason, decidedAt: now, updatedAt: now })
+      .where(and(eq(pes.id, row.id), eq(pes.providerId, actor.providerId!), eq(pes.status, 'awaiting_validation')))
+      .returning({ id: pes.id });
+    if (updated.length !== 1) throw new AppError('invalid_state', 'Il PES non è in attesa di validazione: forse è già stato deciso.');
+    await writeAudit(tx, {
+      actor,
+      action: validated ? 'pes.validated' : 'pes.rejected',
+      entityType: 'voucher',
+      entityId: row.voucherId,
+      before: { pesId: row.id, code: row.code, status: 'awaiting_validation' },
+      after: { pesId: row.id, code: row.code, status: validated ? 'validated' : 'rejected', ...(reason ? { reason } : {}) },
+      at: now,
+    });
+    const [v] = await tx
+      .select({ number: vouchers.number, email: users.email, givenName: users.givenName, familyName: users.familyName })
+      .from(vouchers)
+      .innerJoin(users, eq(users.id, vouchers.holderId))
+      .where(eq(vouchers.id, row.voucherId));
+    await enqueueValidationMail(tx, v!, row, validated, reason, ctx.baseUrl ? `${ctx.baseUrl}/famiglia/buoni/${row.voucherId}` : undefined);
+    const conversionStatus = await syncConversionStatus(tx, row.conversionId!, now);
+    return { status: validated ? ('validated' as const) : ('rejected' as const), conversionStatus };
+  });
+}
+
+async function enqueueValidationMail(
+  tx: Tx,
+  v: { number: string; email: string; givenName: string; familyName: string },
+  row: { code: string; hours: number; amountCents: number },
+  validated: boolean,
+  reason: string | null,
+  href: string | undefined,
+) {
+  await enqueueEmail(tx, {
+    to: v.email,
+    subject: `PES ${row.code} ${validated ? 'validato' : 'rifiutato'} dal soggetto erogatore`,
+    paragraphs: [
+      `Gentile ${v.givenName} ${v.familyName},`,
+      validated
+        ? `il soggetto erogatore ha provveduto alla validazione del PES ${row.code} (${row.hours} ore, ${formatEuro(row.amountCents)}). Quando tutti i nuovi PES saranno validati potrai concludere la procedura di modifica di utilizzo del Buono di servizio ${v.number}.`
+        : `il soggetto erogatore ha rifiutato il PES ${row.code} con questa motivazione: «${reason}». Puoi modificarlo e chiedere di nuovo la validazione, oppure eliminarlo: l’importo torna disponibile.`,
+    ],
+    ...(href ? { link: { href, label: 'Apri MODIFICA PES' } } : {}),
+  });
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { EMPLOYMENT_CONDITIONS } from '@/lib/domain/eligibility';
+import { idSchema } from './ids';
+
+export const declareEmploymentSchema = z
+  .object({
+    voucherId: idSchema,
+    condition: z.enum(EMPLOYMENT_CONDITIONS, { message: 'Seleziona la tua condizione di occupazione.' }),
+    returnsToWorkOutsideHome: z.boolean(),
+    otherParentEmployed: z.boolean(),
+    employerConfirmed: z.boolean(),
+  })
+  .strict();
+
+export const saveBabysittingPesSchema = z
+  .object({
+    voucherId: idSchema,
+    pesId: idSchema.optional(),
+    childIds: z.array(idSchema).min(1, 'Seleziona almeno un minore.').max(10),
+    providerId: idSchema.or(z.literal('')).refine((v) => v !== '', 'Scegli il soggetto erogatore.'),
+    hours: z.coerce
+      .number({ message: 'Inserisci le ore complessive, un numero intero.' })
+      .int('Le ore devono essere un numero intero.')
+      .min(1, 'Inserisci almeno 1 ora.')
+      .max(10_000, 'Numero di ore troppo alto.'),
+  })
+  .strict();
+
+export const voucherPesSchema = z.object({ voucherId: idSchema, pesId: idSchema }).strict();
+export const voucherOnlySchema = z.object({ voucherId: idSchema }).strict();
+
+export const validationDecisionSchema = z.discriminatedUnion('decision', [
+  z.object({ pesId: idSchema, decision: z.literal('validate') }).strict(),
+  z
+    .object({
+      pesId: idSchema,
+      decision: z.literal('reject'),
+      reason: z.string().trim().min(5, 'Scrivi il motivo del rifiuto (almeno 5 caratteri): la famiglia lo leggerà.').max(1000, 'Il motivo può avere al massimo 1000 caratteri.'),
+    })
+    .strict(),
+]);
