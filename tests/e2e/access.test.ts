@@ -1,45 +1,33 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launch, login, logout, newPage } from './support/browser';
-import { startApp, type AppServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { e2eEnabled, useApp } from './support/app-fixture';
+import { expectAccessible, login, logout, newPage } from './support/browser';
 
-const enabled = Boolean(inject('chromiumPath'));
-let app: AppServer;
-let browser: Browser;
-
-describe.skipIf(!enabled)('access for the three roles', () => {
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+describe.skipIf(!e2eEnabled)('access for the three roles', () => {
+  const { app, browser } = useApp();
 
   it.each([
     ['RSSNNA85M41L378F', '/famiglia', 'Anna Rossi'],
     ['FRRLCU75B10L378M', '/erogatore', 'Luca Ferrari'],
     ['CNTCHR80T52L378Z', '/ufficio', 'Chiara Conti'],
   ])('%s signs in and lands on %s', async (cf, area, name) => {
-    const { context, page } = await newPage(browser);
-    await page.goto(`${app.baseUrl}/login`);
+    const { context, page } = await newPage(browser());
+    await page.goto(`${app().baseUrl}/login`);
     await expectAccessible(page);
-    await login(page, app.baseUrl, cf);
+    await login(page, app().baseUrl, cf);
     expect(new URL(page.url()).pathname).toBe(area);
     await expect.poll(() => page.getByText(name).first().isVisible()).toBe(true);
     await expectAccessible(page);
     await logout(page);
-    await page.goto(`${app.baseUrl}${area}`);
+    await page.goto(`${app().baseUrl}${area}`);
     expect(new URL(page.url()).pathname).toBe('/login');
     await context.close();
   });
 
   it('refuses the office and provider areas to a family', async () => {
-    const { context, page } = await newPage(browser);
-    await login(page, app.baseUrl, 'RSSNNA85M41L378F');
+    const { context, page } = await newPage(browser());
+    await login(page, app().baseUrl, 'RSSNNA85M41L378F');
     for (const area of ['/ufficio', '/erogatore']) {
-      await page.goto(`${app.baseUrl}${area}`);
+      await page.goto(`${app().baseUrl}${area}`);
       await expect.poll(() => page.getByRole('heading', { name: 'Accesso non consentito' }).isVisible()).toBe(true);
       expect(new URL(page.url()).pathname).not.toBe(area);
       await expectAccessible(page);
@@ -48,8 +36,8 @@ describe.skipIf(!enabled)('access for the three roles', () => {
   });
 
   it('gives one generic message for a wrong password', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(`${app.baseUrl}/login`);
+    const { context, page } = await newPage(browser());
+    await page.goto(`${app().baseUrl}/login`);
     await page.getByLabel('Codice fiscale (username)').fill('RSSNNA85M41L378F');
     await page.getByLabel('Password', { exact: true }).fill('password sbagliata davvero');
     await page.getByRole('button', { name: 'Accedi' }).click();
@@ -59,8 +47,8 @@ describe.skipIf(!enabled)('access for the three roles', () => {
   });
 
   it('resets a forgotten password through the e-mail read in /dev/outbox', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(`${app.baseUrl}/login`);
+    const { context, page } = await newPage(browser());
+    await page.goto(`${app().baseUrl}/login`);
     await page.getByRole('link', { name: 'Ho smarrito la password' }).click();
     await page.waitForURL('**/password-smarrita');
     await expectAccessible(page);
@@ -71,7 +59,7 @@ describe.skipIf(!enabled)('access for the three roles', () => {
     await expect.poll(() => page.getByText('Richiesta ricevuta').isVisible()).toBe(true);
     await expectAccessible(page);
 
-    await page.goto(`${app.baseUrl}/dev/outbox`);
+    await page.goto(`${app().baseUrl}/dev/outbox`);
     await expectAccessible(page);
     const body = (await page.getByTestId('outbox-body').first().textContent()) ?? '';
     const link = /https?:\/\/\S+#token=[A-Za-z0-9_-]+/.exec(body)?.[0];
@@ -86,7 +74,7 @@ describe.skipIf(!enabled)('access for the three roles', () => {
     await page.getByRole('button', { name: 'Salva la nuova password' }).click();
     await expect.poll(() => page.getByText('Password aggiornata').first().isVisible()).toBe(true);
 
-    await login(page, app.baseUrl, 'MRNFNC79D14L378N', newPassword);
+    await login(page, app().baseUrl, 'MRNFNC79D14L378N', newPassword);
     expect(new URL(page.url()).pathname).toBe('/erogatore');
     await context.close();
   });

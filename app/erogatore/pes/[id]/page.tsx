@@ -44,7 +44,27 @@ export default async function ProviderPesPage({ params }: { params: Promise<{ id
           </p>
         </Alert>
       ) : null}
-      {p.status === 'rejected' && p.rejectionReason ? <p className="card">Rifiutato: {p.rejectionReason}</p> : null}
+      {p.status === 'validated' ? (
+        <Alert kind="success" title={`PES ${p.code} validato`}>
+          <p>La famiglia è stata avvisata via e-mail.</p>
+          <p className="mt-2">
+            <Link href="/erogatore" className="link">
+              Torna al cruscotto
+            </Link>
+          </p>
+        </Alert>
+      ) : null}
+      {p.status === 'rejected' ? (
+        <Alert kind="warning" title={`PES ${p.code} rifiutato`}>
+          <p>Motivo: {p.rejectionReason}</p>
+          <p>La famiglia è stata avvisata via e-mail e può correggerlo e chiedere di nuovo la validazione.</p>
+          <p className="mt-2">
+            <Link href="/erogatore" className="link">
+              Torna al cruscotto
+            </Link>
+          </p>
+        </Alert>
+      ) : null}
     </div>
   );
 }

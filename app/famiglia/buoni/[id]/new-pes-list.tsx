@@ -1,24 +1,94 @@
+'use client';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { Alert } from '@/app/_components/alert';
+import { deleteNewPesAction, requestValidationAction } from '@/lib/actions/family/babysitting';
 import { PesDetails } from './pes-details';
 import type { PesSummary } from './pes-summary';
 
-/** The new COVID-19 PES of the conversion (babysitting and summer services). */
-export function NewPesList({ pes }: { voucherId: string; pes: PesSummary[]; editable: boolean }) {
+const KIND = { babysitting_covid: 'Babysitting domiciliare', summer_covid: 'Servizi estivi' } as const;
+
+/** The conversion's new COVID-19 PES, with what the family can do on each. */
+export function NewPesList({ voucherId, pes, editable }: { voucherId: string; pes: PesSummary[]; editable: boolean }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; title: string; text: string } | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
+  const live = pes.filter((p) => p.status !== 'deleted');
+  const drafts = live.filter((p) => p.status === 'draft');
+
+  const requestValidation = () =>
+    start(async () => {
+      const r = await requestValidationAction({ voucherId });
+      setMessage(
+        r.ok
+          ? { kind: 'success', title: 'Richiesta di validazione inviata', text: `I PES ${r.data.sent.join(', ')} sono in attesa di validazione da parte del soggetto erogatore, che ha ricevuto una e-mail.` }
+          : { kind: 'error', title: 'Richiesta non inviata', text: r.message },
+      );
+      if (r.ok) router.refresh();
+    });
+
+  const remove = (pesId: string, code: string) =>
+    start(async () => {
+      const r = await deleteNewPesAction({ voucherId, pesId });
+      setConfirmDelete(null);
+      setMessage(r.ok ? { kind: 'success', title: `PES ${code} eliminato`, text: 'L’importo è di nuovo disponibile.' } : { kind: 'error', title: 'PES non eliminato', text: r.message });
+      if (r.ok) router.refresh();
+    });
+
+  if (live.length === 0 && !message) return null;
   return (
     <section aria-labelledby="nuovi-pes" className="space-y-3">
       <h2 id="nuovi-pes" className="text-xl font-bold">
         Nuovi PES emergenza COVID-19
       </h2>
+      {message ? <Alert kind={message.kind} title={message.title}>{message.text}</Alert> : null}
       <ul className="space-y-3">
-        {pes.map((p) => (
-          <li key={p.id} className="card">
-            <p className="mb-2 text-lg font-bold">
-              PES {p.code} — {p.kind === 'babysitting_covid' ? 'Babysitting domiciliare' : 'Servizi estivi'} EMERGENZA COVID-19
-            </p>
+        {live.map((p) => (
+          <li key={p.id} className="card space-y-2">
+            <h3 className="text-lg font-bold">
+              PES {p.code} — {KIND[p.kind as keyof typeof KIND] ?? p.kind} EMERGENZA COVID-19
+            </h3>
             <PesDetails p={p} />
-            {p.rejectionReason && p.status === 'rejected' ? <p className="mt-2 text-err">Motivo del rifiuto: {p.rejectionReason}</p> : null}
+            {p.status === 'rejected' && p.rejectionReason ? (
+              <p className="font-semibold text-err">Motivo del rifiuto: {p.rejectionReason}</p>
+            ) : null}
+            {p.status === 'awaiting_validation' ? <p>In attesa di validazione da parte del soggetto erogatore.</p> : null}
+            {editable && (p.status === 'draft' || p.status === 'rejected') ? (
+              confirmDelete === p.id ? (
+                <div className="rounded border-2 border-err p-3" role="group" aria-label={`Conferma eliminazione del PES ${p.code}`}>
+                  <p className="mb-2">Eliminare il PES {p.code}? L’importo torna disponibile.</p>
+                  <div className="flex flex-col gap-2 sm:flex-row">
+                    <button type="button" className="btn-danger" disabled={pending} onClick={() => remove(p.id, p.code)}>
+                      Sì, elimina
+                    </button>
+                    <button type="button" className="btn-secondary" disabled={pending} onClick={() => setConfirmDelete(null)}>
+                      Annulla
+                    </button>
+                  </div>
+                </div>
+              ) : (
+                <div className="flex flex-col gap-2 sm:flex-row">
+                  {p.kind === 'babysitting_covid' ? (
+                    <Link href={`/famiglia/buoni/${voucherId}/babysitting?pes=${p.id}`} className="btn-secondary" aria-label={`Modifica il PES ${p.code}`}>
+                      Modifica
+                    </Link>
+                  ) : null}
+                  <button type="button" className="btn-danger" onClick={() => setConfirmDelete(p.id)} aria-label={`Elimina il PES ${p.code}`}>
+                    Elimina
+                  </button>
+                </div>
+              )
+            ) : null}
           </li>
         ))}
       </ul>
+      {editable && drafts.length > 0 ? (
+        <button type="button" className="btn-primary" disabled={pending} onClick={requestValidation}>
+          {pending ? 'Invio in corso…' : 'Richiedi validazione al soggetto erogatore'}
+        </button>
+      ) : null}
     </section>
   );
 }

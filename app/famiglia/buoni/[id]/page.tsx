@@ -4,8 +4,11 @@ import { notFound } from 'next/navigation';
 import { Alert } from '@/app/_components/alert';
 import { VoucherTimeline } from '@/app/_components/voucher-timeline';
 import { getDb } from '@/db';
+import { getMeasureParameters } from '@/db/queries/measures';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { requireRole } from '@/lib/auth/current-actor';
+import { formatDateIt, isoDate } from '@/lib/domain/dates';
+import { isMeasureOpen } from '@/lib/domain/measure-window';
 import { formatEuro } from '@/lib/domain/money';
 import { nextStep } from '@/lib/domain/next-step';
 import { isConversionEditable, type ConversionStatus } from '@/lib/domain/state-machines';
@@ -16,12 +19,16 @@ import { pesSummary } from './pes-summary';
 
 export const metadata: Metadata = { title: 'Modifica PES' };
 
-export default async function VoucherPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function VoucherPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole('family');
   const { id } = await params;
+  const sp = await searchParams;
   if (!idSchema.safeParse(id).success) notFound();
-  const file = await getFamilyVoucherFile(await getDb(), actor.userId, id);
+  const db = await getDb();
+  const [file, babysitting] = await Promise.all([getFamilyVoucherFile(db, actor.userId, id), getMeasureParameters(db, 'babysitting_covid')]);
   if (!file) notFound();
+  const babysittingOpen = Boolean(babysitting && isMeasureOpen(babysitting, isoDate(new Date())));
+  const saved = typeof sp.salvato === 'string' ? file.newPes.find((p) => p.code === sp.salvato) : undefined;
   const { voucher, conversion } = file;
   const convStatus = (conversion?.status ?? null) as ConversionStatus | null;
   const editable = voucher.status === 'assigned' && (convStatus === null || isConversionEditable(convStatus));
@@ -36,6 +43,14 @@ export default async function VoucherPage({ params }: { params: Promise<{ id: st
       <h1 className="text-3xl font-bold">
         Modifica PES <span className="block text-xl font-semibold sm:inline">Buono {voucher.number}</span>
       </h1>
+
+      {saved ? (
+        <Alert kind="success" title={`PES ${saved.code} salvato`}>
+          {saved.status === 'draft'
+            ? 'Il PES è in bozza: quando hai inserito tutti i PES premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE.'
+            : 'Le modifiche sono state salvate.'}
+        </Alert>
+      ) : null}
 
       <Alert kind="info" title="NOTA">
         La modifica dei PES di un buono già assegnato si può effettuare <strong>una sola volta</strong> ed è possibile convertire il residuo finanziario
@@ -53,10 +68,17 @@ export default async function VoucherPage({ params }: { params: Promise<{ id: st
           Liberati dai PES chiusi: {formatEuro(file.freedCents)} — già destinati ai nuovi PES: {formatEuro(file.committedCents)}
         </p>
         {editable && residual > 0 ? (
-          <div className="flex flex-col gap-3 sm:flex-row">
-            <Link href={`/famiglia/buoni/${voucher.id}/babysitting`} className="btn-primary">
-              Aggiungi PES servizi babysitting
-            </Link>
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+            {babysittingOpen ? (
+              <Link href={`/famiglia/buoni/${voucher.id}/babysitting`} className="btn-primary">
+                Aggiungi PES servizi babysitting
+              </Link>
+            ) : (
+              <p className="rounded border-l-4 border-warn bg-warn-light p-3">
+                Servizi babysitting: la misura (Del. G.P. n. 575/2020) è chiusa
+                {babysitting ? ` — domande dal ${formatDateIt(babysitting.opensOn)} al ${formatDateIt(babysitting.closesOn)}` : ''}.
+              </p>
+            )}
             <Link href={`/famiglia/buoni/${voucher.id}/estivi`} className="btn-primary">
               Aggiungi PES servizi estivi
             </Link>
@@ -81,9 +103,9 @@ export default async function VoucherPage({ params }: { params: Promise<{ id: st
           voucherStatus: voucher.status,
           conversionStatus: convStatus,
           standardStatuses: file.standardPes.map((p) => p.status),
-          newStatuses: file.newPes.map((p) => p.status),
+          newStatuses: file.newPes.filter((p) => p.status !== 'deleted').map((p) => p.status),
           residualCents: residual,
-          summerPesWithoutDocument: file.newPes.filter((p) => p.kind === 'summer_covid' && !p.document).length,
+          summerPesWithoutDocument: file.newPes.filter((p) => p.kind === 'summer_covid' && p.status !== 'deleted' && !p.document).length,
         })}
       />
     </div>
