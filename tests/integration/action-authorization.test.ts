@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { children, conversions, pes, providers, vouchers } from '@/db/schema';
+import type { Actor, Role } from '@/lib/auth/actor';
+import { actAs, useDb } from './support/act-as';
+import { actorFor, CF, seeded } from './support/fixtures';
+import { freshDb, type TestDb } from './support/test-db';
+
+/**
+ * N1: every server action authorises itself. ONE table says who may call each action; every exported
+ * function of every 'use server' file must appear in it, and is called as anonymous, family, provider
+ * and office, on own and on foreign records.
+ */
+type Ids = Record<string, string>;
+type Entry = { role: Role | 'public'; own?: (ids: Ids) => unknown; foreign?: (ids: Ids) => unknown };
+
+const TABLE: Record<string, Entry> = {
+  loginAction: { role: 'public' },
+  logoutAction: { role: 'public' },
+  requestPasswordResetAction: { role: 'public' },
+  resetPasswordAction: { role: 'public' },
+  requestClosingAction: {
+    role: 'family',
+    own: (i) => ({ voucherId: i.annaVoucher, pesIds: [i.annaPes1] }),
+    foreign: (i) => ({ voucherId: i.martaVoucher, pesIds: [i.martaPes1] }),
+  },
+  declareEmploymentAction: {
+    role: 'family',
+    own: (i) => ({ voucherId: i.annaVoucher, condition: 'other', returnsToWorkOutsideHome: false, otherParentEmployed: false, employerConfirmed: false }),
+    foreign: (i) => ({ voucherId: i.giuliaVoucher, condition: 'private_sector', returnsToWorkOutsideHome: true, otherParentEmployed: true, employerConfirmed: true }),
+  },
+  saveBabysittingPesAction: {
+    role: 'family',
+    own: (i) => ({ voucherId: i.annaVoucher, childIds: [i.annaChild], providerId: i.prv1, hours: '1' }),
+    foreign: (i) => ({ voucherId: i.giuliaVoucher, childIds: [i.giuliaChild], providerId: i.prv1, hours: '1' }),
+  },
+  deleteNewPesAction: {
+    role: 'family',
+    own: (i) => ({ voucherId: i.annaVoucher, pesId: i.annaPes1 }),
+    foreign: (i) => ({ voucherId: i.martaVoucher, pesId: i.martaSummer }),
+  },
+  requestValidationAction: { role: 'family', own: (i) => ({ voucherId: i.annaVoucher }), foreign: (i) => ({ voucherId: i.martaVoucher }) },
+  closePesAction: {
+    role: 'provider',
+    own: (i) => ({ pesId: i.annaPes1, usedAmount: '0,00', hoursUsed: '0' }),
+    foreign: (i) => ({ pesId: i.annaPes2, usedAmount: '0,00', hoursUsed: '0' }),
+  },
+  decideValidationAction: {
+    role: 'provider',
+    own: (i) => ({ pesId: i.annaPes1, decision: 'validate' }),
+    foreign: (i) => ({ pesId: i.martaSummer, decision: 'validate' }),
+  },
+};
+
+const actionFiles = import.meta.glob<Record<string, unknown>>('/lib/actions/**/*.ts', { eager: true });
+const actions = new Map<string, (input: unknown) => Promise<{ ok: boolean; code?: string }>>();
+for (const [file, mod] of Object.entries(actionFiles)) {
+  const source = readFileSync(path.join(process.cwd(), file), 'utf8');
+  if (!/^\s*['"]use server['"]/.test(source)) continue;
+  for (const [name, fn] of Object.entries(mod)) if (typeof fn === 'function') actions.set(name, fn as never);
+}
+
+let t: TestDb;
+const ids: Ids = {};
+const callers: Record<'anonymous' | Role, Actor | null> = { anonymous: null, family: null, provider: null, office: null };
+
+beforeAll(async () => {
+  t = await freshDb();
+  await seeded(t.db);
+  useDb(t.db);
+  callers.family = await actorFor(t.db, CF.anna);
+  callers.provider = await actorFor(t.db, CF.prv1);
+  callers.office = await actorFor(t.db, CF.office);
+  const vs = await t.db.select().from(vouchers);
+  const byNumber = (n: string) => vs.find((v) => v.number === n)!.id;
+  ids.annaVoucher = byNumber('BS-2020-0001');
+  ids.giuliaVoucher = byNumber('BS-2020-0002');
+  ids.martaVoucher = byNumber('BS-2020-0003');
+  const all = await t.db.select().from(pes);
+  const byCode = (c: string) => all.find((p) => p.code === c)!.id;
+  ids.annaPes1 = byCode('BS-2020-0001/1');
+  ids.annaPes2 = byCode('BS-2020-0001/2');
+  ids.martaPes1 = byCode('BS-2020-0003/1');
+  ids.martaSummer = byCode('BS-2020-0003/2');
+  ids.prv1 = (await t.db.select().from(providers).where(eq(providers.code, 'PRV1')))[0]!.id;
+  const kids = await t.db.select().from(children);
+  ids.annaChild = kids.find((k) => k.voucherId === ids.annaVoucher)!.id;
+  ids.giuliaChild = kids.find((k) => k.voucherId === ids.giuliaVoucher)!.id;
+});
+afterAll(() => t.close());
+
+async function snapshot() {
+  return JSON.stringify([await t.db.select().from(pes).orderBy(pes.code), await t.db.select().from(conversions).orderBy(conversions.voucherId)]);
+}
+
+describe('N1: the authorisation table covers every server action', () => {
+  it('lists exactly the exported server actions', () => {
+    expect([...actions.keys()].sort()).toEqual(Object.keys(TABLE).sort());
+  });
+});
+
+describe('N1/N2: callers outside the table are refused and change nothing', () => {
+  const protectedActions = Object.entries(TABLE).filter(([, e]) => e.role !== 'public');
+  const cells = protectedActions.flatMap(([name, e]) =>
+    (['anonymous', 'family', 'provider', 'office'] as const).filter((c) => c !== e.role).map((c) => [name, c] as const),
+  );
+  it.each(cells)('%s as %s', async (name, caller) => {
+    const before = await snapshot();
+    actAs(callers[caller]);
+    const r = await actions.get(name)!(TABLE[name]!.own!(ids));
+    expect(r).toMatchObject({ ok: false, code: caller === 'anonymous' ? 'unauthenticated' : 'forbidden' });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it.each(protectedActions.map(([name]) => name))('%s on a record of someone else is refused and changes nothing', async (name) => {
+    const before = await snapshot();
+    actAs(callers[TABLE[name]!.role as Role]);
+    const r = await actions.get(name)!(TABLE[name]!.foreign!(ids));
+    expect(r).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it.each(protectedActions.map(([name]) => name))('%s by its own role is not refused for lack of rights', async (name) => {
+    actAs(callers[TABLE[name]!.role as Role]);
+    const r = await actions.get(name)!(TABLE[name]!.own!(ids));
+    expect(['forbidden', 'unauthenticated']).not.toContain(r.code);
+  });
+});
