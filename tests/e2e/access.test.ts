@@ -77,5 +77,57 @@ describe.skipIf(!e2eEnabled)('access for the three roles', () => {
     await login(page, app().baseUrl, 'MRNFNC79D14L378N', newPassword);
     expect(new URL(page.url()).pathname).toBe('/erogatore');
     await context.close();
+
+    // Nothing secret reaches the server's logs: passwords, reset tokens.
+    const logs = app().logs();
+    expect(logs).not.toContain(newPassword);
+    expect(logs).not.toContain('Trento-Buoni-2020');
+    expect(logs).not.toContain(link!.split('#token=')[1]!);
+  });
+});
+
+describe.skipIf(!e2eEnabled)('guards that do not depend on the proxy or the login form', () => {
+  const { app, browser } = useApp();
+
+  it('throttles sign-in also when the Auth.js callback endpoint is posted to directly', async () => {
+    const base = app().baseUrl;
+    const csrf = await fetch(`${base}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    for (let i = 0; i < 5; i++) {
+      await fetch(`${base}/api/auth/callback/credentials`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        body: new URLSearchParams({ csrfToken, codiceFiscale: 'BNCGLI90C55L378U', password: `tentativo-sbagliato-${i}-abcdef` }).toString(),
+      });
+    }
+    const { context, page } = await newPage(browser());
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Codice fiscale (username)').fill('BNCGLI90C55L378U');
+    await page.getByLabel('Password', { exact: true }).fill('Trento-Buoni-2020');
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.getByText('Troppi tentativi non riusciti').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('keeps role areas closed with a forged x-middleware-subrequest header (N4)', async () => {
+    const base = app().baseUrl;
+    for (const area of ['/famiglia', '/erogatore', '/ufficio']) {
+      const res = await fetch(`${base}${area}`, { redirect: 'manual', headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' } });
+      expect(res.status).toBeGreaterThanOrEqual(300);
+      expect(res.status).toBeLessThan(400);
+      expect(new URL(res.headers.get('location')!, base).pathname).toBe('/login');
+    }
+  });
+
+  it('sends the security headers', async () => {
+    const res = await fetch(`${app().baseUrl}/login`);
+    expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBeTruthy();
   });
 });
