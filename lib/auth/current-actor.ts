@@ -7,9 +7,12 @@ import type { Actor, Role } from './actor';
 import { auth } from './auth';
 import { clientIp } from './client-ip';
 
+// auth() decodes the JWT and checks the session version in the database: once per request is enough.
+const sessionOnce = cache(() => auth());
+
 /** One session check per request, shared by the layout, the page and its components. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
+  const session = await sessionOnce();
   if (!session?.user?.id || !session.user.role) return null;
   const h = await headers();
   return {
@@ -21,7 +24,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   };
 });
 
-export const currentUserName = cache(async (): Promise<string | null> => (await auth())?.user?.name ?? null);
+export const currentUserName = cache(async (): Promise<string | null> => (await sessionOnce())?.user?.name ?? null);
 
 /** For layouts and pages: sends strangers to the login and other roles to the refusal page. */
 export async function requireRole(role: Role): Promise<Actor> {

@@ -227,21 +227,21 @@ function percentile(sorted, p) {
 }
 
 /**
- * Two URLs measured alternately, A B B A (so a drift in the machine's load, e.g. other processes
- * on a shared box, weighs on both alike), after a warm-up of each; the runs of each URL are pooled.
+ * URLs measured alternately, A B … B A (so a drift in the machine's load, e.g. other processes on a
+ * shared box, weighs on all alike), after a warm-up of each; the two runs of each URL are pooled.
  */
-async function compare(a, b, headers, { connections, warmup, duration }) {
-  for (const t of [a, b]) await cannon(t.url, headers, connections, warmup);
-  const pooled = new Map([a, b].map((t) => [t, { requests: 0, seconds: 0, latencies: [], bytes: 0 }]));
-  for (const t of [a, b, b, a]) {
-    const r = await cannon(t.url, headers, connections, duration / 2);
+async function compare(targets, { connections, warmup, duration }) {
+  for (const t of targets) await cannon(t.url, t.headers, connections, warmup);
+  const pooled = new Map(targets.map((t) => [t, { requests: 0, seconds: 0, latencies: [], bytes: 0 }]));
+  for (const t of [...targets, ...[...targets].reverse()]) {
+    const r = await cannon(t.url, t.headers, connections, duration / 2);
     const p = pooled.get(t);
     p.requests += r.requests;
     p.seconds += r.seconds;
     p.bytes += r.bytes;
     p.latencies.push(...r.latencies);
   }
-  return [a, b].map((t) => {
+  return targets.map((t) => {
     const p = pooled.get(t);
     const sorted = p.latencies.sort((x, y) => x - y);
     const stats = { rps: p.requests / p.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), requests: p.requests };
@@ -255,7 +255,7 @@ async function compare(a, b, headers, { connections, warmup, duration }) {
 
 function printTable(rows) {
   const head = ['id', 'what', 'measured', 'target', 'result'];
-  const cells = [head, ...rows.map((r) => [r.id, r.what, r.measured, r.target, r.pass ? 'PASS' : 'WARN'])];
+  const cells = [head, ...rows.map((r) => [r.id, r.what, r.measured, r.target, r.pass === null ? 'info' : r.pass ? 'PASS' : 'WARN'])];
   const widths = head.map((_, i) => Math.max(...cells.map((c) => c[i].length)));
   const line = (c) => `| ${c.map((s, i) => s.padEnd(widths[i])).join(' | ')} |`;
   console.log('');
@@ -308,14 +308,25 @@ async function main() {
   if (anonymous.status !== 401) throw new Error(`/api/ping without a session → ${anonymous.status}, expected 401`);
   await check(fewUrl, headers, `${FEW}/3`);
   await check(manyUrl, headers, `${MANY}/60`);
+  const loginUrl = `${server.baseUrl}/login`;
+  await check(loginUrl, {}, 'Accedi');
 
-  log(`P1: ${P1.connections} connections, ${P1.warmup} s warm-up each, then ${P1.duration} s each in A B B A order`);
-  const [p1a, p1b] = await compare({ label: '/api/ping', url: ping }, { label: `voucher page ${FEW}`, url: fewUrl }, headers, P1);
+  log(`P1: ${P1.connections} connections, ${P1.warmup} s warm-up each, then ${P1.duration} s each in A B C C B A order`);
+  const [p1a, p1b, p1login] = await compare(
+    [
+      { label: '/api/ping', url: ping, headers },
+      { label: `voucher page ${FEW}`, url: fewUrl, headers },
+      // Not a target: an anonymous page with the same root layout, to tell rendering from data cost.
+      { label: '/login (anonymous, for reference)', url: loginUrl, headers: {} },
+    ],
+    P1,
+  );
   log(`P2: ${P2.connections} connections, ${P2.warmup} s warm-up each, then ${P2.duration} s each in A B B A order`);
   const [p2few, p2many] = await compare(
-    { label: `voucher page ${FEW} (${few.pes} PES)`, url: fewUrl },
-    { label: `voucher page ${MANY} (${many.pes} PES)`, url: manyUrl },
-    headers,
+    [
+      { label: `voucher page ${FEW} (${few.pes} PES)`, url: fewUrl, headers },
+      { label: `voucher page ${MANY} (${many.pes} PES)`, url: manyUrl, headers },
+    ],
     P2,
   );
   await server.stop();
@@ -330,6 +341,13 @@ async function main() {
       measured: `${throughput.toFixed(2)} (${p1b.rps.toFixed(1)} / ${p1a.rps.toFixed(1)} req/s)`,
       target: '≥ 0.70',
       pass: throughput >= 0.7,
+    },
+    {
+      id: 'info',
+      what: 'voucher page req/s ÷ /login req/s (anonymous page)',
+      measured: `${(p1b.rps / p1login.rps).toFixed(2)} (${p1b.rps.toFixed(1)} / ${p1login.rps.toFixed(1)} req/s)`,
+      target: '—',
+      pass: null,
     },
     {
       id: 'P2',

@@ -6,6 +6,7 @@ import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert } from '@/app/_components/alert';
+import { FieldShell } from '@/app/_components/field-shell';
 import { closePesAction } from '@/lib/actions/provider/close-pes';
 import { formatEuro, parseEuro } from '@/lib/domain/money';
 
@@ -112,50 +113,12 @@ export function ClosePesForm({ pesId, code, amountCents, amountLabel, hours }: {
       </h2>
       {outcome && !outcome.ok ? <Alert kind="error" title="Chiusura non registrata">{outcome.text}</Alert> : null}
       <p>Indica quanto è stato effettivamente utilizzato. La differenza rispetto all’importo del PES ({amountLabel}) torna disponibile alla famiglia.</p>
-      <div>
-        <label htmlFor="usedAmount" className="mb-1 block font-semibold">
-          Importo utilizzato (euro)
-        </label>
-        <p id="usedAmount-hint" className="mb-1 text-sm text-muted">
-          Da 0,00 a {amountLabel}, ad esempio 417,55
-        </p>
-        <input
-          id="usedAmount"
-          inputMode="decimal"
-          autoComplete="off"
-          className="field-input"
-          aria-invalid={e.usedAmount ? true : undefined}
-          aria-describedby={`usedAmount-hint${e.usedAmount ? ' usedAmount-error' : ''}`}
-          {...register('usedAmount')}
-        />
-        {e.usedAmount ? (
-          <p id="usedAmount-error" className="mt-1 font-semibold text-err">
-            {e.usedAmount.message}
-          </p>
-        ) : null}
-      </div>
-      <div>
-        <label htmlFor="hoursUsed" className="mb-1 block font-semibold">
-          Ore utilizzate
-        </label>
-        <p id="hoursUsed-hint" className="mb-1 text-sm text-muted">
-          Da 0 a {hours}
-        </p>
-        <input
-          id="hoursUsed"
-          inputMode="numeric"
-          autoComplete="off"
-          className="field-input"
-          aria-invalid={e.hoursUsed ? true : undefined}
-          aria-describedby={`hoursUsed-hint${e.hoursUsed ? ' hoursUsed-error' : ''}`}
-          {...register('hoursUsed')}
-        />
-        {e.hoursUsed ? (
-          <p id="hoursUsed-error" className="mt-1 font-semibold text-err">
-            {e.hoursUsed.message}
-          </p>
-        ) : null}
-      </div>
+      <FieldShell id="usedAmount" label="Importo utilizzato (euro)" hint={`Da 0,00 a ${amountLabel}, ad esempio 417,55`} error={e.usedAmount?.message}>
+        {(a11y) => <input inputMode="decimal" autoComplete="off" className="field-input" {...a11y} {...register('usedAmount')} />}
+      </FieldShell>
+      <FieldShell id="hoursUsed" label="Ore utilizzate" hint={`Da 0 a ${hours}`} error={e.hoursUsed?.message}>
+        {(a11y) => <input inputMode="numeric" autoComplete="off" className="field-input" {...a11y} {...register('hoursUsed')} />}
+      </FieldShell>
       <button type="submit" className="btn-primary">
         Prosegui
       </button>

@@ -13,6 +13,14 @@ import { ValidatePesForm } from './validate-pes-form';
 
 export const metadata: Metadata = { title: 'PES' };
 
+const backToDashboard = (
+  <p className="mt-2">
+    <Link href="/erogatore" className="link">
+      Torna al cruscotto
+    </Link>
+  </p>
+);
+
 export default async function ProviderPesPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole('provider');
   const { id } = await params;
@@ -37,32 +45,20 @@ export default async function ProviderPesPage({ params }: { params: Promise<{ id
           <p>
             Importo utilizzato {formatEuro(p.usedCents)} ({p.hoursUsed} ore): liberati {formatEuro(p.amountCents - p.usedCents)} per la famiglia, che è stata avvisata via e-mail.
           </p>
-          <p className="mt-2">
-            <Link href="/erogatore" className="link">
-              Torna al cruscotto
-            </Link>
-          </p>
+          {backToDashboard}
         </Alert>
       ) : null}
       {p.status === 'validated' ? (
         <Alert kind="success" title={`PES ${p.code} validato`}>
           <p>La famiglia è stata avvisata via e-mail.</p>
-          <p className="mt-2">
-            <Link href="/erogatore" className="link">
-              Torna al cruscotto
-            </Link>
-          </p>
+          {backToDashboard}
         </Alert>
       ) : null}
       {p.status === 'rejected' ? (
         <Alert kind="warning" title={`PES ${p.code} rifiutato`}>
           <p>Motivo: {p.rejectionReason}</p>
           <p>La famiglia è stata avvisata via e-mail e può correggerlo e chiedere di nuovo la validazione.</p>
-          <p className="mt-2">
-            <Link href="/erogatore" className="link">
-              Torna al cruscotto
-            </Link>
-          </p>
+          {backToDashboard}
         </Alert>
       ) : null}
     </div>

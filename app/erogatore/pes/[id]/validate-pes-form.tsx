@@ -1,6 +1,7 @@
 'use client';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/app/_components/alert';
+import { FieldShell } from '@/app/_components/field-shell';
 import { decideValidationAction } from '@/lib/actions/provider/decide-validation';
 
 /** Valida or Rifiuta (with a reason the family will read). */
@@ -33,29 +34,9 @@ export function ValidatePesForm({ pesId, code }: { pesId: string; code: string }
             decide({ decision: 'reject', reason });
           }}
         >
-          <div>
-            <label htmlFor="reason" className="mb-1 block font-semibold">
-              Motivo del rifiuto
-            </label>
-            <p id="reason-hint" className="mb-1 text-sm text-muted">
-              La famiglia lo leggerà nella e-mail e nella procedura: indica cosa correggere.
-            </p>
-            <textarea
-              id="reason"
-              rows={4}
-              maxLength={1000}
-              className="field-input"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              aria-invalid={error?.field ? true : undefined}
-              aria-describedby={`reason-hint${error?.field ? ' reason-error' : ''}`}
-            />
-            {error?.field ? (
-              <p id="reason-error" className="mt-1 font-semibold text-err">
-                {error.field}
-              </p>
-            ) : null}
-          </div>
+          <FieldShell id="reason" label="Motivo del rifiuto" hint="La famiglia lo leggerà nella e-mail e nella procedura: indica cosa correggere." error={error?.field}>
+            {(a11y) => <textarea rows={4} maxLength={1000} className="field-input" value={reason} onChange={(e) => setReason(e.target.value)} {...a11y} />}
+          </FieldShell>
           <div className="flex flex-col gap-3 sm:flex-row">
             <button type="submit" className="btn-danger" disabled={pending}>
               {pending ? 'Attendere…' : 'Conferma il rifiuto'}

@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert } from '@/app/_components/alert';
+import { FieldShell } from '@/app/_components/field-shell';
 import { saveBabysittingPesAction } from '@/lib/actions/family/babysitting';
 import { maxAdmissibleHours } from '@/lib/domain/babysitting';
 import { formatEuro } from '@/lib/domain/money';
@@ -87,56 +88,31 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
         ) : null}
       </fieldset>
 
-      <div>
-        <label htmlFor="providerId" className="mb-1 block font-semibold">
-          Soggetto erogatore
-        </label>
-        <p id="providerId-hint" className="mb-1 text-sm text-muted">
-          Sono elencati solo i soggetti erogatori che hanno aderito alla misura.
-        </p>
-        <select
-          id="providerId"
-          className="field-input"
-          aria-invalid={e.providerId ? true : undefined}
-          aria-describedby={`providerId-hint${e.providerId ? ' providerId-error' : ''}`}
-          {...register('providerId')}
-        >
-          <option value="">Seleziona…</option>
-          {providers.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        {e.providerId ? (
-          <p id="providerId-error" className="mt-1 font-semibold text-err">
-            {e.providerId.message}
-          </p>
-        ) : null}
-      </div>
+      <FieldShell id="providerId" label="Soggetto erogatore" hint="Sono elencati solo i soggetti erogatori che hanno aderito alla misura." error={e.providerId?.message}>
+        {(a11y) => (
+          <select className="field-input" {...a11y} {...register('providerId')}>
+            <option value="">Seleziona…</option>
+            {providers.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </FieldShell>
 
-      <div>
-        <label htmlFor="hours" className="mb-1 block font-semibold">
-          Ore complessive del servizio richiesto concordate con il soggetto erogatore
-        </label>
-        <p id="hours-hint" className="mb-1 text-sm text-muted">
-          Ore max ammissibili: <strong data-testid="ore-max">{max}</strong>
-        </p>
-        <input
-          id="hours"
-          inputMode="numeric"
-          autoComplete="off"
-          className="field-input max-w-40"
-          aria-invalid={e.hours ? true : undefined}
-          aria-describedby={`hours-hint${e.hours ? ' hours-error' : ''}`}
-          {...register('hours')}
-        />
-        {e.hours ? (
-          <p id="hours-error" className="mt-1 font-semibold text-err">
-            {e.hours.message}
-          </p>
-        ) : null}
-      </div>
+      <FieldShell
+        id="hours"
+        label="Ore complessive del servizio richiesto concordate con il soggetto erogatore"
+        hint={
+          <>
+            Ore max ammissibili: <strong data-testid="ore-max">{max}</strong>
+          </>
+        }
+        error={e.hours?.message}
+      >
+        {(a11y) => <input inputMode="numeric" autoComplete="off" className="field-input max-w-40" {...a11y} {...register('hours')} />}
+      </FieldShell>
 
       <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 rounded bg-pat-blue-light p-3" aria-live="polite">
         <dt>Importo utilizzabile</dt>
