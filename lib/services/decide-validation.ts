@@ -7,6 +7,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { formatEuro } from '@/lib/domain/money';
 import { enqueueEmail } from '@/lib/notifications/enqueue';
+import { lockConversion } from './steps/lock-voucher';
 import { syncConversionStatus } from './steps/sync-conversion-status';
 
 export type ValidationDecision = { pesId: string; decision: 'validate' } | { pesId: string; decision: 'reject'; reason: string };
@@ -17,7 +18,9 @@ export async function decideValidation(db: Db, actor: Actor, input: ValidationDe
   if (actor.role !== 'provider' || !actor.providerId) throw new AppError('forbidden');
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(pes).where(and(eq(pes.id, input.pesId), eq(pes.providerId, actor.providerId!)));
-    if (!row || row.kind === 'standard') throw new AppError('not_found', 'Il PES non esiste o non è del tuo ente.');
+    if (!row || row.kind === 'standard' || !row.conversionId) throw new AppError('not_found', 'Il PES non esiste o non è del tuo ente.');
+    // Two decisions on PES of the same conversion must not both compute its status from stale rows.
+    await lockConversion(tx, row.conversionId);
     const validated = input.decision === 'validate';
     const reason = input.decision === 'reject' ? input.reason.trim() : null;
     const updated = await tx

@@ -25,7 +25,7 @@ export async function saveBabysittingPes(db: Db, actor: Actor, input: SaveBabysi
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
     const conversion = await ensureConversion(tx, voucher.id);
-    if (!isConversionEditable(conversion.status as ConversionStatus) || conversion.status === 'returned') {
+    if (!isConversionEditable(conversion.status as ConversionStatus)) {
       throw new AppError('invalid_state', 'La modifica PES è già stata inviata: non è possibile aggiungere o cambiare PES.');
     }
     if (!conversion.employmentCondition) {

@@ -19,9 +19,20 @@ export async function lockFamilyVoucher(tx: Tx, holderId: string, voucherId: str
   return voucher;
 }
 
-/** The voucher's one conversion, created on first use; the unique constraint makes a second one impossible (M3). */
+/**
+ * The voucher's one conversion, created on first use (the unique constraint makes a second one
+ * impossible, M3) and locked: lock order is always voucher → conversion → PES, so use cases that
+ * recompute the conversion's status see each other's committed PES and never deadlock.
+ */
 export async function ensureConversion(tx: Tx, voucherId: string) {
   await tx.insert(conversions).values({ voucherId }).onConflictDoNothing({ target: conversions.voucherId });
-  const [conversion] = await tx.select().from(conversions).where(eq(conversions.voucherId, voucherId));
+  const [conversion] = await tx.select().from(conversions).where(eq(conversions.voucherId, voucherId)).for('update');
   return conversion!;
+}
+
+/** Provider-side use cases lock the conversion (never the voucher) before touching its PES. */
+export async function lockConversion(tx: Tx, conversionId: string) {
+  const [conversion] = await tx.select().from(conversions).where(eq(conversions.id, conversionId)).for('update');
+  if (!conversion) throw new AppError('not_found');
+  return conversion;
 }

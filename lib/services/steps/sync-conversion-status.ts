@@ -5,11 +5,11 @@ import { conversions, documents, pes } from '@/db/schema';
 import { derivedConversionStatus } from '@/lib/domain/conversion-progress';
 import { canTransition, CONVERSION_TRANSITIONS, type ConversionStatus } from '@/lib/domain/state-machines';
 
-/** Moves an editable conversion to the status its new PES imply; submitted/decided conversions are never touched. */
+/** Moves an editable (or returned) conversion to the status its new PES imply; submitted/decided conversions are never touched. */
 export async function syncConversionStatus(tx: Tx, conversionId: string, now: Date): Promise<ConversionStatus> {
   const [conv] = await tx.select({ status: conversions.status }).from(conversions).where(eq(conversions.id, conversionId));
   const current = conv!.status as ConversionStatus;
-  if (!['draft', 'awaiting_validation', 'ready_to_submit'].includes(current)) return current;
+  if (!['draft', 'awaiting_validation', 'ready_to_submit', 'returned'].includes(current)) return current;
   const rows = await tx.select({ id: pes.id, status: pes.status, kind: pes.kind }).from(pes).where(eq(pes.conversionId, conversionId));
   const docs = rows.length
     ? await tx.select({ pesId: documents.pesId }).from(documents).where(inArray(documents.pesId, rows.map((r) => r.id)))

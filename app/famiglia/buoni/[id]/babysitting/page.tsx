@@ -36,7 +36,7 @@ export default async function BabysittingPage({ params, searchParams }: { params
   const heading = <h1 className="text-3xl font-bold">PES servizi babysitting domiciliari emergenza COVID-19</h1>;
   const today = isoDate(new Date());
   const conv = file.conversion;
-  const editable = file.voucher.status === 'assigned' && (!conv || (isConversionEditable(conv.status as ConversionStatus) && conv.status !== 'returned'));
+  const editable = file.voucher.status === 'assigned' && (!conv || isConversionEditable(conv.status as ConversionStatus));
   if (!measure || !isMeasureOpen(measure, today) || !editable) {
     return (
       <div className="space-y-4">
