@@ -7,7 +7,7 @@ import { getDb } from '@/db';
 import { getMeasureParameters } from '@/db/queries/measures';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { requireRole } from '@/lib/auth/current-actor';
-import { formatDateIt, isoDate } from '@/lib/domain/dates';
+import { formatDateIt, formatDateTimeIt, isoDate } from '@/lib/domain/dates';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
 import { formatEuro } from '@/lib/domain/money';
 import { nextStep } from '@/lib/domain/next-step';
@@ -49,6 +49,13 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
           {saved.status === 'draft'
             ? 'Il PES è in bozza: quando hai inserito tutti i PES premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE.'
             : 'Le modifiche sono state salvate.'}
+        </Alert>
+      ) : null}
+
+      {conversion?.submittedAt ? (
+        <Alert kind="info" title="Richiesta di convalida inviata">
+          Inviata il {formatDateTimeIt(conversion.submittedAt)}
+          {conversion.protocolNumber ? `, protocollo ${conversion.protocolNumber}` : ''}. La modifica PES non può più essere cambiata.
         </Alert>
       ) : null}
 
