@@ -1,0 +1,88 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notificationOutbox } from '@/db/schema';
+import { backoffMs, dispatchOutbox } from '@/lib/notifications/dispatch-outbox';
+import { enqueueEmail, enqueueSms } from '@/lib/notifications/enqueue';
+import { freshDb, type TestDb } from './support/test-db';
+
+type Seen = { path: string; headers: IncomingMessage['headers']; body: Record<string, unknown> };
+
+/** A local stand-in for Resend's API and for an SMS gateway: fails the first `failFirst` calls with 500. */
+function fakeProvider(failFirst: number) {
+  const seen: Seen[] = [];
+  let calls = 0;
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c.toString()));
+    req.on('end', () => {
+      calls++;
+      seen.push({ path: req.url ?? '', headers: req.headers, body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} });
+      res.setHeader('content-type', 'application/json');
+      if (calls <= failFirst) {
+        res.statusCode = 500;
+        res.end(JSON.stringify({ name: 'internal_server_error', message: 'down', statusCode: 500 }));
+      } else res.end(JSON.stringify({ id: `msg_${calls}` }));
+    });
+  });
+  return { seen, server, url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+let t: TestDb;
+const env = { ...process.env };
+beforeAll(async () => {
+  t = await freshDb();
+});
+afterAll(async () => {
+  process.env = env;
+  await t.close();
+});
+
+describe('Resend and SMS adapters', () => {
+  it('sends e-mail through Resend with the outbox id as idempotency key, retrying after a provider error', async () => {
+    const fake = fakeProvider(1);
+    await new Promise<void>((r) => fake.server.listen(0, '127.0.0.1', r));
+    process.env.RESEND_API_KEY = 're_test_key';
+    process.env.RESEND_BASE_URL = fake.url();
+    try {
+      await enqueueEmail(t.db, { to: 'famiglia@example.it', subject: 'PES chiuso', paragraphs: ['Testo'] });
+      const now = new Date('2031-01-01T00:00:00Z');
+      expect(await dispatchOutbox(t.db, { now })).toEqual({ sent: 0, failed: 1 });
+      expect(await dispatchOutbox(t.db, { now: new Date(now.getTime() + backoffMs(1) + 1) })).toEqual({ sent: 1, failed: 0 });
+      const [row] = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, 'famiglia@example.it'));
+      expect(row).toMatchObject({ status: 'sent', deliveredVia: 'resend', attempts: 2 });
+      expect(fake.seen).toHaveLength(2);
+      for (const call of fake.seen) {
+        expect(call.path).toBe('/emails');
+        expect(call.headers['idempotency-key']).toBe(row!.id);
+        expect(call.headers.authorization).toBe('Bearer re_test_key');
+        expect(call.body).toMatchObject({ to: 'famiglia@example.it', subject: 'PES chiuso' });
+        expect(String(call.body.html)).toContain('<html lang="it">');
+        expect(String(call.body.text)).toContain('Testo');
+      }
+    } finally {
+      delete process.env.RESEND_API_KEY;
+      fake.server.close();
+    }
+  });
+
+  it('sends SMS through the configured webhook gateway', async () => {
+    const fake = fakeProvider(0);
+    await new Promise<void>((r) => fake.server.listen(0, '127.0.0.1', r));
+    process.env.SMS_WEBHOOK_URL = `${fake.url()}/sms`;
+    process.env.SMS_WEBHOOK_TOKEN = 'gateway-token';
+    try {
+      await enqueueSms(t.db, { to: '+393470000001', text: 'Codice 123456' });
+      expect(await dispatchOutbox(t.db, { now: new Date('2031-02-01T00:00:00Z') })).toEqual({ sent: 1, failed: 0 });
+      const [row] = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, '+393470000001'));
+      expect(fake.seen[0]).toMatchObject({ path: '/sms', body: { to: '+393470000001', text: 'Codice 123456' } });
+      expect(fake.seen[0]!.headers['idempotency-key']).toBe(row!.id);
+      expect(fake.seen[0]!.headers.authorization).toBe('Bearer gateway-token');
+    } finally {
+      delete process.env.SMS_WEBHOOK_URL;
+      delete process.env.SMS_WEBHOOK_TOKEN;
+      fake.server.close();
+    }
+  });
+});
