@@ -1,14 +1,14 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/open';
-import { children, pes, pesChildren, providers, users } from '@/db/schema';
+import { pes } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { formatEuro } from '@/lib/domain/money';
 import { isConversionEditable, type ConversionStatus } from '@/lib/domain/state-machines';
-import { enqueueEmail } from '@/lib/notifications/enqueue';
 import { ensureConversion, lockFamilyVoucher } from './steps/lock-voucher';
+import { notifyProviders } from './steps/notify-providers';
 
 /**
  * Guide §3.1 INVIA RICHIESTA DI CHIUSURA: the selected open PES become `close_requested`,
@@ -33,13 +33,6 @@ export async function requestClosing(db: Db, actor: Actor, input: { voucherId: s
       // Another tab already sent some of them, or an id is not an open PES of this voucher: change nothing.
       throw new AppError('invalid_state', 'Alcuni PES selezionati non sono più aperti o non appartengono a questo buono. Ricarica la pagina e riprova.');
     }
-    const [holder] = await tx.select().from(users).where(eq(users.id, actor.userId));
-    const kids = await tx
-      .select({ pesId: pesChildren.pesId, name: children.givenName, family: children.familyName })
-      .from(pesChildren)
-      .innerJoin(children, eq(children.id, pesChildren.childId))
-      .where(inArray(pesChildren.pesId, pesIds));
-    const provs = await tx.select().from(providers).where(inArray(providers.id, [...new Set(changed.map((p) => p.providerId))]));
     for (const p of changed) {
       await writeAudit(tx, {
         actor,
@@ -51,23 +44,16 @@ export async function requestClosing(db: Db, actor: Actor, input: { voucherId: s
         at: now,
       });
     }
-    for (const provider of provs) {
-      const mine = changed.filter((p) => p.providerId === provider.id);
-      await enqueueEmail(tx, {
-        to: provider.email,
-        subject: `Richiesta di chiusura PES — buono ${voucher.number}`,
-        paragraphs: [
-          `Spettabile ${provider.name},`,
-          `${holder!.givenName} ${holder!.familyName} (codice fiscale ${holder!.codiceFiscale}), titolare del Buono di servizio ${voucher.number}, chiede la chiusura dei seguenti PES per convertire il residuo in servizi emergenza COVID-19:`,
-          ...mine.map((p) => {
-            const names = kids.filter((k) => k.pesId === p.id).map((k) => `${k.name} ${k.family}`).join(', ');
-            return `• PES ${p.code} — ${names} — fascia ${p.band ?? '-'} — ${p.hours} ore — ${formatEuro(p.amountCents)}`;
-          }),
-          'Accedi al cruscotto del soggetto erogatore per indicare l’importo e le ore effettivamente utilizzati e chiudere i PES.',
-        ],
-        ...(ctx.baseUrl ? { link: { href: `${ctx.baseUrl}/erogatore`, label: 'Apri il cruscotto' } } : {}),
-      });
-    }
+    await notifyProviders(tx, {
+      pes: changed,
+      holderId: actor.userId,
+      subject: `Richiesta di chiusura PES — buono ${voucher.number}`,
+      intro: (h) =>
+        `${h.givenName} ${h.familyName} (codice fiscale ${h.codiceFiscale}), titolare del Buono di servizio ${voucher.number}, chiede la chiusura dei seguenti PES per convertire il residuo in servizi emergenza COVID-19:`,
+      line: (p, names) => `• PES ${p.code} — ${names} — fascia ${p.band ?? '-'} — ${p.hours} ore — ${formatEuro(p.amountCents)}`,
+      outro: 'Accedi al cruscotto del soggetto erogatore per indicare l’importo e le ore effettivamente utilizzati e chiudere i PES.',
+      baseUrl: ctx.baseUrl,
+    });
     return { conversionId: conversion.id, closed: changed.map((p) => p.code) };
   });
 }

@@ -1,14 +1,14 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
-import { children, pes, pesChildren, providers, users } from '@/db/schema';
+import { pes } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { formatEuro } from '@/lib/domain/money';
 import { isConversionEditable, type ConversionStatus } from '@/lib/domain/state-machines';
-import { enqueueEmail } from '@/lib/notifications/enqueue';
 import { ensureConversion, lockFamilyVoucher } from './steps/lock-voucher';
+import { notifyProviders } from './steps/notify-providers';
 import { syncConversionStatus } from './steps/sync-conversion-status';
 
 const KIND_LABEL: Record<string, string> = {
@@ -29,12 +29,6 @@ export async function requestValidation(db: Db, actor: Actor, input: { voucherId
       .where(and(eq(pes.conversionId, conversion.id), eq(pes.status, 'draft')))
       .returning();
     if (sent.length === 0) throw new AppError('invalid_state', 'Non ci sono nuovi PES in bozza da inviare al soggetto erogatore.');
-    const [holder] = await tx.select().from(users).where(eq(users.id, actor.userId));
-    const kids = await tx
-      .select({ pesId: pesChildren.pesId, name: children.givenName, family: children.familyName })
-      .from(pesChildren)
-      .innerJoin(children, eq(children.id, pesChildren.childId))
-      .where(inArray(pesChildren.pesId, sent.map((p) => p.id)));
     for (const p of sent) {
       await writeAudit(tx, {
         actor,
@@ -46,21 +40,16 @@ export async function requestValidation(db: Db, actor: Actor, input: { voucherId
         at: now,
       });
     }
-    const provs = await tx.select().from(providers).where(inArray(providers.id, [...new Set(sent.map((p) => p.providerId))]));
-    for (const provider of provs) {
-      const mine = sent.filter((p) => p.providerId === provider.id);
-      await enqueueEmail(tx, {
-        to: provider.email,
-        subject: `Richiesta di validazione di un nuovo PES — buono ${voucher.number}`,
-        paragraphs: [
-          `Spettabile ${provider.name},`,
-          `${holder!.givenName} ${holder!.familyName} (codice fiscale ${holder!.codiceFiscale}) ha inoltrato una richiesta di validazione di nuovi PES sui ${[...new Set(mine.map((p) => KIND_LABEL[p.kind]))].join(' e ')}:`,
-          ...mine.map((p) => `• PES ${p.code} — ${kids.filter((k) => k.pesId === p.id).map((k) => `${k.name} ${k.family}`).join(', ')} — ${p.hours} ore — ${formatEuro(p.amountCents)}`),
-          'Accedi al cruscotto del soggetto erogatore per validare o rifiutare i PES.',
-        ],
-        ...(ctx.baseUrl ? { link: { href: `${ctx.baseUrl}/erogatore`, label: 'Apri il cruscotto' } } : {}),
-      });
-    }
+    await notifyProviders(tx, {
+      pes: sent,
+      holderId: actor.userId,
+      subject: `Richiesta di validazione di un nuovo PES — buono ${voucher.number}`,
+      intro: (h, mine) =>
+        `${h.givenName} ${h.familyName} (codice fiscale ${h.codiceFiscale}) ha inoltrato una richiesta di validazione di nuovi PES sui ${[...new Set(mine.map((p) => KIND_LABEL[p.kind]))].join(' e ')}:`,
+      line: (p, names) => `• PES ${p.code} — ${names} — ${p.hours} ore — ${formatEuro(p.amountCents)}`,
+      outro: 'Accedi al cruscotto del soggetto erogatore per validare o rifiutare i PES.',
+      baseUrl: ctx.baseUrl,
+    });
     await syncConversionStatus(tx, conversion.id, now);
     return { sent: sent.map((p) => p.code) };
   });
