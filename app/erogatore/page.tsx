@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { providerById } from '@/db/queries/provider-by-id';
 import { providerQueues, searchProviderPes } from '@/db/queries/provider-pes';
 import { requireRole } from '@/lib/auth/current-actor';
-import { ProviderPesCard } from './pes-card';
+import { ProviderPesCard, type ProviderPesRow } from './pes-card';
 
 export const metadata: Metadata = { title: 'Cruscotto del soggetto erogatore' };
 
@@ -39,33 +39,8 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
         </li>
       </ul>
 
-      <section aria-labelledby="chiusure" className="space-y-3">
-        <h2 id="chiusure" className="text-2xl font-bold">
-          Richieste di chiusura
-        </h2>
-        {queues.closeRequests.length === 0 ? <p>Nessuna richiesta di chiusura in attesa.</p> : null}
-        <ul className="space-y-3">
-          {queues.closeRequests.map((p) => (
-            <li key={p.id}>
-              <ProviderPesCard p={p} action="Chiudi il PES" />
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      <section aria-labelledby="validazioni" className="space-y-3">
-        <h2 id="validazioni" className="text-2xl font-bold">
-          Nuovi PES da validare
-        </h2>
-        {queues.validations.length === 0 ? <p>Nessun nuovo PES in attesa di validazione.</p> : null}
-        <ul className="space-y-3">
-          {queues.validations.map((p) => (
-            <li key={p.id}>
-              <ProviderPesCard p={p} action="Valida o rifiuta" />
-            </li>
-          ))}
-        </ul>
-      </section>
+      <PesQueue id="chiusure" title="Richieste di chiusura" empty="Nessuna richiesta di chiusura in attesa." rows={queues.closeRequests} action="Chiudi il PES" />
+      <PesQueue id="validazioni" title="Nuovi PES da validare" empty="Nessun nuovo PES in attesa di validazione." rows={queues.validations} action="Valida o rifiuta" />
 
       <section aria-labelledby="tutti-titolo" id="tutti" className="space-y-3">
         <h2 id="tutti-titolo" className="text-2xl font-bold">
@@ -108,5 +83,23 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
         ) : null}
       </section>
     </div>
+  );
+}
+
+function PesQueue({ id, title, empty, rows, action }: { id: string; title: string; empty: string; rows: ProviderPesRow[]; action: string }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-2xl font-bold">
+        {title}
+      </h2>
+      {rows.length === 0 ? <p>{empty}</p> : null}
+      <ul className="space-y-3">
+        {rows.map((p) => (
+          <li key={p.id}>
+            <ProviderPesCard p={p} action={action} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

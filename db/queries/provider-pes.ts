@@ -26,6 +26,11 @@ const pesColumns = {
   familyCodiceFiscale: users.codiceFiscale,
 };
 
+/** PES rows with their voucher and family, a fresh builder each call (drizzle builders are mutable). */
+function pesWithFamily(db: DbOrTx) {
+  return db.select(pesColumns).from(pes).innerJoin(vouchers, eq(vouchers.id, pes.voucherId)).innerJoin(users, eq(users.id, vouchers.holderId));
+}
+
 async function withChildren<T extends { id: string }>(db: DbOrTx, rows: T[]) {
   if (!rows.length) return [];
   const kids = await db
@@ -39,23 +44,13 @@ async function withChildren<T extends { id: string }>(db: DbOrTx, rows: T[]) {
 
 /** What waits for this provider, oldest first. Always filtered by the provider: a provider sees only PES naming it. */
 export async function providerQueues(db: DbOrTx, providerId: string) {
-  const base = db.select(pesColumns).from(pes).innerJoin(vouchers, eq(vouchers.id, pes.voucherId)).innerJoin(users, eq(users.id, vouchers.holderId));
   const [closeRequests, validations, totals] = await Promise.all([
-    base.where(and(eq(pes.providerId, providerId), eq(pes.status, 'close_requested'))).orderBy(asc(pes.closeRequestedAt), asc(pes.code)),
-    db
-      .select(pesColumns)
-      .from(pes)
-      .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))
-      .innerJoin(users, eq(users.id, vouchers.holderId))
-      .where(and(eq(pes.providerId, providerId), eq(pes.status, 'awaiting_validation')))
-      .orderBy(asc(pes.validationRequestedAt), asc(pes.code)),
+    pesWithFamily(db).where(and(eq(pes.providerId, providerId), eq(pes.status, 'close_requested'))).orderBy(asc(pes.closeRequestedAt), asc(pes.code)),
+    pesWithFamily(db).where(and(eq(pes.providerId, providerId), eq(pes.status, 'awaiting_validation'))).orderBy(asc(pes.validationRequestedAt), asc(pes.code)),
     db.select({ n: count() }).from(pes).where(eq(pes.providerId, providerId)),
   ]);
-  return {
-    closeRequests: await withChildren(db, closeRequests),
-    validations: await withChildren(db, validations),
-    total: totals[0]?.n ?? 0,
-  };
+  const [withKidsClose, withKidsValidation] = await Promise.all([withChildren(db, closeRequests), withChildren(db, validations)]);
+  return { closeRequests: withKidsClose, validations: withKidsValidation, total: totals[0]?.n ?? 0 };
 }
 
 /** All PES naming the provider, searchable by the family's codice fiscale or the voucher number, paginated. */
@@ -66,11 +61,7 @@ export async function searchProviderPes(db: DbOrTx, providerId: string, opts: { 
     ? and(eq(pes.providerId, providerId), or(ilike(users.codiceFiscale, `%${escapeLike(q)}%`), ilike(vouchers.number, `%${escapeLike(q)}%`), ilike(pes.code, `%${escapeLike(q)}%`)))
     : eq(pes.providerId, providerId);
   const [rows, [total]] = await Promise.all([
-    db
-      .select(pesColumns)
-      .from(pes)
-      .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))
-      .innerJoin(users, eq(users.id, vouchers.holderId))
+    pesWithFamily(db)
       .where(filter)
       .orderBy(desc(pes.updatedAt), asc(pes.code))
       .limit(PAGE_SIZE)
@@ -87,12 +78,7 @@ export async function searchProviderPes(db: DbOrTx, providerId: string, opts: { 
 }
 
 export async function getProviderPes(db: DbOrTx, providerId: string, pesId: string) {
-  const rows = await db
-    .select({ ...pesColumns, familyEmail: users.email, twoParentHousehold: vouchers.twoParentHousehold })
-    .from(pes)
-    .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))
-    .innerJoin(users, eq(users.id, vouchers.holderId))
-    .where(and(eq(pes.id, pesId), eq(pes.providerId, providerId)));
+  const rows = await pesWithFamily(db).where(and(eq(pes.id, pesId), eq(pes.providerId, providerId)));
   const [row] = await withChildren(db, rows);
   return row ?? null;
 }

@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db/open';
 import { auditEvents, children, conversions, documents, pes, pesChildren, providers, users, vouchers } from '@/db/schema';
 import { residualCents, freedCents, committedCents } from '@/lib/domain/residual';
 
-export type VoucherFile = NonNullable<Awaited<ReturnType<typeof loadVoucherFile>>>;
+export type VoucherFile = NonNullable<Awaited<ReturnType<typeof getFamilyVoucherFile>>>;
 export type VoucherPes = VoucherFile['pes'][number];
 
 /**
@@ -12,23 +12,12 @@ export type VoucherPes = VoucherFile['pes'][number];
  * `holderId` is required: a family only ever loads its own voucher.
  */
 export async function getFamilyVoucherFile(db: DbOrTx, holderId: string, voucherId: string) {
-  return loadVoucherFile(db, and(eq(vouchers.id, voucherId), eq(vouchers.holderId, holderId))!);
-}
-
-/** For the office, which sees every voucher. */
-export async function getVoucherFileById(db: DbOrTx, voucherId: string) {
-  return loadVoucherFile(db, eq(vouchers.id, voucherId));
-}
-
-async function loadVoucherFile(db: DbOrTx, where: ReturnType<typeof eq>) {
   const [head] = await db
-    .select({ voucher: vouchers, conversion: conversions, holder: { id: users.id, givenName: users.givenName, familyName: users.familyName, codiceFiscale: users.codiceFiscale, email: users.email, mobile: users.mobile } })
+    .select({ voucher: vouchers, conversion: conversions })
     .from(vouchers)
-    .innerJoin(users, eq(users.id, vouchers.holderId))
     .leftJoin(conversions, eq(conversions.voucherId, vouchers.id))
-    .where(where);
+    .where(and(eq(vouchers.id, voucherId), eq(vouchers.holderId, holderId)));
   if (!head) return null;
-  const voucherId = head.voucher.id;
   const [kids, pesRows, links, docs, events] = await Promise.all([
     db.select().from(children).where(eq(children.voucherId, voucherId)).orderBy(asc(children.position)),
     db
@@ -61,7 +50,6 @@ async function loadVoucherFile(db: DbOrTx, where: ReturnType<typeof eq>) {
   const forResidual = pesList.map((p) => ({ kind: p.kind as 'standard', status: p.status, amountCents: p.amountCents, usedCents: p.usedCents }));
   return {
     voucher: head.voucher,
-    holder: head.holder,
     conversion: head.conversion,
     children: kids,
     pes: pesList,

@@ -33,9 +33,3 @@ export async function requireRole(role: Role): Promise<Actor> {
   if (actor.role !== role) redirect('/accesso-negato');
   return actor;
 }
-
-/** For server actions: never redirects, the action returns a typed refusal instead. */
-export async function actorWithRole(role: Role): Promise<Actor | null> {
-  const actor = await currentActor();
-  return actor && actor.role === role ? actor : null;
-}

@@ -13,7 +13,7 @@ import { requestClosing } from '@/lib/services/request-closing';
 import { requestValidation } from '@/lib/services/request-validation';
 import { saveBabysittingPes } from '@/lib/services/save-babysitting-pes';
 import { actAs, useDb } from './support/act-as';
-import { actorFor, CF, outboxTo, seeded } from './support/fixtures';
+import { demoActors, outboxTo, seeded } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';
 
 let t: TestDb;
@@ -24,11 +24,7 @@ beforeAll(async () => {
   t = await freshDb();
   await seeded(t.db);
   useDb(t.db);
-  anna = await actorFor(t.db, CF.anna);
-  giulia = await actorFor(t.db, CF.giulia);
-  prv1 = await actorFor(t.db, CF.prv1);
-  prv2 = await actorFor(t.db, CF.prv2);
-  prv3 = await actorFor(t.db, CF.prv3);
+  ({ anna, giulia, prv1, prv2, prv3 } = await demoActors(t.db));
   const vs = await t.db.select().from(vouchers);
   ids.annaVoucher = vs.find((v) => v.number === 'BS-2020-0001')!.id;
   ids.giuliaVoucher = vs.find((v) => v.number === 'BS-2020-0002')!.id;

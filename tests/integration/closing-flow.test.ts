@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { closePes } from '@/lib/services/close-pes';
 import { requestClosing } from '@/lib/services/request-closing';
 import { actAs, useDb } from './support/act-as';
-import { actorFor, CF, seeded } from './support/fixtures';
+import { demoActors, seeded } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';
 
 let t: TestDb;
@@ -20,11 +20,7 @@ beforeAll(async () => {
   t = await freshDb();
   await seeded(t.db);
   useDb(t.db);
-  anna = await actorFor(t.db, CF.anna);
-  giulia = await actorFor(t.db, CF.giulia);
-  prv1 = await actorFor(t.db, CF.prv1);
-  prv2 = await actorFor(t.db, CF.prv2);
-  prv3 = await actorFor(t.db, CF.prv3);
+  ({ anna, giulia, prv1, prv2, prv3 } = await demoActors(t.db));
   const [v] = await t.db.select().from(vouchers).where(eq(vouchers.number, 'BS-2020-0001'));
   annaVoucher = v!.id;
   pesByCode = new Map((await t.db.select().from(pes)).map((p) => [p.code, p.id]));

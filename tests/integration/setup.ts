@@ -20,9 +20,5 @@ vi.mock('@/lib/auth/current-actor', () => {
     requireRole: async () => {
       throw new Error('requireRole is for pages');
     },
-    actorWithRole: async (role: string) => {
-      const a = await current();
-      return a && a.role === role ? a : null;
-    },
   };
 });

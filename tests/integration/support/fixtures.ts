@@ -29,3 +29,9 @@ export const CF = {
   prv3: 'MRNFNC79D14L378N',
   office: 'CNTCHR80T52L378Z',
 } as const;
+
+/** The demo accounts as actors, by the names used in the tests. */
+export async function demoActors(db: Db): Promise<Record<keyof typeof CF, Actor>> {
+  const entries = await Promise.all(Object.entries(CF).map(async ([name, cf]) => [name, await actorFor(db, cf)] as const));
+  return Object.fromEntries(entries) as Record<keyof typeof CF, Actor>;
+}

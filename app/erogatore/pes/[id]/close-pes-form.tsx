@@ -13,7 +13,7 @@ import { formatEuro, parseEuro } from '@/lib/domain/money';
 type Values = { usedAmount: string; hoursUsed: string };
 
 /** Two steps: enter what was used, then confirm the summary (the closing cannot be undone). */
-export function ClosePesForm({ pesId, code, amountCents, amountLabel, hours }: { pesId: string; code: string; amountCents: number; amountLabel: string; amountPlain: string; hours: number }) {
+export function ClosePesForm({ pesId, code, amountCents, amountLabel, hours }: { pesId: string; code: string; amountCents: number; amountLabel: string; hours: number }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState<{ usedCents: number; hoursUsed: number; values: Values } | null>(null);

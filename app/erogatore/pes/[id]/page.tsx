@@ -5,7 +5,7 @@ import { Alert } from '@/app/_components/alert';
 import { getDb } from '@/db';
 import { getProviderPes } from '@/db/queries/provider-pes';
 import { requireRole } from '@/lib/auth/current-actor';
-import { formatEuro, formatEuroPlain } from '@/lib/domain/money';
+import { formatEuro } from '@/lib/domain/money';
 import { idSchema } from '@/lib/validation/ids';
 import { ProviderPesCard } from '../../pes-card';
 import { ClosePesForm } from './close-pes-form';
@@ -37,7 +37,7 @@ export default async function ProviderPesPage({ params }: { params: Promise<{ id
       <h1 className="text-3xl font-bold">PES {p.code}</h1>
       <ProviderPesCard p={p} headingLevel={2} />
       {p.status === 'close_requested' ? (
-        <ClosePesForm pesId={p.id} code={p.code} amountCents={p.amountCents} amountLabel={formatEuro(p.amountCents)} amountPlain={formatEuroPlain(p.amountCents)} hours={p.hours} />
+        <ClosePesForm pesId={p.id} code={p.code} amountCents={p.amountCents} amountLabel={formatEuro(p.amountCents)} hours={p.hours} />
       ) : null}
       {p.status === 'awaiting_validation' ? <ValidatePesForm pesId={p.id} code={p.code} /> : null}
       {p.status === 'closed' && p.usedCents !== null ? (

@@ -14,7 +14,6 @@ export function pesSummary(p: VoucherPes) {
     children: p.children.map((c) => `${c.givenName} ${c.familyName}`).join(', '),
     provider: p.providerName,
     band: p.band ? (BAND_LABELS[p.band as Band] ?? p.band) : null,
-    bandCode: p.band,
     hours: p.hours,
     amount: formatEuro(p.amountCents),
     used: p.usedCents !== null ? formatEuro(p.usedCents) : null,
