@@ -11,7 +11,8 @@ declare module 'vitest' {
   }
 }
 
-export const TEMPLATE_DB = 'bsp_test_template';
+// One template per run: several checkouts may test against the same server at once.
+export const TEMPLATE_DB = `bsp_test_template_${process.pid}`;
 
 /** Migrates once: PGlite into a dump each file loads (~0.5 s), PostgreSQL into a template database each file clones. */
 export default async function setup(project: TestProject) {
@@ -27,7 +28,11 @@ export default async function setup(project: TestProject) {
     await opened.close();
     project.provide('pgTemplate', TEMPLATE_DB);
     project.provide('pgliteDump', '');
-    return;
+    return async () => {
+      const drop = postgres(url, { max: 1, onnotice: () => {} });
+      await drop.unsafe(`drop database if exists ${TEMPLATE_DB} with (force)`).catch(() => undefined);
+      await drop.end();
+    };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bsp-pglite-'));
   const opened = await openDb({ pgliteDir: 'memory://' });
