@@ -1,22 +1,6 @@
-/**
- * Start-up, once per server process: refuses an incomplete production configuration (saying why),
- * records each request's socket address for clientIp(), opens the database (so an empty production
- * database is reported at start), and retries queued notifications every 30 s.
- */
+/** Once per server process; everything Node-only lives in lib/startup/register-node.ts. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startupProblems } = await import('./lib/config/runtime-config');
-  const problems = startupProblems();
-  if (problems.length) {
-    console.error(`[config] Avvio rifiutato in produzione:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    process.exit(1);
-  }
-  const { installPeerAddressHook } = await import('./lib/net/peer-address');
-  installPeerAddressHook();
-  const { getDb } = await import('./db');
-  // A database that cannot be opened is reported here and again on the first request that needs it.
-  await getDb().catch((e: unknown) => console.error(`[db] apertura non riuscita (${e instanceof Error ? e.message : 'errore'})`));
-  if (process.env.OUTBOX_POLL === '0') return;
-  const { startOutboxPoller } = await import('./lib/notifications/outbox-poller');
-  startOutboxPoller();
+  const { registerNode } = await import('./lib/startup/register-node');
+  await registerNode();
 }

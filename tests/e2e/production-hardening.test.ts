@@ -46,7 +46,9 @@ describe.skipIf(!e2eEnabled)('production with DEMO_MODE=false on an empty embedd
       });
       codes.push(new URL(location, app.baseUrl).searchParams.get('code') ?? '');
     }
-    expect(codes.slice(0, 100).filter((c) => c === 'throttled')).toHaveLength(0);
+    // This connection already failed once (Anna's password, first test): its 100th failure is the limit.
+    const earlierFailures = 1;
+    expect(codes.indexOf('throttled')).toBe(100 - earlierFailures);
     expect(codes[100]).toBe('throttled');
   });
 
@@ -120,7 +122,5 @@ describe.skipIf(!e2eEnabled)('sessions', () => {
     await office.page.goto(`${base}/dev/outbox`);
     expect(await office.page.content()).toContain('#token=');
     await office.context.close();
-  });
-    expect(res.status).toBe(200);
   });
 });
