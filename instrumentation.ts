@@ -1,6 +1,6 @@
-/** Retries queued notifications every 30 s (delivery after commit also starts right after each request). */
+/** Once per server process; everything Node-only lives in lib/startup/register-node.ts. */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.OUTBOX_POLL === '0') return;
-  const { startOutboxPoller } = await import('./lib/notifications/outbox-poller');
-  startOutboxPoller();
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { registerNode } = await import('./lib/startup/register-node');
+  await registerNode();
 }

@@ -16,7 +16,8 @@ const nextConfig = {
   logging: { serverFunctions: false },
   poweredByHeader: false,
   typedRoutes: false,
-  experimental: { serverActions: { bodySizeLimit: '3mb' } },
+  // Server actions keep Next's default body limit (1 MB), sign-in included: an upload that needs more
+  // belongs in its own route handler, which reads (and limits) its body itself.
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -1,14 +1,19 @@
-import { NextResponse } from 'next/server';
-import { auth } from '@/lib/auth/auth';
+import { NextResponse, type NextRequest } from 'next/server';
+import { secureCookies } from '@/lib/config/runtime-config';
+import {
+  handoffValue,
+  IDLE_SECONDS,
+  refreshedToken,
+  SESSION_HANDOFF_HEADER,
+  sessionCookieName,
+  sessionTokenFrom,
+  verifySessionToken,
+} from '@/lib/auth/session-config';
 
-/**
- * Convenience only: sends signed-out visitors of a role area to the login and sets the CSP nonce.
- * The real guards are requireRole() in every layout/page and the check in every server action (N4).
- */
-export const proxy = auth((req) => {
-  const nonce = btoa(crypto.randomUUID());
-  const isDev = process.env.NODE_ENV !== 'production';
-  const csp = [
+const isDev = process.env.NODE_ENV !== 'production';
+
+function csp(nonce: string): string {
+  return [
     `default-src 'self'`,
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? ` 'unsafe-eval'` : ''}`,
     `style-src 'self' 'unsafe-inline'`,
@@ -21,17 +26,35 @@ export const proxy = auth((req) => {
     `form-action 'self'`,
     `frame-ancestors 'none'`,
   ].join('; ');
+}
+
+/**
+ * Sets the CSP nonce, slides the session cookie's idle expiry (at most once a minute) and, as a
+ * convenience, sends signed-out visitors of a role area to the login. It reads the cookie without
+ * the database; the real guards are currentActor()/requireRole() in every page and guarded() in
+ * every server action, which check the session version (N4).
+ */
+export function proxy(req: NextRequest) {
+  const claims = verifySessionToken(sessionTokenFrom(req.cookies));
   const protectedArea = /^\/(famiglia|erogatore|ufficio)(\/|$)/.test(req.nextUrl.pathname);
-  if (protectedArea && !req.auth) return NextResponse.redirect(new URL('/login', req.nextUrl));
+  if (protectedArea && !claims) return NextResponse.redirect(new URL('/login', req.nextUrl));
+  const nonce = btoa(crypto.randomUUID());
+  const policy = csp(nonce);
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set('x-nonce', nonce);
-  requestHeaders.set('content-security-policy', csp);
-  if (!requestHeaders.get('x-request-id')) requestHeaders.set('x-request-id', crypto.randomUUID());
+  requestHeaders.set('content-security-policy', policy);
+  requestHeaders.set(SESSION_HANDOFF_HEADER, handoffValue(claims));
+  requestHeaders.set('x-request-id', crypto.randomUUID());
   const res = NextResponse.next({ request: { headers: requestHeaders } });
-  res.headers.set('Content-Security-Policy', csp);
+  res.headers.set('Content-Security-Policy', policy);
+  const fresh = claims ? refreshedToken(claims) : null;
+  if (fresh) {
+    res.cookies.set(sessionCookieName(), fresh, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge: IDLE_SECONDS });
+  }
   return res;
-});
+}
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/auth).*)'],
+  // /bench/floor is the benchmark's floor: no proxy work at all.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/auth|bench/floor).*)'],
 };

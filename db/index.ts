@@ -1,6 +1,9 @@
 import 'server-only';
+import { count } from 'drizzle-orm';
+import { demoMode, isDevelopment } from '@/lib/config/runtime-config';
 import type { Db } from './open';
 import { openDb } from './open';
+import { users } from './schema';
 
 export type { Db, DbOrTx, Tx } from './open';
 
@@ -21,12 +24,22 @@ export function setDb(db: Db | undefined): void {
   g.__bspDb = db ? Promise.resolve(db) : undefined;
 }
 
+export const FIRST_USER_HINT =
+  'Nessun utente nel database. Crea il primo operatore dell’ufficio con: ' +
+  'npm run user:create -- --role office --cf <CODICE FISCALE> --email <e-mail> --nome <nome> --cognome <cognome>' +
+  ' (riceverà per e-mail il collegamento per impostare la password).';
+
 async function start(): Promise<Db> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const opened = await openDb({ databaseUrl });
-  if (opened.kind === 'pglite') {
+  // The demo accounts share the README's password: only `next dev` or an explicit demo gets them (never production by accident).
+  const seedAllowed = isDevelopment() || demoMode();
+  if (opened.kind === 'pglite' && seedAllowed) {
     const { seedIfEmpty } = await import('./seed/seed');
     await seedIfEmpty(opened.db);
+  } else {
+    const [row] = await opened.db.select({ n: count() }).from(users);
+    if ((row?.n ?? 0) === 0) console.warn(`[db] ${FIRST_USER_HINT}`);
   }
   return opened.db;
 }

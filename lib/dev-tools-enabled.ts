@@ -1,4 +1,6 @@
-/** The development mailbox exists in development, and in production only for a demo (DEMO_MODE). */
+import { demoMode, isDevelopment } from '@/lib/config/runtime-config';
+
+/** The development mailbox exists in development (`next dev`) and, outside it, only for a demo (DEMO_MODE=1|true). */
 export function devToolsEnabled(): boolean {
-  return process.env.NODE_ENV !== 'production' || Boolean(process.env.DEMO_MODE);
+  return isDevelopment() || demoMode();
 }

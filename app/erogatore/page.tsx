@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { providerById } from '@/db/queries/provider-by-id';
-import { providerQueues, searchProviderPes } from '@/db/queries/provider-pes';
+import { pageNumber, providerQueues, searchProviderPes } from '@/db/queries/provider-pes';
 import { requireRole } from '@/lib/auth/current-actor';
 import { ProviderPesCard, type ProviderPesRow } from './pes-card';
 
@@ -12,7 +12,7 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
   const actor = await requireRole('provider');
   const sp = await searchParams;
   const q = typeof sp.q === 'string' ? sp.q : '';
-  const page = Number(typeof sp.pagina === 'string' ? sp.pagina : 1) || 1;
+  const page = pageNumber(sp.pagina);
   const db = await getDb();
   const providerId = actor.providerId!;
   const [provider, queues, all] = await Promise.all([providerById(db, providerId), providerQueues(db, providerId), searchProviderPes(db, providerId, { q, page })]);

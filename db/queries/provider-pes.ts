@@ -1,9 +1,24 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, notInArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { children, pes, pesChildren, users, vouchers } from '@/db/schema';
 
 const PAGE_SIZE = 20;
+/** Far beyond any real list; keeps OFFSET a small integer whatever `?pagina=` says (1e400, -5, abc). */
+const MAX_PAGE = 10_000;
+
+/**
+ * A provider sees a new PES only once the family has asked it to validate it: drafts (with the
+ * family's codice fiscale and children) and deleted ones are the family's own business.
+ */
+const NOT_YET_ASKED = ['draft', 'deleted'] as const;
+const namingProvider = (providerId: string) => and(eq(pes.providerId, providerId), notInArray(pes.status, [...NOT_YET_ASKED]));
+
+/** `?pagina=` as a page number: an integer from 1 to MAX_PAGE, anything else is page 1 or the last allowed. */
+export function pageNumber(raw: unknown): number {
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : 1;
+  return Number.isSafeInteger(n) ? Math.min(MAX_PAGE, Math.max(1, n)) : 1;
+}
 
 const pesColumns = {
   id: pes.id,
@@ -47,7 +62,7 @@ export async function providerQueues(db: DbOrTx, providerId: string) {
   const [closeRequests, validations, totals] = await Promise.all([
     pesWithFamily(db).where(and(eq(pes.providerId, providerId), eq(pes.status, 'close_requested'))).orderBy(asc(pes.closeRequestedAt), asc(pes.code)),
     pesWithFamily(db).where(and(eq(pes.providerId, providerId), eq(pes.status, 'awaiting_validation'))).orderBy(asc(pes.validationRequestedAt), asc(pes.code)),
-    db.select({ n: count() }).from(pes).where(eq(pes.providerId, providerId)),
+    db.select({ n: count() }).from(pes).where(namingProvider(providerId)),
   ]);
   const [withKidsClose, withKidsValidation] = await Promise.all([withChildren(db, closeRequests), withChildren(db, validations)]);
   return { closeRequests: withKidsClose, validations: withKidsValidation, total: totals[0]?.n ?? 0 };
@@ -56,10 +71,10 @@ export async function providerQueues(db: DbOrTx, providerId: string) {
 /** All PES naming the provider, searchable by the family's codice fiscale or the voucher number, paginated. */
 export async function searchProviderPes(db: DbOrTx, providerId: string, opts: { q?: string; page?: number }) {
   const q = (opts.q ?? '').trim().toUpperCase().slice(0, 40);
-  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const page = pageNumber(opts.page ?? 1);
   const filter = q
-    ? and(eq(pes.providerId, providerId), or(ilike(users.codiceFiscale, `%${escapeLike(q)}%`), ilike(vouchers.number, `%${escapeLike(q)}%`), ilike(pes.code, `%${escapeLike(q)}%`)))
-    : eq(pes.providerId, providerId);
+    ? and(namingProvider(providerId), or(ilike(users.codiceFiscale, `%${escapeLike(q)}%`), ilike(vouchers.number, `%${escapeLike(q)}%`), ilike(pes.code, `%${escapeLike(q)}%`)))
+    : namingProvider(providerId);
   const [rows, [total]] = await Promise.all([
     pesWithFamily(db)
       .where(filter)
@@ -78,7 +93,7 @@ export async function searchProviderPes(db: DbOrTx, providerId: string, opts: { 
 }
 
 export async function getProviderPes(db: DbOrTx, providerId: string, pesId: string) {
-  const rows = await pesWithFamily(db).where(and(eq(pes.id, pesId), eq(pes.providerId, providerId)));
+  const rows = await pesWithFamily(db).where(and(eq(pes.id, pesId), namingProvider(providerId)));
   const [row] = await withChildren(db, rows);
   return row ?? null;
 }

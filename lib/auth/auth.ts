@@ -4,11 +4,13 @@ import type {} from 'next-auth/jwt';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db';
+import { secureCookies } from '@/lib/config/runtime-config';
 import type { Role } from './actor';
 import { authSecret } from './auth-secret';
 import { authenticate } from './authenticate';
 import { clientIp } from './client-ip';
 import { sessionStillValid } from './session-check';
+import { ABSOLUTE_SECONDS, IDLE_SECONDS, REFRESH_AFTER_SECONDS } from './session-config';
 
 declare module 'next-auth' {
   interface User {
@@ -36,20 +38,28 @@ class ThrottledSignin extends CredentialsSignin {
 
 const credentialsSchema = z.object({ codiceFiscale: z.string().max(64), password: z.string().max(256) });
 
-// Idle timeout 30 min (sliding), absolute 12 h from sign-in (S1).
-const IDLE_SECONDS = 30 * 60;
-const ABSOLUTE_SECONDS = 12 * 60 * 60;
+/** The Auth.js error type (class names are minified in the production build), with the credentials failure's code. */
+function errorKind(error: Error): string {
+  const type = (error as { type?: string }).type ?? 'Error';
+  const code = (error as { code?: string }).code;
+  return code ? `${type} (${code})` : type;
+}
 
+/**
+ * Auth.js issues and clears the session cookie (sign-in, sign-out). Reading it on every request is
+ * lib/auth/current-session.ts's job: one decrypt, no re-encryption, one version query per request.
+ */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   secret: authSecret(),
-  session: { strategy: 'jwt', maxAge: IDLE_SECONDS, updateAge: 60 },
+  // Secure in production even when a proxy drops X-Forwarded-Proto (the cookie name follows: __Secure-).
+  useSecureCookies: secureCookies(),
+  session: { strategy: 'jwt', maxAge: IDLE_SECONDS, updateAge: REFRESH_AFTER_SECONDS },
   pages: { signIn: '/login', error: '/login' },
   logger: {
     // Auth.js would log the failing credentials' error objects; keep only the kind of failure.
     error(error) {
-      if (error.name === 'CredentialsSignin' || error.name === 'ThrottledSignin') return;
-      console.error(`[auth] ${error.name}`);
+      console.error(`[auth] ${errorKind(error)}`);
     },
     warn() {},
     debug() {},
@@ -78,8 +88,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       }
       if (!token.uid || !token.role || token.sv === undefined || !token.authTime) return null;
       if (now - token.authTime > ABSOLUTE_SECONDS) return null;
-      // Checked on every request: a password reset, deactivation or role change ends the session at once.
-      if (!(await sessionStillValid(await getDb(), token.uid, token.role, token.sv))) return null;
+      // Only Auth.js's own endpoints get here (e.g. /api/auth/session); pages and actions use currentSession().
+      if (!(await sessionStillValid(await getDb(), token.uid, token.role, token.sv, token.pid ?? null))) return null;
       return token;
     },
     session({ session, token }) {

@@ -6,7 +6,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { isValidCodiceFiscale, normalizeCodiceFiscale } from '@/lib/domain/codice-fiscale';
 import type { Role } from './actor';
 import { dummyPasswordHash, verifyPassword } from './password-hash';
-import { checkThrottle, recordAttempt } from './throttle';
+import { markSucceeded, reserveAttempt } from './throttle';
 
 export type AuthenticatedUser = {
   id: string;
@@ -21,7 +21,11 @@ export type AuthenticateResult =
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
-/** The whole sign-in decision, used by Auth.js authorize() so a direct POST to the callback is throttled too. */
+/**
+ * The whole sign-in decision, the single entry point used by Auth.js authorize() (so a direct POST
+ * to the callback is throttled too). Throttle check and reservation first (lib/auth/throttle.ts),
+ * then the password, then the outcome.
+ */
 export async function authenticate(
   db: Db,
   input: { codiceFiscale: string; password: string; ip: string },
@@ -29,8 +33,8 @@ export async function authenticate(
 ): Promise<AuthenticateResult> {
   const cf = normalizeCodiceFiscale(input.codiceFiscale).slice(0, 32);
   const ip = input.ip.slice(0, 64);
-  const throttle = await checkThrottle(db, cf, ip, now);
-  if (!throttle.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+  const reserved = await db.transaction((tx) => reserveAttempt(tx, cf, ip, now));
+  if (!reserved.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: reserved.retryAfterSeconds };
 
   const user = isValidCodiceFiscale(cf) ? (await db.select().from(users).where(eq(users.codiceFiscale, cf)))[0] : undefined;
   // Same work whether or not the account exists: the answer time tells nothing (A4).
@@ -38,7 +42,7 @@ export async function authenticate(
   const ok = Boolean(user && user.active && passwordOk);
 
   await db.transaction(async (tx) => {
-    await recordAttempt(tx, cf, ip, ok, now);
+    if (ok) await markSucceeded(tx, reserved.attemptId!);
     await writeAudit(tx, {
       actor: ok && user ? { userId: user.id, role: user.role as Role } : null,
       action: ok ? 'auth.login_succeeded' : 'auth.login_failed',

@@ -4,27 +4,21 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Actor, Role } from './actor';
-import { auth } from './auth';
 import { clientIp } from './client-ip';
+import { currentSession } from './current-session';
 
-// auth() decodes the JWT and checks the session version in the database: once per request is enough.
-const sessionOnce = cache(() => auth());
-
-/** One session check per request, shared by the layout, the page and its components. */
+/**
+ * One session check per request, shared by the layout, the page and its components. The request
+ * id is generated here, server-side: a client-sent x-request-id never reaches the audit log.
+ */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await sessionOnce();
-  if (!session?.user?.id || !session.user.role) return null;
+  const session = await currentSession();
+  if (!session) return null;
   const h = await headers();
-  return {
-    userId: session.user.id,
-    role: session.user.role,
-    providerId: session.user.providerId ?? null,
-    ip: clientIp(h),
-    requestId: h.get('x-request-id') ?? randomUUID(),
-  };
+  return { userId: session.userId, role: session.role, providerId: session.providerId, ip: clientIp(h), requestId: randomUUID() };
 });
 
-export const currentUserName = cache(async (): Promise<string | null> => (await sessionOnce())?.user?.name ?? null);
+export const currentUserName = cache(async (): Promise<string | null> => (await currentSession())?.name ?? null);
 
 /** For layouts and pages: sends strangers to the login and other roles to the refusal page. */
 export async function requireRole(role: Role): Promise<Actor> {

@@ -1,49 +1,75 @@
 import 'server-only';
-import { and, count, desc, eq, gt, min } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/open';
-import { loginAttempts } from '@/db/schema';
+import { and, count, countDistinct, eq, gt, max, min, sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '@/db/open';
+import { loginAttempts as la } from '@/db/schema';
 
-// Per account: 5 failures lock for at most 15 minutes, then the real user gets in (A3, bounded delay).
-// Per address: 100 failures in the window, against spraying many accounts from one client.
-export const THROTTLE = { windowMs: 15 * 60_000, perAccount: 5, perIp: 100 } as const;
+/**
+ * Sign-in throttling (A3), shared by every app instance through the login_attempts table:
+ * - per (account, address): 5 failures block that pair for the rest of the 15-minute window;
+ * - per account: once 5 failures come from two or more addresses, the account takes one attempt
+ *   every 30 s: a lock-out that delays the real user instead of blocking them (whoever knows a
+ *   codice fiscale cannot keep its owner out);
+ * - per address: 100 failures in the window, against spraying many accounts from one client.
+ * A success or a password reset (recorded as a success) starts the account's counts afresh.
+ */
+export const THROTTLE = { windowMs: 15 * 60_000, perPair: 5, perAccount: 5, accountDelayMs: 30_000, perIp: 100 } as const;
+/** Kept for callers that speak of "the account limit". */
+export const ACCOUNT_LIMIT = THROTTLE.perAccount;
 
 export type ThrottleState = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-async function lastSuccess(db: DbOrTx, accountKey: string): Promise<Date | null> {
-  const [row] = await db
-    .select({ at: loginAttempts.at })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.accountKey, accountKey), eq(loginAttempts.success, true)))
-    .orderBy(desc(loginAttempts.at))
-    .limit(1);
-  return row?.at ?? null;
-}
+const seconds = (untilMs: number, now: Date) => Math.max(1, Math.ceil((untilMs - now.getTime()) / 1000));
+const ms = (d: Date | string | null | undefined) => (d ? new Date(d).getTime() : 0);
 
 export async function checkThrottle(db: DbOrTx, accountKey: string, ip: string, now: Date): Promise<ThrottleState> {
   const windowStart = new Date(now.getTime() - THROTTLE.windowMs);
-  const success = await lastSuccess(db, accountKey);
-  const since = success && success > windowStart ? success : windowStart;
-  const [acc] = await db
-    .select({ n: count(), first: min(loginAttempts.at) })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.accountKey, accountKey), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
-  const [byIp] = await db
-    .select({ n: count(), first: min(loginAttempts.at) })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.at, windowStart)));
-  for (const [row, limit] of [
-    [acc, THROTTLE.perAccount],
-    [byIp, THROTTLE.perIp],
-  ] as const) {
-    if (row && row.n >= limit && row.first) {
-      const until = new Date(row.first).getTime() + THROTTLE.windowMs;
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
-    }
+  const lastSuccess = sql`(select max(s.at) from ${la} s where s.account_key = ${accountKey} and s.success)`;
+  const since = sql`greatest(${windowStart.toISOString()}::timestamptz, coalesce(${lastSuccess}, '-infinity'::timestamptz))`;
+  const [[acc], [byIp]] = await Promise.all([
+    db
+      .select({
+        pairN: sql<number>`count(*) filter (where ${la.ip} = ${ip})`.mapWith(Number),
+        pairFirst: sql<string | null>`min(${la.at}) filter (where ${la.ip} = ${ip})`,
+        n: count(),
+        addresses: countDistinct(la.ip),
+        last: max(la.at),
+      })
+      .from(la)
+      .where(and(eq(la.accountKey, accountKey), eq(la.success, false), sql`${la.at} > ${since}`)),
+    db
+      .select({ n: count(), first: min(la.at) })
+      .from(la)
+      .where(and(eq(la.ip, ip), eq(la.success, false), gt(la.at, windowStart))),
+  ]);
+  if (acc && acc.pairN >= THROTTLE.perPair) return { allowed: false, retryAfterSeconds: seconds(ms(acc.pairFirst) + THROTTLE.windowMs, now) };
+  if (byIp && byIp.n >= THROTTLE.perIp) return { allowed: false, retryAfterSeconds: seconds(ms(byIp.first) + THROTTLE.windowMs, now) };
+  if (acc && acc.n >= THROTTLE.perAccount && acc.addresses >= 2) {
+    const next = ms(acc.last) + THROTTLE.accountDelayMs;
+    if (next > now.getTime()) return { allowed: false, retryAfterSeconds: seconds(next, now) };
   }
   return { allowed: true };
 }
 
-/** Throttled attempts are not recorded, so an attacker cannot extend the lock indefinitely. */
-export async function recordAttempt(db: DbOrTx, accountKey: string, ip: string, success: boolean, now: Date): Promise<void> {
-  await db.insert(loginAttempts).values({ accountKey, ip, success, at: now });
+/**
+ * Check and reservation in one short transaction, serialised per account and per address by
+ * advisory locks: the attempt is recorded as a failure *before* the password is verified, so
+ * concurrent attempts see each other and never more than the limit reach Argon2.
+ * Returns the reserved attempt's id; markSucceeded() turns it into a success.
+ */
+export async function reserveAttempt(tx: Tx, accountKey: string, ip: string, now: Date): Promise<ThrottleState & { attemptId?: number }> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:account:${accountKey}`}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:ip:${ip}`}))`);
+  const state = await checkThrottle(tx, accountKey, ip, now);
+  if (!state.allowed) return state; // throttled attempts are not recorded: an attacker cannot extend the lock
+  const [row] = await tx.insert(la).values({ accountKey, ip, success: false, at: now }).returning({ id: la.id });
+  return { allowed: true, attemptId: row!.id };
+}
+
+export async function markSucceeded(db: DbOrTx, attemptId: number): Promise<void> {
+  await db.update(la).set({ success: true }).where(eq(la.id, attemptId));
+}
+
+/** A password reset proves the owner: it starts the account's failure counts afresh. */
+export async function recordProofOfOwnership(db: DbOrTx, accountKey: string, ip: string | null, now: Date): Promise<void> {
+  await db.insert(la).values({ accountKey, ip: (ip ?? 'unknown').slice(0, 64), success: true, at: now });
 }

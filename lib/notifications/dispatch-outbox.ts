@@ -1,10 +1,13 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { notificationOutbox } from '@/db/schema';
-import { senderFor, type OutgoingMessage, type Sender } from './senders';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { SEND_TIMEOUT_MS, senderFor, type OutgoingMessage, type Sender } from './senders';
 
 export const MAX_ATTEMPTS = 8;
+/** A claimed row is ours for this long; each send times out well before (SEND_TIMEOUT_MS). */
+export const LEASE_MS = 60_000;
 
 /** 30 s, 1 min, 2 min … capped at 1 h. */
 export function backoffMs(attempts: number): number {
@@ -20,7 +23,8 @@ type Options = { now?: Date; batch?: number; senders?: (channel: 'email' | 'sms'
 export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent: number; failed: number }> {
   const now = opts.now ?? new Date();
   const pick = opts.senders ?? senderFor;
-  const lease = new Date(now.getTime() + 60_000);
+  const lease = new Date(now.getTime() + LEASE_MS);
+  const started = Date.now();
   const claimed = await db.execute<{
     id: string;
     channel: 'email' | 'sms';
@@ -41,7 +45,17 @@ export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent
   const rows = Array.isArray(claimed) ? claimed : (claimed as unknown as { rows: typeof claimed }).rows;
   let sent = 0;
   let failed = 0;
-  for (const r of rows as unknown as Array<{ id: string; channel: 'email' | 'sms'; recipient: string; subject: string; text_body: string; html_body: string | null; attempts: number }>) {
+  const claimedRows = rows as unknown as Array<{ id: string; channel: 'email' | 'sms'; recipient: string; subject: string; text_body: string; html_body: string | null; attempts: number }>;
+  for (const [i, r] of claimedRows.entries()) {
+    // Never send past the lease: another dispatcher may claim the row then. Release the rest untouched.
+    if (Date.now() - started + SEND_TIMEOUT_MS > LEASE_MS - 5_000) {
+      const rest = claimedRows.slice(i).map((x) => x.id);
+      await db
+        .update(notificationOutbox)
+        .set({ lockedUntil: null, attempts: sql`${notificationOutbox.attempts} - 1` })
+        .where(and(inArray(notificationOutbox.id, rest), eq(notificationOutbox.status, 'pending')));
+      break;
+    }
     const m: OutgoingMessage = { id: r.id, channel: r.channel, recipient: r.recipient, subject: r.subject, textBody: r.text_body, htmlBody: r.html_body };
     const sender = pick(m.channel);
     try {
@@ -54,15 +68,29 @@ export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent
     } catch (e) {
       failed++;
       const giveUp = r.attempts >= MAX_ATTEMPTS;
-      await db
-        .update(notificationOutbox)
-        .set({
-          status: giveUp ? 'failed' : 'pending',
-          lockedUntil: null,
-          nextAttemptAt: new Date(now.getTime() + backoffMs(r.attempts)),
-          lastError: (e instanceof Error ? e.message : 'errore').slice(0, 200),
-        })
-        .where(eq(notificationOutbox.id, m.id));
+      const lastError = (e instanceof Error ? e.message : 'errore').slice(0, 200);
+      await db.transaction(async (tx) => {
+        await tx
+          .update(notificationOutbox)
+          .set({
+            status: giveUp ? 'failed' : 'pending',
+            lockedUntil: null,
+            nextAttemptAt: new Date(now.getTime() + backoffMs(r.attempts)),
+            lastError,
+          })
+          .where(eq(notificationOutbox.id, m.id));
+        // The office sees undelivered messages in the audit log (no address or body: only what and why).
+        if (giveUp) {
+          await writeAudit(tx, {
+            actor: null,
+            action: 'notification.abandoned',
+            entityType: 'notification',
+            entityId: m.id,
+            after: { channel: m.channel, subject: m.channel === 'email' ? m.subject : null, attempts: r.attempts, lastError },
+            at: now,
+          });
+        }
+      });
     }
   }
   return { sent, failed };

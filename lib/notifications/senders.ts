@@ -1,15 +1,27 @@
 import 'server-only';
+import { demoMode, isDevelopment } from '@/lib/config/runtime-config';
+
+/** Every call to a provider gives up after this long: well inside the outbox lease (dispatch-outbox.ts). */
+export const SEND_TIMEOUT_MS = 15_000;
 
 export type OutgoingMessage = { id: string; channel: 'email' | 'sms'; recipient: string; subject: string; textBody: string; htmlBody: string | null };
 export type Sender = { name: string; send(m: OutgoingMessage): Promise<void> };
 
-/** Development sink: the message stays in the outbox table, shown at /dev/outbox. Logs never carry the body (links, codes). */
+/** Development sink: the message stays in the outbox table, shown at /dev/outbox. Logs carry no personal data (no address, no body). */
 export const devSink: Sender = {
   name: 'dev',
   async send(m) {
-    console.info(`[outbox] ${m.channel} → ${m.recipient}: ${m.channel === 'email' ? m.subject : 'codice inviato'}`);
+    console.info(`[outbox] ${m.channel} ${m.id} → /dev/outbox`);
   },
 };
+
+/** Production without a provider: the message is never marked sent; it is retried, then abandoned (and audited). */
+const unconfigured = (channel: string): Sender => ({
+  name: 'none',
+  async send() {
+    throw new Error(`nessun servizio di invio configurato per ${channel}`);
+  },
+});
 
 function resendSender(apiKey: string): Sender {
   return {
@@ -26,7 +38,7 @@ function resendSender(apiKey: string): Sender {
           text: m.textBody,
           ...(m.htmlBody ? { html: m.htmlBody } : {}),
         },
-        { idempotencyKey: m.id },
+        { idempotencyKey: m.id, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
       );
       if (error) throw new Error(`resend ${error.name}`);
     },
@@ -42,7 +54,7 @@ function webhookSmsSender(url: string, token: string | undefined): Sender {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': m.id, ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ to: m.recipient, text: m.textBody }),
-        signal: AbortSignal.timeout(10_000),
+        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
       });
       if (!res.ok) throw new Error(`sms gateway ${res.status}`);
     },
@@ -52,5 +64,6 @@ function webhookSmsSender(url: string, token: string | undefined): Sender {
 export function senderFor(channel: 'email' | 'sms'): Sender {
   if (channel === 'email' && process.env.RESEND_API_KEY) return resendSender(process.env.RESEND_API_KEY);
   if (channel === 'sms' && process.env.SMS_WEBHOOK_URL) return webhookSmsSender(process.env.SMS_WEBHOOK_URL, process.env.SMS_WEBHOOK_TOKEN);
-  return devSink;
+  // The development sink only where /dev/outbox can show it: never a silent drop in production.
+  return isDevelopment() || demoMode() || process.env.NODE_ENV === 'test' ? devSink : unconfigured(channel);
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { passwordResetTokens, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
@@ -8,7 +8,8 @@ import { normalizeCodiceFiscale } from '@/lib/domain/codice-fiscale';
 import { enqueueEmail } from '@/lib/notifications/enqueue';
 
 export const RESET_TOKEN_TTL_MS = 60 * 60_000;
-const MAX_LINKS_PER_HOUR = 3;
+export const MAX_LINKS_PER_HOUR = 3;
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 function sameName(a: string, b: string): boolean {
   return a.trim().localeCompare(b.trim(), 'it', { sensitivity: 'base' }) === 0;
@@ -24,19 +25,22 @@ export async function requestPasswordReset(
   ctx: { baseUrl: string; now?: Date },
 ): Promise<void> {
   const now = ctx.now ?? new Date();
-  const cf = normalizeCodiceFiscale(input.codiceFiscale);
-  const [user] = await db.select().from(users).where(eq(users.codiceFiscale, cf));
-  const matches = Boolean(user && user.active && sameName(user.givenName, input.givenName) && sameName(user.familyName, input.familyName));
+  const cf = normalizeCodiceFiscale(input.codiceFiscale).slice(0, 32);
 
   await db.transaction(async (tx) => {
+    // Requests for one codice fiscale run one at a time, so the hourly cap holds under concurrency.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`reset:${cf}`}))`);
+    // The same reads whether or not the account exists (A4): the count runs against a nil id for strangers.
+    const [user] = await tx.select().from(users).where(eq(users.codiceFiscale, cf));
+    const [recent] = await tx
+      .select({ n: count() })
+      .from(passwordResetTokens)
+      .where(and(eq(passwordResetTokens.userId, user?.id ?? NIL_UUID), gt(passwordResetTokens.createdAt, new Date(now.getTime() - 3_600_000))));
+    const matches = Boolean(user && user.active && sameName(user.givenName, input.givenName) && sameName(user.familyName, input.familyName));
     if (!matches || !user) {
       await writeAudit(tx, { actor: null, action: 'auth.password_reset_requested', entityType: 'user', entityId: null, after: { matched: false }, ip: input.ip, at: now });
       return;
     }
-    const [recent] = await tx
-      .select({ n: count() })
-      .from(passwordResetTokens)
-      .where(and(eq(passwordResetTokens.userId, user.id), gt(passwordResetTokens.createdAt, new Date(now.getTime() - 3_600_000))));
     // A bounded number of mails per hour: the form cannot be used to flood someone's inbox.
     if ((recent?.n ?? 0) >= MAX_LINKS_PER_HOUR) {
       await writeAudit(tx, { actor: null, action: 'auth.password_reset_limited', entityType: 'user', entityId: user.id, ip: input.ip, at: now });

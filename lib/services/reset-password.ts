@@ -6,6 +6,7 @@ import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { hashResetToken } from '@/lib/auth/reset-token';
+import { recordProofOfOwnership } from '@/lib/auth/throttle';
 import { checkPassword } from '@/lib/domain/password-policy';
 import { enqueueEmail } from '@/lib/notifications/enqueue';
 
@@ -36,6 +37,8 @@ export async function resetPassword(db: Db, input: { token: string; password: st
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, found.userId))
       .returning({ id: users.id, email: users.email, role: users.role, givenName: users.givenName });
+    // Following the e-mailed link proves the owner: the sign-in lock on the account is lifted.
+    await recordProofOfOwnership(tx, found.cf, input.ip, now);
     await writeAudit(tx, { actor: { userId: user!.id, role: user!.role as 'family' }, action: 'auth.password_reset_completed', entityType: 'user', entityId: user!.id, ip: input.ip, at: now });
     await enqueueEmail(tx, {
       to: user!.email,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EMPLOYMENT_CONDITIONS } from '@/lib/domain/eligibility';
+import { hoursField } from './closing';
 import { idSchema } from './ids';
 
 export const declareEmploymentSchema = z
@@ -18,11 +19,8 @@ export const saveBabysittingPesSchema = z
     pesId: idSchema.optional(),
     childIds: z.array(idSchema).min(1, 'Seleziona almeno un minore.').max(10),
     providerId: idSchema.or(z.literal('')).refine((v) => v !== '', 'Scegli il soggetto erogatore.'),
-    hours: z.coerce
-      .number({ message: 'Inserisci le ore complessive, un numero intero.' })
-      .int('Le ore devono essere un numero intero.')
-      .min(1, 'Inserisci almeno 1 ora.')
-      .max(10_000, 'Numero di ore troppo alto.'),
+    // Digits only (a string, as the form sends it): `true`, `["5"]`, `1e3` or `5.0` are refused, not coerced.
+    hours: hoursField('Ore complessive').refine((n) => n >= 1, 'Inserisci almeno 1 ora.'),
   })
   .strict();
 

@@ -1,12 +1,27 @@
-import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, users } from '@/db/schema';
+import { and, eq, gte } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { auditEvents, loginAttempts, passwordResetTokens, users } from '@/db/schema';
 import { DEMO_PASSWORD } from '@/db/seed/demo-data';
 import { authenticate } from '@/lib/auth/authenticate';
 import { sessionStillValid } from '@/lib/auth/session-check';
+import { newResetToken } from '@/lib/auth/reset-token';
 import { THROTTLE } from '@/lib/auth/throttle';
+import { resetPassword } from '@/lib/services/reset-password';
 import { CF, seeded } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';
+
+// Counts Argon2 verifications, to show that throttled attempts never reach the password check.
+const verifications = vi.hoisted(() => ({ n: 0 }));
+vi.mock('@/lib/auth/password-hash', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/auth/password-hash')>();
+  return {
+    ...real,
+    verifyPassword: async (h: string, p: string) => {
+      verifications.n++;
+      return real.verifyPassword(h, p);
+    },
+  };
+});
 
 let t: TestDb;
 beforeAll(async () => {
@@ -47,19 +62,62 @@ describe('sign-in', () => {
 });
 
 describe('throttling', () => {
-  it('locks the account after repeated failures, even for the right password, and lets the user in after the window', async () => {
+  it('blocks an address after 5 failures on one account, while the owner signs in from another address (no targeted lock-out)', async () => {
     const start = at('2026-11-26T09:00:00Z');
-    for (let i = 0; i < THROTTLE.perAccount; i++) {
-      const r = await authenticate(t.db, { codiceFiscale: CF.marta, password: `wrong-password-${i}-xxxx`, ip: `10.1.0.${i}` }, new Date(start.getTime() + i * 1000));
+    const tick = (s: number) => new Date(start.getTime() + s * 1000);
+    for (let i = 0; i < THROTTLE.perPair; i++) {
+      const r = await authenticate(t.db, { codiceFiscale: CF.prv1, password: `wrong-password-${i}-xxxx`, ip: '10.1.0.1' }, tick(i));
       expect(r).toEqual({ ok: false, reason: 'invalid' });
     }
-    const locked = await authenticate(t.db, { codiceFiscale: CF.marta, password: DEMO_PASSWORD, ip: '10.1.1.1' }, new Date(start.getTime() + 60_000));
-    expect(locked.ok).toBe(false);
-    expect(locked).toMatchObject({ reason: 'throttled' });
-    if (!locked.ok && locked.reason === 'throttled') expect(locked.retryAfterSeconds).toBeLessThanOrEqual(THROTTLE.windowMs / 1000);
+    const fromA = await authenticate(t.db, { codiceFiscale: CF.prv1, password: DEMO_PASSWORD, ip: '10.1.0.1' }, tick(6));
+    expect(fromA).toMatchObject({ ok: false, reason: 'throttled' });
+    if (!fromA.ok && fromA.reason === 'throttled') expect(fromA.retryAfterSeconds).toBeLessThanOrEqual(THROTTLE.windowMs / 1000);
+    const fromB = await authenticate(t.db, { codiceFiscale: CF.prv1, password: DEMO_PASSWORD, ip: '10.1.0.2' }, tick(7));
+    expect(fromB.ok).toBe(true);
+    const laterFromA = await authenticate(t.db, { codiceFiscale: CF.prv1, password: DEMO_PASSWORD, ip: '10.1.0.1' }, new Date(start.getTime() + THROTTLE.windowMs + 5_000));
+    expect(laterFromA.ok).toBe(true);
+  });
 
-    const later = await authenticate(t.db, { codiceFiscale: CF.marta, password: DEMO_PASSWORD, ip: '10.1.1.1' }, new Date(start.getTime() + THROTTLE.windowMs + 5_000));
-    expect(later.ok).toBe(true);
+  it('delays, rather than blocks, an account attacked from many addresses', async () => {
+    const start = at('2026-11-26T09:30:00Z');
+    for (let i = 0; i < THROTTLE.perAccount; i++) {
+      await authenticate(t.db, { codiceFiscale: CF.marta, password: `wrong-password-${i}-xxxx`, ip: `10.2.0.${i}` }, new Date(start.getTime() + i * 1000));
+    }
+    const soon = await authenticate(t.db, { codiceFiscale: CF.marta, password: DEMO_PASSWORD, ip: '10.2.1.1' }, new Date(start.getTime() + 5_000));
+    expect(soon).toMatchObject({ ok: false, reason: 'throttled' });
+    if (!soon.ok && soon.reason === 'throttled') expect(soon.retryAfterSeconds).toBeLessThanOrEqual(THROTTLE.accountDelayMs / 1000);
+    const afterDelay = await authenticate(t.db, { codiceFiscale: CF.marta, password: DEMO_PASSWORD, ip: '10.2.1.1' }, new Date(start.getTime() + 4_000 + THROTTLE.accountDelayMs + 1_000));
+    expect(afterDelay.ok).toBe(true);
+  });
+
+  it('lets at most 5 of 30 concurrent wrong passwords for one account be recorded and verified', async () => {
+    const now = at('2026-11-26T11:00:00Z');
+    verifications.n = 0;
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => authenticate(t.db, { codiceFiscale: CF.giulia, password: `concurrent-wrong-${i}-xx`, ip: `10.3.0.${i % 2}` }, now)),
+    );
+    const recorded = await t.db
+      .select()
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.accountKey, CF.giulia), gte(loginAttempts.at, now)));
+    expect(recorded.length).toBeLessThanOrEqual(5);
+    expect(verifications.n).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => !r.ok && r.reason === 'throttled').length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('lifts the lock when the owner resets the password', async () => {
+    const start = at('2026-11-26T12:00:00Z');
+    for (let i = 0; i < THROTTLE.perPair; i++) {
+      await authenticate(t.db, { codiceFiscale: CF.prv3, password: `wrong-password-${i}-xxxx`, ip: '10.4.0.1' }, new Date(start.getTime() + i * 1000));
+    }
+    expect(await authenticate(t.db, { codiceFiscale: CF.prv3, password: DEMO_PASSWORD, ip: '10.4.0.1' }, new Date(start.getTime() + 10_000))).toMatchObject({ reason: 'throttled' });
+    const [u] = await t.db.select().from(users).where(eq(users.codiceFiscale, CF.prv3));
+    const { token, hash } = newResetToken();
+    await t.db.insert(passwordResetTokens).values({ userId: u!.id, tokenHash: hash, expiresAt: new Date(start.getTime() + 3_600_000), createdAt: start });
+    const newPassword = 'mirtillo ghiacciaio lanterna 77';
+    await resetPassword(t.db, { token, password: newPassword, ip: '10.4.0.1' }, new Date(start.getTime() + 20_000));
+    const r = await authenticate(t.db, { codiceFiscale: CF.prv3, password: newPassword, ip: '10.4.0.1' }, new Date(start.getTime() + 30_000));
+    expect(r.ok).toBe(true);
   });
 
   it('throttles one client address that sprays many accounts', async () => {
@@ -85,5 +143,14 @@ describe('session version', () => {
     expect(await sessionStillValid(t.db, u!.id, 'family', u!.sessionVersion + 1)).toBe(true);
     await t.db.update(users).set({ active: false }).where(eq(users.id, u!.id));
     expect(await sessionStillValid(t.db, u!.id, 'family', u!.sessionVersion + 1)).toBe(false);
+  });
+
+  it('invalidates a provider token when the user is moved to another provider', async () => {
+    const [staff] = await t.db.select().from(users).where(eq(users.codiceFiscale, CF.prv2));
+    const [other] = await t.db.select().from(users).where(eq(users.codiceFiscale, CF.prv1));
+    expect(await sessionStillValid(t.db, staff!.id, 'provider', staff!.sessionVersion, staff!.providerId)).toBe(true);
+    await t.db.update(users).set({ providerId: other!.providerId }).where(eq(users.id, staff!.id));
+    expect(await sessionStillValid(t.db, staff!.id, 'provider', staff!.sessionVersion, staff!.providerId)).toBe(false);
+    await t.db.update(users).set({ providerId: staff!.providerId }).where(eq(users.id, staff!.id));
   });
 });

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notificationOutbox } from '@/db/schema';
-import { backoffMs, dispatchOutbox } from '@/lib/notifications/dispatch-outbox';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { auditEvents, notificationOutbox } from '@/db/schema';
+import { backoffMs, dispatchOutbox, MAX_ATTEMPTS } from '@/lib/notifications/dispatch-outbox';
 import { enqueueEmail } from '@/lib/notifications/enqueue';
-import type { OutgoingMessage, Sender } from '@/lib/notifications/senders';
+import { devSink, senderFor, type OutgoingMessage, type Sender } from '@/lib/notifications/senders';
 import { freshDb, type TestDb } from './support/test-db';
 
 let t: TestDb;
@@ -53,5 +53,41 @@ describe('notification outbox', () => {
     expect(row).toMatchObject({ status: 'sent', attempts: 3 });
     expect(delivered[0]!.id).toBe(row!.id); // the idempotency key
     expect(row!.htmlBody).toContain('Testo con &lt;tag&gt;');
+  });
+
+  it('abandons a message after its last retry and records it in the audit log, without address or body', async () => {
+    await enqueueEmail(t.db, { to: 'abandon@example.it', subject: 'Mai recapitato', paragraphs: ['Segreto'] });
+    const { sender } = flakySender(1_000);
+    let at = new Date('2032-01-01T00:00:00Z');
+    for (let i = 1; i <= MAX_ATTEMPTS; i++) {
+      expect(await dispatchOutbox(t.db, { now: at, senders: () => sender })).toMatchObject({ failed: 1 });
+      at = new Date(at.getTime() + backoffMs(i) + 1);
+    }
+    const [row] = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, 'abandon@example.it'));
+    expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
+    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'notification.abandoned'), eq(auditEvents.entityId, row!.id)));
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events[0])).not.toContain('abandon@example.it');
+    expect(JSON.stringify(events[0])).not.toContain('Segreto');
+    expect(await dispatchOutbox(t.db, { now: new Date(at.getTime() + 86_400_000), senders: () => sender })).toEqual({ sent: 0, failed: 0 });
+  });
+
+  it('never falls back to the development sink in production, and the sink logs no address', async () => {
+    const env = { ...process.env };
+    try {
+      Object.assign(process.env, { NODE_ENV: 'production', DEMO_MODE: 'false' });
+      delete process.env.RESEND_API_KEY;
+      const sender = senderFor('email');
+      expect(sender.name).not.toBe('dev');
+      await expect(sender.send({ id: 'x', channel: 'email', recipient: 'a@example.it', subject: 's', textBody: 't', htmlBody: null })).rejects.toThrow();
+      process.env.DEMO_MODE = '1';
+      expect(senderFor('email').name).toBe('dev');
+    } finally {
+      process.env = env;
+    }
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    await devSink.send({ id: 'id-1', channel: 'email', recipient: 'privato@example.it', subject: 'Oggetto', textBody: 'corpo', htmlBody: null });
+    expect(info.mock.calls.flat().join(' ')).not.toContain('privato@example.it');
+    info.mockRestore();
   });
 });

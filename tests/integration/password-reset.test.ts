@@ -1,10 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, notificationOutbox, users } from '@/db/schema';
+import { auditEvents, notificationOutbox, passwordResetTokens, users } from '@/db/schema';
+import { requestPasswordResetAction } from '@/lib/actions/auth/request-password-reset';
 import { authenticate } from '@/lib/auth/authenticate';
 import { sessionStillValid } from '@/lib/auth/session-check';
-import { requestPasswordReset, RESET_TOKEN_TTL_MS } from '@/lib/services/request-password-reset';
+import { createUser } from '@/lib/services/create-user';
+import { MAX_LINKS_PER_HOUR, requestPasswordReset, RESET_TOKEN_TTL_MS } from '@/lib/services/request-password-reset';
 import { resetPassword } from '@/lib/services/reset-password';
+import { useDb } from './support/act-as';
 import { CF, outboxTo, seeded } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';
 
@@ -12,6 +15,7 @@ let t: TestDb;
 beforeAll(async () => {
   t = await freshDb();
   await seeded(t.db);
+  useDb(t.db);
 });
 afterAll(() => t.close());
 
@@ -80,5 +84,53 @@ describe('Ho smarrito la password', () => {
     const [first, second] = mails.map((m) => tokenFrom(m.textBody));
     await expect(resetPassword(t.db, { token: first!, password: NEW_PASSWORD, ip: null })).rejects.toMatchObject({ code: 'token_invalid' });
     await expect(resetPassword(t.db, { token: second!, password: NEW_PASSWORD, ip: null })).resolves.toBeUndefined();
+  });
+
+  it('builds the link on APP_URL even when the request carries a forged X-Forwarded-Host', async () => {
+    const env = { ...process.env };
+    process.env.APP_URL = 'https://buoni.example.it';
+    (globalThis as { __testHeaders?: Record<string, string> }).__testHeaders = { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
+    try {
+      const fd = new FormData();
+      fd.set('givenName', 'Luca');
+      fd.set('familyName', 'Ferrari');
+      fd.set('codiceFiscale', CF.prv1);
+      expect(await requestPasswordResetAction({}, fd)).toEqual({ done: true });
+    } finally {
+      process.env = env;
+      delete (globalThis as { __testHeaders?: unknown }).__testHeaders;
+    }
+    const mails = await outboxTo(t.db, 'luca.ferrari@ilgermoglio.example.it');
+    const body = mails.at(-1)!.textBody;
+    expect(body).toContain('https://buoni.example.it/password-smarrita/nuova#token=');
+    expect(body).not.toContain('evil.example');
+  });
+
+  it('keeps the cap of 3 links an hour under concurrent requests', async () => {
+    const u = await userByCf(CF.prv2);
+    await Promise.all(
+      Array.from({ length: 8 }, () => requestPasswordReset(t.db, { givenName: 'Paolo', familyName: 'Gallo', codiceFiscale: CF.prv2, ip: null }, { baseUrl: BASE })),
+    );
+    const tokens = await t.db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, u.id));
+    expect(tokens).toHaveLength(MAX_LINKS_PER_HOUR);
+    expect(await outboxTo(t.db, u.email)).toHaveLength(MAX_LINKS_PER_HOUR);
+    const limited = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.password_reset_limited'), eq(auditEvents.entityId, u.id)));
+    expect(limited).toHaveLength(8 - MAX_LINKS_PER_HOUR);
+  });
+
+  it('creates an account with no usable password and e-mails the link that sets it (npm run user:create)', async () => {
+    const { userId } = await createUser(
+      t.db,
+      { role: 'office', codiceFiscale: 'RSSMRA80A01L378S', email: 'primo.ufficio@provincia.tn.example.it', givenName: 'Mario', familyName: 'Rossi' },
+      { baseUrl: 'https://buoni.example.it' },
+    );
+    const [mail] = await outboxTo(t.db, 'primo.ufficio@provincia.tn.example.it');
+    expect(mail!.textBody).toContain('https://buoni.example.it/password-smarrita/nuova#token=');
+    await resetPassword(t.db, { token: tokenFrom(mail!.textBody), password: NEW_PASSWORD, ip: null });
+    const r = await authenticate(t.db, { codiceFiscale: 'RSSMRA80A01L378S', password: NEW_PASSWORD, ip: '10.9.9.9' });
+    expect(r).toMatchObject({ ok: true, user: { id: userId, role: 'office' } });
+    await expect(
+      createUser(t.db, { role: 'office', codiceFiscale: 'RSSMRA80A01L378S', email: 'altro@example.it', givenName: 'A', familyName: 'B' }, { baseUrl: BASE }),
+    ).rejects.toMatchObject({ code: 'conflict' });
   });
 });

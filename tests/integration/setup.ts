@@ -9,7 +9,10 @@ process.env.FILES_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'bsp-files-'));
 // revalidatePath and after() need a Next request; delivery is tested by calling the dispatcher directly.
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock('@/lib/notifications/kick-dispatcher', () => ({ kickDispatcher: vi.fn() }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'localhost:3000' }) }));
+// A test may add request headers (e.g. a forged X-Forwarded-Host) through globalThis.__testHeaders.
+vi.mock('next/headers', () => ({
+  headers: async () => new Headers({ host: 'localhost:3000', ...((globalThis as { __testHeaders?: Record<string, string> }).__testHeaders ?? {}) }),
+}));
 
 // Server actions read the session through currentActor(); tests choose who is calling (support/act-as.ts).
 vi.mock('@/lib/auth/current-actor', () => {

@@ -5,6 +5,7 @@ import {
   maxAdmissibleHours,
   type BabysittingParams,
 } from '@/lib/domain/babysitting';
+import { saveBabysittingPesSchema } from '@/lib/validation/babysitting';
 
 const seeded: BabysittingParams = {
   hourlyCapOneChildCents: 2000,
@@ -90,5 +91,15 @@ describe('babysittingAmountCents', () => {
 
   it.each([0, -1, 2.5, NaN])('refuses %s hours', (hours) => {
     expect(() => babysittingAmountCents(hours, 1800)).toThrow(RangeError);
+  });
+});
+
+describe('babysitting PES hours field', () => {
+  const base = { voucherId: '00000000-0000-4000-8000-000000000001', childIds: ['00000000-0000-4000-8000-000000000002'], providerId: '00000000-0000-4000-8000-000000000003' };
+  it.each([[true], [['5']], ['1e3'], ['5.0'], [' '], ['0'], [5]])('refuses %j as hours', (hours) => {
+    expect(saveBabysittingPesSchema.safeParse({ ...base, hours }).success).toBe(false);
+  });
+  it('accepts digits, trimmed', () => {
+    expect(saveBabysittingPesSchema.safeParse({ ...base, hours: ' 40 ' })).toMatchObject({ success: true, data: { hours: 40 } });
   });
 });

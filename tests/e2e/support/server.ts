@@ -17,8 +17,11 @@ async function freePort(): Promise<number> {
 
 export type AppServer = { baseUrl: string; stop: () => Promise<void>; logs: () => string };
 
-/** `next start` on its own embedded database, seeded with the demo data on first request: files never share state. */
-export async function startApp(): Promise<AppServer> {
+/**
+ * `next start` on its own embedded database, seeded with the demo data at start (DEMO_MODE=1):
+ * files never share state. `env` overrides the defaults (e.g. DEMO_MODE: 'false'; '' unsets a variable).
+ */
+export async function startApp(env: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bsp-e2e-'));
   let out = '';
@@ -34,6 +37,7 @@ export async function startApp(): Promise<AppServer> {
       AUTH_TRUST_HOST: 'true',
       APP_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: '1',
+      ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replace('{port}', String(port))])),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

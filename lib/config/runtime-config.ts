@@ -1,0 +1,67 @@
+/**
+ * What the environment says about how the app runs. Read through these functions only, so the
+ * rules below hold everywhere (and `DEMO_MODE=false` never means "demo").
+ */
+type Env = Record<string, string | undefined>;
+
+/** DEMO_MODE=1 or true (any case); anything else, `false` and `0` included, is off. */
+export function demoMode(env: Env = process.env): boolean {
+  return /^(1|true)$/i.test((env.DEMO_MODE ?? '').trim());
+}
+
+export function isDevelopment(env: Env = process.env): boolean {
+  return env.NODE_ENV === 'development';
+}
+
+/** The public URL (APP_URL, else AUTH_URL) without a trailing slash, or null when neither is set. */
+export function configuredBaseUrl(env: Env = process.env): string | null {
+  const url = (env.APP_URL || env.AUTH_URL || '').trim();
+  if (!url) return null;
+  return new URL(url).origin;
+}
+
+/**
+ * Base URL for links in e-mails. Never taken from request headers (a forged X-Forwarded-Host would
+ * e-mail a victim a link to another site): the configured URL, or in development the local port.
+ */
+export function publicBaseUrl(env: Env = process.env): string {
+  return configuredBaseUrl(env) ?? `http://localhost:${env.PORT || '3000'}`;
+}
+
+function isLoopbackHttp(url: string | null): boolean {
+  if (!url) return false;
+  const u = new URL(url);
+  return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+}
+
+/**
+ * Session cookies are Secure in production whatever the request's scheme says (a proxy may drop
+ * X-Forwarded-Proto), except for a production build served on a loopback http URL (tests, benchmark).
+ */
+export function secureCookies(env: Env = process.env): boolean {
+  return env.NODE_ENV === 'production' && !isLoopbackHttp(configuredBaseUrl(env));
+}
+
+/** Reverse proxies in front of the app that append to X-Forwarded-For (0: clients connect directly). */
+export function trustedProxies(env: Env = process.env): number {
+  const n = Number((env.TRUSTED_PROXIES ?? '0').trim() || '0');
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
+}
+
+/** Why a production start must be refused; empty when the configuration is complete. */
+export function startupProblems(env: Env = process.env): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  if (!env.AUTH_SECRET) problems.push('AUTH_SECRET non impostato: serve a cifrare le sessioni (genera 32 byte casuali, es. `openssl rand -hex 32`).');
+  try {
+    if (!configuredBaseUrl(env)) problems.push('APP_URL (o AUTH_URL) non impostato: è l’indirizzo pubblico usato nei collegamenti inviati per e-mail.');
+  } catch {
+    problems.push('APP_URL/AUTH_URL non è un URL valido (es. https://buoni.example.it).');
+  }
+  if (!demoMode(env) && !env.RESEND_API_KEY) {
+    problems.push('RESEND_API_KEY non impostato: senza un servizio di invio le e-mail (collegamenti per la password) non partirebbero.');
+  }
+  const tp = (env.TRUSTED_PROXIES ?? '').trim();
+  if (tp && !/^\d+$/.test(tp)) problems.push('TRUSTED_PROXIES deve essere un numero intero (i proxy davanti all’applicazione; 0 se nessuno).');
+  return problems;
+}

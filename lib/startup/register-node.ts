@@ -1,0 +1,22 @@
+import { startupProblems } from '@/lib/config/runtime-config';
+
+/**
+ * Start-up of a Node.js server process (instrumentation.ts): refuses an incomplete production
+ * configuration (saying why), records each request's socket address for clientIp(), opens the
+ * database (so an empty production database is reported at start) and starts the outbox poller.
+ */
+export async function registerNode(): Promise<void> {
+  const problems = startupProblems();
+  if (problems.length) {
+    console.error(`[config] Avvio rifiutato in produzione:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    process.exit(1);
+  }
+  const { installPeerAddressHook } = await import('@/lib/net/peer-address');
+  installPeerAddressHook();
+  const { getDb } = await import('@/db');
+  // A database that cannot be opened is reported here and again on the first request that needs it.
+  await getDb().catch((e: unknown) => console.error(`[db] apertura non riuscita (${e instanceof Error ? e.message : 'errore'})`));
+  if (process.env.OUTBOX_POLL === '0') return;
+  const { startOutboxPoller } = await import('@/lib/notifications/outbox-poller');
+  startOutboxPoller();
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { clientIp, PEER_HEADER } from '@/lib/auth/client-ip';
+import { demoMode, publicBaseUrl, secureCookies, startupProblems } from '@/lib/config/runtime-config';
+
+describe('DEMO_MODE', () => {
+  it.each([
+    ['1', true],
+    ['true', true],
+    ['TRUE', true],
+    ['false', false],
+    ['0', false],
+    ['', false],
+    [undefined, false],
+    ['yes', false],
+  ])('%s → %s', (value, expected) => {
+    expect(demoMode({ DEMO_MODE: value })).toBe(expected);
+  });
+});
+
+describe('start-up checks', () => {
+  const complete = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(64), APP_URL: 'https://buoni.example.it', RESEND_API_KEY: 're_x' };
+  it('accepts a complete production configuration, and anything in development', () => {
+    expect(startupProblems(complete)).toEqual([]);
+    expect(startupProblems({ NODE_ENV: 'development' })).toEqual([]);
+  });
+  it.each([
+    ['AUTH_SECRET', { AUTH_SECRET: undefined }],
+    ['APP_URL', { APP_URL: undefined }],
+    ['RESEND_API_KEY', { RESEND_API_KEY: undefined }],
+    ['TRUSTED_PROXIES', { TRUSTED_PROXIES: 'due' }],
+  ])('refuses production without %s, saying why', (name, change) => {
+    const problems = startupProblems({ ...complete, ...change });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(name);
+  });
+  it('accepts AUTH_URL for APP_URL, and a demo without a mail sender', () => {
+    expect(startupProblems({ ...complete, APP_URL: undefined, AUTH_URL: 'https://b.example.it' })).toEqual([]);
+    expect(startupProblems({ ...complete, RESEND_API_KEY: undefined, DEMO_MODE: '1' })).toEqual([]);
+    expect(startupProblems({ ...complete, RESEND_API_KEY: undefined, DEMO_MODE: 'false' })).toHaveLength(1);
+  });
+});
+
+describe('links and cookies', () => {
+  it('builds links from the configuration, or the local port, never from the request', () => {
+    expect(publicBaseUrl({ APP_URL: 'https://buoni.example.it/' })).toBe('https://buoni.example.it');
+    expect(publicBaseUrl({ PORT: '4000' })).toBe('http://localhost:4000');
+  });
+  it('makes cookies Secure in production, except on a loopback http URL', () => {
+    expect(secureCookies({ NODE_ENV: 'production', APP_URL: 'https://buoni.example.it' })).toBe(true);
+    expect(secureCookies({ NODE_ENV: 'production', APP_URL: 'http://buoni.example.it' })).toBe(true);
+    expect(secureCookies({ NODE_ENV: 'production', APP_URL: 'http://127.0.0.1:3000' })).toBe(false);
+    expect(secureCookies({ NODE_ENV: 'development' })).toBe(false);
+  });
+});
+
+describe('client address', () => {
+  const h = (xff: string | null, peer: string | null) =>
+    new Headers({ ...(xff ? { 'x-forwarded-for': xff } : {}), ...(peer ? { [PEER_HEADER]: peer } : {}) });
+  it('ignores what the client writes when no proxy is trusted', () => {
+    expect(clientIp(h('1.2.3.4', '::ffff:10.0.0.9'), 0)).toBe('10.0.0.9');
+    expect(clientIp(h(null, '10.0.0.9'), 0)).toBe('10.0.0.9');
+  });
+  it('takes the right-most hop not written by a trusted proxy', () => {
+    // client forged 6.6.6.6; real client 1.2.3.4 was appended by our proxy 10.0.0.1, which connected to us.
+    expect(clientIp(h('6.6.6.6, 1.2.3.4', '10.0.0.1'), 1)).toBe('1.2.3.4');
+    expect(clientIp(h('6.6.6.6, 1.2.3.4, 10.0.0.2', '10.0.0.1'), 2)).toBe('1.2.3.4');
+    expect(clientIp(h(null, '10.0.0.1'), 3)).toBe('10.0.0.1');
+  });
+});
