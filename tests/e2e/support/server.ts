@@ -18,7 +18,7 @@ async function freePort(): Promise<number> {
 export type AppServer = { baseUrl: string; stop: () => Promise<void>; logs: () => string };
 
 /** `next start` on its own embedded database, seeded with the demo data on first request: files never share state. */
-export async function startApp(): Promise<AppServer> {
+export async function startApp(opts: { env?: Record<string, string> } = {}): Promise<AppServer> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bsp-e2e-'));
   let out = '';
@@ -34,6 +34,7 @@ export async function startApp(): Promise<AppServer> {
       AUTH_TRUST_HOST: 'true',
       APP_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: '1',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
