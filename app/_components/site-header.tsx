@@ -4,8 +4,10 @@ import { ROLE_HOME, ROLE_LABELS } from '@/lib/auth/actor';
 import { currentActor, currentUserName } from '@/lib/auth/current-actor';
 
 export async function SiteHeader() {
-  const actor = await currentActor();
-  const name = actor ? await currentUserName() : null;
+  // The header must not take the whole page down when the database is away (M8): the page's own
+  // error boundary then shows the friendly message inside the normal layout.
+  const actor = await currentActor().catch(() => null);
+  const name = actor ? await currentUserName().catch(() => null) : null;
   return (
     <header>
       <div className="bg-pat-blue-dark text-white">

@@ -24,9 +24,18 @@ export async function guarded<S extends z.ZodType, T>(
   input: unknown,
   run: (data: z.infer<S>, ctx: ActionContext) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  const actor = await currentActor();
-  if (!actor) return failure('unauthenticated');
-  const db = await getDb();
+  // The session check reads the database: when it is unreachable the family gets the "try again"
+  // message in the form, not an error page (M8).
+  let actor: Awaited<ReturnType<typeof currentActor>>;
+  let db: Db;
+  try {
+    actor = await currentActor();
+    if (!actor) return failure('unauthenticated');
+    db = await getDb();
+  } catch {
+    console.error('[action] session check unavailable');
+    return failure('unavailable');
+  }
   if (actor.role !== role) {
     await writeAudit(db, { actor, action: 'access.denied', entityType: 'action', entityId: role }).catch(() => undefined);
     return failure('forbidden');
