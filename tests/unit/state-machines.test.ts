@@ -1,4 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import { fieldErrorsOf } from '@/lib/actions/form-fields';
+import { AppError } from '@/lib/app-error';
+import { PES_STATUS_TONE } from '@/lib/domain/labels';
 import {
   CONVERSION_STATUSES,
   CONVERSION_STATUS_LABELS,
@@ -77,6 +80,9 @@ describe('assertTransition', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(TransitionError);
       expect(e).toBeInstanceOf(Error);
+      // A business refusal like any other: guarded() answers it with its Italian message.
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).code).toBe('invalid_state');
       const err = e as TransitionError;
       expect(err.from).toBe('approved');
       expect(err.to).toBe('draft');
@@ -132,5 +138,22 @@ describe('labels', () => {
       'respinta',
       'da integrare',
     ]);
+  });
+});
+
+describe('status tones', () => {
+  it.each(PES_STATUSES)('PES status %s has a badge tone (deleted included)', (s) => {
+    expect(PES_STATUS_TONE[s]).toMatch(/^(neutral|info|ok|warn|err)$/);
+  });
+});
+
+describe('fieldErrorsOf', () => {
+  it.each([
+    [[{ path: ['pes', 2, 'amount'], message: 'a' }], { 'pes.2.amount': 'a' }],
+    [[{ path: ['hours'], message: 'b' }, { path: ['hours'], message: 'c' }], { hours: 'b' }],
+    [[{ path: [], message: 'd' }], { _: 'd' }],
+    [[{ path: ['pes', 0, 'band'], message: 'e' }, { path: ['pes', 1, 'band'], message: 'f' }], { 'pes.0.band': 'e', 'pes.1.band': 'f' }],
+  ])('keeps the whole dotted path: %j', (issues, expected) => {
+    expect(fieldErrorsOf(issues)).toEqual(expected);
   });
 });

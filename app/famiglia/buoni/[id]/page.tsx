@@ -11,7 +11,7 @@ import { formatDateIt, formatDateTimeIt, isoDate } from '@/lib/domain/dates';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
 import { formatEuro } from '@/lib/domain/money';
 import { nextStep } from '@/lib/domain/next-step';
-import { isConversionEditable, type ConversionStatus } from '@/lib/domain/state-machines';
+import { isConversionEditable } from '@/lib/domain/state-machines';
 import { idSchema } from '@/lib/validation/ids';
 import { CloseRequestForm } from './close-request-form';
 import { NewPesList } from './new-pes-list';
@@ -30,7 +30,7 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
   const babysittingOpen = Boolean(babysitting && isMeasureOpen(babysitting, isoDate(new Date())));
   const saved = typeof sp.salvato === 'string' ? file.newPes.find((p) => p.code === sp.salvato) : undefined;
   const { voucher, conversion } = file;
-  const convStatus = (conversion?.status ?? null) as ConversionStatus | null;
+  const convStatus = conversion?.status ?? null;
   const editable = voucher.status === 'assigned' && (convStatus === null || isConversionEditable(convStatus));
   const residual = file.residualCents;
   return (
