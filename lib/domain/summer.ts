@@ -1,0 +1,69 @@
+import { maxAdmissibleHours, coveredHourlyRateCents, type BabysittingParams } from './babysitting';
+import { formatEuro, toCents, type Cents } from './money';
+import type { MeasureWindow } from './measure-window';
+
+/**
+ * The day a summer service starts, on which the child's age decides the band (Del. 742/2020).
+ * The guide's form has no start date: services start when the measure opens, or today if it is
+ * already open — a PES entered today can only cover days from today on.
+ */
+export function summerServiceStart(window: MeasureWindow, today: string): string {
+  return window.opensOn > today ? window.opensOn : today;
+}
+
+/**
+ * The page's running residual: the voucher's residual net of every PES typed on the page, and the
+ * first PES (by position) whose amount takes the total over it — that is where the error goes.
+ * Amounts not typed yet (null) count as zero.
+ */
+export function runningResidual(residualCents: number, amounts: readonly (number | null)[]): { leftCents: Cents; overdrawIndex: number | null } {
+  let left = toCents(residualCents);
+  let overdrawIndex: number | null = null;
+  amounts.forEach((a, i) => {
+    if (a === null) return;
+    left = toCents(left - toCents(a));
+    if (left < 0 && overdrawIndex === null) overdrawIndex = i;
+  });
+  return { leftCents: left, overdrawIndex };
+}
+
+export type ResidualBuys = {
+  residualCents: Cents;
+  babysitting: { oneChild: { hours: number; rateCents: Cents }; multiChild: { hours: number; rateCents: Cents } } | null;
+  summerUpToCents: Cents | null;
+};
+
+/**
+ * What the residual buys, before the family chooses: babysitting hours at the covered hourly rates
+ * (from the measure's parameters, null when the measure is not available to this family) and summer
+ * services up to the whole residual (null when that measure is closed).
+ */
+export function whatResidualBuys(residualCents: number, babysitting: BabysittingParams | null, summerOpen: boolean): ResidualBuys {
+  const residual = toCents(Math.max(0, residualCents));
+  const at = (children: number) => {
+    const rateCents = coveredHourlyRateCents(children, babysitting!);
+    return { hours: rateCents > 0 ? maxAdmissibleHours(residual, rateCents) : 0, rateCents };
+  };
+  return {
+    residualCents: residual,
+    babysitting: babysitting ? { oneChild: at(1), multiChild: at(2) } : null,
+    summerUpToCents: summerOpen ? residual : null,
+  };
+}
+
+const perHour = (c: number) => `${formatEuro(c).replace(/\s*€$/, '')} €/h`;
+
+/** "Con 1.032,45 € puoi avere fino a 57 ore di babysitting per un minore (18,00 €/h) o 45 ore per due o più minori (22,50 €/h), oppure servizi estivi fino a 1.032,45 €". */
+export function residualBuysSentence(b: ResidualBuys): string | null {
+  if (b.residualCents <= 0) return null;
+  const parts: string[] = [];
+  if (b.babysitting) {
+    const { oneChild: one, multiChild: multi } = b.babysitting;
+    parts.push(
+      `fino a ${one.hours} ${one.hours === 1 ? 'ora' : 'ore'} di babysitting per un minore (${perHour(one.rateCents)}) o ${multi.hours} ${multi.hours === 1 ? 'ora' : 'ore'} per due o più minori (${perHour(multi.rateCents)})`,
+    );
+  }
+  if (b.summerUpToCents !== null) parts.push(`servizi estivi fino a ${formatEuro(b.summerUpToCents)}`);
+  if (parts.length === 0) return null;
+  return `Con ${formatEuro(b.residualCents)} puoi avere ${parts.join(', oppure ')}`;
+}
