@@ -17,3 +17,32 @@ export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; m
   }
   return out;
 }
+
+const UNSAFE = new Set(['__proto__', 'prototype', 'constructor']);
+
+/**
+ * FormData with dotted names (`pes.0.amount`, as react-hook-form names its fields) → nested plain object
+ * with arrays, so a form posted before hydration parses with the same schema as the hydrated one.
+ * Numeric segments make arrays; holes are dropped.
+ */
+export function nestedFields(fd: FormData): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(formFields(fd))) {
+    const path = name.split('.');
+    if (path.some((p) => p === '' || UNSAFE.has(p)) || path.length > 4) continue;
+    let node: Record<string, unknown> | unknown[] = root;
+    path.forEach((seg, i) => {
+      const last = i === path.length - 1;
+      const key = /^\d{1,3}$/.test(seg) && Array.isArray(node) ? Number(seg) : seg;
+      const bag = node as Record<string | number, unknown>;
+      if (last) bag[key] = value;
+      else {
+        bag[key] ??= /^\d{1,3}$/.test(path[i + 1]!) ? [] : {};
+        node = bag[key] as Record<string, unknown>;
+      }
+    });
+  }
+  const compact = (v: unknown): unknown =>
+    Array.isArray(v) ? v.filter((x) => x !== undefined).map(compact) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compact(x)])) : v;
+  return compact(root) as Record<string, unknown>;
+}

@@ -22,8 +22,10 @@ export const PES_TRANSITIONS: Record<PesStatus, readonly PesStatus[]> = {
   close_requested: ['closed'],
   closed: [],
   draft: ['awaiting_validation', 'deleted'],
-  awaiting_validation: ['validated', 'rejected'],
-  validated: [],
+  // Editing a pending or validated summer PES (or its PDF) sends it back to draft: the provider must
+  // validate what it will deliver (issue 8). Withdrawing it from the page deletes it.
+  awaiting_validation: ['validated', 'rejected', 'draft', 'deleted'],
+  validated: ['draft', 'deleted'],
   rejected: ['draft', 'awaiting_validation', 'deleted'],
   // Kept, not removed: the office sees what the family withdrew, and PES numbers are never reused.
   deleted: [],

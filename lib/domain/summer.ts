@@ -1,3 +1,4 @@
+import { bandsForChild, type Band } from './bands';
 import { maxAdmissibleHours, coveredHourlyRateCents, type BabysittingParams } from './babysitting';
 import { formatEuro, toCents, type Cents } from './money';
 import type { MeasureWindow } from './measure-window';
@@ -66,4 +67,46 @@ export function residualBuysSentence(b: ResidualBuys): string | null {
   if (b.summerUpToCents !== null) parts.push(`servizi estivi fino a ${formatEuro(b.summerUpToCents)}`);
   if (parts.length === 0) return null;
   return `Con ${formatEuro(b.residualCents)} puoi avere ${parts.join(', oppure ')}`;
+}
+
+export type SummerRow = { childId: string; band: Band; providerId: string; amountCents: number; hours: number };
+export type SummerChild = { id: string; givenName: string; birthDate: string; disability: boolean };
+export type SummerProvider = { id: string; name: string; bands: readonly Band[] };
+
+/**
+ * The server's re-check of the page (the browser only offers what fits): each PES's child is on the
+ * voucher, its band fits the child's age on the service start date, its provider joined the summer
+ * measure and offers that band, and the page's total stays within the residual. Errors are keyed by the
+ * field's dotted path (`pes.2.amount`), the overdraw on the PES that takes the total over.
+ */
+export function checkSummerRows(
+  rows: readonly SummerRow[],
+  ctx: { children: readonly SummerChild[]; providers: readonly SummerProvider[]; startDate: string; residualCents: number },
+): { fieldErrors: Record<string, string>; leftCents: Cents; overdraw: boolean } {
+  const fieldErrors: Record<string, string> = {};
+  rows.forEach((r, i) => {
+    const child = ctx.children.find((c) => c.id === r.childId);
+    if (!child) {
+      fieldErrors[`pes.${i}.childId`] = 'Il minore indicato non è tra quelli del buono.';
+      return;
+    }
+    const fits = bandsForChild(child.birthDate, child.disability, ctx.startDate);
+    if (!fits.includes(r.band)) {
+      fieldErrors[`pes.${i}.band`] = fits.length
+        ? `La fascia ${r.band} non è adatta all’età di ${child.givenName} all’inizio del servizio: scegli la fascia ${fits.join(' o ')}.`
+        : `${child.givenName} non rientra per età in nessuna fascia dei servizi estivi: elimina questo P.E.S.`;
+    }
+    const provider = ctx.providers.find((p) => p.id === r.providerId);
+    if (!provider) fieldErrors[`pes.${i}.providerId`] = 'Scegli un soggetto erogatore che ha aderito ai servizi estivi EMERGENZA COVID-19.';
+    else if (!provider.bands.includes(r.band)) fieldErrors[`pes.${i}.providerId`] = `${provider.name} non offre servizi della fascia ${r.band}: scegli un altro soggetto erogatore.`;
+  });
+  const { leftCents, overdrawIndex } = runningResidual(ctx.residualCents, rows.map((r) => r.amountCents));
+  if (overdrawIndex !== null) {
+    const before = runningResidual(ctx.residualCents, rows.slice(0, overdrawIndex).map((r) => r.amountCents)).leftCents;
+    fieldErrors[`pes.${overdrawIndex}.amount`] =
+      before > 0
+        ? `Con questo P.E.S. il totale supera l’importo residuo disponibile: la quota può essere al massimo ${formatEuro(before)}.`
+        : 'L’importo residuo disponibile è esaurito dai P.E.S. precedenti: riduci le quote o elimina questo P.E.S.';
+  }
+  return { fieldErrors, leftCents, overdraw: overdrawIndex !== null };
 }

@@ -1,5 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { fieldErrorsOf } from '@/lib/actions/form-fields';
 import { AppError } from '@/lib/app-error';
 import { PES_STATUS_TONE } from '@/lib/domain/labels';
 import {
@@ -30,6 +29,10 @@ const PES_ALLOWED = new Set([
   'rejected→awaiting_validation',
   'draft→deleted',
   'rejected→deleted',
+  'awaiting_validation→draft',
+  'awaiting_validation→deleted',
+  'validated→draft',
+  'validated→deleted',
 ]);
 
 const CONVERSION_ALLOWED = new Set([
@@ -144,16 +147,5 @@ describe('labels', () => {
 describe('status tones', () => {
   it.each(PES_STATUSES)('PES status %s has a badge tone (deleted included)', (s) => {
     expect(PES_STATUS_TONE[s]).toMatch(/^(neutral|info|ok|warn|err)$/);
-  });
-});
-
-describe('fieldErrorsOf', () => {
-  it.each([
-    [[{ path: ['pes', 2, 'amount'], message: 'a' }], { 'pes.2.amount': 'a' }],
-    [[{ path: ['hours'], message: 'b' }, { path: ['hours'], message: 'c' }], { hours: 'b' }],
-    [[{ path: [], message: 'd' }], { _: 'd' }],
-    [[{ path: ['pes', 0, 'band'], message: 'e' }, { path: ['pes', 1, 'band'], message: 'f' }], { 'pes.0.band': 'e', 'pes.1.band': 'f' }],
-  ])('keeps the whole dotted path: %j', (issues, expected) => {
-    expect(fieldErrorsOf(issues)).toEqual(expected);
   });
 });
