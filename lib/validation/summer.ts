@@ -67,3 +67,4 @@ export type SummerPesRowInput = SummerPesFormInput['pes'][number];
 export type SaveSummerPes = z.output<typeof saveSummerPesSchema>;
 
 export const summerValidationSchema = z.object({ voucherId: idSchema }).strict();
+export const summerDocumentSchema = z.object({ voucherId: idSchema, pesId: idSchema }).strict();

@@ -55,6 +55,12 @@ const TABLE: Record<string, Entry> = {
     foreign: (i) => ({ voucherId: i.giuliaVoucher, intent: 'save', 'pes.0.childId': i.giuliaChild, 'pes.0.band': 'C', 'pes.0.providerId': i.prv1, 'pes.0.amount': '1,00', 'pes.0.hours': '1' }),
   },
   requestSummerValidationAction: { role: 'family', form: true, own: (i) => ({ voucherId: i.annaVoucher }), foreign: (i) => ({ voucherId: i.martaVoucher }) },
+  removeSummerDocumentAction: {
+    role: 'family',
+    form: true,
+    own: (i) => ({ voucherId: i.annaVoucher, pesId: i.annaPes1 }),
+    foreign: (i) => ({ voucherId: i.martaVoucher, pesId: i.martaSummer }),
+  },
   decideValidationAction: {
     role: 'provider',
     own: (i) => ({ pesId: i.annaPes1, decision: 'validate' }),

@@ -1,9 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { removeSummerDocument } from '@/lib/services/documents/remove-summer-document';
 import { requestValidation } from '@/lib/services/request-validation';
 import { previewSummerPes, saveSummerPes } from '@/lib/services/summer/save-summer-pes';
-import { saveSummerPesSchema, summerValidationSchema, type SummerPesFormInput } from '@/lib/validation/summer';
+import { saveSummerPesSchema, summerDocumentSchema, summerValidationSchema, type SummerPesFormInput } from '@/lib/validation/summer';
 import type { ErrorCode } from '@/lib/app-error';
 import { guarded } from '../guarded';
 import { formFields, nestedFields } from '../form-fields';
@@ -58,4 +59,16 @@ export async function requestSummerValidationAction(_prev: ValidationRequestStat
     sent: r.data.sent,
     message: `I P.E.S. ${r.data.sent.join(', ')} sono in attesa di validazione: ogni soggetto erogatore ha ricevuto una e-mail con i suoi P.E.S.`,
   };
+}
+
+export type DocumentActionState = { ok: boolean; code?: ErrorCode; message: string } | null;
+
+/** Elimina: the summer PES loses its PDF (a pending or validated PES goes back to draft). */
+export async function removeSummerDocumentAction(_prev: DocumentActionState, formData: FormData): Promise<DocumentActionState> {
+  const r = await guarded('family', summerDocumentSchema, formFields(formData), async (data, { db, actor }) => {
+    const out = await removeSummerDocument(db, actor, data);
+    refresh(data.voucherId);
+    return out;
+  });
+  return r.ok ? { ok: true, message: `Documento del P.E.S. ${r.data.code} eliminato: carica il PES concordato prima di richiedere la validazione.` } : { ok: false, code: r.code, message: r.message };
 }
