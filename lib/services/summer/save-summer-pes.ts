@@ -11,7 +11,7 @@ import { checkSummerRows, type SummerRow } from '@/lib/domain/summer';
 import { ensureConversion, lockFamilyVoucher } from '../steps/lock-voucher';
 import { syncConversionStatus } from '../steps/sync-conversion-status';
 import { nextPesCode } from '../steps/voucher-money';
-import { summerContext } from './summer-context';
+import { summerContext } from '@/db/queries/summer-context';
 
 export type SummerPageRow = SummerRow & { id?: string };
 export type SummerPageInput = { voucherId: string; pes: SummerPageRow[]; removed?: string[] };

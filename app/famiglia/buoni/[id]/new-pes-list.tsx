@@ -68,11 +68,13 @@ export function NewPesList({ voucherId, pes, editable }: { voucherId: string; pe
                 </div>
               ) : (
                 <div className="flex flex-col gap-2 sm:flex-row">
-                  {p.kind === 'babysitting_covid' ? (
-                    <Link href={`/famiglia/buoni/${voucherId}/babysitting?pes=${p.id}`} className="btn-secondary" aria-label={`Modifica il PES ${p.code}`}>
-                      Modifica
-                    </Link>
-                  ) : null}
+                  <Link
+                    href={p.kind === 'babysitting_covid' ? `/famiglia/buoni/${voucherId}/babysitting?pes=${p.id}` : `/famiglia/buoni/${voucherId}/estivi`}
+                    className="btn-secondary"
+                    aria-label={`Modifica il PES ${p.code}`}
+                  >
+                    Modifica
+                  </Link>
                   <button type="button" className="btn-danger" onClick={() => setConfirmDelete(p.id)} aria-label={`Elimina il PES ${p.code}`}>
                     Elimina
                   </button>
