@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { children, pes, pesChildren } from '@/db/schema';
 import { getMeasureParameters, providersWithBands } from '@/db/queries/measures';
@@ -20,7 +20,8 @@ export async function summerContext(db: DbOrTx, voucherId: string, now: Date) {
     db
       .select({ id: pes.id, code: pes.code, kind: pes.kind, status: pes.status, amountCents: pes.amountCents, usedCents: pes.usedCents, providerId: pes.providerId, band: pes.band, hours: pes.hours })
       .from(pes)
-      .where(eq(pes.voucherId, voucherId)),
+      .where(eq(pes.voucherId, voucherId))
+      .orderBy(asc(pes.createdAt), asc(pes.code)),
   ]);
   // Rejected summer PES stay on the page for the family to fix; like deleted ones they hold no money.
   const live = rows.filter((r) => r.kind === 'summer_covid' && r.status !== 'deleted');

@@ -107,6 +107,7 @@ export function SummerPesForm(props: { voucherId: string; baseResidualCents: num
                   register={register}
                   setValue={setValue}
                   errors={formState.errors}
+                  serverErrors={state?.fieldErrors}
                   hydrated={hydrated}
                   onRemove={() => {
                     const id = getValues(`pes.${index}.id`);

@@ -17,11 +17,14 @@ export function SummerPesRow(props: {
   register: UseFormRegister<Form>;
   setValue: UseFormSetValue<Form>;
   errors: FieldErrors<Form>;
+  /** The server's errors by dotted path: shown as they are before hydration (after it, they go through setError). */
+  serverErrors?: Record<string, string>;
   onRemove: () => void;
   hydrated: boolean;
 }) {
   const { index: i, child, values, register, errors } = props;
-  const err = errors.pes?.[i];
+  const client = errors.pes?.[i];
+  const error = (f: 'band' | 'providerId' | 'amount' | 'hours') => client?.[f]?.message ?? (props.hydrated ? undefined : props.serverErrors?.[`pes.${i}.${f}`]);
   const offered = values.band ? props.providers.filter((p) => p.bands.includes(values.band as Band)) : [];
   const id = (f: string) => `pes-${i}-${f}`;
   const title = `P.E.S. ${props.position} di ${child.name}${props.saved ? ` (${props.saved.code}, ${props.saved.statusLabel})` : ''}`;
@@ -31,7 +34,7 @@ export function SummerPesRow(props: {
       <legend className="px-1 font-bold">{title}</legend>
       {values.id ? <input type="hidden" {...register(`pes.${i}.id`)} defaultValue={values.id} /> : null}
       <input type="hidden" {...register(`pes.${i}.childId`)} defaultValue={values.childId} />
-      <FieldShell id={id('band')} label="Fascia del servizio" error={err?.band?.message}>
+      <FieldShell id={id('band')} label="Fascia del servizio" error={error('band')}>
         {(a11y) => (
           <select
             className="field-input"
@@ -57,7 +60,7 @@ export function SummerPesRow(props: {
         <span className="block font-semibold">Tipologia del servizio</span>
         Servizi Estivi EMERGENZA COVID-19
       </p>
-      <FieldShell id={id('providerId')} label="Soggetto erogatore" hint={values.band ? undefined : 'Scegli prima la fascia: compaiono i soggetti che la offrono.'} error={err?.providerId?.message}>
+      <FieldShell id={id('providerId')} label="Soggetto erogatore" hint={values.band ? undefined : 'Scegli prima la fascia: compaiono i soggetti che la offrono.'} error={error('providerId')}>
         {(a11y) => (
           <select className="field-input" {...register(`pes.${i}.providerId`)} {...a11y} defaultValue={values.providerId}>
             <option value="">Scegli il soggetto erogatore</option>
@@ -69,10 +72,10 @@ export function SummerPesRow(props: {
           </select>
         )}
       </FieldShell>
-      <FieldShell id={id('amount')} label="Quota richiesta a carico del Buono di Servizio (euro)" hint="Ad esempio 500,00" error={err?.amount?.message}>
+      <FieldShell id={id('amount')} label="Quota richiesta a carico del Buono di Servizio (euro)" hint="Ad esempio 500,00" error={error('amount')}>
         {(a11y) => <input className="field-input" inputMode="decimal" autoComplete="off" {...register(`pes.${i}.amount`)} {...a11y} defaultValue={values.amount} />}
       </FieldShell>
-      <FieldShell id={id('hours')} label="Ore complessive del servizio richiesto concordate con il soggetto erogatore" error={err?.hours?.message}>
+      <FieldShell id={id('hours')} label="Ore complessive del servizio richiesto concordate con il soggetto erogatore" error={error('hours')}>
         {(a11y) => <input className="field-input" inputMode="numeric" autoComplete="off" {...register(`pes.${i}.hours`)} {...a11y} defaultValue={values.hours} />}
       </FieldShell>
       <button type="button" className="btn-secondary" onClick={props.onRemove} disabled={!props.hydrated}>
