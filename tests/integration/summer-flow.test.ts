@@ -9,8 +9,12 @@ import { declareEmployment } from '@/lib/services/declare-employment';
 import { requestClosing } from '@/lib/services/request-closing';
 import { saveBabysittingPes } from '@/lib/services/save-babysitting-pes';
 import { saveSummerPes } from '@/lib/services/summer/save-summer-pes';
+import { attachSummerDocument } from '@/lib/services/documents/attach-summer-document';
+import { requestValidation } from '@/lib/services/request-validation';
+import type { FileStorage } from '@/lib/storage/file-storage';
 import { actAs, useDb } from './support/act-as';
-import { demoActors, seeded } from './support/fixtures';
+import { pdf } from './support/pdfs';
+import { demoActors, outboxTo, seeded } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';
 
 let t: TestDb;
@@ -114,6 +118,38 @@ describe('summer PES page (Del. 742/2020), Anna with 1.032,45 € left', () => {
     const before = await summerOf(ids.annaVoucher);
     expect(await summerPesFormAction(null, fd)).toMatchObject({ ok: false, residualAfterCents: 43_245 - 50_000, fieldErrors: { 'pes.0.amount': expect.stringContaining('432,45') } });
     expect(await summerOf(ids.annaVoucher)).toEqual(before);
+  });
+});
+
+describe('RICHIEDI VALIDAZIONE for the summer PES', () => {
+  const memory: FileStorage = { put: async () => undefined, get: async () => null, remove: async () => undefined };
+
+  it('names the PES still missing their PDF and sends nothing; then one e-mail per provider listing its PES', async () => {
+    const [sofiaPes] = await summerOf(ids.annaVoucher);
+    await saveSummerPes(t.db, anna, { voucherId: ids.annaVoucher, pes: [{ id: sofiaPes!.id, ...row(ids.sofia, 'B', ids.prv2, 60_000, 80) }, row(ids.luca, 'A', ids.prv1, 43_245, 50)] });
+    const [a, b] = (await summerOf(ids.annaVoucher)).sort((x, y) => x.code.localeCompare(y.code));
+    await expect(requestValidation(t.db, anna, { voucherId: ids.annaVoucher, kind: 'summer_covid' })).rejects.toMatchObject({
+      code: 'invalid_state',
+      message: expect.stringContaining(`${a!.code}, ${b!.code}`),
+    });
+    await attachSummerDocument(t.db, anna, { voucherId: ids.annaVoucher, pesId: sofiaPes!.id, fileName: 'sofia.pdf', bytes: await pdf() }, { storage: memory });
+    await expect(requestValidation(t.db, anna, { voucherId: ids.annaVoucher, kind: 'summer_covid' })).rejects.toMatchObject({ message: expect.not.stringContaining(sofiaPes!.code) });
+    const luca = [a, b].find((p) => p!.id !== sofiaPes!.id)!;
+    await attachSummerDocument(t.db, anna, { voucherId: ids.annaVoucher, pesId: luca.id, fileName: 'luca.pdf', bytes: await pdf() }, { storage: memory });
+
+    const before = { prv1: (await outboxTo(t.db, 'servizi@ilgermoglio.example.it')).length, prv2: (await outboxTo(t.db, 'segreteria@estateragazzi.example.it')).length };
+    const r = await requestValidation(t.db, anna, { voucherId: ids.annaVoucher, kind: 'summer_covid' });
+    expect(r.sent.sort()).toEqual([a!.code, b!.code]);
+    const prv1Mail = (await outboxTo(t.db, 'servizi@ilgermoglio.example.it')).slice(before.prv1);
+    const prv2Mail = (await outboxTo(t.db, 'segreteria@estateragazzi.example.it')).slice(before.prv2);
+    expect(prv1Mail).toHaveLength(1);
+    expect(prv2Mail).toHaveLength(1);
+    expect(prv1Mail[0]!.textBody).toContain(luca.code);
+    expect(prv1Mail[0]!.textBody).not.toContain(sofiaPes!.code);
+    expect(prv2Mail[0]!.textBody).toContain(sofiaPes!.code);
+    expect(prv2Mail[0]!.textBody).toContain('PES concordato (PDF)');
+    // The babysitting draft was not part of this request.
+    expect((await t.db.select().from(pes).where(eq(pes.code, 'BS-2020-0001/4')))[0]!.status).toBe('draft');
   });
 });
 
