@@ -42,7 +42,8 @@ export function SummerPesForm(props: { voucherId: string; baseResidualCents: num
     resolver: zodResolver(rowsSchema) as never,
     defaultValues: { pes: initialRows, removed: state?.values?.removed ?? [] },
   });
-  const { fields, append, remove } = useFieldArray({ control, name: 'pes' });
+  // keyName: the rows have their own `id` (the saved PES), which react-hook-form's default key would overwrite.
+  const { fields, append, remove } = useFieldArray({ control, name: 'pes', keyName: 'key' });
   const live = useWatch({ control, name: 'pes' }) ?? initialRows;
   const removed = useWatch({ control, name: 'removed' }) ?? [];
 
@@ -97,13 +98,13 @@ export function SummerPesForm(props: { voucherId: string; baseResidualCents: num
               {child.bands.length === 0 ? <p>Per età {child.name} non rientra in nessuna fascia dei servizi estivi.</p> : null}
               {mine.map(({ f, index }, n) => (
                 <SummerPesRow
-                  key={f.id}
+                  key={f.key}
                   index={index}
                   position={n + 1}
                   child={child}
                   providers={props.providers}
-                  values={{ ...f, ...live[index] } as SummerRowValues}
-                  saved={f.id && live[index]?.id ? saved.get(live[index]!.id!) : undefined}
+                  values={{ ...f, ...live[index], id: live[index]?.id ?? f.id } as SummerRowValues}
+                  saved={live[index]?.id ? saved.get(live[index]!.id!) : undefined}
                   register={register}
                   setValue={setValue}
                   errors={formState.errors}
