@@ -72,7 +72,8 @@ export function SummerPesForm(props: { voucherId: string; baseResidualCents: num
     e.preventDefault();
     const intent = ((e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value === 'refresh' ? 'refresh' : 'save';
     if (intent === 'refresh') post('refresh', getValues());
-    else void handleSubmit((v) => post('save', v as unknown as Form))(e);
+    // handleSubmit hands over the schema's output (cents, numbers): the action parses the typed text itself.
+    else void handleSubmit(() => post('save', getValues()))(e);
   };
 
   const saved = new Map(props.saved.map((s) => [s.id, s]));
