@@ -1,3 +1,5 @@
+import { networkInterfaces } from 'node:os';
+
 /** @type {import('next').NextConfig} */
 const isProd = process.env.NODE_ENV === 'production';
 
@@ -10,7 +12,16 @@ const securityHeaders = [
   ...(isProd ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
 ];
 
+// Next 16 blocks its dev resources for origins other than localhost, so a page opened at
+// http://127.0.0.1:3000 or at the machine's LAN address never hydrates. Allow this machine's own addresses.
+const ownAddresses = Object.values(networkInterfaces())
+  .flat()
+  .filter((i) => i && !i.internal)
+  .map((i) => (i.family === 'IPv6' ? `[${i.address}]` : i.address));
+const allowedDevOrigins = [...new Set(['127.0.0.1', 'localhost', '[::1]', ...ownAddresses])];
+
 const nextConfig = {
+  allowedDevOrigins,
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   // Otherwise `next dev` logs server-action arguments, passwords included.
   logging: { serverFunctions: false },

@@ -6,7 +6,7 @@ import { listFamilyVouchers } from '@/db/queries/family-vouchers';
 import { requireRole } from '@/lib/auth/current-actor';
 import { formatDateIt } from '@/lib/domain/dates';
 import { formatEuro } from '@/lib/domain/money';
-import { CONVERSION_STATUS_LABELS, type ConversionStatus } from '@/lib/domain/state-machines';
+import { CONVERSION_STATUS_LABELS } from '@/lib/domain/labels';
 import { canModifyPes } from '@/lib/domain/voucher-rules';
 
 export const metadata: Metadata = { title: 'Buoni di servizio' };
@@ -20,7 +20,7 @@ export default async function FamilyHome() {
       {vouchers.length === 0 ? <p>Non risultano Buoni di servizio assegnati a tuo nome.</p> : null}
       <ul className="space-y-4">
         {vouchers.map((v) => {
-          const conv = v.conversionStatus as ConversionStatus | null;
+          const conv = v.conversionStatus;
           return (
             <li key={v.id} className="card space-y-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
-import { measureParameters, providerMeasures, providers } from '@/db/schema';
+import { measureParameters, providerBands, providerMeasures, providers } from '@/db/schema';
+import type { Band } from '@/lib/domain/bands';
 
 export type Measure = 'babysitting_covid' | 'summer_covid';
 
@@ -27,4 +28,25 @@ export async function providerJoined(db: DbOrTx, providerId: string, measure: Me
     .innerJoin(providerMeasures, eq(providerMeasures.providerId, providers.id))
     .where(and(eq(providers.id, providerId), eq(providerMeasures.measure, measure), eq(providers.active, true)));
   return Boolean(row);
+}
+
+/**
+ * Providers that joined the measure, each with the service bands it offers (one statement): the summer
+ * page lists only those offering the band chosen, and the service checks the same data again.
+ */
+export async function providersWithBands(db: DbOrTx, measure: Measure): Promise<{ id: string; name: string; bands: Band[] }[]> {
+  const rows = await db
+    .select({ id: providers.id, name: providers.name, band: providerBands.band })
+    .from(providers)
+    .innerJoin(providerMeasures, eq(providerMeasures.providerId, providers.id))
+    .innerJoin(providerBands, eq(providerBands.providerId, providers.id))
+    .where(and(eq(providerMeasures.measure, measure), eq(providers.active, true)))
+    .orderBy(asc(providers.name), asc(providerBands.band));
+  const byId = new Map<string, { id: string; name: string; bands: Band[] }>();
+  for (const r of rows) {
+    const p = byId.get(r.id) ?? { id: r.id, name: r.name, bands: [] };
+    p.bands.push(r.band as Band);
+    byId.set(r.id, p);
+  }
+  return [...byId.values()];
 }

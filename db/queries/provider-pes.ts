@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, ilike, inArray, notInArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
-import { children, pes, pesChildren, users, vouchers } from '@/db/schema';
+import { children, documents, pes, pesChildren, users, vouchers } from '@/db/schema';
 
 const PAGE_SIZE = 20;
 /** Far beyond any real list; keeps OFFSET a small integer whatever `?pagina=` says (1e400, -5, abc). */
@@ -39,11 +39,20 @@ const pesColumns = {
   familyGivenName: users.givenName,
   familyFamilyName: users.familyName,
   familyCodiceFiscale: users.codiceFiscale,
+  documentId: documents.id,
+  documentName: documents.fileName,
+  documentSize: documents.sizeBytes,
 };
 
 /** PES rows with their voucher and family, a fresh builder each call (drizzle builders are mutable). */
 function pesWithFamily(db: DbOrTx) {
-  return db.select(pesColumns).from(pes).innerJoin(vouchers, eq(vouchers.id, pes.voucherId)).innerJoin(users, eq(users.id, vouchers.holderId));
+  // documents.pes_id is unique: the left join adds at most the PES's one current PDF.
+  return db
+    .select(pesColumns)
+    .from(pes)
+    .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))
+    .innerJoin(users, eq(users.id, vouchers.holderId))
+    .leftJoin(documents, eq(documents.pesId, pes.id));
 }
 
 async function withChildren<T extends { id: string }>(db: DbOrTx, rows: T[]) {

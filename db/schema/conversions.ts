@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { CONVERSION_STATUSES } from '@/lib/domain/state-machines';
 import { users } from './users';
 import { vouchers } from './vouchers';
 
@@ -9,7 +10,7 @@ export const conversions = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     voucherId: uuid('voucher_id').notNull().unique().references(() => vouchers.id),
-    status: text('status').notNull().default('draft'),
+    status: text('status', { enum: CONVERSION_STATUSES }).notNull().default('draft'),
     employmentCondition: text('employment_condition'),
     declarations: jsonb('declarations').$type<Record<string, boolean>>(),
     employerConfirmedAt: timestamp('employer_confirmed_at', { withTimezone: true }),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { pes } from './pes';
 import { users } from './users';
 
@@ -17,7 +17,8 @@ export const documents = pgTable(
   },
   (t) => [
     check('documents_size_check', sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 2097152`),
-    // One agreed-PES PDF per summer PES: replacing swaps the row.
-    index('documents_pes_idx').on(t.pesId),
+    // Exactly one current agreed-PES PDF per summer PES: replacing swaps the row in one transaction.
+    uniqueIndex('documents_pes_unique').on(t.pesId),
+    check('documents_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
   ],
 );

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { PES_KINDS } from '@/lib/domain/labels';
+import { PES_STATUSES } from '@/lib/domain/state-machines';
 import { conversions } from './conversions';
 import { providers } from './providers';
 import { children, vouchers } from './vouchers';
@@ -13,14 +15,14 @@ export const pes = pgTable(
     // Set only on the new COVID PES created by the conversion.
     conversionId: uuid('conversion_id').references(() => conversions.id),
     providerId: uuid('provider_id').notNull().references(() => providers.id),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: PES_KINDS }).notNull(),
     band: text('band'),
     hours: integer('hours').notNull(),
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
     usedCents: bigint('used_cents', { mode: 'number' }),
     hoursUsed: integer('hours_used'),
     hourlyRateCents: bigint('hourly_rate_cents', { mode: 'number' }),
-    status: text('status').notNull(),
+    status: text('status', { enum: PES_STATUSES }).notNull(),
     rejectionReason: text('rejection_reason'),
     closeRequestedAt: timestamp('close_requested_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),

@@ -1,3 +1,5 @@
+import { AppError } from '../app-error';
+
 /**
  * Status machines as data. Only the listed transitions exist; services persist one
  * with `UPDATE … WHERE status = from` so a concurrent second click changes nothing.
@@ -20,22 +22,13 @@ export const PES_TRANSITIONS: Record<PesStatus, readonly PesStatus[]> = {
   close_requested: ['closed'],
   closed: [],
   draft: ['awaiting_validation', 'deleted'],
-  awaiting_validation: ['validated', 'rejected'],
-  validated: [],
+  // Editing a pending or validated summer PES (or its PDF) sends it back to draft: the provider must
+  // validate what it will deliver (issue 8). Withdrawing it from the page deletes it.
+  awaiting_validation: ['validated', 'rejected', 'draft', 'deleted'],
+  validated: ['draft', 'deleted'],
   rejected: ['draft', 'awaiting_validation', 'deleted'],
   // Kept, not removed: the office sees what the family withdrew, and PES numbers are never reused.
   deleted: [],
-};
-
-export const PES_STATUS_LABELS: Record<PesStatus, string> = {
-  active: 'attivo',
-  close_requested: 'chiusura richiesta',
-  closed: 'chiuso',
-  draft: 'bozza',
-  awaiting_validation: 'in attesa di validazione',
-  validated: 'validato',
-  rejected: 'rifiutato',
-  deleted: 'eliminato',
 };
 
 // A validated PES is frozen (the provider agreed to it); a pending one waits for the provider.
@@ -73,16 +66,6 @@ export const CONVERSION_TRANSITIONS: Record<ConversionStatus, readonly Conversio
   returned: ['awaiting_validation', 'ready_to_submit', 'submitted', 'draft'],
 };
 
-export const CONVERSION_STATUS_LABELS: Record<ConversionStatus, string> = {
-  draft: 'in compilazione',
-  awaiting_validation: 'in attesa di validazione',
-  ready_to_submit: "pronta per l'invio",
-  submitted: 'inviata',
-  approved: 'convalidata',
-  rejected: 'respinta',
-  returned: 'da integrare',
-};
-
 const CONVERSION_EDITABLE: ReadonlySet<ConversionStatus> = new Set([
   'draft',
   'awaiting_validation',
@@ -94,11 +77,12 @@ export function isConversionEditable(status: ConversionStatus): boolean {
   return CONVERSION_EDITABLE.has(status);
 }
 
-export class TransitionError extends Error {
+/** A refused transition is a business refusal like any other: guarded() answers it as invalid_state. */
+export class TransitionError extends AppError {
   readonly from: string;
   readonly to: string;
   constructor(from: string, to: string) {
-    super(`Operazione non consentita: lo stato non può passare da «${from}» a «${to}».`);
+    super('invalid_state', `Operazione non consentita: lo stato non può passare da «${from}» a «${to}».`);
     this.name = 'TransitionError';
     this.from = from;
     this.to = to;
@@ -113,3 +97,6 @@ export function canTransition<S extends string>(machine: Record<S, readonly S[]>
 export function assertTransition<S extends string>(machine: Record<S, readonly S[]>, from: S, to: S): void {
   if (!canTransition(machine, from, to)) throw new TransitionError(from, to);
 }
+
+// Labels live in labels.ts; re-exported so code written against the old place keeps compiling.
+export { CONVERSION_STATUS_LABELS, PES_STATUS_LABELS } from './labels';

@@ -6,7 +6,7 @@ import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { babysittingEligibility, type EligibilityReason, type EmploymentCondition } from '@/lib/domain/eligibility';
-import { isConversionEditable, type ConversionStatus } from '@/lib/domain/state-machines';
+import { isConversionEditable } from '@/lib/domain/state-machines';
 import { ensureConversion, lockFamilyVoucher } from './steps/lock-voucher';
 
 export type DeclareEmploymentInput = {
@@ -40,7 +40,7 @@ export async function declareEmployment(db: Db, actor: Actor, input: DeclareEmpl
     if (result.requiresEmployerConfirmation && !input.employerConfirmed) return { eligible: true, needsEmployerConfirmation: true };
 
     const conversion = await ensureConversion(tx, voucher.id);
-    if (!isConversionEditable(conversion.status as ConversionStatus)) throw new AppError('invalid_state', 'La modifica PES è già stata inviata e non può più essere cambiata.');
+    if (!isConversionEditable(conversion.status)) throw new AppError('invalid_state', 'La modifica PES è già stata inviata e non può più essere cambiata.');
     const declarations = {
       returnsToWorkOutsideHome: input.returnsToWorkOutsideHome,
       twoParentHousehold: voucher.twoParentHousehold,

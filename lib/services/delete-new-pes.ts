@@ -5,7 +5,7 @@ import { pes } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
-import { isConversionEditable, type ConversionStatus } from '@/lib/domain/state-machines';
+import { isConversionEditable } from '@/lib/domain/state-machines';
 import { ensureConversion, lockFamilyVoucher } from './steps/lock-voucher';
 import { syncConversionStatus } from './steps/sync-conversion-status';
 
@@ -14,7 +14,7 @@ export async function deleteNewPes(db: Db, actor: Actor, input: { voucherId: str
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
     const conversion = await ensureConversion(tx, voucher.id);
-    if (!isConversionEditable(conversion.status as ConversionStatus)) throw new AppError('invalid_state', 'La modifica PES è già stata inviata.');
+    if (!isConversionEditable(conversion.status)) throw new AppError('invalid_state', 'La modifica PES è già stata inviata.');
     const [row] = await tx
       .update(pes)
       .set({ status: 'deleted', updatedAt: now })

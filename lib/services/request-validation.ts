@@ -1,53 +1,56 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/open';
-import { pes } from '@/db/schema';
+import { documents, pes } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
-import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
-import { formatEuro } from '@/lib/domain/money';
-import { isConversionEditable, type ConversionStatus } from '@/lib/domain/state-machines';
+import type { NewPesKind } from '@/lib/domain/labels';
+import { isConversionEditable } from '@/lib/domain/state-machines';
+import { validationRequestMessage } from '@/lib/notifications/messages/provider-pes-request';
 import { ensureConversion, lockFamilyVoucher } from './steps/lock-voucher';
-import { notifyProviders } from './steps/notify-providers';
+import { movePes } from './steps/move-pes';
 import { syncConversionStatus } from './steps/sync-conversion-status';
 
-const KIND_LABEL: Record<string, string> = {
-  babysitting_covid: 'servizi domiciliari babysitting emergenza COVID-19',
-  summer_covid: 'servizi estivi emergenza COVID-19',
-};
-
-/** RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE: every draft new PES goes to its provider, who is e-mailed. */
-export async function requestValidation(db: Db, actor: Actor, input: { voucherId: string }, ctx: { baseUrl?: string; now?: Date } = {}) {
+/**
+ * RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE: every draft new PES (optionally of one kind) goes to its
+ * provider, who gets one e-mail listing its PES. A summer PES needs its agreed-PES PDF first (guide §3.3):
+ * if one lacks it nothing is sent and the message names the PES that lack it.
+ */
+export async function requestValidation(
+  db: Db,
+  actor: Actor,
+  input: { voucherId: string; kind?: NewPesKind },
+  ctx: { baseUrl?: string; now?: Date } = {},
+) {
   const now = ctx.now ?? new Date();
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
     const conversion = await ensureConversion(tx, voucher.id);
-    if (!isConversionEditable(conversion.status as ConversionStatus)) throw new AppError('invalid_state', 'La modifica PES è già stata inviata.');
-    const sent = await tx
-      .update(pes)
-      .set({ status: 'awaiting_validation', validationRequestedAt: now, updatedAt: now })
-      .where(and(eq(pes.conversionId, conversion.id), eq(pes.status, 'draft')))
-      .returning();
-    if (sent.length === 0) throw new AppError('invalid_state', 'Non ci sono nuovi PES in bozza da inviare al soggetto erogatore.');
-    for (const p of sent) {
-      await writeAudit(tx, {
-        actor,
-        action: 'pes.validation_requested',
-        entityType: 'voucher',
-        entityId: voucher.id,
-        before: { pesId: p.id, code: p.code, status: 'draft' },
-        after: { pesId: p.id, code: p.code, status: 'awaiting_validation' },
-        at: now,
-      });
+    if (!isConversionEditable(conversion.status)) throw new AppError('invalid_state', 'La modifica PES è già stata inviata.');
+    const ofKind = input.kind ? eq(pes.kind, input.kind) : undefined;
+    const missing = await tx
+      .select({ code: pes.code })
+      .from(pes)
+      .leftJoin(documents, eq(documents.pesId, pes.id))
+      .where(and(eq(pes.conversionId, conversion.id), eq(pes.status, 'draft'), eq(pes.kind, 'summer_covid'), isNull(documents.id), ofKind))
+      .orderBy(pes.code);
+    if (missing.length) {
+      const codes = missing.map((m) => m.code).join(', ');
+      throw new AppError('invalid_state', `Carica il PES concordato (PDF) per: ${codes}. Poi richiedi di nuovo la validazione.`, { documents: codes });
     }
-    await notifyProviders(tx, {
-      pes: sent,
-      holderId: actor.userId,
-      subject: `Richiesta di validazione di un nuovo PES — buono ${voucher.number}`,
-      intro: (h, mine) =>
-        `${h.givenName} ${h.familyName} (codice fiscale ${h.codiceFiscale}) ha inoltrato una richiesta di validazione di nuovi PES sui ${[...new Set(mine.map((p) => KIND_LABEL[p.kind]))].join(' e ')}:`,
-      line: (p, names) => `• PES ${p.code} — ${names} — ${p.hours} ore — ${formatEuro(p.amountCents)}`,
-      outro: 'Accedi al cruscotto del soggetto erogatore per validare o rifiutare i PES.',
+    const sent = await movePes(tx, {
+      actor,
+      voucher,
+      where: and(eq(pes.conversionId, conversion.id), inArray(pes.kind, input.kind ? [input.kind] : ['babysitting_covid', 'summer_covid'])),
+      from: 'draft',
+      to: 'awaiting_validation',
+      stamp: { validationRequestedAt: now },
+      auditAction: 'pes.validation_requested',
+      check: (moved) => {
+        if (moved.length === 0) throw new AppError('invalid_state', 'Non ci sono nuovi PES in bozza da inviare al soggetto erogatore.');
+      },
+      message: validationRequestMessage,
+      now,
       baseUrl: ctx.baseUrl,
     });
     await syncConversionStatus(tx, conversion.id, now);

@@ -10,7 +10,7 @@ import { babysittingAmountCents, coveredHourlyRateCents, maxAdmissibleHours } fr
 import { isoDate } from '@/lib/domain/dates';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
 import { formatEuro } from '@/lib/domain/money';
-import { canEditNewPes, isConversionEditable, type ConversionStatus, type PesStatus } from '@/lib/domain/state-machines';
+import { canEditNewPes, isConversionEditable } from '@/lib/domain/state-machines';
 import { ensureConversion, lockFamilyVoucher } from './steps/lock-voucher';
 import { syncConversionStatus } from './steps/sync-conversion-status';
 import { nextPesCode, residualInTx } from './steps/voucher-money';
@@ -25,7 +25,7 @@ export async function saveBabysittingPes(db: Db, actor: Actor, input: SaveBabysi
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
     const conversion = await ensureConversion(tx, voucher.id);
-    if (!isConversionEditable(conversion.status as ConversionStatus)) {
+    if (!isConversionEditable(conversion.status)) {
       throw new AppError('invalid_state', 'La modifica PES è già stata inviata: non è possibile aggiungere o cambiare PES.');
     }
     if (!conversion.employmentCondition) {
@@ -46,7 +46,7 @@ export async function saveBabysittingPes(db: Db, actor: Actor, input: SaveBabysi
     if (input.pesId) {
       [existing] = await tx.select().from(pes).where(and(eq(pes.id, input.pesId), eq(pes.voucherId, voucher.id), eq(pes.kind, 'babysitting_covid')));
       if (!existing) throw new AppError('not_found');
-      if (!canEditNewPes(existing.status as PesStatus)) throw new AppError('invalid_state', 'Il PES può essere modificato solo se è in bozza o rifiutato.');
+      if (!canEditNewPes(existing.status)) throw new AppError('invalid_state', 'Il PES può essere modificato solo se è in bozza o rifiutato.');
     }
 
     const rate = coveredHourlyRateCents(childIds.length, {
@@ -65,7 +65,7 @@ export async function saveBabysittingPes(db: Db, actor: Actor, input: SaveBabysi
       });
     }
     const amount = babysittingAmountCents(input.hours, rate);
-    const values = { providerId: input.providerId, hours: input.hours, amountCents: amount, hourlyRateCents: rate, status: 'draft', rejectionReason: null, updatedAt: now };
+    const values = { providerId: input.providerId, hours: input.hours, amountCents: amount, hourlyRateCents: rate, status: 'draft' as const, rejectionReason: null, updatedAt: now };
 
     let pesId: string;
     let code: string;

@@ -52,11 +52,11 @@ async function main() {
             code: `${MANY_PES_VOUCHER}/${i + 1}`,
             voucherId: voucher.id,
             providerId: prv1.id,
-            kind: 'standard',
+            kind: 'standard' as const,
             band: 'A',
             hours: 10,
             amountCents: 10_000,
-            status: 'active',
+            status: 'active' as const,
           })),
         )
         .returning({ id: pes.id });

@@ -14,7 +14,8 @@ import { freshDb, type TestDb } from './support/test-db';
  * and office, on own and on foreign records.
  */
 type Ids = Record<string, string>;
-type Entry = { role: Role | 'public'; own?: (ids: Ids) => unknown; foreign?: (ids: Ids) => unknown };
+// `form`: a useActionState form action, called as (previousState, FormData) with dotted field names.
+type Entry = { role: Role | 'public'; own?: (ids: Ids) => unknown; foreign?: (ids: Ids) => unknown; form?: boolean };
 
 const TABLE: Record<string, Entry> = {
   loginAction: { role: 'public' },
@@ -47,6 +48,19 @@ const TABLE: Record<string, Entry> = {
     own: (i) => ({ pesId: i.annaPes1, usedAmount: '0,00', hoursUsed: '0' }),
     foreign: (i) => ({ pesId: i.annaPes2, usedAmount: '0,00', hoursUsed: '0' }),
   },
+  summerPesFormAction: {
+    role: 'family',
+    form: true,
+    own: (i) => ({ voucherId: i.annaVoucher, intent: 'refresh', 'pes.0.childId': i.annaChild, 'pes.0.band': 'A', 'pes.0.providerId': i.prv1, 'pes.0.amount': '1,00', 'pes.0.hours': '1' }),
+    foreign: (i) => ({ voucherId: i.giuliaVoucher, intent: 'save', 'pes.0.childId': i.giuliaChild, 'pes.0.band': 'C', 'pes.0.providerId': i.prv1, 'pes.0.amount': '1,00', 'pes.0.hours': '1' }),
+  },
+  requestSummerValidationAction: { role: 'family', form: true, own: (i) => ({ voucherId: i.annaVoucher }), foreign: (i) => ({ voucherId: i.martaVoucher }) },
+  removeSummerDocumentAction: {
+    role: 'family',
+    form: true,
+    own: (i) => ({ voucherId: i.annaVoucher, pesId: i.annaPes1 }),
+    foreign: (i) => ({ voucherId: i.martaVoucher, pesId: i.martaSummer }),
+  },
   decideValidationAction: {
     role: 'provider',
     own: (i) => ({ pesId: i.annaPes1, decision: 'validate' }),
@@ -60,6 +74,14 @@ for (const [file, mod] of Object.entries(actionFiles)) {
   const source = readFileSync(path.join(process.cwd(), file), 'utf8');
   if (!/^\s*['"]use server['"]/.test(source)) continue;
   for (const [name, fn] of Object.entries(mod)) if (typeof fn === 'function') actions.set(name, fn as never);
+}
+
+function call(name: string, input: unknown) {
+  const fn = actions.get(name)! as (...args: unknown[]) => Promise<{ ok: boolean; code?: string }>;
+  if (!TABLE[name]?.form) return fn(input);
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(input as Record<string, string>)) fd.append(k, v);
+  return fn(null, fd);
 }
 
 let t: TestDb;
@@ -109,7 +131,7 @@ describe('N1/N2: callers outside the table are refused and change nothing', () =
   it.each(cells)('%s as %s', async (name, caller) => {
     const before = await snapshot();
     actAs(callers[caller]);
-    const r = await actions.get(name)!(TABLE[name]!.own!(ids));
+    const r = await call(name, TABLE[name]!.own!(ids));
     expect(r).toMatchObject({ ok: false, code: caller === 'anonymous' ? 'unauthenticated' : 'forbidden' });
     expect(await snapshot()).toBe(before);
   });
@@ -117,14 +139,14 @@ describe('N1/N2: callers outside the table are refused and change nothing', () =
   it.each(protectedActions.map(([name]) => name))('%s on a record of someone else is refused and changes nothing', async (name) => {
     const before = await snapshot();
     actAs(callers[TABLE[name]!.role as Role]);
-    const r = await actions.get(name)!(TABLE[name]!.foreign!(ids));
+    const r = await call(name, TABLE[name]!.foreign!(ids));
     expect(r).toMatchObject({ ok: false, code: 'not_found' });
     expect(await snapshot()).toBe(before);
   });
 
   it.each(protectedActions.map(([name]) => name))('%s by its own role is not refused for lack of rights', async (name) => {
     actAs(callers[TABLE[name]!.role as Role]);
-    const r = await actions.get(name)!(TABLE[name]!.own!(ids));
+    const r = await call(name, TABLE[name]!.own!(ids));
     expect(['forbidden', 'unauthenticated']).not.toContain(r.code);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { AppError } from '@/lib/app-error';
+import { PES_STATUS_TONE } from '@/lib/domain/labels';
 import {
   CONVERSION_STATUSES,
   CONVERSION_STATUS_LABELS,
@@ -27,6 +29,10 @@ const PES_ALLOWED = new Set([
   'rejected→awaiting_validation',
   'draft→deleted',
   'rejected→deleted',
+  'awaiting_validation→draft',
+  'awaiting_validation→deleted',
+  'validated→draft',
+  'validated→deleted',
 ]);
 
 const CONVERSION_ALLOWED = new Set([
@@ -77,6 +83,9 @@ describe('assertTransition', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(TransitionError);
       expect(e).toBeInstanceOf(Error);
+      // A business refusal like any other: guarded() answers it with its Italian message.
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).code).toBe('invalid_state');
       const err = e as TransitionError;
       expect(err.from).toBe('approved');
       expect(err.to).toBe('draft');
@@ -132,5 +141,11 @@ describe('labels', () => {
       'respinta',
       'da integrare',
     ]);
+  });
+});
+
+describe('status tones', () => {
+  it.each(PES_STATUSES)('PES status %s has a badge tone (deleted included)', (s) => {
+    expect(PES_STATUS_TONE[s]).toMatch(/^(neutral|info|ok|warn|err)$/);
   });
 });

@@ -2,23 +2,16 @@ import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/open';
 import { children, pesChildren, providers, users } from '@/db/schema';
+import type { PesKind } from '@/lib/domain/labels';
 import { enqueueEmail } from '@/lib/notifications/enqueue';
+import type { MailContent, ProviderMailInput } from '@/lib/notifications/messages/provider-pes-request';
 
-type PesRow = { id: string; code: string; providerId: string; kind: string; band: string | null; hours: number; amountCents: number };
-type Holder = { givenName: string; familyName: string; codiceFiscale: string };
+export type PesRow = { id: string; code: string; providerId: string; kind: PesKind; band: string | null; hours: number; amountCents: number };
 
 /** One e-mail per provider concerned, listing only that provider's PES with the children they cover. */
 export async function notifyProviders(
   tx: Tx,
-  m: {
-    pes: PesRow[];
-    holderId: string;
-    subject: string;
-    intro: (holder: Holder, mine: PesRow[]) => string;
-    line: (p: PesRow, childNames: string) => string;
-    outro: string;
-    baseUrl?: string;
-  },
+  m: { pes: PesRow[]; holderId: string; voucherNumber: string; message: (input: ProviderMailInput) => MailContent; baseUrl?: string },
 ): Promise<void> {
   const ids = m.pes.map((p) => p.id);
   const [[holder], kids, provs] = await Promise.all([
@@ -36,12 +29,14 @@ export async function notifyProviders(
       .map((k) => `${k.name} ${k.family}`)
       .join(', ');
   for (const provider of provs) {
-    const mine = m.pes.filter((p) => p.providerId === provider.id);
-    await enqueueEmail(tx, {
-      to: provider.email,
-      subject: m.subject,
-      paragraphs: [`Spettabile ${provider.name},`, m.intro(holder!, mine), ...mine.map((p) => m.line(p, namesOf(p.id))), m.outro],
-      ...(m.baseUrl ? { link: { href: `${m.baseUrl}/erogatore`, label: 'Apri il cruscotto' } } : {}),
+    const mine = m.pes.filter((p) => p.providerId === provider.id).map((p) => ({ ...p, childNames: namesOf(p.id) }));
+    const content = m.message({
+      providerName: provider.name,
+      holder: holder!,
+      voucherNumber: m.voucherNumber,
+      pes: mine,
+      ...(m.baseUrl ? { dashboardUrl: `${m.baseUrl}/erogatore` } : {}),
     });
+    await enqueueEmail(tx, { to: provider.email, ...content });
   }
 }

@@ -8,7 +8,7 @@ import { canTransition, CONVERSION_TRANSITIONS, type ConversionStatus } from '@/
 /** Moves an editable (or returned) conversion to the status its new PES imply; submitted/decided conversions are never touched. */
 export async function syncConversionStatus(tx: Tx, conversionId: string, now: Date): Promise<ConversionStatus> {
   const [conv] = await tx.select({ status: conversions.status }).from(conversions).where(eq(conversions.id, conversionId));
-  const current = conv!.status as ConversionStatus;
+  const current = conv!.status;
   if (!['draft', 'awaiting_validation', 'ready_to_submit', 'returned'].includes(current)) return current;
   const rows = await tx.select({ id: pes.id, status: pes.status, kind: pes.kind }).from(pes).where(eq(pes.conversionId, conversionId));
   const docs = rows.length

@@ -3,13 +3,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
 import { Alert } from '@/app/_components/alert';
 import { requestClosingAction } from '@/lib/actions/family/request-closing';
-import { PesDetails } from './pes-details';
+import { requestClosingSchema } from '@/lib/validation/closing';
+import { PesFacts } from '@/app/_components/pes-facts';
 import type { PesSummary } from './pes-summary';
 
-const schema = z.object({ pesIds: z.array(z.string()).min(1, 'Seleziona almeno un PES da chiudere.') });
+// The action's own rules for the selection; the voucher id is added by the component, not typed.
+const schema = requestClosingSchema.pick({ pesIds: true });
 
 export function CloseRequestForm({ voucherId, pes, editable }: { voucherId: string; pes: PesSummary[]; editable: boolean }) {
   const router = useRouter();
@@ -50,7 +51,7 @@ export function CloseRequestForm({ voucherId, pes, editable }: { voucherId: stri
                     PES {p.code}
                   </label>
                 </div>
-                <PesDetails p={p} />
+                <PesFacts f={p.facts} />
               </li>
             );
           })}

@@ -4,10 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { deleteNewPesAction, requestValidationAction } from '@/lib/actions/family/babysitting';
-import { PesDetails } from './pes-details';
+import { PesFacts } from '@/app/_components/pes-facts';
 import type { PesSummary } from './pes-summary';
-
-const KIND = { babysitting_covid: 'Babysitting domiciliare', summer_covid: 'Servizi estivi' } as const;
 
 /** The conversion's new COVID-19 PES, with what the family can do on each. */
 export function NewPesList({ voucherId, pes, editable }: { voucherId: string; pes: PesSummary[]; editable: boolean }) {
@@ -48,9 +46,9 @@ export function NewPesList({ voucherId, pes, editable }: { voucherId: string; pe
         {live.map((p) => (
           <li key={p.id} className="card space-y-2">
             <h3 className="text-lg font-bold">
-              PES {p.code} — {KIND[p.kind as keyof typeof KIND] ?? p.kind} EMERGENZA COVID-19
+              PES {p.code} — {p.kindLabel}
             </h3>
-            <PesDetails p={p} />
+            <PesFacts f={p.facts} />
             {p.status === 'rejected' && p.rejectionReason ? (
               <p className="font-semibold text-err">Motivo del rifiuto: {p.rejectionReason}</p>
             ) : null}
@@ -70,11 +68,13 @@ export function NewPesList({ voucherId, pes, editable }: { voucherId: string; pe
                 </div>
               ) : (
                 <div className="flex flex-col gap-2 sm:flex-row">
-                  {p.kind === 'babysitting_covid' ? (
-                    <Link href={`/famiglia/buoni/${voucherId}/babysitting?pes=${p.id}`} className="btn-secondary" aria-label={`Modifica il PES ${p.code}`}>
-                      Modifica
-                    </Link>
-                  ) : null}
+                  <Link
+                    href={p.kind === 'babysitting_covid' ? `/famiglia/buoni/${voucherId}/babysitting?pes=${p.id}` : `/famiglia/buoni/${voucherId}/estivi`}
+                    className="btn-secondary"
+                    aria-label={`Modifica il PES ${p.code}`}
+                  >
+                    Modifica
+                  </Link>
                   <button type="button" className="btn-danger" onClick={() => setConfirmDelete(p.id)} aria-label={`Elimina il PES ${p.code}`}>
                     Elimina
                   </button>

@@ -11,7 +11,8 @@ import { formatDateIt, formatDateTimeIt, isoDate } from '@/lib/domain/dates';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
 import { formatEuro } from '@/lib/domain/money';
 import { nextStep } from '@/lib/domain/next-step';
-import { isConversionEditable, type ConversionStatus } from '@/lib/domain/state-machines';
+import { residualBuysSentence, whatResidualBuys } from '@/lib/domain/summer';
+import { isConversionEditable } from '@/lib/domain/state-machines';
 import { idSchema } from '@/lib/validation/ids';
 import { CloseRequestForm } from './close-request-form';
 import { NewPesList } from './new-pes-list';
@@ -25,14 +26,24 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
   const sp = await searchParams;
   if (!idSchema.safeParse(id).success) notFound();
   const db = await getDb();
-  const [file, babysitting] = await Promise.all([getFamilyVoucherFile(db, actor.userId, id), getMeasureParameters(db, 'babysitting_covid')]);
+  const [file, babysitting, summer] = await Promise.all([getFamilyVoucherFile(db, actor.userId, id), getMeasureParameters(db, 'babysitting_covid'), getMeasureParameters(db, 'summer_covid')]);
   if (!file) notFound();
   const babysittingOpen = Boolean(babysitting && isMeasureOpen(babysitting, isoDate(new Date())));
+  const summerOpen = Boolean(summer && isMeasureOpen(summer, isoDate(new Date())));
   const saved = typeof sp.salvato === 'string' ? file.newPes.find((p) => p.code === sp.salvato) : undefined;
   const { voucher, conversion } = file;
-  const convStatus = (conversion?.status ?? null) as ConversionStatus | null;
+  const convStatus = conversion?.status ?? null;
   const editable = voucher.status === 'assigned' && (convStatus === null || isConversionEditable(convStatus));
   const residual = file.residualCents;
+  const buys = residualBuysSentence(
+    whatResidualBuys(
+      residual,
+      babysittingOpen && babysitting
+        ? { hourlyCapOneChildCents: babysitting.hourlyCapOneChildCents ?? 0, hourlyCapMultiChildCents: babysitting.hourlyCapMultiChildCents ?? 0, copayBasisPoints: babysitting.copayBasisPoints }
+        : null,
+      summerOpen,
+    ),
+  );
   return (
     <div className="space-y-6">
       <p>
@@ -74,6 +85,11 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
         <p className="text-sm text-muted">
           Liberati dai PES chiusi: {formatEuro(file.freedCents)} — già destinati ai nuovi PES: {formatEuro(file.committedCents)}
         </p>
+        {editable && buys ? (
+          <p className="font-semibold" data-testid="cosa-compra">
+            {buys}.
+          </p>
+        ) : null}
         {editable && residual > 0 ? (
           <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
             {babysittingOpen ? (
@@ -86,9 +102,16 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
                 {babysitting ? ` — domande dal ${formatDateIt(babysitting.opensOn)} al ${formatDateIt(babysitting.closesOn)}` : ''}.
               </p>
             )}
-            <Link href={`/famiglia/buoni/${voucher.id}/estivi`} className="btn-primary">
-              Aggiungi PES servizi estivi
-            </Link>
+            {summerOpen ? (
+              <Link href={`/famiglia/buoni/${voucher.id}/estivi`} className="btn-primary">
+                Aggiungi PES servizi estivi
+              </Link>
+            ) : (
+              <p className="rounded border-l-4 border-warn bg-warn-light p-3">
+                Servizi estivi: la misura (Del. G.P. n. 742/2020) è chiusa
+                {summer ? ` — domande dal ${formatDateIt(summer.opensOn)} al ${formatDateIt(summer.closesOn)}` : ''}.
+              </p>
+            )}
           </div>
         ) : editable ? (
           <p>L’importo utilizzabile compare quando i soggetti erogatori chiudono i PES di cui hai chiesto la chiusura.</p>

@@ -1,26 +1,33 @@
+import type { PesFactsData } from '@/app/_components/pes-facts';
 import type { VoucherPes } from '@/db/queries/voucher-file';
 import { BAND_LABELS, type Band } from '@/lib/domain/bands';
+import { formatFileSize } from '@/lib/domain/file-size';
+import { PES_KIND_LABELS, PES_STATUS_LABELS, PES_STATUS_TONE } from '@/lib/domain/labels';
 import { formatEuro } from '@/lib/domain/money';
-import { PES_STATUS_LABELS, type PesStatus } from '@/lib/domain/state-machines';
 
 /** What the browser needs to show a PES, already formatted: no raw rows cross to client components. */
 export function pesSummary(p: VoucherPes) {
-  return {
-    id: p.id,
-    code: p.code,
-    kind: p.kind,
-    status: p.status as PesStatus,
-    statusLabel: PES_STATUS_LABELS[p.status as PesStatus] ?? p.status,
+  const document = p.document ? { id: p.document.id, fileName: p.document.fileName, size: formatFileSize(p.document.sizeBytes) } : null;
+  const facts: PesFactsData = {
     children: p.children.map((c) => `${c.givenName} ${c.familyName}`).join(', '),
     provider: p.providerName,
     band: p.band ? (BAND_LABELS[p.band as Band] ?? p.band) : null,
     hours: p.hours,
     amount: formatEuro(p.amountCents),
-    used: p.usedCents !== null ? formatEuro(p.usedCents) : null,
-    hoursUsed: p.hoursUsed,
-    freed: p.usedCents !== null ? formatEuro(p.amountCents - p.usedCents) : null,
+    status: { label: PES_STATUS_LABELS[p.status], tone: PES_STATUS_TONE[p.status] },
+    used: p.usedCents !== null ? { amount: formatEuro(p.usedCents), hours: p.hoursUsed, freed: formatEuro(p.amountCents - p.usedCents) } : null,
+    document,
+  };
+  return {
+    id: p.id,
+    code: p.code,
+    kind: p.kind,
+    kindLabel: PES_KIND_LABELS[p.kind],
+    status: p.status,
+    statusLabel: PES_STATUS_LABELS[p.status],
     rejectionReason: p.rejectionReason,
-    document: p.document ? { id: p.document.id, fileName: p.document.fileName } : null,
+    document,
+    facts,
   };
 }
 

@@ -11,7 +11,7 @@ import { ageInYears } from '@/lib/domain/bands';
 import { formatDateIt, isoDate } from '@/lib/domain/dates';
 import { EMPLOYMENT_CONDITION_LABELS, type EmploymentCondition } from '@/lib/domain/eligibility';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
-import { canEditNewPes, isConversionEditable, type ConversionStatus, type PesStatus } from '@/lib/domain/state-machines';
+import { canEditNewPes, isConversionEditable } from '@/lib/domain/state-machines';
 import { idSchema } from '@/lib/validation/ids';
 import { BabysittingPesForm } from './babysitting-pes-form';
 import { EmploymentDialog } from './employment-dialog';
@@ -36,7 +36,7 @@ export default async function BabysittingPage({ params, searchParams }: { params
   const heading = <h1 className="text-3xl font-bold">PES servizi babysitting domiciliari emergenza COVID-19</h1>;
   const today = isoDate(new Date());
   const conv = file.conversion;
-  const editable = file.voucher.status === 'assigned' && (!conv || isConversionEditable(conv.status as ConversionStatus));
+  const editable = file.voucher.status === 'assigned' && (!conv || isConversionEditable(conv.status));
   if (!measure || !isMeasureOpen(measure, today) || !editable) {
     return (
       <div className="space-y-4">
@@ -51,7 +51,7 @@ export default async function BabysittingPage({ params, searchParams }: { params
     );
   }
 
-  const editing = typeof sp.pes === 'string' ? file.newPes.find((p) => p.id === sp.pes && p.kind === 'babysitting_covid' && canEditNewPes(p.status as PesStatus)) : undefined;
+  const editing = typeof sp.pes === 'string' ? file.newPes.find((p) => p.id === sp.pes && p.kind === 'babysitting_covid' && canEditNewPes(p.status)) : undefined;
   const declare = !conv?.employmentCondition || sp.condizione === '1';
   const params_ = { hourlyCapOneChildCents: measure.hourlyCapOneChildCents ?? 0, hourlyCapMultiChildCents: measure.hourlyCapMultiChildCents ?? 0, copayBasisPoints: measure.copayBasisPoints };
   return (

@@ -1,28 +1,127 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Alert } from '@/app/_components/alert';
 import { getDb } from '@/db';
+import { getMeasureParameters } from '@/db/queries/measures';
+import { summerContext } from '@/db/queries/summer-context';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { requireRole } from '@/lib/auth/current-actor';
+import { ageInYears, bandsForChild, type Band } from '@/lib/domain/bands';
+import { formatDateIt, isoDate } from '@/lib/domain/dates';
+import { formatFileSize } from '@/lib/domain/file-size';
+import { PES_STATUS_LABELS } from '@/lib/domain/labels';
+import { formatEuroPlain } from '@/lib/domain/money';
+import { isConversionEditable } from '@/lib/domain/state-machines';
+import { PDF_REFUSAL_MESSAGES, type PdfRefusal } from '@/lib/storage/check-pdf';
+import { ERROR_MESSAGES, type ErrorCode } from '@/lib/app-error';
 import { idSchema } from '@/lib/validation/ids';
+import { SummerDocument, type SummerDocumentView } from './summer-document';
+import { SummerPesForm } from './summer-pes-form';
+import { SummerValidationRequest } from './summer-validation-request';
 
 export const metadata: Metadata = { title: 'Richiesta P.E.S. servizi estivi' };
 
-export default async function SummerPesPage({ params }: { params: Promise<{ id: string }> }) {
+const ORDINALS = ['PRIMO', 'SECONDO', 'TERZO', 'QUARTO', 'QUINTO', 'SESTO', 'SETTIMO', 'OTTAVO'];
+
+/** What a redirect from the upload route (used without JavaScript) says about the file, by code only. */
+function uploadNotice(code: string | undefined): { ok: boolean; message: string } | undefined {
+  if (!code) return undefined;
+  if (code === 'caricato') return { ok: true, message: 'Documento caricato.' };
+  if (code in PDF_REFUSAL_MESSAGES) return { ok: false, message: PDF_REFUSAL_MESSAGES[code as PdfRefusal] };
+  if (code in ERROR_MESSAGES) return { ok: false, message: ERROR_MESSAGES[code as ErrorCode] };
+  return undefined;
+}
+
+export default async function SummerPesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole('family');
   const { id } = await params;
+  const sp = await searchParams;
   if (!idSchema.safeParse(id).success) notFound();
-  const file = await getFamilyVoucherFile(await getDb(), actor.userId, id);
+  const db = await getDb();
+  const now = new Date();
+  const [file, ctx, measure] = await Promise.all([getFamilyVoucherFile(db, actor.userId, id), summerContext(db, id, now), getMeasureParameters(db, 'summer_covid')]);
   if (!file) notFound();
-  return (
-    <div className="space-y-4">
-      <h1 className="text-3xl font-bold">Richiesta P.E.S. servizi estivi</h1>
-      <p className="card">
-        L’inserimento dei PES per i servizi estivi EMERGENZA COVID-19 (Del. 742/2020) è in arrivo. Nel frattempo l’importo utilizzabile resta disponibile.
-      </p>
+  const back = (
+    <p>
       <Link href={`/famiglia/buoni/${file.voucher.id}`} className="link">
         ← Torna a Modifica PES
       </Link>
+    </p>
+  );
+  const heading = <h1 className="text-3xl font-bold">Richiesta P.E.S. servizi estivi</h1>;
+  const editable = file.voucher.status === 'assigned' && (!file.conversion || isConversionEditable(file.conversion.status));
+  if (!ctx.open || !editable) {
+    return (
+      <div className="space-y-4">
+        {back}
+        {heading}
+        <Alert kind="warning" title={editable ? 'La misura è chiusa' : 'Modifica non più possibile'}>
+          {editable && measure
+            ? `Le richieste di servizi estivi (${measure.legalReference}) si possono presentare dal ${formatDateIt(measure.opensOn)} al ${formatDateIt(measure.closesOn)}.`
+            : 'La modifica PES di questo buono è già stata inviata e non può essere cambiata.'}
+        </Alert>
+      </div>
+    );
+  }
+
+  const today = isoDate(now);
+  const kids = ctx.children
+    .sort((a, b) => a.position - b.position)
+    .map((c, i) => ({
+      id: c.id,
+      name: `${c.givenName} ${c.familyName}`,
+      age: ageInYears(c.birthDate, today),
+      ordinal: `${ORDINALS[i] ?? `${i + 1}°`} MINORE`,
+      bands: bandsForChild(c.birthDate, c.disability, ctx.startDate),
+    }));
+  const initial = ctx.summerPes.map((p) => ({ id: p.id, childId: p.childId ?? '', band: (p.band ?? '') as Band | '', providerId: p.providerId, amount: formatEuroPlain(p.amountCents), hours: String(p.hours) }));
+  const saved = ctx.summerPes.map((p) => ({ id: p.id, code: p.code, status: p.status, statusLabel: PES_STATUS_LABELS[p.status] }));
+  const summerFile = file.newPes.filter((p) => p.kind === 'summer_covid' && p.status !== 'deleted');
+  const docs: SummerDocumentView[] = summerFile.map((p) => ({
+    pesId: p.id,
+    code: p.code,
+    title: `${p.children.map((c) => c.givenName).join(', ')} — ${p.providerName}`,
+    statusLabel: PES_STATUS_LABELS[p.status],
+    document: p.document ? { id: p.document.id, fileName: p.document.fileName, size: formatFileSize(p.document.sizeBytes) } : null,
+    ...(sp.pes === p.id ? { notice: uploadNotice(typeof sp.documento === 'string' ? sp.documento : undefined) } : {}),
+  }));
+  const drafts = summerFile.filter((p) => p.status === 'draft');
+  const residualBase = ctx.residualWithout(new Set(ctx.summerPes.map((p) => p.id)));
+  const savedCount = typeof sp.salvati === 'string' ? Number(sp.salvati) : null;
+  return (
+    <div className="space-y-6">
+      {back}
+      {heading}
+      <p>
+        Per ogni figlio inserisci i P.E.S. concordati con il soggetto erogatore ({measure?.legalReference ?? 'Del. G.P. n. 742/2020'}). La fascia del servizio dipende
+        dall’età del minore all’inizio del servizio ({formatDateIt(ctx.startDate)}).
+      </p>
+      {savedCount !== null ? (
+        <Alert kind="success" title="P.E.S. salvati">
+          I P.E.S. servizi estivi sono salvati in bozza. Carica per ciascuno il PES concordato (PDF), poi premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE.
+        </Alert>
+      ) : null}
+      <section aria-labelledby="pes-estivi" className="space-y-3">
+        <h2 id="pes-estivi" className="text-xl font-bold">
+          P.E.S. per minore
+        </h2>
+        <SummerPesForm voucherId={file.voucher.id} baseResidualCents={residualBase} kids={kids} providers={ctx.providers} initial={initial} saved={saved} />
+      </section>
+      {docs.length ? (
+        <section aria-labelledby="documenti-titolo" id="documenti" className="space-y-3">
+          <h2 id="documenti-titolo" className="text-xl font-bold">
+            PES concordati (documenti)
+          </h2>
+          <p>Sono ammessi al caricamento solo file in formato .pdf e con la dimensione massima di 2 MB.</p>
+          <ul className="space-y-3">
+            {docs.map((d) => (
+              <SummerDocument key={d.pesId} voucherId={file.voucher.id} v={d} />
+            ))}
+          </ul>
+          <SummerValidationRequest voucherId={file.voucher.id} drafts={drafts.length} missing={drafts.filter((p) => !p.document).map((p) => p.code)} />
+        </section>
+      ) : null}
     </div>
   );
 }

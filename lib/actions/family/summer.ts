@@ -1,0 +1,74 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { removeSummerDocument } from '@/lib/services/documents/remove-summer-document';
+import { requestValidation } from '@/lib/services/request-validation';
+import { previewSummerPes, saveSummerPes } from '@/lib/services/summer/save-summer-pes';
+import { saveSummerPesSchema, summerDocumentSchema, summerValidationSchema, type SummerPesFormInput } from '@/lib/validation/summer';
+import type { ErrorCode } from '@/lib/app-error';
+import { guarded } from '../guarded';
+import { formFields, nestedFields } from '../form-fields';
+
+export type SummerFormState = {
+  ok: boolean;
+  code?: ErrorCode;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** The residual net of the page's PES as the server computed it (Aggiorna). */
+  residualAfterCents?: number;
+  /** What was posted, so a page rendered without JavaScript shows the family's input again. */
+  values?: SummerPesFormInput;
+};
+
+const refresh = (voucherId: string) => revalidatePath(`/famiglia/buoni/${voucherId}`, 'layout');
+
+/**
+ * RICHIESTA P.E.S. SERVIZI ESTIVI (guide §3.3): Aggiorna recomputes on the server, conferma i dati e
+ * prosegui saves every PES of the page at once. A form action (useActionState), so it works before
+ * the page's JavaScript has loaded.
+ */
+export async function summerPesFormAction(_prev: SummerFormState | null, formData: FormData): Promise<SummerFormState> {
+  const input = nestedFields(formData);
+  const values = { ...input, pes: Array.isArray(input.pes) ? input.pes : [] } as SummerPesFormInput;
+  const r = await guarded('family', saveSummerPesSchema, values, async (data, { db, actor }) => {
+    const rows = data.pes.map(({ amount, ...row }) => ({ ...row, amountCents: amount }));
+    const page = { voucherId: data.voucherId, pes: rows, removed: data.removed };
+    if (data.intent === 'refresh') return { saved: null, ...(await previewSummerPes(db, actor, page)) };
+    const saved = await saveSummerPes(db, actor, page);
+    refresh(data.voucherId);
+    return { saved: saved.codes, residualAfterCents: saved.residualAfterCents, fieldErrors: {} };
+  });
+  if (!r.ok) return { ok: false, code: r.code, message: r.message, fieldErrors: r.fieldErrors, values };
+  if (r.data.saved) redirect(`/famiglia/buoni/${values.voucherId}/estivi?salvati=${r.data.saved.length}`);
+  const errors = Object.keys(r.data.fieldErrors).length ? r.data.fieldErrors : undefined;
+  return { ok: !errors, residualAfterCents: r.data.residualAfterCents, fieldErrors: errors, values, ...(errors ? { message: 'Correggi i campi evidenziati: i P.E.S. non sono ancora salvati.' } : {}) };
+}
+
+export type ValidationRequestState = { ok: boolean; code?: ErrorCode; message: string; sent?: string[] } | null;
+
+/** RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE for every draft summer PES (each needs its PDF first). */
+export async function requestSummerValidationAction(_prev: ValidationRequestState, formData: FormData): Promise<ValidationRequestState> {
+  const r = await guarded('family', summerValidationSchema, formFields(formData), async (data, { db, actor, baseUrl }) => {
+    const out = await requestValidation(db, actor, { voucherId: data.voucherId, kind: 'summer_covid' }, { baseUrl });
+    refresh(data.voucherId);
+    return out;
+  });
+  if (!r.ok) return { ok: false, code: r.code, message: r.message };
+  return {
+    ok: true,
+    sent: r.data.sent,
+    message: `I P.E.S. ${r.data.sent.join(', ')} sono in attesa di validazione: ogni soggetto erogatore ha ricevuto una e-mail con i suoi P.E.S.`,
+  };
+}
+
+export type DocumentActionState = { ok: boolean; code?: ErrorCode; message: string } | null;
+
+/** Elimina: the summer PES loses its PDF (a pending or validated PES goes back to draft). */
+export async function removeSummerDocumentAction(_prev: DocumentActionState, formData: FormData): Promise<DocumentActionState> {
+  const r = await guarded('family', summerDocumentSchema, formFields(formData), async (data, { db, actor }) => {
+    const out = await removeSummerDocument(db, actor, data);
+    refresh(data.voucherId);
+    return out;
+  });
+  return r.ok ? { ok: true, message: `Documento del P.E.S. ${r.data.code} eliminato: carica il PES concordato prima di richiedere la validazione.` } : { ok: false, code: r.code, message: r.message };
+}

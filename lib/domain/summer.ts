@@ -1,0 +1,112 @@
+import { bandsForChild, type Band } from './bands';
+import { maxAdmissibleHours, coveredHourlyRateCents, type BabysittingParams } from './babysitting';
+import { formatEuro, toCents, type Cents } from './money';
+import type { MeasureWindow } from './measure-window';
+
+/**
+ * The day a summer service starts, on which the child's age decides the band (Del. 742/2020).
+ * The guide's form has no start date: services start when the measure opens, or today if it is
+ * already open — a PES entered today can only cover days from today on.
+ */
+export function summerServiceStart(window: MeasureWindow, today: string): string {
+  return window.opensOn > today ? window.opensOn : today;
+}
+
+/**
+ * The page's running residual: the voucher's residual net of every PES typed on the page, and the
+ * first PES (by position) whose amount takes the total over it — that is where the error goes.
+ * Amounts not typed yet (null) count as zero.
+ */
+export function runningResidual(residualCents: number, amounts: readonly (number | null)[]): { leftCents: Cents; overdrawIndex: number | null } {
+  let left = toCents(residualCents);
+  let overdrawIndex: number | null = null;
+  amounts.forEach((a, i) => {
+    if (a === null) return;
+    left = toCents(left - toCents(a));
+    if (left < 0 && overdrawIndex === null) overdrawIndex = i;
+  });
+  return { leftCents: left, overdrawIndex };
+}
+
+export type ResidualBuys = {
+  residualCents: Cents;
+  babysitting: { oneChild: { hours: number; rateCents: Cents }; multiChild: { hours: number; rateCents: Cents } } | null;
+  summerUpToCents: Cents | null;
+};
+
+/**
+ * What the residual buys, before the family chooses: babysitting hours at the covered hourly rates
+ * (from the measure's parameters, null when the measure is not available to this family) and summer
+ * services up to the whole residual (null when that measure is closed).
+ */
+export function whatResidualBuys(residualCents: number, babysitting: BabysittingParams | null, summerOpen: boolean): ResidualBuys {
+  const residual = toCents(Math.max(0, residualCents));
+  const at = (children: number) => {
+    const rateCents = coveredHourlyRateCents(children, babysitting!);
+    return { hours: rateCents > 0 ? maxAdmissibleHours(residual, rateCents) : 0, rateCents };
+  };
+  return {
+    residualCents: residual,
+    babysitting: babysitting ? { oneChild: at(1), multiChild: at(2) } : null,
+    summerUpToCents: summerOpen ? residual : null,
+  };
+}
+
+const perHour = (c: number) => `${formatEuro(c).replace(/\s*€$/, '')} €/h`;
+
+/** "Con 1.032,45 € puoi avere fino a 57 ore di babysitting per un minore (18,00 €/h) o 45 ore per due o più minori (22,50 €/h), oppure servizi estivi fino a 1.032,45 €". */
+export function residualBuysSentence(b: ResidualBuys): string | null {
+  if (b.residualCents <= 0) return null;
+  const parts: string[] = [];
+  if (b.babysitting) {
+    const { oneChild: one, multiChild: multi } = b.babysitting;
+    parts.push(
+      `fino a ${one.hours} ${one.hours === 1 ? 'ora' : 'ore'} di babysitting per un minore (${perHour(one.rateCents)}) o ${multi.hours} ${multi.hours === 1 ? 'ora' : 'ore'} per due o più minori (${perHour(multi.rateCents)})`,
+    );
+  }
+  if (b.summerUpToCents !== null) parts.push(`servizi estivi fino a ${formatEuro(b.summerUpToCents)}`);
+  if (parts.length === 0) return null;
+  return `Con ${formatEuro(b.residualCents)} puoi avere ${parts.join(', oppure ')}`;
+}
+
+export type SummerRow = { childId: string; band: Band; providerId: string; amountCents: number; hours: number };
+export type SummerChild = { id: string; givenName: string; birthDate: string; disability: boolean };
+export type SummerProvider = { id: string; name: string; bands: readonly Band[] };
+
+/**
+ * The server's re-check of the page (the browser only offers what fits): each PES's child is on the
+ * voucher, its band fits the child's age on the service start date, its provider joined the summer
+ * measure and offers that band, and the page's total stays within the residual. Errors are keyed by the
+ * field's dotted path (`pes.2.amount`), the overdraw on the PES that takes the total over.
+ */
+export function checkSummerRows(
+  rows: readonly SummerRow[],
+  ctx: { children: readonly SummerChild[]; providers: readonly SummerProvider[]; startDate: string; residualCents: number },
+): { fieldErrors: Record<string, string>; leftCents: Cents; overdraw: boolean } {
+  const fieldErrors: Record<string, string> = {};
+  rows.forEach((r, i) => {
+    const child = ctx.children.find((c) => c.id === r.childId);
+    if (!child) {
+      fieldErrors[`pes.${i}.childId`] = 'Il minore indicato non è tra quelli del buono.';
+      return;
+    }
+    const fits = bandsForChild(child.birthDate, child.disability, ctx.startDate);
+    if (!fits.includes(r.band)) {
+      fieldErrors[`pes.${i}.band`] = fits.length
+        ? `La fascia ${r.band} non è adatta all’età di ${child.givenName} all’inizio del servizio: scegli la fascia ${fits.join(' o ')}.`
+        : `${child.givenName} non rientra per età in nessuna fascia dei servizi estivi: elimina questo P.E.S.`;
+    }
+    const provider = ctx.providers.find((p) => p.id === r.providerId);
+    if (!provider) fieldErrors[`pes.${i}.providerId`] = 'Scegli un soggetto erogatore che ha aderito ai servizi estivi EMERGENZA COVID-19.';
+    else if (!provider.bands.includes(r.band)) fieldErrors[`pes.${i}.providerId`] = `${provider.name} non offre servizi della fascia ${r.band}: scegli un altro soggetto erogatore.`;
+  });
+  const { leftCents, overdrawIndex } = runningResidual(ctx.residualCents, rows.map((r) => r.amountCents));
+  if (overdrawIndex !== null) {
+    const before = runningResidual(ctx.residualCents, rows.slice(0, overdrawIndex).map((r) => r.amountCents)).leftCents;
+    fieldErrors[`pes.${overdrawIndex}.amount`] =
+      before > 0
+        ? `Con questo P.E.S. il totale supera l’importo residuo disponibile: la quota può essere al massimo ${formatEuro(before)}.`
+        : 'L’importo residuo disponibile è esaurito dai P.E.S. precedenti: riduci le quote o elimina questo P.E.S.';
+  }
+  return { fieldErrors, leftCents, overdraw: overdrawIndex !== null };
+}

@@ -1,0 +1,87 @@
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
+
+export const MAX_PDF_BYTES = 2_097_152;
+
+export type PdfRefusal = 'empty' | 'too_large' | 'not_pdf' | 'damaged' | 'active_content';
+
+/** What the family reads next to the refused file: what is wrong and what to do. */
+export const PDF_REFUSAL_MESSAGES: Record<PdfRefusal, string> = {
+  empty: 'Il file è vuoto: scegli il PDF del PES concordato con il soggetto erogatore.',
+  too_large: 'Il file deve essere più piccolo di 2 MB: riduci la qualità delle immagini o salvalo di nuovo come PDF.',
+  not_pdf: 'Il file deve essere un PDF: scegli il PES concordato in formato .pdf.',
+  damaged: 'Il PDF è danneggiato o incompleto: salvalo di nuovo come PDF e riprova.',
+  active_content: 'Il PDF contiene contenuti attivi: salvalo di nuovo come PDF semplice (ad esempio con «Stampa → Salva come PDF») e riprova.',
+};
+
+export type PdfCheck = { ok: true } | { ok: false; reason: PdfRefusal; message: string };
+
+const refuse = (reason: PdfRefusal): PdfCheck => ({ ok: false, reason, message: PDF_REFUSAL_MESSAGES[reason] });
+
+// Names that make a PDF do something when opened: scripts, launching programs, carrying other files.
+const ACTIVE_KEYS = new Set(['JS', 'JavaScript', 'Launch', 'EmbeddedFile', 'EmbeddedFiles']);
+const ACTIVE_VALUES = new Set(['JavaScript', 'Launch', 'EmbeddedFile']);
+// Backstop on the raw bytes, for names the parser might not reach (e.g. in a damaged object).
+const RAW_ACTIVE = /\/(?:JavaScript|JS|Launch|EmbeddedFiles?)(?![A-Za-z0-9])/;
+
+/** `/J#61vaScript` is `/JavaScript`: compare names decoded, whatever the hex case. */
+const nameOf = (n: PDFName) => n.asString().slice(1).replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+
+/**
+ * Server-side checks of an uploaded agreed-PES document (F1). The browser's type and name are never
+ * trusted: the bytes must start with `%PDF-`, end with `%%EOF`, parse with pdf-lib, have a page, and
+ * carry no active content (JavaScript, launch actions, embedded files, an OpenAction that is an action).
+ */
+export async function checkPdf(bytes: Uint8Array): Promise<PdfCheck> {
+  if (bytes.byteLength === 0) return refuse('empty');
+  if (bytes.byteLength > MAX_PDF_BYTES) return refuse('too_large');
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 5));
+  if (head !== '%PDF-') return refuse('not_pdf');
+  const raw = new TextDecoder('latin1').decode(bytes);
+  if (!raw.slice(-1024).includes('%%EOF')) return refuse('damaged');
+  if (RAW_ACTIVE.test(raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))))) return refuse('active_content');
+
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, ignoreEncryption: false });
+    if (doc.getPageCount() < 1) return refuse('damaged');
+  } catch {
+    return refuse('damaged');
+  }
+  const seen = new Set<PDFObject>();
+  const activeIn = (o: PDFObject | undefined, depth = 0): boolean => {
+    if (!o || depth > 64 || seen.has(o)) return false;
+    seen.add(o);
+    if (o instanceof PDFRef) return activeIn(doc.context.lookup(o), depth + 1);
+    if (o instanceof PDFName) return ACTIVE_VALUES.has(nameOf(o));
+    if (o instanceof PDFArray) return o.asArray().some((x) => activeIn(x, depth + 1));
+    const dict = o instanceof PDFStream ? o.dict : o instanceof PDFDict ? o : null;
+    if (!dict) return false;
+    for (const [k, v] of dict.entries()) {
+      const key = nameOf(k);
+      if (ACTIVE_KEYS.has(key)) return true;
+      // An OpenAction may be a destination (an array: "open at page 1") or an action (a dictionary): only the latter is refused.
+      if (key === 'OpenAction' && (v instanceof PDFDict || (v instanceof PDFRef && doc.context.lookup(v) instanceof PDFDict))) return true;
+      if (activeIn(v, depth + 1)) return true;
+    }
+    return false;
+  };
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) if (activeIn(obj)) return refuse('active_content');
+  if (activeIn(doc.catalog)) return refuse('active_content');
+  return { ok: true };
+}
+
+/**
+ * A file name safe to store and to send back in Content-Disposition: no path, no control characters,
+ * no quotes or separators, at most 120 characters, always ending in .pdf.
+ */
+export function safePdfName(name: string): string {
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/["'`<>:|?*;%\\]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+/, '')
+    .trim();
+  const stem = base.replace(/\.pdf$/i, '').slice(0, 116).trim();
+  return `${stem || 'documento'}.pdf`;
+}
