@@ -69,7 +69,7 @@ beforeAll(async () => {
     .returning({ id: children.id, voucherId: children.voucherId });
   const ps = await t.db
     .insert(pes)
-    .values(vs.map((v) => ({ code: `${v.number}/1`, voucherId: v.id, providerId: prv1Id, kind: 'standard', band: 'A', hours: 100, amountCents: CHARGED, status: 'active' })))
+    .values(vs.map((v) => ({ code: `${v.number}/1`, voucherId: v.id, providerId: prv1Id, kind: 'standard' as const, band: 'A', hours: 100, amountCents: CHARGED, status: 'active' as const })))
     .returning({ id: pes.id, voucherId: pes.voucherId });
   await t.db.insert(pesChildren).values(ps.map((p) => ({ pesId: p.id, childId: ks.find((k) => k.voucherId === p.voucherId)!.id })));
   for (const v of vs) {
@@ -110,7 +110,7 @@ describe.skipIf(!process.env.DATABASE_URL)('M2/M6 under load on PostgreSQL: 200 
     const rows = await t.db.select().from(pes).where(inArray(pes.voucherId, families.map((f) => f.voucherId)));
     for (const f of families) {
       const mine = rows.filter((r) => r.voucherId === f.voucherId);
-      expect(residualCents(mine.map((r) => ({ kind: r.kind as 'standard', status: r.status, amountCents: r.amountCents, usedCents: r.usedCents })))).toBe(CHARGED - 2 * HOURS * 1_800);
+      expect(residualCents(mine.map((r) => ({ kind: r.kind, status: r.status, amountCents: r.amountCents, usedCents: r.usedCents })))).toBe(CHARGED - 2 * HOURS * 1_800);
       expect(mine.filter((r) => r.kind === 'babysitting_covid' && r.status === 'awaiting_validation')).toHaveLength(2);
     }
 
