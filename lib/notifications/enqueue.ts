@@ -1,8 +1,8 @@
 import type { DbOrTx } from '@/db/open';
-import { notificationOutbox } from '@/db/schema';
+import { notificationOutbox, type OutboxAttachment } from '@/db/schema';
 import { renderEmailHtml } from './render-email';
 
-export type EmailMessage = { to: string; subject: string; paragraphs: string[]; link?: { href: string; label: string } };
+export type EmailMessage = { to: string; subject: string; paragraphs: string[]; link?: { href: string; label: string }; attachments?: OutboxAttachment[] };
 
 /** Writes the e-mail in the caller's transaction: a rolled-back change sends nothing (M6). */
 export async function enqueueEmail(tx: DbOrTx, m: EmailMessage): Promise<void> {
@@ -13,6 +13,7 @@ export async function enqueueEmail(tx: DbOrTx, m: EmailMessage): Promise<void> {
     subject: m.subject,
     textBody: text,
     htmlBody: renderEmailHtml(m.subject, m.paragraphs, m.link, FOOTER),
+    attachments: m.attachments?.length ? m.attachments : null,
   });
 }
 
