@@ -11,7 +11,8 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // react-email renders with react-dom/server, which the react-server layer of server actions refuses to bundle.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', '@react-email/components', '@react-email/render'],
   // Otherwise `next dev` logs server-action arguments, passwords included.
   logging: { serverFunctions: false },
   poweredByHeader: false,

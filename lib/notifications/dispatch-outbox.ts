@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/open';
-import { notificationOutbox } from '@/db/schema';
+import { notificationOutbox, type OutboxAttachment } from '@/db/schema';
 import { senderFor, type OutgoingMessage, type Sender } from './senders';
 
 export const MAX_ATTEMPTS = 8;
@@ -28,6 +28,7 @@ export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent
     subject: string;
     text_body: string;
     html_body: string | null;
+    attachments: OutboxAttachment[] | null;
     attempts: number;
   }>(sql`
     update ${notificationOutbox} set locked_until = ${lease.toISOString()}::timestamptz, attempts = attempts + 1
@@ -37,12 +38,12 @@ export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent
         and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
       order by created_at limit ${opts.batch ?? 25}
       for update skip locked)
-    returning id, channel, recipient, subject, text_body, html_body, attempts`);
+    returning id, channel, recipient, subject, text_body, html_body, attachments, attempts`);
   const rows = Array.isArray(claimed) ? claimed : (claimed as unknown as { rows: typeof claimed }).rows;
   let sent = 0;
   let failed = 0;
-  for (const r of rows as unknown as Array<{ id: string; channel: 'email' | 'sms'; recipient: string; subject: string; text_body: string; html_body: string | null; attempts: number }>) {
-    const m: OutgoingMessage = { id: r.id, channel: r.channel, recipient: r.recipient, subject: r.subject, textBody: r.text_body, htmlBody: r.html_body };
+  for (const r of rows as unknown as Array<{ id: string; channel: 'email' | 'sms'; recipient: string; subject: string; text_body: string; html_body: string | null; attachments: OutboxAttachment[] | null; attempts: number }>) {
+    const m: OutgoingMessage = { id: r.id, channel: r.channel, recipient: r.recipient, subject: r.subject, textBody: r.text_body, htmlBody: r.html_body, attachments: r.attachments };
     const sender = pick(m.channel);
     try {
       await sender.send(m);

@@ -1,13 +1,16 @@
 import 'server-only';
 
-export type OutgoingMessage = { id: string; channel: 'email' | 'sms'; recipient: string; subject: string; textBody: string; htmlBody: string | null };
+import type { OutboxAttachment } from '@/db/schema';
+
+export type OutgoingMessage = { id: string; channel: 'email' | 'sms'; recipient: string; subject: string; textBody: string; htmlBody: string | null; attachments?: OutboxAttachment[] | null };
 export type Sender = { name: string; send(m: OutgoingMessage): Promise<void> };
 
 /** Development sink: the message stays in the outbox table, shown at /dev/outbox. Logs never carry the body (links, codes). */
 export const devSink: Sender = {
   name: 'dev',
   async send(m) {
-    console.info(`[outbox] ${m.channel} → ${m.recipient}: ${m.channel === 'email' ? m.subject : 'codice inviato'}`);
+    const files = m.attachments?.length ? ` (${m.attachments.length} allegat${m.attachments.length === 1 ? 'o' : 'i'})` : '';
+    console.info(`[outbox] ${m.channel} → ${m.recipient}: ${m.channel === 'email' ? m.subject : 'codice inviato'}${files}`);
   },
 };
 
@@ -25,6 +28,7 @@ function resendSender(apiKey: string): Sender {
           subject: m.subject,
           text: m.textBody,
           ...(m.htmlBody ? { html: m.htmlBody } : {}),
+          ...(m.attachments?.length ? { attachments: m.attachments.map((a) => ({ filename: a.filename, content: a.contentBase64, contentType: a.contentType })) } : {}),
         },
         { idempotencyKey: m.id },
       );
