@@ -64,7 +64,6 @@ export async function confirmSubmission(db: Db, actor: Actor, input: { voucherId
           left > 0
             ? `Il codice non è corretto. ${left === 1 ? 'Ti resta 1 tentativo' : `Ti restano ${left} tentativi`} con questo codice.`
             : 'Il codice non è corretto. Hai sbagliato 5 volte: questo codice non vale più. Premi RICHIEDI NUOVO CODICE.',
-          { code: left > 0 ? `Codice errato: ${left === 1 ? 'resta 1 tentativo' : `restano ${left} tentativi`}.` : 'Codice errato: richiedi un nuovo codice.' },
         ),
       };
     }
