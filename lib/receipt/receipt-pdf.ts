@@ -11,7 +11,7 @@ function winAnsi(s: string): string {
   return s
     .replace(/[\u00a0\u202f\u2007]/g, ' ')
     .replace(/[\u2010-\u2012]/g, '-')
-    .replace(/[^\x20-\x7e\u00a1-\u00ff€‘’“”–—•…]/g, '?');
+    .replace(/[^\x20-\x7e\u00a1-\u00ff€‘’“”–—•…]/gu, '?');
 }
 
 /** The receipt as a PDF made on the server with pdf-lib: same content as the receipt page. */
