@@ -3,11 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, conversions, conversionSubmissions, notificationOutbox, otpCodes, pes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { parseProtocolNumber } from '@/lib/domain/protocol-number';
+import { confirmSubmissionAction, sendOtpAction } from '@/lib/actions/family/submission';
 import { confirmSubmission } from '@/lib/services/confirm-submission';
 import { deleteNewPes } from '@/lib/services/delete-new-pes';
 import { requestValidation } from '@/lib/services/request-validation';
 import { sendOtp } from '@/lib/services/send-otp';
 import { buildDossier } from '@/lib/services/steps/dossier';
+import { actAs, useDb } from './support/act-as';
 import { demoActors, seeded } from './support/fixtures';
 import { giuliaReadyToSign, lastCodeSentTo, readyFamilies } from './support/signing';
 import { freshDb, type TestDb } from './support/test-db';
@@ -179,6 +181,30 @@ describe('OTP signing (guide §4, O1–O3)', () => {
     await expect(send()).rejects.toMatchObject({ code: 'invalid_state' });
     await expect(confirm('123456')).rejects.toMatchObject({ code: 'invalid_state' });
     expect(JSON.stringify(await conversion())).toBe(before);
+  });
+});
+
+describe('signing actions', () => {
+  it('answer with the signing status, a specific message per input mistake, and send the family to the receipt', async () => {
+    useDb(t.db);
+    actAs(giulia);
+    const sent = await sendOtpAction({ voucherId });
+    expect(sent).toMatchObject({ ok: true, data: { maskedMobile: '+39 ••• ••• 0002' }, status: { maskedMobile: '+39 ••• ••• 0002', locked: false, activeCode: { attemptsLeft: 5 } } });
+    expect(sent.status!.nextSendAt).not.toBeNull();
+    const cases = [
+      ['', 'Inserisci il codice di 6 cifre ricevuto via SMS.'],
+      ['123', 'Il codice è troppo corto: deve avere 6 cifre.'],
+      ['12a456', 'Il codice contiene solo cifre (0–9): controlla l’SMS e riscrivilo.'],
+      ['1234567', 'Il codice è troppo lungo: deve avere 6 cifre.'],
+    ] as const;
+    for (const [code, message] of cases) {
+      expect(await confirmSubmissionAction({ voucherId, code })).toMatchObject({ ok: false, code: 'invalid_input', fieldErrors: { code: message } });
+    }
+    expect(await confirmSubmissionAction({ voucherId, code: '123456', protocolNumber: 'MPES-2026-999999' })).toMatchObject({ ok: false, code: 'invalid_input' });
+    expect((await conversion()).otpFailedTotal).toBe(0);
+    const code = await lastCodeSentTo(t.db, GIULIA_MOBILE);
+    await expect(confirmSubmissionAction({ voucherId, code: `${code.slice(0, 3)}-${code.slice(3)}` })).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/famiglia\/buoni\/.*\/ricevuta/) });
+    expect((await conversion()).status).toBe('submitted');
   });
 });
 
