@@ -24,6 +24,9 @@ describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
   it('Giulia signs with the SMS code (a wrong entry first), gets her receipt and its PDF', async () => {
     const { context, page } = await newPage(browser());
     const base = app().baseUrl;
+    // The first database request initialises and seeds the embedded database (≈30 s on a busy machine):
+    // do it here rather than inside the login's 30 s navigation wait.
+    expect((await fetch(`${base}/dev/outbox`)).status).toBe(200);
 
     // A babysitting PES for Marco with Il Germoglio, sent for validation.
     await login(page, base, GIULIA);
