@@ -22,7 +22,8 @@ const allowedDevOrigins = [...new Set(['127.0.0.1', 'localhost', '[::1]', ...own
 
 const nextConfig = {
   allowedDevOrigins,
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // react-email renders with react-dom/server, which the react-server layer of server actions refuses to bundle.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', '@react-email/components', '@react-email/render'],
   // Otherwise `next dev` logs server-action arguments, passwords included.
   logging: { serverFunctions: false },
   poweredByHeader: false,

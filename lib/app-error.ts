@@ -9,6 +9,13 @@ export const ERROR_MESSAGES = {
   insufficient_residual: 'L’importo supera l’importo residuo disponibile sul buono.',
   measure_closed: 'La misura non è aperta in questo periodo.',
   not_eligible: 'La condizione dichiarata non consente questo servizio.',
+  otp_missing: 'Non c’è un codice valido da confermare: premi INVIA OTP per riceverne uno via SMS.',
+  otp_expired: 'Il codice è scaduto (vale 3 minuti dall’invio). Premi RICHIEDI NUOVO CODICE per riceverne uno nuovo.',
+  otp_wrong: 'Il codice non è corretto: controlla l’SMS e riprova.',
+  otp_locked:
+    'La firma con codice OTP è bloccata per troppi codici errati. Per sbloccarla contatta la Struttura Multifunzionale Territoriale Ad Personam della Provincia autonoma di Trento.',
+  otp_rate_limited: 'Hai richiesto troppi codici in poco tempo: attendi prima di richiederne uno nuovo.',
+  otp_dossier_changed: 'I dati della richiesta sono cambiati dopo l’invio del codice, che quindi non vale più. Controlla i dati e richiedi un nuovo codice.',
   token_invalid: 'Il collegamento non è valido o è scaduto. Richiedi un nuovo collegamento da «Ho smarrito la password».',
   unavailable: 'Il servizio non è momentaneamente disponibile. Riprova tra qualche minuto: i dati inseriti non sono stati salvati.',
 } as const;

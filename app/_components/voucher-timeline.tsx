@@ -30,7 +30,17 @@ function describe(e: Event): string {
     case 'document.deleted':
       return `Eliminato il PES concordato per ${code}`;
     case 'conversion.submitted':
-      return `Richiesta di convalida inviata con firma OTP${typeof a.protocolNumber === 'string' ? ` (protocollo ${a.protocolNumber})` : ''}`;
+      return `Inviata all’ufficio con firma OTP${typeof a.protocolNumber === 'string' ? ` — protocollo ${a.protocolNumber}` : ''}`;
+    case 'conversion.otp_sent':
+      return `Codice OTP inviato via SMS${typeof a.maskedMobile === 'string' ? ` al numero ${a.maskedMobile}` : ''}`;
+    case 'conversion.otp_failed':
+      return 'Codice OTP errato';
+    case 'conversion.otp_invalidated':
+      return 'Codice OTP annullato: i dati della richiesta sono cambiati dopo l’invio';
+    case 'conversion.signature_locked':
+      return 'Firma OTP bloccata per troppi codici errati';
+    case 'conversion.signature_unlocked':
+      return 'Firma OTP sbloccata dall’ufficio';
     case 'conversion.approved':
       return 'Modifica convalidata dalla Struttura Multifunzionale Territoriale Ad Personam';
     case 'conversion.rejected':

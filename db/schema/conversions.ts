@@ -4,6 +4,16 @@ import { CONVERSION_STATUSES } from '@/lib/domain/state-machines';
 import { users } from './users';
 import { vouchers } from './vouchers';
 
+/** What proves who signed what: stored on the conversion (latest) and on each conversion_submissions row. */
+export type SignatureEvidence = {
+  signedAt: string;
+  maskedMobile: string;
+  otpId: string;
+  dossierSha256: string;
+  ip?: string | null;
+  userAgent?: string | null;
+};
+
 /** The one-time "modifica PES" of a voucher: unique per voucher (guide §3 NOTA: "una sola volta"). */
 export const conversions = pgTable(
   'conversions',
@@ -16,7 +26,7 @@ export const conversions = pgTable(
     employerConfirmedAt: timestamp('employer_confirmed_at', { withTimezone: true }),
     protocolNumber: text('protocol_number').unique(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
-    signature: jsonb('signature').$type<{ signedAt: string; maskedMobile: string; otpId: string; dossierSha256: string }>(),
+    signature: jsonb('signature').$type<SignatureEvidence>(),
     otpFailedTotal: integer('otp_failed_total').notNull().default(0),
     otpLocked: text('otp_locked'),
     decisionReason: text('decision_reason'),

@@ -8,3 +8,5 @@ export * from './otp-codes';
 export * from './audit-events';
 export * from './notification-outbox';
 export * from './measure-parameters';
+export * from './protocol-counters';
+export * from './conversion-submissions';

@@ -4,6 +4,7 @@ import type { Db, Tx } from '../open';
 import {
   children,
   conversions,
+  conversionSubmissions,
   documents,
   measureParameters,
   pes,
@@ -16,6 +17,10 @@ import {
 } from '../schema';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { maskMobile } from '@/lib/domain/otp';
+import { protocolYear } from '@/lib/domain/protocol-number';
+import { buildDossier } from '@/lib/services/steps/dossier';
+import { nextProtocolNumber } from '@/lib/services/steps/protocol-number';
 import { fileStorage } from '@/lib/storage/file-storage';
 import { minimalPdf } from './minimal-pdf';
 import { DEMO_PASSWORD, demoProviders, demoUsers, demoVouchers, type DemoVoucher } from './demo-data';
@@ -211,22 +216,20 @@ async function seedVoucher(tx: Tx, v: DemoVoucher, today: string, providerIds: M
       uploadedBy: holder.id,
       createdAt: daysAgo(9),
     });
-    const dossierSha256 = createHash('sha256').update(JSON.stringify({ voucher: v.number, pes: ['BS-2020-0003/2', 95_000] })).digest('hex');
+    // Signed like any submission: the hash is the one buildDossier gives for these rows, the number comes from the counter.
+    const { dossier, sha256: dossierSha256 } = await buildDossier(tx, conv!.id);
+    const protocolNumber = await nextProtocolNumber(tx, protocolYear(submittedAt));
+    const signature = { signedAt: submittedAt.toISOString(), maskedMobile: maskMobile(holder.mobile ?? ''), otpId: randomUUID(), dossierSha256, ip: null, userAgent: null };
     await tx
       .update(conversions)
-      .set({
-        status: 'submitted',
-        submittedAt,
-        protocolNumber: `MPES-${submittedAt.getUTCFullYear()}-000001`,
-        signature: { signedAt: submittedAt.toISOString(), maskedMobile: '+39 347 ••• ••03', otpId: randomUUID(), dossierSha256 },
-        updatedAt: submittedAt,
-      })
+      .set({ status: 'submitted', submittedAt, protocolNumber, signature, updatedAt: submittedAt })
       .where(eq(conversions.id, conv!.id));
+    await tx.insert(conversionSubmissions).values({ conversionId: conv!.id, protocolNumber, submittedAt, dossierSha256, dossier, signature });
     const staff = (await tx.select().from(users).where(eq(users.providerId, prv2)))[0];
     const fam = { userId: holder.id, role: 'family' as const };
     await writeAudit(tx, { actor: fam, action: 'pes.created', entityType: 'voucher', entityId: voucher.id, after: { code: 'BS-2020-0003/2' }, at: daysAgo(9) });
     await writeAudit(tx, { actor: fam, action: 'pes.validation_requested', entityType: 'voucher', entityId: voucher.id, after: { code: 'BS-2020-0003/2' }, at: daysAgo(8) });
     await writeAudit(tx, { actor: staff ? { userId: staff.id, role: 'provider' } : null, action: 'pes.validated', entityType: 'voucher', entityId: voucher.id, after: { code: 'BS-2020-0003/2' }, at: daysAgo(6) });
-    await writeAudit(tx, { actor: fam, action: 'conversion.submitted', entityType: 'voucher', entityId: voucher.id, after: { protocolNumber: `MPES-${submittedAt.getUTCFullYear()}-000001` }, at: submittedAt });
+    await writeAudit(tx, { actor: fam, action: 'conversion.submitted', entityType: 'voucher', entityId: voucher.id, after: { status: 'submitted', protocolNumber, otpId: signature.otpId, dossierSha256 }, at: submittedAt });
   }
 }

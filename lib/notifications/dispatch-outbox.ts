@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/open';
-import { notificationOutbox } from '@/db/schema';
+import { notificationOutbox, type OutboxAttachment } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { SEND_TIMEOUT_MS, senderFor, type OutgoingMessage, type Sender } from './senders';
 
@@ -32,6 +32,7 @@ export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent
     subject: string;
     text_body: string;
     html_body: string | null;
+    attachments: OutboxAttachment[] | null;
     attempts: number;
   }>(sql`
     update ${notificationOutbox} set locked_until = ${lease.toISOString()}::timestamptz, attempts = attempts + 1
@@ -41,11 +42,11 @@ export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent
         and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
       order by created_at limit ${opts.batch ?? 25}
       for update skip locked)
-    returning id, channel, recipient, subject, text_body, html_body, attempts`);
+    returning id, channel, recipient, subject, text_body, html_body, attachments, attempts`);
   const rows = Array.isArray(claimed) ? claimed : (claimed as unknown as { rows: typeof claimed }).rows;
   let sent = 0;
   let failed = 0;
-  const claimedRows = rows as unknown as Array<{ id: string; channel: 'email' | 'sms'; recipient: string; subject: string; text_body: string; html_body: string | null; attempts: number }>;
+  const claimedRows = rows as unknown as Array<{ id: string; channel: 'email' | 'sms'; recipient: string; subject: string; text_body: string; html_body: string | null; attachments: OutboxAttachment[] | null; attempts: number }>;
   for (const [i, r] of claimedRows.entries()) {
     // Never send past the lease: another dispatcher may claim the row then. Release the rest untouched.
     if (Date.now() - started + SEND_TIMEOUT_MS > LEASE_MS - 5_000) {
@@ -56,7 +57,7 @@ export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent
         .where(and(inArray(notificationOutbox.id, rest), eq(notificationOutbox.status, 'pending')));
       break;
     }
-    const m: OutgoingMessage = { id: r.id, channel: r.channel, recipient: r.recipient, subject: r.subject, textBody: r.text_body, htmlBody: r.html_body };
+    const m: OutgoingMessage = { id: r.id, channel: r.channel, recipient: r.recipient, subject: r.subject, textBody: r.text_body, htmlBody: r.html_body, attachments: r.attachments };
     const sender = pick(m.channel);
     try {
       await sender.send(m);

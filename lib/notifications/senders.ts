@@ -1,17 +1,19 @@
 import 'server-only';
+import type { OutboxAttachment } from '@/db/schema';
 import { demoMode, isDevelopment } from '@/lib/config/runtime-config';
 
 /** Every call to a provider gives up after this long: well inside the outbox lease (dispatch-outbox.ts). */
 export const SEND_TIMEOUT_MS = 15_000;
 
-export type OutgoingMessage = { id: string; channel: 'email' | 'sms'; recipient: string; subject: string; textBody: string; htmlBody: string | null };
+export type OutgoingMessage = { id: string; channel: 'email' | 'sms'; recipient: string; subject: string; textBody: string; htmlBody: string | null; attachments?: OutboxAttachment[] | null };
 export type Sender = { name: string; send(m: OutgoingMessage): Promise<void> };
 
 /** Development sink: the message stays in the outbox table, shown at /dev/outbox. Logs carry no personal data (no address, no body). */
 export const devSink: Sender = {
   name: 'dev',
   async send(m) {
-    console.info(`[outbox] ${m.channel} ${m.id} → /dev/outbox`);
+    const files = m.attachments?.length ? ` (${m.attachments.length} allegat${m.attachments.length === 1 ? 'o' : 'i'})` : '';
+    console.info(`[outbox] ${m.channel} ${m.id} → /dev/outbox${files}`);
   },
 };
 
@@ -37,6 +39,7 @@ function resendSender(apiKey: string): Sender {
           subject: m.subject,
           text: m.textBody,
           ...(m.htmlBody ? { html: m.htmlBody } : {}),
+          ...(m.attachments?.length ? { attachments: m.attachments.map((a) => ({ filename: a.filename, content: a.contentBase64, contentType: a.contentType })) } : {}),
         },
         { idempotencyKey: m.id, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
       );

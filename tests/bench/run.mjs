@@ -287,7 +287,7 @@ async function main() {
 
   // Data and the statement count first: PGlite has no file lock, so nothing else may hold it while the app runs.
   log(`seeding the demo data and ${MANY} (60 PES)…`);
-  const seeded = lastJson(await run('npx', ['tsx', 'tests/bench/seed-bench.ts'], env));
+  const seeded = lastJson(await run('npx', ['tsx', '--conditions=react-server', 'tests/bench/seed-bench.ts'], env));
   log(`counting SQL statements of getFamilyVoucherFile…`);
   const counts = lastJson(
     await run('npx', ['tsx', '--conditions=react-server', 'tests/bench/count-statements.ts', seeded.holderId, seeded.few.id, seeded.many.id], env),

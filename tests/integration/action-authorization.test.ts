@@ -43,6 +43,12 @@ const TABLE: Record<string, Entry> = {
     foreign: (i) => ({ voucherId: i.martaVoucher, pesId: i.martaSummer }),
   },
   requestValidationAction: { role: 'family', own: (i) => ({ voucherId: i.annaVoucher }), foreign: (i) => ({ voucherId: i.martaVoucher }) },
+  sendOtpAction: { role: 'family', own: (i) => ({ voucherId: i.annaVoucher }), foreign: (i) => ({ voucherId: i.giuliaVoucher }) },
+  confirmSubmissionAction: {
+    role: 'family',
+    own: (i) => ({ voucherId: i.annaVoucher, code: '123456' }),
+    foreign: (i) => ({ voucherId: i.martaVoucher, code: '123456' }),
+  },
   closePesAction: {
     role: 'provider',
     own: (i) => ({ pesId: i.annaPes1, usedAmount: '0,00', hoursUsed: '0' }),

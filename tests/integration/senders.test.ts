@@ -58,9 +58,36 @@ describe('Resend and SMS adapters', () => {
         expect(call.headers['idempotency-key']).toBe(row!.id);
         expect(call.headers.authorization).toBe('Bearer re_test_key');
         expect(call.body).toMatchObject({ to: 'famiglia@example.it', subject: 'PES chiuso' });
-        expect(String(call.body.html)).toContain('<html lang="it">');
+        expect(String(call.body.html)).toMatch(/<html[^>]* lang="it"/);
         expect(String(call.body.text)).toContain('Testo');
       }
+    } finally {
+      delete process.env.RESEND_API_KEY;
+      fake.server.close();
+    }
+  });
+
+  it('renders the react-email template with every value escaped and sends attachments to Resend', async () => {
+    const fake = fakeProvider(0);
+    await new Promise<void>((r) => fake.server.listen(0, '127.0.0.1', r));
+    process.env.RESEND_API_KEY = 're_test_key';
+    process.env.RESEND_BASE_URL = fake.url();
+    try {
+      const pdf = Buffer.from('%PDF-1.7 ricevuta').toString('base64');
+      await enqueueEmail(t.db, {
+        to: 'allegato@example.it',
+        subject: 'Ricevuta <b>MPES</b>',
+        paragraphs: ['Gentile <script>alert(1)</script> & "amici",'],
+        link: { href: 'https://example.it/a?x=1&y="2"', label: 'Apri' },
+        attachments: [{ filename: 'ricevuta-MPES-2026-000001.pdf', contentType: 'application/pdf', contentBase64: pdf }],
+      });
+      const [row] = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, 'allegato@example.it'));
+      expect(row!.htmlBody).not.toContain('<script>');
+      expect(row!.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(row!.htmlBody).not.toContain('<b>MPES</b>');
+      expect(row!.textBody).toContain('Allegati: ricevuta-MPES-2026-000001.pdf');
+      expect(await dispatchOutbox(t.db, { now: new Date('2031-01-02T00:00:00Z') })).toMatchObject({ sent: 1 });
+      expect(fake.seen.at(-1)!.body.attachments).toEqual([{ filename: 'ricevuta-MPES-2026-000001.pdf', content: pdf, content_type: 'application/pdf' }]);
     } finally {
       delete process.env.RESEND_API_KEY;
       fake.server.close();

@@ -40,6 +40,14 @@ export default async function DevOutboxPage() {
                 <dd>{formatDateTimeIt(m.createdAt)}</dd>
                 <dt className="font-semibold">Stato</dt>
                 <dd>{STATUS[m.status as keyof typeof STATUS] ?? m.status}</dd>
+                {m.attachments?.length ? (
+                  <>
+                    <dt className="font-semibold">Allegati</dt>
+                    <dd data-testid="outbox-attachments">
+                      {m.attachments.map((a) => `${a.filename} (${a.contentType}, ${Math.round((a.contentBase64.length * 3) / 4 / 1024)} kB)`).join(', ')}
+                    </dd>
+                  </>
+                ) : null}
               </dl>
               <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-[#f0f2f5] p-3 font-sans text-sm" data-testid="outbox-body">
                 {showLinks ? m.textBody : m.textBody.replace(RESET_LINK, HIDDEN)}

@@ -5,6 +5,7 @@ import { Alert } from '@/app/_components/alert';
 import { VoucherTimeline } from '@/app/_components/voucher-timeline';
 import { getDb } from '@/db';
 import { getMeasureParameters } from '@/db/queries/measures';
+import { getSigningStatus } from '@/db/queries/signing-status';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { requireRole } from '@/lib/auth/current-actor';
 import { formatDateIt, formatDateTimeIt, isoDate } from '@/lib/domain/dates';
@@ -16,6 +17,7 @@ import { isConversionEditable } from '@/lib/domain/state-machines';
 import { idSchema } from '@/lib/validation/ids';
 import { CloseRequestForm } from './close-request-form';
 import { NewPesList } from './new-pes-list';
+import { SubmitSection } from './submit-section';
 import { pesSummary } from './pes-summary';
 
 export const metadata: Metadata = { title: 'Modifica PES' };
@@ -26,7 +28,12 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
   const sp = await searchParams;
   if (!idSchema.safeParse(id).success) notFound();
   const db = await getDb();
-  const [file, babysitting, summer] = await Promise.all([getFamilyVoucherFile(db, actor.userId, id), getMeasureParameters(db, 'babysitting_covid'), getMeasureParameters(db, 'summer_covid')]);
+  const [file, babysitting, summer, signing] = await Promise.all([
+    getFamilyVoucherFile(db, actor.userId, id),
+    getMeasureParameters(db, 'babysitting_covid'),
+    getMeasureParameters(db, 'summer_covid'),
+    getSigningStatus(db, actor.userId, id),
+  ]);
   if (!file) notFound();
   const babysittingOpen = Boolean(babysitting && isMeasureOpen(babysitting, isoDate(new Date())));
   const summerOpen = Boolean(summer && isMeasureOpen(summer, isoDate(new Date())));
@@ -63,10 +70,17 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
         </Alert>
       ) : null}
 
-      {conversion?.submittedAt ? (
+      {conversion?.submittedAt && conversion.protocolNumber ? (
         <Alert kind="info" title="Richiesta di convalida inviata">
-          Inviata il {formatDateTimeIt(conversion.submittedAt)}
-          {conversion.protocolNumber ? `, protocollo ${conversion.protocolNumber}` : ''}. La modifica PES non può più essere cambiata.
+          <p data-testid="stato-invio">
+            Inviata all’ufficio il {formatDateTimeIt(conversion.submittedAt)} — protocollo {conversion.protocolNumber}.
+          </p>
+          <p>
+            {convStatus === 'returned' ? 'L’ufficio ha chiesto un’integrazione: correggi e firma di nuovo.' : 'La modifica PES non può più essere cambiata.'}{' '}
+            <Link href={`/famiglia/buoni/${voucher.id}/ricevuta`} className="link">
+              Apri la ricevuta
+            </Link>
+          </p>
         </Alert>
       ) : null}
 
@@ -126,6 +140,8 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
       </section>
 
       {file.newPes.length > 0 ? <NewPesList voucherId={voucher.id} pes={file.newPes.map(pesSummary)} editable={editable} /> : null}
+
+      {editable && signing && file.newPes.some((p) => p.status !== 'deleted') ? <SubmitSection voucherId={voucher.id} file={file} signing={signing} /> : null}
 
       <VoucherTimeline
         events={file.events}

@@ -1,0 +1,33 @@
+import { getDb } from '@/db';
+import { getReceipt } from '@/db/queries/receipt';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { currentActor } from '@/lib/auth/current-actor';
+import { renderReceiptPdf } from '@/lib/receipt/receipt-pdf';
+import { idSchema } from '@/lib/validation/ids';
+
+export const dynamic = 'force-dynamic';
+
+const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' } as const;
+
+/** The receipt PDF, made on demand from the signed dossier: only the voucher's family and the office may download it. */
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const actor = await currentActor();
+  if (!actor) return new Response('Accesso richiesto.', { status: 401, headers: PRIVATE });
+  const { id } = await params;
+  const db = await getDb();
+  const scope = actor.role === 'family' ? ({ role: 'family', holderId: actor.userId } as const) : actor.role === 'office' ? ({ role: 'office' } as const) : null;
+  const receipt = scope && idSchema.safeParse(id).success ? await getReceipt(db, scope, id) : null;
+  if (!receipt) {
+    await writeAudit(db, { actor, action: 'access.denied', entityType: 'receipt', entityId: idSchema.safeParse(id).success ? id : null }).catch(() => undefined);
+    return new Response('Ricevuta non trovata.', { status: 404, headers: PRIVATE });
+  }
+  const pdf = await renderReceiptPdf(receipt.view);
+  return new Response(Buffer.from(pdf), {
+    headers: {
+      ...PRIVATE,
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="ricevuta-${receipt.view.protocolNumber}.pdf"`,
+      'Content-Length': String(pdf.byteLength),
+    },
+  });
+}

@@ -1,0 +1,27 @@
+import 'server-only';
+import { and, desc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/open';
+import { conversions, conversionSubmissions, vouchers } from '@/db/schema';
+import type { Dossier } from '@/lib/domain/dossier';
+import { receiptView, type ReceiptView } from '@/lib/domain/receipt';
+
+/** Who may read a receipt: the voucher's holder, or the office. There is no unscoped variant. */
+export type ReceiptScope = { role: 'family'; holderId: string } | { role: 'office' };
+
+/** The latest signed submission of the voucher's conversion, as the receipt shows it; null if none or not in scope. */
+export async function getReceipt(db: DbOrTx, scope: ReceiptScope, voucherId: string): Promise<{ voucherNumber: string; view: ReceiptView } | null> {
+  const [row] = await db
+    .select({ voucherNumber: vouchers.number, submission: conversionSubmissions })
+    .from(conversionSubmissions)
+    .innerJoin(conversions, eq(conversions.id, conversionSubmissions.conversionId))
+    .innerJoin(vouchers, eq(vouchers.id, conversions.voucherId))
+    .where(and(eq(vouchers.id, voucherId), scope.role === 'family' ? eq(vouchers.holderId, scope.holderId) : undefined))
+    .orderBy(desc(conversionSubmissions.submittedAt))
+    .limit(1);
+  if (!row) return null;
+  const s = row.submission;
+  return {
+    voucherNumber: row.voucherNumber,
+    view: receiptView({ protocolNumber: s.protocolNumber, submittedAt: s.submittedAt, dossierSha256: s.dossierSha256, dossier: s.dossier as Dossier, signature: s.signature }),
+  };
+}
