@@ -13,3 +13,11 @@ export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; m
   }
   return out;
 }
+
+/**
+ * Server actions used both as `<form action>` through useActionState (called with the previous state and
+ * the FormData: they work before hydration) and directly with a plain object (tests, client code).
+ */
+export function formOrInput(first: unknown, formData?: unknown): unknown {
+  return formData instanceof FormData ? formFields(formData) : first;
+}

@@ -11,6 +11,7 @@ export const PES_STATUSES = [
   'validated',
   'rejected',
   'deleted',
+  'cancelled',
 ] as const;
 export type PesStatus = (typeof PES_STATUSES)[number];
 
@@ -21,10 +22,13 @@ export const PES_TRANSITIONS: Record<PesStatus, readonly PesStatus[]> = {
   closed: [],
   draft: ['awaiting_validation', 'deleted'],
   awaiting_validation: ['validated', 'rejected'],
-  validated: [],
+  // A validated PES changes again only when the office returns the conversion (richiesta di integrazione),
+  // or is cancelled when the office rejects the conversion (respinta).
+  validated: ['draft', 'deleted', 'cancelled'],
   rejected: ['draft', 'awaiting_validation', 'deleted'],
   // Kept, not removed: the office sees what the family withdrew, and PES numbers are never reused.
   deleted: [],
+  cancelled: [],
 };
 
 export const PES_STATUS_LABELS: Record<PesStatus, string> = {
@@ -36,18 +40,25 @@ export const PES_STATUS_LABELS: Record<PesStatus, string> = {
   validated: 'validato',
   rejected: 'rifiutato',
   deleted: 'eliminato',
+  cancelled: 'annullato',
 };
 
 // A validated PES is frozen (the provider agreed to it); a pending one waits for the provider.
 const NEW_PES_CHANGEABLE: ReadonlySet<PesStatus> = new Set(['draft', 'rejected']);
 
+/**
+ * `reopened`: the conversion was signed once and the office returned it for corrections (richiesta di
+ * integrazione): its validated PES may change again, and a changed PES goes back to its provider.
+ */
+export type NewPesChangeContext = { reopened?: boolean };
+
 /** Deleting moves the PES to `deleted`: its money returns to the residual. */
-export function canDeleteNewPes(status: PesStatus): boolean {
-  return NEW_PES_CHANGEABLE.has(status);
+export function canDeleteNewPes(status: PesStatus, ctx: NewPesChangeContext = {}): boolean {
+  return NEW_PES_CHANGEABLE.has(status) || (ctx.reopened === true && status === 'validated');
 }
 
-export function canEditNewPes(status: PesStatus): boolean {
-  return NEW_PES_CHANGEABLE.has(status);
+export function canEditNewPes(status: PesStatus, ctx: NewPesChangeContext = {}): boolean {
+  return NEW_PES_CHANGEABLE.has(status) || (ctx.reopened === true && status === 'validated');
 }
 
 export const CONVERSION_STATUSES = [
