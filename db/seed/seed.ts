@@ -17,7 +17,9 @@ import {
 import { hashPassword } from '@/lib/auth/password-hash';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { fileStorage } from '@/lib/storage/file-storage';
+import { buildDossier } from '@/lib/services/steps/dossier';
 import { minimalPdf } from './minimal-pdf';
+import { OFFICE_DEMO_FIRST_VOUCHER, seedOfficeDemo } from './office-demo';
 import { DEMO_PASSWORD, demoProviders, demoUsers, demoVouchers, type DemoVoucher } from './demo-data';
 
 /** ISO date `years`/`months` before `today`: ages, and so service bands, stay right whenever the demo starts. */
@@ -41,7 +43,9 @@ export async function seedIfEmpty(db: Db): Promise<void> {
 }
 
 /** Idempotent: every record is keyed by its natural key and skipped when present. */
-export async function seedDemoData(db: Db, today = todayIso()): Promise<void> {
+/** `officeDemo: false` skips the 32 office demo conversions (tests that do not need them start faster). */
+export async function seedDemoData(db: Db, today = todayIso(), opts: { officeDemo?: boolean } = {}): Promise<void> {
+  const withOfficeDemo = opts.officeDemo ?? true;
   const existingUsers = new Set(
     (await db.select({ cf: users.codiceFiscale }).from(users).where(inArray(users.codiceFiscale, demoUsers.map((u) => u.codiceFiscale)))).map(
       (u) => u.cf,
@@ -50,6 +54,9 @@ export async function seedDemoData(db: Db, today = todayIso()): Promise<void> {
   const hashes = new Map<string, string>();
   for (const u of demoUsers) if (!existingUsers.has(u.codiceFiscale)) hashes.set(u.codiceFiscale, await hashPassword(DEMO_PASSWORD));
   const pendingFiles: { key: string; bytes: Uint8Array }[] = [];
+  const [officeDemoDone] = await db.select({ id: vouchers.id }).from(vouchers).where(eq(vouchers.number, OFFICE_DEMO_FIRST_VOUCHER));
+  const seedOffice = withOfficeDemo && !officeDemoDone;
+  const officeDemoHash = seedOffice ? await hashPassword(DEMO_PASSWORD) : '';
 
   await db.transaction(async (tx) => {
     for (const p of demoProviders) {
@@ -105,6 +112,10 @@ export async function seedDemoData(db: Db, today = todayIso()): Promise<void> {
       .onConflictDoNothing();
 
     for (const v of demoVouchers) await seedVoucher(tx, v, today, providerIds, pendingFiles);
+    if (seedOffice) {
+      const [office] = await tx.select({ id: users.id }).from(users).where(eq(users.role, 'office')).limit(1);
+      await seedOfficeDemo(tx, { today, providerIds, passwordHash: officeDemoHash, officeUserId: office?.id ?? null, files: pendingFiles });
+    }
   });
   // Files are written after commit, like every other side effect (storage may be remote).
   const storage = fileStorage();
@@ -211,7 +222,8 @@ async function seedVoucher(tx: Tx, v: DemoVoucher, today: string, providerIds: M
       uploadedBy: holder.id,
       createdAt: daysAgo(9),
     });
-    const dossierSha256 = createHash('sha256').update(JSON.stringify({ voucher: v.number, pes: ['BS-2020-0003/2', 95_000] })).digest('hex');
+    // Computed by the dossier builder itself, never hard-coded: the office's recomputed hash matches.
+    const { sha256: dossierSha256 } = await buildDossier(tx, conv!.id);
     await tx
       .update(conversions)
       .set({

@@ -1,4 +1,4 @@
-import 'server-only';
+// No 'server-only' here: the seed CLI (tsx, outside Next) computes the demo signatures with it.
 import { createHash } from 'node:crypto';
 import { asc, eq, inArray, ne, and } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';

@@ -1,0 +1,158 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../open';
+import { children, conversions, documents, pes, pesChildren, users, vouchers } from '../schema';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { buildDossier } from '@/lib/services/steps/dossier';
+import { minimalPdf } from './minimal-pdf';
+
+/**
+ * Office demo (issue 10): 32 more families whose conversions are signed and in every office state, with
+ * different days waiting, so the queue, its filters and its pagination can be tried by hand. New
+ * families and vouchers only (BS-2020-01NN): Anna's and Giulia's vouchers stay untouched for the
+ * family journeys. Protocol numbers MPES-<year>-000002… (Marta's is 000001), written directly.
+ */
+const SURNAMES = ['Moser', 'Zanetti', 'Pedrotti', 'Dallapiccola', 'Bertoldi', 'Chiusole', 'Tomasi', 'Fontana', 'Gasperi', 'Leonardi', 'Martinelli', 'Nicolini', 'Osler', 'Pisoni', 'Rigotti', 'Sartori'];
+const GIVEN = ['Silvia', 'Paola', 'Elisa', 'Chiara', 'Federica', 'Laura', 'Valentina', 'Sara'];
+const KIDS = ['Tommaso', 'Alice', 'Pietro', 'Emma', 'Giorgio', 'Nina', 'Davide', 'Irene'];
+
+type Plan = { status: 'submitted' | 'returned' | 'approved' | 'rejected' | 'draft'; daysAgo: number; measures: 'bs' | 'se' | 'both' };
+
+// 18 waiting (some past 30 days), 5 returned (2 of them being corrected: a PES changed, in draft), 5 approved, 4 rejected.
+export const OFFICE_DEMO_PLANS: Plan[] = [
+  ...[1, 3, 4, 6, 8, 9, 12, 15, 18, 21, 25, 28, 31, 35, 40, 47, 55, 62].map((daysAgo, i): Plan => ({ status: 'submitted', daysAgo, measures: (['bs', 'se', 'both'] as const)[i % 3]! })),
+  ...[10, 14, 20].map((daysAgo, i): Plan => ({ status: 'returned', daysAgo, measures: (['se', 'bs', 'both'] as const)[i]! })),
+  ...[16, 24].map((daysAgo, i): Plan => ({ status: 'draft', daysAgo, measures: (['bs', 'se'] as const)[i]! })),
+  ...[30, 33, 38, 44, 50].map((daysAgo, i): Plan => ({ status: 'approved', daysAgo, measures: (['both', 'bs', 'se', 'se', 'bs'] as const)[i]! })),
+  ...[27, 36, 42, 58].map((daysAgo, i): Plan => ({ status: 'rejected', daysAgo, measures: (['se', 'both', 'bs', 'se'] as const)[i]! })),
+];
+
+export const OFFICE_DEMO_FIRST_VOUCHER = 'BS-2020-0101';
+
+export async function seedOfficeDemo(
+  tx: Tx,
+  opts: { today: string; providerIds: Map<string, string>; passwordHash: string; officeUserId: string | null; files: { key: string; bytes: Uint8Array }[] },
+): Promise<void> {
+  const [exists] = await tx.select({ id: vouchers.id }).from(vouchers).where(eq(vouchers.number, OFFICE_DEMO_FIRST_VOUCHER));
+  if (exists) return;
+  const prv1 = opts.providerIds.get('PRV1')!;
+  const prv2 = opts.providerIds.get('PRV2')!;
+  const now = Date.now();
+  const ago = (days: number, hours = 0) => new Date(now - days * 86_400_000 - hours * 3_600_000);
+  const [year] = opts.today.split('-').map(Number) as [number];
+  let protocol = 1;
+
+  for (const [i, plan] of OFFICE_DEMO_PLANS.entries()) {
+    const n = i + 1;
+    const surname = SURNAMES[i % SURNAMES.length]!;
+    const given = GIVEN[i % GIVEN.length]!;
+    const cf = demoCodiceFiscale(surname, given, n);
+    const [holder] = await tx
+      .insert(users)
+      .values({ codiceFiscale: cf, givenName: given, familyName: surname, email: `${given}.${surname}.${n}@example.it`.toLowerCase(), mobile: `+39347100${String(n).padStart(4, '0')}`, role: 'family', passwordHash: opts.passwordHash })
+      .onConflictDoNothing()
+      .returning();
+    if (!holder) continue;
+    const number = `BS-2020-${String(100 + n).padStart(4, '0')}`;
+    const [voucher] = await tx
+      .insert(vouchers)
+      .values({ number, holderId: holder.id, totalCents: 200_000, status: 'assigned', assignedOn: '2020-02-10', employerName: 'Cassa Rurale di Trento', employerTaxCode: '00107860223', employerAddress: 'Via Belenzani 12, 38122 Trento (TN)', employerSector: 'privato', twoParentHousehold: n % 2 === 0 })
+      .returning();
+    const [child] = await tx
+      .insert(children)
+      .values({ voucherId: voucher!.id, position: 1, givenName: KIDS[i % KIDS.length]!, familyName: surname, codiceFiscale: demoCodiceFiscale(surname, KIDS[i % KIDS.length]!, 100 + n), birthDate: `${year - 7 - (n % 4)}-0${1 + (n % 9)}-1${n % 10}` })
+      .returning();
+    const [std] = await tx
+      .insert(pes)
+      .values({ code: `${number}/1`, voucherId: voucher!.id, providerId: prv1, kind: 'standard', band: 'C', hours: 80, amountCents: 200_000, usedCents: 80_000, hoursUsed: 30, status: 'closed', closeRequestedAt: ago(plan.daysAgo + 12), closedAt: ago(plan.daysAgo + 11) })
+      .returning();
+    await tx.insert(pesChildren).values({ pesId: std!.id, childId: child!.id });
+
+    const [conv] = await tx.insert(conversions).values({ voucherId: voucher!.id, employmentCondition: plan.measures === 'se' ? null : 'private_sector', createdAt: ago(plan.daysAgo + 10) }).returning();
+    const kinds = plan.measures === 'both' ? (['babysitting_covid', 'summer_covid'] as const) : plan.measures === 'bs' ? (['babysitting_covid'] as const) : (['summer_covid'] as const);
+    const codes: string[] = [];
+    for (const [k, kind] of kinds.entries()) {
+      const babysitting = kind === 'babysitting_covid';
+      const code = `${number}/${k + 2}`;
+      codes.push(code);
+      const [row] = await tx
+        .insert(pes)
+        .values({
+          code,
+          voucherId: voucher!.id,
+          conversionId: conv!.id,
+          providerId: babysitting || n % 2 === 0 ? prv1 : prv2,
+          kind,
+          band: babysitting ? null : 'C',
+          hours: babysitting ? 20 : 30,
+          amountCents: babysitting ? 36_000 : 50_000 + n * 100,
+          hourlyRateCents: babysitting ? 1_800 : null,
+          status: plan.status === 'rejected' ? 'cancelled' : plan.status === 'draft' && k === 0 ? 'draft' : 'validated',
+          validationRequestedAt: ago(plan.daysAgo + 5),
+          decidedAt: ago(plan.daysAgo + 3),
+          createdAt: ago(plan.daysAgo + 6),
+        })
+        .returning();
+      await tx.insert(pesChildren).values({ pesId: row!.id, childId: child!.id });
+      if (!babysitting) {
+        const bytes = minimalPdf(`PES concordato - Servizi estivi EMERGENZA COVID-19 - ${code}`);
+        const key = `documents/${randomUUID()}`;
+        opts.files.push({ key, bytes });
+        await tx.insert(documents).values({ pesId: row!.id, storageKey: key, fileName: `PES-${code.replace('/', '-')}.pdf`, sizeBytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), uploadedBy: holder.id, createdAt: ago(plan.daysAgo + 4) });
+      }
+    }
+
+    const submittedAt = ago(plan.daysAgo, n % 7);
+    const protocolNumber = `MPES-${submittedAt.getUTCFullYear()}-${String(++protocol).padStart(6, '0')}`;
+    // Signed over what the PES were when submitted: the office's recomputed hash matches.
+    const { sha256 } = await buildDossier(tx, conv!.id);
+    const decided = plan.status !== 'submitted';
+    const decidedAt = decided ? ago(Math.max(0, plan.daysAgo - 3)) : null;
+    const reason =
+      plan.status === 'rejected'
+        ? 'La condizione di occupazione dichiarata non corrisponde ai dati del datore di lavoro.'
+        : plan.status === 'returned' || plan.status === 'draft'
+          ? 'Il PES concordato caricato non è firmato dal soggetto erogatore: caricalo di nuovo firmato.'
+          : null;
+    await tx
+      .update(conversions)
+      .set({
+        status: plan.status,
+        submittedAt,
+        protocolNumber,
+        signature: { signedAt: submittedAt.toISOString(), maskedMobile: `+39 347 ••• ••${String(n).padStart(2, '0').slice(-2)}`, otpId: randomUUID(), dossierSha256: sha256 },
+        decisionReason: reason,
+        decidedBy: decided ? opts.officeUserId : null,
+        decidedAt,
+        // One family locked out by wrong codes, for Sblocca la firma.
+        ...(n === 20 ? { otpLocked: `Bloccata il ${opts.today}: troppi codici errati`, otpFailedTotal: 100 } : {}),
+        updatedAt: decidedAt ?? submittedAt,
+      })
+      .where(eq(conversions.id, conv!.id));
+    const fam = { userId: holder.id, role: 'family' as const };
+    const office = opts.officeUserId ? { userId: opts.officeUserId, role: 'office' as const } : null;
+    const voucherEvent = (action: string, at: Date, after: Record<string, unknown>, actor = fam as typeof fam | typeof office) =>
+      writeAudit(tx, { actor, action, entityType: 'voucher', entityId: voucher!.id, after, at });
+    await voucherEvent('pes.closed', ago(plan.daysAgo + 11), { code: `${number}/1`, usedCents: 80_000, freedCents: 120_000 }, null);
+    for (const code of codes) await voucherEvent('pes.validation_requested', ago(plan.daysAgo + 5), { code });
+    await voucherEvent('conversion.submitted', submittedAt, { protocolNumber });
+    if (decided && decidedAt) {
+      const action = plan.status === 'approved' ? 'conversion.approved' : plan.status === 'rejected' ? 'conversion.rejected' : 'conversion.returned';
+      await voucherEvent(action, decidedAt, { protocolNumber, ...(reason ? { reason } : {}) }, office);
+    }
+  }
+}
+
+const ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+
+/** A well-formed codice fiscale (valid check character) for demo people: consonants of the names, a serial as birth data. */
+export function demoCodiceFiscale(surname: string, given: string, serial: number): string {
+  const cons = (s: string) => (s.toUpperCase().replace(/[^A-Z]/g, '').replace(/[AEIOU]/g, '') + 'XXX').slice(0, 3);
+  const body = `${cons(surname)}${cons(given)}${String(80 + (serial % 20)).padStart(2, '0')}${'ABCDEHLMPRST'[serial % 12]}${String(41 + (serial % 28)).padStart(2, '0')}L378`;
+  let sum = 0;
+  for (const [i, ch] of [...body].entries()) {
+    const v = /\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 65;
+    sum += i % 2 === 0 ? ODD[v]! : v;
+  }
+  return body + String.fromCharCode(65 + (sum % 26));
+}
