@@ -14,6 +14,7 @@ import { nextStep } from '@/lib/domain/next-step';
 import { isConversionEditable, type ConversionStatus } from '@/lib/domain/state-machines';
 import { idSchema } from '@/lib/validation/ids';
 import { CloseRequestForm } from './close-request-form';
+import { ConversionOutcome } from './conversion-outcome';
 import { NewPesList } from './new-pes-list';
 import { pesSummary } from './pes-summary';
 
@@ -52,7 +53,9 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
         </Alert>
       ) : null}
 
-      {conversion?.submittedAt ? (
+      <ConversionOutcome voucherId={voucher.id} conversion={conversion} hasBabysitting={file.newPes.some((p) => p.kind === 'babysitting_covid' && p.status !== 'deleted')} />
+
+      {conversion?.submittedAt && convStatus === 'submitted' ? (
         <Alert kind="info" title="Richiesta di convalida inviata">
           Inviata il {formatDateTimeIt(conversion.submittedAt)}
           {conversion.protocolNumber ? `, protocollo ${conversion.protocolNumber}` : ''}. La modifica PES non può più essere cambiata.
@@ -102,7 +105,7 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
         <CloseRequestForm voucherId={voucher.id} editable={editable} pes={file.standardPes.map(pesSummary)} />
       </section>
 
-      {file.newPes.length > 0 ? <NewPesList voucherId={voucher.id} pes={file.newPes.map(pesSummary)} editable={editable} /> : null}
+      {file.newPes.length > 0 ? <NewPesList voucherId={voucher.id} pes={file.newPes.map(pesSummary)} editable={editable} reopened={Boolean(conversion?.submittedAt)} /> : null}
 
       <VoucherTimeline
         events={file.events}
@@ -113,6 +116,7 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
           newStatuses: file.newPes.filter((p) => p.status !== 'deleted').map((p) => p.status),
           residualCents: residual,
           summerPesWithoutDocument: file.newPes.filter((p) => p.kind === 'summer_covid' && p.status !== 'deleted' && !p.document).length,
+          reopened: Boolean(conversion?.submittedAt),
         })}
       />
     </div>
