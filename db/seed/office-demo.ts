@@ -110,7 +110,7 @@ export async function seedOfficeDemo(
     const decidedAt = decided ? ago(Math.max(0, plan.daysAgo - 3)) : null;
     const reason =
       plan.status === 'rejected'
-        ? 'La condizione di occupazione dichiarata non corrisponde ai dati del datore di lavoro.'
+        ? 'La condizione di occupazione dichiarata non corrisponde ai dati del datore di lavoro; per chiarimenti contatta l’ufficio.'
         : plan.status === 'returned' || plan.status === 'draft'
           ? 'Il PES concordato caricato non è firmato dal soggetto erogatore: caricalo di nuovo firmato.'
           : null;

@@ -34,7 +34,7 @@ function line(r: QueueRow, now: Date): string {
  * The queue's rows as CSV, streamed: each pull reads one keyset batch, so 100 000 rows never sit in
  * memory, and a slow download only holds one batch at a time (backpressure through pull()).
  */
-export function queueCsvStream(db: DbOrTx, scope: OfficeScope, filters: QueueFilters, now = new Date()): ReadableStream<Uint8Array> {
+export function queueCsvStream(db: DbOrTx, scope: OfficeScope, filters: QueueFilters, now = new Date(), batchSize = EXPORT_BATCH): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: { at: string; id: string } | undefined;
   let started = false;
@@ -45,9 +45,9 @@ export function queueCsvStream(db: DbOrTx, scope: OfficeScope, filters: QueueFil
         controller.enqueue(encoder.encode(CSV_BOM + csvLine(HEADER)));
         return;
       }
-      const batch = await queueBatch(db, scope, filters, { after: cursor }, EXPORT_BATCH);
+      const batch = await queueBatch(db, scope, filters, { after: cursor }, batchSize);
       if (batch.length) controller.enqueue(encoder.encode(batch.map((r) => line(r, now)).join('')));
-      if (batch.length < EXPORT_BATCH) {
+      if (batch.length < batchSize) {
         controller.close();
         return;
       }

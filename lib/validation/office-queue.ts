@@ -38,6 +38,9 @@ const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
 const lenient = <T extends z.ZodType>(schema: T) => z.preprocess(one, schema.optional().catch(undefined));
 
+// As PostgreSQL prints a timestamptz: "2026-11-25 10:00:00.123456+00" (or +01:00 depending on the session zone).
+const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
+
 /** A page boundary: the row's exact submitted_at (as PostgreSQL prints it, microseconds kept) and id. */
 export const cursorSchema = z
   .string()
@@ -45,7 +48,7 @@ export const cursorSchema = z
   .transform((s, ctx) => {
     try {
       const [at, id] = Buffer.from(s, 'base64url').toString('utf8').split('|');
-      if (at && id && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(Date.parse(at.replace(' ', 'T')))) return { at, id };
+      if (at && id && /^[0-9a-f-]{36}$/.test(id) && PG_TIMESTAMPTZ.test(at)) return { at, id };
     } catch {
       /* fall through */
     }
