@@ -49,7 +49,7 @@ export default async function OfficeQueuePage({ searchParams }: { searchParams: 
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p role="status" className="font-semibold" data-testid="queue-total">
-          {page.total === 1 ? '1 pratica' : `${page.total} pratiche`} — {QUEUE_STATUS_LABELS[query.stato].toLowerCase()}
+          {!page.totalExact ? `Più di ${page.total} pratiche` : page.total === 1 ? '1 pratica' : `${page.total} pratiche`} — {QUEUE_STATUS_LABELS[query.stato].toLowerCase()}
         </p>
         <a href={`/ufficio/esporta${filtersToSearch(filters)}`} className="btn-secondary" download>
           Esporta CSV

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, conversions, notificationOutbox, pes, users, vouchers } from '@/db/schema';
+import { auditEvents, conversionQueueCounts, conversions, notificationOutbox, pes, users, vouchers } from '@/db/schema';
 import { getOfficeConversionFile } from '@/db/queries/office/conversion-file';
 import { officeScope } from '@/db/queries/office/office-scope';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
@@ -178,6 +178,15 @@ describe('two clerks deciding at once', () => {
     expect((await outboxTo(t.db, MARTA_MAIL)).length).toBe(mails + 1);
     const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, martaVoucher), eq(auditEvents.actorRole, 'office')));
     expect(events.filter((e) => e.at.getTime() === c!.decidedAt!.getTime())).toHaveLength(1);
+  });
+});
+
+describe('the queue’s status counters (trigger-kept)', () => {
+  it('equal a recount after every decision above, concurrent ones included', async () => {
+    const counters = await t.db.select().from(conversionQueueCounts);
+    const recount = await t.db.select({ status: conversions.status, n: count() }).from(conversions).where(isNotNull(conversions.submittedAt)).groupBy(conversions.status);
+    for (const r of recount) expect(counters.find((c) => c.status === r.status)?.n, r.status).toBe(r.n);
+    for (const c of counters) if (!recount.some((r) => r.status === c.status)) expect(c.n, c.status).toBe(0);
   });
 });
 

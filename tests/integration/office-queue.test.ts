@@ -55,6 +55,7 @@ describe('counts and order', () => {
       respinte: planCount((p) => p.status === 'rejected'),
     });
     expect(page.total).toBe(page.counts.inviate);
+    expect(page.totalExact).toBe(true);
   });
 
   it('lists the oldest submitted first, a page at a time, with Marta’s conversion in it', async () => {

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
-import { conversions, users, vouchers } from '@/db/schema';
+import { conversionQueueCounts, conversions, pes, providers, users, vouchers } from '@/db/schema';
 import type { ConversionStatus } from '@/lib/domain/state-machines';
 import { encodeCursor, QUEUE_STATUS_FILTER, type OfficeQueueQuery, type QueueFilters } from '@/lib/validation/office-queue';
 import type { Page } from '../page';
@@ -24,12 +24,6 @@ const rowColumns = {
   holderCodiceFiscale: users.codiceFiscale,
   holderGivenName: users.givenName,
   holderFamilyName: users.familyName,
-  // Per-row subqueries over pes_conversion_idx: a few rows each, a fixed number of statements per page.
-  hasBabysitting: sql<boolean>`exists (select 1 from pes p where p.conversion_id = ${conversions.id} and p.kind = 'babysitting_covid' and p.status <> 'deleted')`,
-  hasSummer: sql<boolean>`exists (select 1 from pes p where p.conversion_id = ${conversions.id} and p.kind = 'summer_covid' and p.status <> 'deleted')`,
-  newPesCount: sql<number>`(select count(*)::int from pes p where p.conversion_id = ${conversions.id} and p.status <> 'deleted')`,
-  newPesCents: sql<number>`(select coalesce(sum(p.amount_cents), 0)::bigint from pes p where p.conversion_id = ${conversions.id} and p.status <> 'deleted')`.mapWith(Number),
-  providerNames: sql<string>`(select coalesce(string_agg(distinct pr.name, ', ' order by pr.name), '') from pes p join providers pr on pr.id = p.provider_id where p.conversion_id = ${conversions.id} and p.status <> 'deleted')`,
 };
 
 export type QueueRow = {
@@ -56,12 +50,37 @@ function queueRows(db: DbOrTx) {
   return db.select(rowColumns).from(conversions).innerJoin(vouchers, eq(vouchers.id, conversions.voucherId)).innerJoin(users, eq(users.id, vouchers.holderId));
 }
 
+/**
+ * The page's new-PES facts in one grouped statement over pes_conversion_idx (not as per-row subqueries
+ * in the select list: those made PostgreSQL evaluate them for every matching row before the LIMIT).
+ */
+async function pesFacts(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return new Map<string, { hasBabysitting: boolean; hasSummer: boolean; newPesCount: number; newPesCents: number; providerNames: string }>();
+  const rows = await db
+    .select({
+      conversionId: pes.conversionId,
+      hasBabysitting: sql<boolean>`bool_or(${pes.kind} = 'babysitting_covid')`,
+      hasSummer: sql<boolean>`bool_or(${pes.kind} = 'summer_covid')`,
+      newPesCount: sql<number>`count(*)::int`,
+      newPesCents: sql<number>`coalesce(sum(${pes.amountCents}), 0)::bigint`.mapWith(Number),
+      providerNames: sql<string>`string_agg(distinct ${providers.name}, ', ' order by ${providers.name})`,
+    })
+    .from(pes)
+    .innerJoin(providers, eq(providers.id, pes.providerId))
+    .where(and(inArray(pes.conversionId, ids), ne(pes.status, 'deleted')))
+    .groupBy(pes.conversionId);
+  return new Map(rows.map((r) => [r.conversionId!, r]));
+}
+
+const NO_PES = { hasBabysitting: false, hasSummer: false, newPesCount: 0, newPesCents: 0, providerNames: '' };
+
 const after = (c: { at: string; id: string }) => sql`(${conversions.submittedAt}, ${conversions.id}) > (${c.at}::timestamptz, ${c.id}::uuid)`;
 const before = (c: { at: string; id: string }) => sql`(${conversions.submittedAt}, ${conversions.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`;
 
-function toRow(r: Awaited<ReturnType<ReturnType<typeof queueRows>['execute']>>[number]): QueueRow & { cursor: string } {
+type CoreRow = Awaited<ReturnType<ReturnType<typeof queueRows>['execute']>>[number];
+function toRow(r: CoreRow, facts: typeof NO_PES): QueueRow & { cursor: string } {
   const { submittedAtText, ...rest } = r;
-  return { ...rest, status: r.status as ConversionStatus, submittedAt: r.submittedAt!, cursor: encodeCursor({ at: submittedAtText, id: r.id }) };
+  return { ...rest, ...facts, status: r.status as ConversionStatus, submittedAt: r.submittedAt!, cursor: encodeCursor({ at: submittedAtText, id: r.id }) };
 }
 
 /**
@@ -77,18 +96,34 @@ export async function queueBatch(db: DbOrTx, _scope: OfficeScope, f: QueueFilter
   const rows = cursor.before
     ? (await q.orderBy(desc(conversions.submittedAt), desc(conversions.id)).limit(limit)).reverse()
     : await q.orderBy(asc(conversions.submittedAt), asc(conversions.id)).limit(limit);
-  return rows.map(toRow);
+  const facts = await pesFacts(db, rows.map((r) => r.id));
+  return rows.map((r) => toRow(r, facts.get(r.id) ?? NO_PES));
 }
 
 export type QueueCounts = Record<'inviate' | 'da_integrare' | 'convalidate' | 'respinte', number>;
 
-/** The queue page: the rows, how many match, the per-status counts of the tabs, in one round of parallel statements. */
+/** Counting a filtered view stops here: "more than 1000" is all a clerk needs, and it stays cheap at any size (P3). */
+export const COUNT_CAP = 1000;
+
+const onlyStatusFilter = (f: QueueFilters) => !f.misura && !f.ente && !f.dal && !f.al && !f.q;
+
+/** Matching rows, counted up to COUNT_CAP + 1 (a bounded scan whatever the table size). */
+async function cappedCount(db: DbOrTx, f: QueueFilters): Promise<number> {
+  const sub = db.select({ one: sql`1` }).from(conversions).where(queueWhere(f)).limit(COUNT_CAP + 1).as('matching');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sub);
+  return row?.n ?? 0;
+}
+
+/**
+ * The queue page: the rows, how many match, the per-status counts of the tabs, in one round of parallel
+ * statements. Tab counts come from conversion_queue_counts (kept by a trigger): O(1) at 100 000 rows.
+ */
 export async function officeQueue(db: DbOrTx, scope: OfficeScope, query: OfficeQueueQuery): Promise<Page<QueueRow & { cursor: string }> & { counts: QueueCounts }> {
   const limit = QUEUE_PAGE_SIZE + 1;
-  const [batch, [total], byStatus] = await Promise.all([
+  const [batch, filteredTotal, byStatus] = await Promise.all([
     queueBatch(db, scope, query, { after: query.prima ? undefined : query.dopo, before: query.prima }, limit),
-    db.select({ n: count() }).from(conversions).innerJoin(vouchers, eq(vouchers.id, conversions.voucherId)).innerJoin(users, eq(users.id, vouchers.holderId)).where(queueWhere(query)),
-    db.select({ status: conversions.status, n: count() }).from(conversions).where(isNotNull(conversions.submittedAt)).groupBy(conversions.status),
+    onlyStatusFilter(query) ? Promise.resolve(null) : cappedCount(db, query),
+    db.select({ status: conversionQueueCounts.status, n: conversionQueueCounts.n }).from(conversionQueueCounts),
   ]);
   const more = batch.length > QUEUE_PAGE_SIZE;
   // Going back, the extra row is the oldest one (the front); going forward it is the last one.
@@ -98,9 +133,11 @@ export async function officeQueue(db: DbOrTx, scope: OfficeScope, query: OfficeQ
   const counts = Object.fromEntries(
     Object.entries(QUEUE_STATUS_FILTER).map(([tab, statuses]) => [tab, byStatus.filter((s) => (statuses as readonly string[]).includes(s.status)).reduce((a, s) => a + s.n, 0)]),
   ) as QueueCounts;
+  const statusTotal = query.stato === 'tutte' ? byStatus.reduce((a, s) => a + s.n, 0) : counts[query.stato];
   return {
     rows,
-    total: total?.n ?? 0,
+    total: filteredTotal === null ? statusTotal : Math.min(filteredTotal, COUNT_CAP),
+    totalExact: filteredTotal === null || filteredTotal <= COUNT_CAP,
     nextCursor: hasNext && rows.length ? rows[rows.length - 1]!.cursor : null,
     prevCursor: hasPrev && rows.length ? rows[0]!.cursor : null,
     counts,

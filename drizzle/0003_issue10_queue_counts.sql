@@ -1,0 +1,4 @@
+CREATE TABLE "conversion_queue_counts" (
+	"status" text PRIMARY KEY NOT NULL,
+	"n" integer DEFAULT 0 NOT NULL
+);
