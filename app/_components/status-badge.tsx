@@ -18,4 +18,5 @@ export const PES_STATUS_TONE: Record<string, keyof typeof TONES> = {
   awaiting_validation: 'warn',
   validated: 'ok',
   rejected: 'err',
+  cancelled: 'neutral',
 };

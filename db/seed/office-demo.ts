@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../open';
-import { children, conversions, documents, pes, pesChildren, users, vouchers } from '../schema';
-import { writeAudit } from '@/lib/audit/write-audit';
+import { auditEvents, children, conversions, documents, pes, pesChildren, users, vouchers } from '../schema';
 import { buildDossier } from '@/lib/services/steps/dossier';
 import { minimalPdf } from './minimal-pdf';
 
@@ -40,72 +39,77 @@ export async function seedOfficeDemo(
   const now = Date.now();
   const ago = (days: number, hours = 0) => new Date(now - days * 86_400_000 - hours * 3_600_000);
   const [year] = opts.today.split('-').map(Number) as [number];
-  let protocol = 1;
-
-  for (const [i, plan] of OFFICE_DEMO_PLANS.entries()) {
+  // Batched inserts (one statement per table, not per family): this runs on the embedded database's first start.
+  const people = OFFICE_DEMO_PLANS.map((plan, i) => {
     const n = i + 1;
     const surname = SURNAMES[i % SURNAMES.length]!;
     const given = GIVEN[i % GIVEN.length]!;
-    const cf = demoCodiceFiscale(surname, given, n);
-    const [holder] = await tx
-      .insert(users)
-      .values({ codiceFiscale: cf, givenName: given, familyName: surname, email: `${given}.${surname}.${n}@example.it`.toLowerCase(), mobile: `+39347100${String(n).padStart(4, '0')}`, role: 'family', passwordHash: opts.passwordHash })
-      .onConflictDoNothing()
-      .returning();
-    if (!holder) continue;
+    const kid = KIDS[i % KIDS.length]!;
     const number = `BS-2020-${String(100 + n).padStart(4, '0')}`;
-    const [voucher] = await tx
-      .insert(vouchers)
-      .values({ number, holderId: holder.id, totalCents: 200_000, status: 'assigned', assignedOn: '2020-02-10', employerName: 'Cassa Rurale di Trento', employerTaxCode: '00107860223', employerAddress: 'Via Belenzani 12, 38122 Trento (TN)', employerSector: 'privato', twoParentHousehold: n % 2 === 0 })
-      .returning();
-    const [child] = await tx
-      .insert(children)
-      .values({ voucherId: voucher!.id, position: 1, givenName: KIDS[i % KIDS.length]!, familyName: surname, codiceFiscale: demoCodiceFiscale(surname, KIDS[i % KIDS.length]!, 100 + n), birthDate: `${year - 7 - (n % 4)}-0${1 + (n % 9)}-1${n % 10}` })
-      .returning();
-    const [std] = await tx
-      .insert(pes)
-      .values({ code: `${number}/1`, voucherId: voucher!.id, providerId: prv1, kind: 'standard', band: 'C', hours: 80, amountCents: 200_000, usedCents: 80_000, hoursUsed: 30, status: 'closed', closeRequestedAt: ago(plan.daysAgo + 12), closedAt: ago(plan.daysAgo + 11) })
-      .returning();
-    await tx.insert(pesChildren).values({ pesId: std!.id, childId: child!.id });
-
-    const [conv] = await tx.insert(conversions).values({ voucherId: voucher!.id, employmentCondition: plan.measures === 'se' ? null : 'private_sector', createdAt: ago(plan.daysAgo + 10) }).returning();
     const kinds = plan.measures === 'both' ? (['babysitting_covid', 'summer_covid'] as const) : plan.measures === 'bs' ? (['babysitting_covid'] as const) : (['summer_covid'] as const);
-    const codes: string[] = [];
-    for (const [k, kind] of kinds.entries()) {
+    return { plan, n, surname, given, kid, number, kinds, cf: demoCodiceFiscale(surname, given, n) };
+  });
+  const holders = await tx
+    .insert(users)
+    .values(people.map((p) => ({ codiceFiscale: p.cf, givenName: p.given, familyName: p.surname, email: `${p.given}.${p.surname}.${p.n}@example.it`.toLowerCase(), mobile: `+39347100${String(p.n).padStart(4, '0')}`, role: 'family', passwordHash: opts.passwordHash })))
+    .returning({ id: users.id });
+  const vs = await tx
+    .insert(vouchers)
+    .values(people.map((p, i) => ({ number: p.number, holderId: holders[i]!.id, totalCents: 200_000, status: 'assigned', assignedOn: '2020-02-10', employerName: 'Cassa Rurale di Trento', employerTaxCode: '00107860223', employerAddress: 'Via Belenzani 12, 38122 Trento (TN)', employerSector: 'privato', twoParentHousehold: p.n % 2 === 0 })))
+    .returning({ id: vouchers.id });
+  const kids = await tx
+    .insert(children)
+    .values(people.map((p, i) => ({ voucherId: vs[i]!.id, position: 1, givenName: p.kid, familyName: p.surname, codiceFiscale: demoCodiceFiscale(p.surname, p.kid, 100 + p.n), birthDate: `${year - 7 - (p.n % 4)}-0${1 + (p.n % 9)}-1${p.n % 10}` })))
+    .returning({ id: children.id });
+  const std = await tx
+    .insert(pes)
+    .values(people.map((p, i) => ({ code: `${p.number}/1`, voucherId: vs[i]!.id, providerId: prv1, kind: 'standard', band: 'C', hours: 80, amountCents: 200_000, usedCents: 80_000, hoursUsed: 30, status: 'closed', closeRequestedAt: ago(p.plan.daysAgo + 12), closedAt: ago(p.plan.daysAgo + 11) })))
+    .returning({ id: pes.id });
+  const convs = await tx
+    .insert(conversions)
+    .values(people.map((p, i) => ({ voucherId: vs[i]!.id, employmentCondition: p.plan.measures === 'se' ? null : 'private_sector', createdAt: ago(p.plan.daysAgo + 10) })))
+    .returning({ id: conversions.id });
+  const newPes = people.flatMap((p, i) =>
+    p.kinds.map((kind, k) => {
       const babysitting = kind === 'babysitting_covid';
-      const code = `${number}/${k + 2}`;
-      codes.push(code);
-      const [row] = await tx
-        .insert(pes)
-        .values({
-          code,
-          voucherId: voucher!.id,
-          conversionId: conv!.id,
-          providerId: babysitting || n % 2 === 0 ? prv1 : prv2,
-          kind,
-          band: babysitting ? null : 'C',
-          hours: babysitting ? 20 : 30,
-          amountCents: babysitting ? 36_000 : 50_000 + n * 100,
-          hourlyRateCents: babysitting ? 1_800 : null,
-          status: plan.status === 'rejected' ? 'cancelled' : plan.status === 'draft' && k === 0 ? 'draft' : 'validated',
-          validationRequestedAt: ago(plan.daysAgo + 5),
-          decidedAt: ago(plan.daysAgo + 3),
-          createdAt: ago(plan.daysAgo + 6),
-        })
-        .returning();
-      await tx.insert(pesChildren).values({ pesId: row!.id, childId: child!.id });
-      if (!babysitting) {
-        const bytes = minimalPdf(`PES concordato - Servizi estivi EMERGENZA COVID-19 - ${code}`);
-        const key = `documents/${randomUUID()}`;
-        opts.files.push({ key, bytes });
-        await tx.insert(documents).values({ pesId: row!.id, storageKey: key, fileName: `PES-${code.replace('/', '-')}.pdf`, sizeBytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), uploadedBy: holder.id, createdAt: ago(plan.daysAgo + 4) });
-      }
-    }
+      return {
+        code: `${p.number}/${k + 2}`,
+        voucherId: vs[i]!.id,
+        conversionId: convs[i]!.id,
+        providerId: babysitting || p.n % 2 === 0 ? prv1 : prv2,
+        kind,
+        band: babysitting ? null : 'C',
+        hours: babysitting ? 20 : 30,
+        amountCents: babysitting ? 36_000 : 50_000 + p.n * 100,
+        hourlyRateCents: babysitting ? 1_800 : null,
+        status: p.plan.status === 'rejected' ? 'cancelled' : p.plan.status === 'draft' && k === 0 ? 'draft' : 'validated',
+        validationRequestedAt: ago(p.plan.daysAgo + 5),
+        decidedAt: ago(p.plan.daysAgo + 3),
+        createdAt: ago(p.plan.daysAgo + 6),
+      };
+    }),
+  );
+  const inserted = await tx.insert(pes).values(newPes).returning({ id: pes.id, code: pes.code, kind: pes.kind, voucherId: pes.voucherId });
+  const childOf = new Map(vs.map((v, i) => [v.id, kids[i]!.id]));
+  await tx.insert(pesChildren).values([...std.map((r, i) => ({ pesId: r.id, childId: kids[i]!.id })), ...inserted.map((r) => ({ pesId: r.id, childId: childOf.get(r.voucherId)! }))]);
+  const docs = inserted
+    .filter((r) => r.kind === 'summer_covid')
+    .map((r) => {
+      const bytes = minimalPdf(`PES concordato - Servizi estivi EMERGENZA COVID-19 - ${r.code}`);
+      const key = `documents/${randomUUID()}`;
+      opts.files.push({ key, bytes });
+      const holder = holders[vs.findIndex((v) => v.id === r.voucherId)]!.id;
+      return { pesId: r.id, storageKey: key, fileName: `PES-${r.code.replace('/', '-')}.pdf`, sizeBytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), uploadedBy: holder };
+    });
+  if (docs.length) await tx.insert(documents).values(docs);
 
+  const events: (typeof auditEvents.$inferInsert)[] = [];
+  for (const [i, p] of people.entries()) {
+    const { plan, n } = p;
     const submittedAt = ago(plan.daysAgo, n % 7);
-    const protocolNumber = `MPES-${submittedAt.getUTCFullYear()}-${String(++protocol).padStart(6, '0')}`;
+    const protocolNumber = `MPES-${submittedAt.getUTCFullYear()}-${String(n + 1).padStart(6, '0')}`;
     // Signed over what the PES were when submitted: the office's recomputed hash matches.
-    const { sha256 } = await buildDossier(tx, conv!.id);
+    const { sha256 } = await buildDossier(tx, convs[i]!.id);
     const decided = plan.status !== 'submitted';
     const decidedAt = decided ? ago(Math.max(0, plan.daysAgo - 3)) : null;
     const reason =
@@ -128,19 +132,19 @@ export async function seedOfficeDemo(
         ...(n === 20 ? { otpLocked: `Bloccata il ${opts.today}: troppi codici errati`, otpFailedTotal: 100 } : {}),
         updatedAt: decidedAt ?? submittedAt,
       })
-      .where(eq(conversions.id, conv!.id));
-    const fam = { userId: holder.id, role: 'family' as const };
-    const office = opts.officeUserId ? { userId: opts.officeUserId, role: 'office' as const } : null;
-    const voucherEvent = (action: string, at: Date, after: Record<string, unknown>, actor = fam as typeof fam | typeof office) =>
-      writeAudit(tx, { actor, action, entityType: 'voucher', entityId: voucher!.id, after, at });
-    await voucherEvent('pes.closed', ago(plan.daysAgo + 11), { code: `${number}/1`, usedCents: 80_000, freedCents: 120_000 }, null);
-    for (const code of codes) await voucherEvent('pes.validation_requested', ago(plan.daysAgo + 5), { code });
-    await voucherEvent('conversion.submitted', submittedAt, { protocolNumber });
-    if (decided && decidedAt) {
+      .where(eq(conversions.id, convs[i]!.id));
+    const event = (action: string, at: Date, after: Record<string, unknown>, actor: { userId: string | null; role: string | null }) =>
+      events.push({ actorId: actor.userId, actorRole: actor.role, action, entityType: 'voucher', entityId: vs[i]!.id, after, at });
+    const fam = { userId: holders[i]!.id, role: 'family' };
+    event('pes.closed', ago(plan.daysAgo + 11), { code: `${p.number}/1`, usedCents: 80_000, freedCents: 120_000 }, { userId: null, role: null });
+    for (const [k] of p.kinds.entries()) event('pes.validation_requested', ago(plan.daysAgo + 5), { code: `${p.number}/${k + 2}` }, fam);
+    event('conversion.submitted', submittedAt, { protocolNumber }, fam);
+    if (decidedAt) {
       const action = plan.status === 'approved' ? 'conversion.approved' : plan.status === 'rejected' ? 'conversion.rejected' : 'conversion.returned';
-      await voucherEvent(action, decidedAt, { protocolNumber, ...(reason ? { reason } : {}) }, office);
+      event(action, decidedAt, { protocolNumber, ...(reason ? { reason } : {}) }, { userId: opts.officeUserId, role: 'office' });
     }
   }
+  await tx.insert(auditEvents).values(events);
 }
 
 const ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
