@@ -47,6 +47,8 @@ function describe(e: Event): string {
       return `Modifica respinta${typeof a.reason === 'string' ? `: «${a.reason}»` : ''}`;
     case 'conversion.returned':
       return `Richiesta di integrazione${typeof a.reason === 'string' ? `: «${a.reason}»` : ''}`;
+    case 'conversion.signature_unlocked':
+      return 'Firma OTP sbloccata dalla Struttura Multifunzionale Territoriale Ad Personam';
     default:
       return e.action;
   }

@@ -41,7 +41,10 @@ export const conversions = pgTable(
       sql`${t.status} in ('draft', 'awaiting_validation', 'ready_to_submit', 'submitted', 'approved', 'rejected', 'returned')`,
     ),
     check('conversions_otp_failed_check', sql`${t.otpFailedTotal} >= 0`),
-    index('conversions_status_submitted_idx').on(t.status, t.submittedAt),
-    index('conversions_submitted_idx').on(t.submittedAt),
+    // The office queue walks these in keyset order (submitted_at, id): oldest submitted first.
+    index('conversions_status_submitted_idx').on(t.status, t.submittedAt, t.id).where(sql`${t.submittedAt} is not null`),
+    index('conversions_submitted_idx').on(t.submittedAt, t.id).where(sql`${t.submittedAt} is not null`),
+    // Prefix search (LIKE 'MPES-2026-0%') whatever the database collation.
+    index('conversions_protocol_prefix_idx').on(t.protocolNumber.op('text_pattern_ops')),
   ],
 );

@@ -10,3 +10,4 @@ export * from './notification-outbox';
 export * from './measure-parameters';
 export * from './protocol-counters';
 export * from './conversion-submissions';
+export * from './conversion-queue-counts';

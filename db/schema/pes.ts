@@ -40,13 +40,15 @@ export const pes = pgTable(
     check('pes_band_check', sql`${t.band} is null or ${t.band} in ('A', 'B', 'C')`),
     check(
       'pes_status_check',
-      sql`${t.status} in ('active', 'close_requested', 'closed', 'draft', 'awaiting_validation', 'validated', 'rejected', 'deleted')`,
+      sql`${t.status} in ('active', 'close_requested', 'closed', 'draft', 'awaiting_validation', 'validated', 'rejected', 'deleted', 'cancelled')`,
     ),
     check('pes_new_has_conversion_check', sql`(${t.kind} = 'standard') = (${t.conversionId} is null)`),
     check('pes_closed_has_used_check', sql`${t.status} <> 'closed' or ${t.usedCents} is not null`),
     index('pes_voucher_idx').on(t.voucherId),
     index('pes_conversion_idx').on(t.conversionId),
     index('pes_provider_status_idx').on(t.providerId, t.status, t.closeRequestedAt),
+    // The office queue's provider filter: which conversions name this provider.
+    index('pes_provider_conversion_idx').on(t.providerId, t.conversionId).where(sql`${t.conversionId} is not null`),
   ],
 );
 

@@ -23,6 +23,9 @@ export const users = pgTable(
     check('users_role_check', sql`${t.role} in ('family', 'provider', 'office')`),
     check('users_provider_staff_check', sql`(${t.role} = 'provider') = (${t.providerId} is not null)`),
     index('users_provider_idx').on(t.providerId),
+    // Office search: prefix of the codice fiscale (stored upper-case) or of the surname, case-insensitive.
+    index('users_cf_prefix_idx').on(t.codiceFiscale.op('text_pattern_ops')),
+    index('users_family_name_prefix_idx').using('btree', sql`lower(${t.familyName}) text_pattern_ops`),
   ],
 );
 

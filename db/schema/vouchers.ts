@@ -22,6 +22,7 @@ export const vouchers = pgTable(
     check('vouchers_total_check', sql`${t.totalCents} >= 0`),
     check('vouchers_status_check', sql`${t.status} in ('assigned', 'concluded')`),
     index('vouchers_holder_idx').on(t.holderId),
+    index('vouchers_number_prefix_idx').on(t.number.op('text_pattern_ops')),
   ],
 );
 

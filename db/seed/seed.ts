@@ -23,6 +23,7 @@ import { buildDossier } from '@/lib/services/steps/dossier';
 import { nextProtocolNumber } from '@/lib/services/steps/protocol-number';
 import { fileStorage } from '@/lib/storage/file-storage';
 import { minimalPdf } from './minimal-pdf';
+import { OFFICE_DEMO_FIRST_VOUCHER, seedOfficeDemo } from './office-demo';
 import { DEMO_PASSWORD, demoProviders, demoUsers, demoVouchers, type DemoVoucher } from './demo-data';
 
 /** ISO date `years`/`months` before `today`: ages, and so service bands, stay right whenever the demo starts. */
@@ -46,7 +47,9 @@ export async function seedIfEmpty(db: Db): Promise<void> {
 }
 
 /** Idempotent: every record is keyed by its natural key and skipped when present. */
-export async function seedDemoData(db: Db, today = todayIso()): Promise<void> {
+/** `officeDemo: false` skips the 32 office demo conversions (tests that do not need them start faster). */
+export async function seedDemoData(db: Db, today = todayIso(), opts: { officeDemo?: boolean } = {}): Promise<void> {
+  const withOfficeDemo = opts.officeDemo ?? true;
   const existingUsers = new Set(
     (await db.select({ cf: users.codiceFiscale }).from(users).where(inArray(users.codiceFiscale, demoUsers.map((u) => u.codiceFiscale)))).map(
       (u) => u.cf,
@@ -55,6 +58,9 @@ export async function seedDemoData(db: Db, today = todayIso()): Promise<void> {
   const hashes = new Map<string, string>();
   for (const u of demoUsers) if (!existingUsers.has(u.codiceFiscale)) hashes.set(u.codiceFiscale, await hashPassword(DEMO_PASSWORD));
   const pendingFiles: { key: string; bytes: Uint8Array }[] = [];
+  const [officeDemoDone] = await db.select({ id: vouchers.id }).from(vouchers).where(eq(vouchers.number, OFFICE_DEMO_FIRST_VOUCHER));
+  const seedOffice = withOfficeDemo && !officeDemoDone;
+  const officeDemoHash = seedOffice ? await hashPassword(DEMO_PASSWORD) : '';
 
   await db.transaction(async (tx) => {
     for (const p of demoProviders) {
@@ -110,6 +116,10 @@ export async function seedDemoData(db: Db, today = todayIso()): Promise<void> {
       .onConflictDoNothing();
 
     for (const v of demoVouchers) await seedVoucher(tx, v, today, providerIds, pendingFiles);
+    if (seedOffice) {
+      const [office] = await tx.select({ id: users.id }).from(users).where(eq(users.role, 'office')).limit(1);
+      await seedOfficeDemo(tx, { today, providerIds, passwordHash: officeDemoHash, officeUserId: office?.id ?? null, files: pendingFiles });
+    }
   });
   // Files are written after commit, like every other side effect (storage may be remote).
   const storage = fileStorage();

@@ -46,3 +46,11 @@ export function nestedFields(fd: FormData): Record<string, unknown> {
     Array.isArray(v) ? v.filter((x) => x !== undefined).map(compact) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compact(x)])) : v;
   return compact(root) as Record<string, unknown>;
 }
+
+/**
+ * Server actions used both as `<form action>` through useActionState (called with the previous state and
+ * the FormData: they work before hydration) and directly with a plain object (tests, client code).
+ */
+export function formOrInput(first: unknown, formData?: unknown): unknown {
+  return formData instanceof FormData ? formFields(formData) : first;
+}

@@ -89,3 +89,25 @@ export function addYears(iso: string, years: number): string {
 export function yearsAgo(today: string, years: number, extraMonths = 0): string {
   return addMonths(today, -(years * 12 + extraMonths));
 }
+
+/** The instant a calendar day starts in Rome (00:00 local, summer time included): date filters on instants. */
+export function romeDayStart(iso: string): Date {
+  const { year, month, day } = parseIsoDate(iso);
+  const guess = Date.UTC(year, month - 1, day);
+  // Rome's offset at that moment, read back from Intl (+1 h in winter, +2 h in summer).
+  const parts = DATE_TIME_IT.formatToParts(new Date(guess));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asRome = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return new Date(guess - (asRome - guess));
+}
+
+/** Whole days from instant `from` to instant `to` (floored, never negative): "giorni di attesa". */
+export function daysBetween(from: Date, to: Date): number {
+  return Math.max(0, Math.floor((to.getTime() - from.getTime()) / 86_400_000));
+}
+
+/** "2026-02-28" + 1 → "2026-03-01". */
+export function addDays(iso: string, days: number): string {
+  const { year, month, day } = parseIsoDate(iso);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}

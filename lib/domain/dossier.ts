@@ -59,7 +59,8 @@ export function canonicalDossier(i: DossierInput) {
       hours: p.hours,
       amountCents: cents(p.amountCents, p.code),
       hourlyRateCents: p.hourlyRateCents === null ? null : cents(p.hourlyRateCents, p.code),
-      status: p.status,
+      // The office's Respingi cancels PES the family signed as validated: the signed content is the same.
+      status: p.status === 'cancelled' ? 'validated' : p.status,
       children: [...p.children].sort((a, b) => (a.codiceFiscale < b.codiceFiscale ? -1 : a.codiceFiscale > b.codiceFiscale ? 1 : 0)).map((c) => ({ name: c.name, codiceFiscale: c.codiceFiscale })),
       document: p.document ? { fileName: p.document.fileName, sizeBytes: p.document.sizeBytes, sha256: p.document.sha256.toLowerCase() } : null,
     }));

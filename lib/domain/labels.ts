@@ -26,6 +26,7 @@ export const PES_STATUS_LABELS: Record<PesStatus, string> = {
   validated: 'validato',
   rejected: 'rifiutato',
   deleted: 'eliminato',
+  cancelled: 'annullato',
 };
 
 export type Tone = 'neutral' | 'info' | 'ok' | 'warn' | 'err';
@@ -39,6 +40,7 @@ export const PES_STATUS_TONE: Record<PesStatus, Tone> = {
   validated: 'ok',
   rejected: 'err',
   deleted: 'neutral',
+  cancelled: 'neutral',
 };
 
 export const CONVERSION_STATUS_LABELS: Record<ConversionStatus, string> = {

@@ -7,6 +7,8 @@ export type NextStepInput = {
   newStatuses: readonly string[];
   residualCents: number;
   summerPesWithoutDocument: number;
+  /** The office returned the conversion (richiesta di integrazione): it was signed once and must be signed again. */
+  reopened?: boolean;
 };
 
 /** What the family should expect next, in the guide's words: shown under the voucher's timeline. */
@@ -19,6 +21,8 @@ export function nextStep(i: NextStepInput): string {
       return 'La modifica è stata convalidata: il servizio può essere attivato in accordo con il soggetto erogatore.';
     case 'rejected':
       return 'La modifica è stata respinta dalla Struttura Multifunzionale Territoriale Ad Personam: trovi il motivo nella cronologia.';
+    case 'returned':
+      return 'La Struttura Multifunzionale Territoriale Ad Personam ha chiesto un’integrazione: leggi il motivo, correggi i nuovi PES o i documenti indicati (un PES modificato va validato di nuovo dal soggetto erogatore), poi premi CONCLUDI E INVIA RICHIESTA DI CONVALIDA e firma di nuovo con un nuovo codice OTP. Il numero di protocollo resta lo stesso.';
     default:
       break;
   }
@@ -32,6 +36,7 @@ export function nextStep(i: NextStepInput): string {
   if (waitingValidation > 0) return 'In attesa della validazione dei nuovi PES da parte dei soggetti erogatori: riceverai una e-mail.';
   if (i.newStatuses.length > 0 && i.newStatuses.every((s) => s === 'validated')) {
     if (i.summerPesWithoutDocument > 0) return 'Carica il PES concordato (file PDF) per ogni PES dei servizi estivi, poi concludi e invia la richiesta di convalida.';
+    if (i.reopened) return 'Tutti i nuovi PES sono validati: premi CONCLUDI E INVIA RICHIESTA DI CONVALIDA e firma di nuovo con un nuovo codice OTP.';
     return 'Tutti i nuovi PES sono validati: premi CONCLUDI E INVIA RICHIESTA DI CONVALIDA e firma con il codice OTP.';
   }
   if (waitingClose > 0) return 'In attesa che i soggetti erogatori chiudano i PES richiesti: riceverai una e-mail per ogni PES chiuso.';

@@ -7,8 +7,8 @@ export type PesForResidual = {
   usedCents: number | null;
 };
 
-/** New PES in these states no longer hold money: it is back in the residual. */
-const RELEASED_STATUSES: ReadonlySet<string> = new Set(['rejected', 'deleted']);
+/** New PES in these states no longer hold money: it is back in the residual (cancelled: the office rejected the conversion). */
+const RELEASED_STATUSES: ReadonlySet<string> = new Set(['rejected', 'deleted', 'cancelled']);
 
 /**
  * Money freed by the voucher's closed standard PES. Only a closed PES frees money

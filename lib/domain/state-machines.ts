@@ -13,6 +13,7 @@ export const PES_STATUSES = [
   'validated',
   'rejected',
   'deleted',
+  'cancelled',
 ] as const;
 export type PesStatus = (typeof PES_STATUSES)[number];
 
@@ -25,22 +26,30 @@ export const PES_TRANSITIONS: Record<PesStatus, readonly PesStatus[]> = {
   // Editing a pending or validated summer PES (or its PDF) sends it back to draft: the provider must
   // validate what it will deliver (issue 8). Withdrawing it from the page deletes it.
   awaiting_validation: ['validated', 'rejected', 'draft', 'deleted'],
-  validated: ['draft', 'deleted'],
+  // …and is cancelled when the office rejects the conversion (respinta, issue 10).
+  validated: ['draft', 'deleted', 'cancelled'],
   rejected: ['draft', 'awaiting_validation', 'deleted'],
   // Kept, not removed: the office sees what the family withdrew, and PES numbers are never reused.
   deleted: [],
+  cancelled: [],
 };
 
 // A validated PES is frozen (the provider agreed to it); a pending one waits for the provider.
 const NEW_PES_CHANGEABLE: ReadonlySet<PesStatus> = new Set(['draft', 'rejected']);
 
+/**
+ * `reopened`: the conversion was signed once and the office returned it for corrections (richiesta di
+ * integrazione): its validated PES may change again, and a changed PES goes back to its provider.
+ */
+export type NewPesChangeContext = { reopened?: boolean };
+
 /** Deleting moves the PES to `deleted`: its money returns to the residual. */
-export function canDeleteNewPes(status: PesStatus): boolean {
-  return NEW_PES_CHANGEABLE.has(status);
+export function canDeleteNewPes(status: PesStatus, ctx: NewPesChangeContext = {}): boolean {
+  return NEW_PES_CHANGEABLE.has(status) || (ctx.reopened === true && status === 'validated');
 }
 
-export function canEditNewPes(status: PesStatus): boolean {
-  return NEW_PES_CHANGEABLE.has(status);
+export function canEditNewPes(status: PesStatus, ctx: NewPesChangeContext = {}): boolean {
+  return NEW_PES_CHANGEABLE.has(status) || (ctx.reopened === true && status === 'validated');
 }
 
 export const CONVERSION_STATUSES = [

@@ -46,7 +46,10 @@ export async function saveBabysittingPes(db: Db, actor: Actor, input: SaveBabysi
     if (input.pesId) {
       [existing] = await tx.select().from(pes).where(and(eq(pes.id, input.pesId), eq(pes.voucherId, voucher.id), eq(pes.kind, 'babysitting_covid')));
       if (!existing) throw new AppError('not_found');
-      if (!canEditNewPes(existing.status)) throw new AppError('invalid_state', 'Il PES può essere modificato solo se è in bozza o rifiutato.');
+      // Returned by the office (signed once): a validated PES may change too, and goes back to its provider.
+      if (!canEditNewPes(existing.status, { reopened: conversion.submittedAt !== null })) {
+        throw new AppError('invalid_state', 'Il PES può essere modificato solo se è in bozza o rifiutato.');
+      }
     }
 
     const rate = coveredHourlyRateCents(childIds.length, {

@@ -14,6 +14,7 @@ import { freshDb, type TestDb } from './support/test-db';
  * and office, on own and on foreign records.
  */
 type Ids = Record<string, string>;
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 // `form`: a useActionState form action, called as (previousState, FormData) with dotted field names.
 type Entry = { role: Role | 'public'; own?: (ids: Ids) => unknown; foreign?: (ids: Ids) => unknown; form?: boolean };
 
@@ -72,6 +73,23 @@ const TABLE: Record<string, Entry> = {
     own: (i) => ({ pesId: i.annaPes1, decision: 'validate' }),
     foreign: (i) => ({ pesId: i.martaSummer, decision: 'validate' }),
   },
+  // The office sees every family's conversion: its "foreign" record is one that is not in its queue.
+  approveConversionAction: { role: 'office', own: (i) => ({ conversionId: i.martaConversion }), foreign: () => ({ conversionId: NO_SUCH_ID }) },
+  rejectConversionAction: {
+    role: 'office',
+    own: (i) => ({ conversionId: i.martaConversion, reason: 'Documento mancante' }),
+    foreign: () => ({ conversionId: NO_SUCH_ID, reason: 'Documento mancante' }),
+  },
+  returnConversionAction: {
+    role: 'office',
+    own: (i) => ({ conversionId: i.martaConversion, reason: 'Documento illeggibile' }),
+    foreign: () => ({ conversionId: NO_SUCH_ID, reason: 'Documento illeggibile' }),
+  },
+  unlockSignatureAction: {
+    role: 'office',
+    own: (i) => ({ conversionId: i.martaConversion, reason: 'Telefonata della famiglia' }),
+    foreign: () => ({ conversionId: NO_SUCH_ID, reason: 'Telefonata della famiglia' }),
+  },
 };
 
 const actionFiles = import.meta.glob<Record<string, unknown>>('/lib/actions/**/*.ts', { eager: true });
@@ -106,6 +124,7 @@ beforeAll(async () => {
   ids.annaVoucher = byNumber('BS-2020-0001');
   ids.giuliaVoucher = byNumber('BS-2020-0002');
   ids.martaVoucher = byNumber('BS-2020-0003');
+  ids.martaConversion = (await t.db.select().from(conversions).where(eq(conversions.voucherId, ids.martaVoucher)))[0]!.id;
   const all = await t.db.select().from(pes);
   const byCode = (c: string) => all.find((p) => p.code === c)!.id;
   ids.annaPes1 = byCode('BS-2020-0001/1');

@@ -1,8 +1,10 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '@/db/schema';
+import { OFFICE_DEMO_PLANS } from '@/db/seed/office-demo';
 import { seedDemoData } from '@/db/seed/seed';
 import { bandsForChild } from '@/lib/domain/bands';
+import { isValidCodiceFiscale } from '@/lib/domain/codice-fiscale';
 import { TODAY } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';
 
@@ -27,10 +29,12 @@ describe('demo data', () => {
   it('seeds the spec’s accounts and vouchers, and a second run changes nothing', async () => {
     await seedDemoData(t.db, TODAY);
     const first = await counts();
-    expect(first.users).toBe(7);
+    // The spec's 7 accounts and 4 vouchers, plus one family, voucher and conversion per office demo plan.
+    expect(first.users).toBe(7 + OFFICE_DEMO_PLANS.length);
     expect(first.providers).toBe(3);
-    expect(first.vouchers).toBe(4);
-    expect(first.conversions).toBe(1);
+    expect(first.vouchers).toBe(4 + OFFICE_DEMO_PLANS.length);
+    expect(first.conversions).toBe(1 + OFFICE_DEMO_PLANS.length);
+    expect(OFFICE_DEMO_PLANS.length).toBeGreaterThanOrEqual(30);
     await seedDemoData(t.db, TODAY);
     expect(await counts()).toEqual(first);
   });
@@ -49,6 +53,18 @@ describe('demo data', () => {
     expect(['BS-2020-0001/1', 'BS-2020-0001/2', 'BS-2020-0001/3'].map((c) => code(c).status)).toEqual(['active', 'active', 'active']);
     const g = code('BS-2020-0002/1');
     expect(g.amountCents - (g.usedCents ?? 0)).toBe(120_000);
+  });
+});
+
+describe('office demo data', () => {
+  it('gives every signed demo conversion a distinct MPES-<year>-NNNNNN protocol number and valid demo codici fiscali', async () => {
+    const convs = await t.db.select().from(schema.conversions);
+    const protocols = convs.map((c) => c.protocolNumber).filter(Boolean) as string[];
+    expect(protocols).toHaveLength(1 + OFFICE_DEMO_PLANS.length);
+    expect(new Set(protocols).size).toBe(protocols.length);
+    for (const p of protocols) expect(p).toMatch(/^MPES-\d{4}-\d{6}$/);
+    const families = await t.db.select().from(schema.users).where(eq(schema.users.role, 'family'));
+    for (const f of families) expect(isValidCodiceFiscale(f.codiceFiscale), f.codiceFiscale).toBe(true);
   });
 });
 

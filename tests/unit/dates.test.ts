@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import {
   addMonths,
+  daysBetween,
+  romeDayStart,
   addYears,
   formatDateIt,
   formatDateTimeIt,
@@ -79,5 +81,26 @@ describe('addMonths / addYears / yearsAgo', () => {
 
   it('refuses fractional months', () => {
     expect(() => addMonths('2024-01-01', 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('romeDayStart / daysBetween', () => {
+  it.each([
+    ['2026-01-15', '2026-01-14T23:00:00.000Z'],
+    ['2026-07-15', '2026-07-14T22:00:00.000Z'],
+    ['2026-03-29', '2026-03-28T23:00:00.000Z'],
+    ['2026-10-25', '2026-10-24T22:00:00.000Z'],
+  ])('%s starts in Rome at %s', (day, instant) => {
+    expect(romeDayStart(day).toISOString()).toBe(instant);
+  });
+
+  it.each([
+    ['2026-11-01T10:00:00Z', '2026-11-01T11:00:00Z', 0],
+    ['2026-11-01T10:00:00Z', '2026-11-02T09:59:59Z', 0],
+    ['2026-11-01T10:00:00Z', '2026-11-02T10:00:00Z', 1],
+    ['2026-10-01T10:00:00Z', '2026-11-01T10:00:00Z', 31],
+    ['2026-11-02T10:00:00Z', '2026-11-01T10:00:00Z', 0],
+  ])('from %s to %s: %i days', (a, b, n) => {
+    expect(daysBetween(new Date(a), new Date(b))).toBe(n);
   });
 });

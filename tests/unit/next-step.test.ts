@@ -15,6 +15,10 @@ describe('nextStep', () => {
     ['validated, complete', { conversionStatus: 'ready_to_submit', newStatuses: ['validated'] }, /CONCLUDI E INVIA/],
     ['submitted', { conversionStatus: 'submitted' }, /Struttura Multifunzionale/],
     ['approved', { conversionStatus: 'approved' }, /convalidata/],
+    ['rejected', { conversionStatus: 'rejected' }, /respinta/],
+    ['returned by the office', { conversionStatus: 'returned', newStatuses: ['validated'] }, /integrazione.*firma di nuovo/],
+    ['returned, a PES changed and being validated again', { conversionStatus: 'awaiting_validation', reopened: true, newStatuses: ['awaiting_validation'] }, /In attesa della validazione/],
+    ['returned, validated again', { conversionStatus: 'ready_to_submit', reopened: true, newStatuses: ['validated'] }, /firma di nuovo/],
     ['concluded voucher', { voucherStatus: 'concluded' }, /concluso/],
   ])('%s', (_name, patch, expected) => {
     expect(nextStep({ ...base, ...patch })).toMatch(expected);

@@ -56,6 +56,7 @@ describe('committedCents', () => {
     ['validated', 40000],
     ['rejected', 0],
     ['deleted', 0],
+    ['cancelled', 0],
   ])('a new PES in status %s commits %i', (status, committed) => {
     expect(committedCents([covid('summer_covid', status, 40000)])).toBe(committed);
     expect(committedCents([covid('babysitting_covid', status, 40000)])).toBe(committed);

@@ -33,6 +33,7 @@ const PES_ALLOWED = new Set([
   'awaiting_validation→deleted',
   'validated→draft',
   'validated→deleted',
+  'validated→cancelled',
 ]);
 
 const CONVERSION_ALLOWED = new Set([
@@ -107,6 +108,12 @@ describe('new PES edit/delete and conversion editability', () => {
     expect(canDeleteNewPes(s)).toBe(expected);
   });
 
+  it.each(PES_STATUSES)('new PES %s of a conversion returned by the office: a validated one may change too', (s) => {
+    const expected = s === 'draft' || s === 'rejected' || s === 'validated';
+    expect(canEditNewPes(s, { reopened: true })).toBe(expected);
+    expect(canDeleteNewPes(s, { reopened: true })).toBe(expected);
+  });
+
   it.each<[ConversionStatus, boolean]>([
     ['draft', true],
     ['awaiting_validation', true],
@@ -131,6 +138,7 @@ describe('labels', () => {
       'validato',
       'rifiutato',
       'eliminato',
+      'annullato',
     ]);
     expect(CONVERSION_STATUSES.map((s) => CONVERSION_STATUS_LABELS[s])).toEqual([
       'in compilazione',

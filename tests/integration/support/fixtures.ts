@@ -6,8 +6,9 @@ import type { Actor, Role } from '@/lib/auth/actor';
 
 export const TODAY = '2026-11-26';
 
-export async function seeded(db: Db): Promise<void> {
-  await seedDemoData(db, TODAY);
+/** The demo data; the 32 office demo conversions only when asked (they cost a few seconds per file). */
+export async function seeded(db: Db, opts: { officeDemo?: boolean } = {}): Promise<void> {
+  await seedDemoData(db, TODAY, { officeDemo: opts.officeDemo ?? false });
 }
 
 export async function actorFor(db: Db, codiceFiscale: string): Promise<Actor> {

@@ -5,10 +5,11 @@ import { useState, useTransition } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { deleteNewPesAction, requestValidationAction } from '@/lib/actions/family/babysitting';
 import { PesFacts } from '@/app/_components/pes-facts';
+import { canEditNewPes } from '@/lib/domain/state-machines';
 import type { PesSummary } from './pes-summary';
 
 /** The conversion's new COVID-19 PES, with what the family can do on each. */
-export function NewPesList({ voucherId, pes, editable }: { voucherId: string; pes: PesSummary[]; editable: boolean }) {
+export function NewPesList({ voucherId, pes, editable, reopened = false }: { voucherId: string; pes: PesSummary[]; editable: boolean; reopened?: boolean }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; title: string; text: string } | null>(null);
@@ -53,7 +54,7 @@ export function NewPesList({ voucherId, pes, editable }: { voucherId: string; pe
               <p className="font-semibold text-err">Motivo del rifiuto: {p.rejectionReason}</p>
             ) : null}
             {p.status === 'awaiting_validation' ? <p>In attesa di validazione da parte del soggetto erogatore.</p> : null}
-            {editable && (p.status === 'draft' || p.status === 'rejected') ? (
+            {editable && canEditNewPes(p.status, { reopened }) ? (
               confirmDelete === p.id ? (
                 <div className="rounded border-2 border-err p-3" role="group" aria-label={`Conferma eliminazione del PES ${p.code}`}>
                   <p className="mb-2">Eliminare il PES {p.code}? L’importo torna disponibile.</p>

@@ -16,6 +16,7 @@ import { residualBuysSentence, whatResidualBuys } from '@/lib/domain/summer';
 import { isConversionEditable } from '@/lib/domain/state-machines';
 import { idSchema } from '@/lib/validation/ids';
 import { CloseRequestForm } from './close-request-form';
+import { ConversionOutcome } from './conversion-outcome';
 import { NewPesList } from './new-pes-list';
 import { SubmitSection } from './submit-section';
 import { pesSummary } from './pes-summary';
@@ -70,13 +71,15 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
         </Alert>
       ) : null}
 
-      {conversion?.submittedAt && conversion.protocolNumber ? (
+      <ConversionOutcome voucherId={voucher.id} conversion={conversion} hasBabysitting={file.newPes.some((p) => p.kind === 'babysitting_covid' && p.status !== 'deleted')} />
+
+      {conversion?.submittedAt && conversion.protocolNumber && convStatus !== 'returned' ? (
         <Alert kind="info" title="Richiesta di convalida inviata">
           <p data-testid="stato-invio">
             Inviata all’ufficio il {formatDateTimeIt(conversion.submittedAt)} — protocollo {conversion.protocolNumber}.
           </p>
           <p>
-            {convStatus === 'returned' ? 'L’ufficio ha chiesto un’integrazione: correggi e firma di nuovo.' : 'La modifica PES non può più essere cambiata.'}{' '}
+            La modifica PES non può più essere cambiata.{' '}
             <Link href={`/famiglia/buoni/${voucher.id}/ricevuta`} className="link">
               Apri la ricevuta
             </Link>
@@ -139,7 +142,7 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
         <CloseRequestForm voucherId={voucher.id} editable={editable} pes={file.standardPes.map(pesSummary)} />
       </section>
 
-      {file.newPes.length > 0 ? <NewPesList voucherId={voucher.id} pes={file.newPes.map(pesSummary)} editable={editable} /> : null}
+      {file.newPes.length > 0 ? <NewPesList voucherId={voucher.id} pes={file.newPes.map(pesSummary)} editable={editable} reopened={Boolean(conversion?.submittedAt)} /> : null}
 
       {editable && signing && file.newPes.some((p) => p.status !== 'deleted') ? <SubmitSection voucherId={voucher.id} file={file} signing={signing} /> : null}
 
@@ -152,6 +155,7 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
           newStatuses: file.newPes.filter((p) => p.status !== 'deleted').map((p) => p.status),
           residualCents: residual,
           summerPesWithoutDocument: file.newPes.filter((p) => p.kind === 'summer_covid' && p.status !== 'deleted' && !p.document).length,
+          reopened: Boolean(conversion?.submittedAt),
         })}
       />
     </div>

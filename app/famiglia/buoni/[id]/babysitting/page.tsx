@@ -51,7 +51,7 @@ export default async function BabysittingPage({ params, searchParams }: { params
     );
   }
 
-  const editing = typeof sp.pes === 'string' ? file.newPes.find((p) => p.id === sp.pes && p.kind === 'babysitting_covid' && canEditNewPes(p.status)) : undefined;
+  const editing = typeof sp.pes === 'string' ? file.newPes.find((p) => p.id === sp.pes && p.kind === 'babysitting_covid' && canEditNewPes(p.status, { reopened: Boolean(conv?.submittedAt) })) : undefined;
   const declare = !conv?.employmentCondition || sp.condizione === '1';
   const params_ = { hourlyCapOneChildCents: measure.hourlyCapOneChildCents ?? 0, hourlyCapMultiChildCents: measure.hourlyCapMultiChildCents ?? 0, copayBasisPoints: measure.copayBasisPoints };
   return (

@@ -1,0 +1,145 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/open';
+import { conversionQueueCounts, conversions, pes, providers, users, vouchers } from '@/db/schema';
+import type { ConversionStatus } from '@/lib/domain/state-machines';
+import { encodeCursor, QUEUE_STATUS_FILTER, type OfficeQueueQuery, type QueueFilters } from '@/lib/validation/office-queue';
+import type { Page } from '../page';
+import type { OfficeScope } from './office-scope';
+import { queueWhere } from './queue-filter';
+
+export const QUEUE_PAGE_SIZE = 20;
+
+const rowColumns = {
+  id: conversions.id,
+  status: conversions.status,
+  protocolNumber: conversions.protocolNumber,
+  submittedAt: conversions.submittedAt,
+  // The exact value (microseconds) for the keyset cursor: a JS Date would round it to milliseconds.
+  submittedAtText: sql<string>`${conversions.submittedAt}::text`,
+  decidedAt: conversions.decidedAt,
+  decisionReason: conversions.decisionReason,
+  voucherId: vouchers.id,
+  voucherNumber: vouchers.number,
+  holderCodiceFiscale: users.codiceFiscale,
+  holderGivenName: users.givenName,
+  holderFamilyName: users.familyName,
+};
+
+export type QueueRow = {
+  id: string;
+  status: ConversionStatus;
+  protocolNumber: string | null;
+  submittedAt: Date;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  voucherId: string;
+  voucherNumber: string;
+  holderCodiceFiscale: string;
+  holderGivenName: string;
+  holderFamilyName: string;
+  hasBabysitting: boolean;
+  hasSummer: boolean;
+  newPesCount: number;
+  newPesCents: number;
+  providerNames: string;
+};
+
+/** Signed conversions with their voucher and family, a fresh builder each call (drizzle builders are mutable). */
+function queueRows(db: DbOrTx) {
+  return db.select(rowColumns).from(conversions).innerJoin(vouchers, eq(vouchers.id, conversions.voucherId)).innerJoin(users, eq(users.id, vouchers.holderId));
+}
+
+/**
+ * The page's new-PES facts in one grouped statement over pes_conversion_idx (not as per-row subqueries
+ * in the select list: those made PostgreSQL evaluate them for every matching row before the LIMIT).
+ */
+async function pesFacts(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return new Map<string, { hasBabysitting: boolean; hasSummer: boolean; newPesCount: number; newPesCents: number; providerNames: string }>();
+  const rows = await db
+    .select({
+      conversionId: pes.conversionId,
+      hasBabysitting: sql<boolean>`bool_or(${pes.kind} = 'babysitting_covid')`,
+      hasSummer: sql<boolean>`bool_or(${pes.kind} = 'summer_covid')`,
+      newPesCount: sql<number>`count(*)::int`,
+      newPesCents: sql<number>`coalesce(sum(${pes.amountCents}), 0)::bigint`.mapWith(Number),
+      providerNames: sql<string>`string_agg(distinct ${providers.name}, ', ' order by ${providers.name})`,
+    })
+    .from(pes)
+    .innerJoin(providers, eq(providers.id, pes.providerId))
+    .where(and(inArray(pes.conversionId, ids), ne(pes.status, 'deleted')))
+    .groupBy(pes.conversionId);
+  return new Map(rows.map((r) => [r.conversionId!, r]));
+}
+
+const NO_PES = { hasBabysitting: false, hasSummer: false, newPesCount: 0, newPesCents: 0, providerNames: '' };
+
+const after = (c: { at: string; id: string }) => sql`(${conversions.submittedAt}, ${conversions.id}) > (${c.at}::timestamptz, ${c.id}::uuid)`;
+const before = (c: { at: string; id: string }) => sql`(${conversions.submittedAt}, ${conversions.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`;
+
+type CoreRow = Awaited<ReturnType<ReturnType<typeof queueRows>['execute']>>[number];
+function toRow(r: CoreRow, facts: typeof NO_PES): QueueRow & { cursor: string } {
+  const { submittedAtText, ...rest } = r;
+  return { ...rest, ...facts, status: r.status as ConversionStatus, submittedAt: r.submittedAt!, cursor: encodeCursor({ at: submittedAtText, id: r.id }) };
+}
+
+/**
+ * One keyset batch in queue order (oldest submitted first, then id): used by the page and by the CSV
+ * export, which walks the whole result batch by batch. A conversion submitted while someone pages
+ * lands after every existing row, so no row is lost or shown twice.
+ */
+export async function queueBatch(db: DbOrTx, _scope: OfficeScope, f: QueueFilters, cursor: { after?: { at: string; id: string }; before?: { at: string; id: string } }, limit: number) {
+  const where: SQL[] = [queueWhere(f)];
+  if (cursor.after) where.push(after(cursor.after));
+  if (cursor.before) where.push(before(cursor.before));
+  const q = queueRows(db).where(and(...where));
+  const rows = cursor.before
+    ? (await q.orderBy(desc(conversions.submittedAt), desc(conversions.id)).limit(limit)).reverse()
+    : await q.orderBy(asc(conversions.submittedAt), asc(conversions.id)).limit(limit);
+  const facts = await pesFacts(db, rows.map((r) => r.id));
+  return rows.map((r) => toRow(r, facts.get(r.id) ?? NO_PES));
+}
+
+export type QueueCounts = Record<'inviate' | 'da_integrare' | 'convalidate' | 'respinte', number>;
+
+/** Counting a filtered view stops here: "more than 1000" is all a clerk needs, and it stays cheap at any size (P3). */
+export const COUNT_CAP = 1000;
+
+const onlyStatusFilter = (f: QueueFilters) => !f.misura && !f.ente && !f.dal && !f.al && !f.q;
+
+/** Matching rows, counted up to COUNT_CAP + 1 (a bounded scan whatever the table size). */
+async function cappedCount(db: DbOrTx, f: QueueFilters): Promise<number> {
+  const sub = db.select({ one: sql`1` }).from(conversions).where(queueWhere(f)).limit(COUNT_CAP + 1).as('matching');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sub);
+  return row?.n ?? 0;
+}
+
+/**
+ * The queue page: the rows, how many match, the per-status counts of the tabs, in one round of parallel
+ * statements. Tab counts come from conversion_queue_counts (kept by a trigger): O(1) at 100 000 rows.
+ */
+export async function officeQueue(db: DbOrTx, scope: OfficeScope, query: OfficeQueueQuery): Promise<Page<QueueRow & { cursor: string }> & { counts: QueueCounts }> {
+  const limit = QUEUE_PAGE_SIZE + 1;
+  const [batch, filteredTotal, byStatus] = await Promise.all([
+    queueBatch(db, scope, query, { after: query.prima ? undefined : query.dopo, before: query.prima }, limit),
+    onlyStatusFilter(query) ? Promise.resolve(null) : cappedCount(db, query),
+    db.select({ status: conversionQueueCounts.status, n: conversionQueueCounts.n }).from(conversionQueueCounts),
+  ]);
+  const more = batch.length > QUEUE_PAGE_SIZE;
+  // Going back, the extra row is the oldest one (the front); going forward it is the last one.
+  const rows = query.prima ? batch.slice(more ? 1 : 0) : batch.slice(0, QUEUE_PAGE_SIZE);
+  const hasNext = query.prima ? true : more;
+  const hasPrev = query.prima ? more : Boolean(query.dopo);
+  const counts = Object.fromEntries(
+    Object.entries(QUEUE_STATUS_FILTER).map(([tab, statuses]) => [tab, byStatus.filter((s) => (statuses as readonly string[]).includes(s.status)).reduce((a, s) => a + s.n, 0)]),
+  ) as QueueCounts;
+  const statusTotal = query.stato === 'tutte' ? byStatus.reduce((a, s) => a + s.n, 0) : counts[query.stato];
+  return {
+    rows,
+    total: filteredTotal === null ? statusTotal : Math.min(filteredTotal, COUNT_CAP),
+    totalExact: filteredTotal === null || filteredTotal <= COUNT_CAP,
+    nextCursor: hasNext && rows.length ? rows[rows.length - 1]!.cursor : null,
+    prevCursor: hasPrev && rows.length ? rows[0]!.cursor : null,
+    counts,
+  };
+}

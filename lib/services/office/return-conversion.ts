@@ -1,0 +1,34 @@
+import 'server-only';
+import type { Db } from '@/db/open';
+import { AppError } from '@/lib/app-error';
+import { writeAudit } from '@/lib/audit/write-audit';
+import type { Actor } from '@/lib/auth/actor';
+import { enqueueEmail } from '@/lib/notifications/enqueue';
+import { conversionReturnedMessage } from '@/lib/notifications/messages/conversion-returned';
+import { claimDecision } from './claim-decision';
+
+/**
+ * Richiedi integrazione: back to the family with what to fix. It may change its new PES and documents
+ * (a changed PES goes back to its provider) and signs again; the protocol number is kept.
+ */
+export async function returnConversion(db: Db, actor: Actor, input: { conversionId: string; reason: string }, ctx: { baseUrl?: string; now?: Date } = {}) {
+  const now = ctx.now ?? new Date();
+  if (actor.role !== 'office') throw new AppError('forbidden');
+  const reason = input.reason.trim();
+  if (reason.length < 5) throw new AppError('invalid_input', undefined, { reason: 'Scrivi cosa deve integrare la famiglia (almeno 5 caratteri).' });
+  return db.transaction(async (tx) => {
+    const { conversion, family } = await claimDecision(tx, actor, input.conversionId, 'returned', reason, now);
+    await writeAudit(tx, {
+      actor,
+      action: 'conversion.returned',
+      entityType: 'voucher',
+      entityId: family.voucherId,
+      before: { conversionId: conversion.id, status: 'submitted' },
+      after: { conversionId: conversion.id, status: 'returned', reason, protocolNumber: conversion.protocolNumber },
+      at: now,
+    });
+    const href = ctx.baseUrl ? `${ctx.baseUrl}/famiglia/buoni/${family.voucherId}#integrazione` : undefined;
+    await enqueueEmail(tx, { to: family.email, ...conversionReturnedMessage({ ...family, protocolNumber: conversion.protocolNumber, reason, href }) });
+    return { status: 'returned' as const, voucherId: family.voucherId };
+  });
+}
