@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '@/lib/app-error';
 import { ROLES, type Role } from '@/lib/auth/actor';
-import { publicBaseUrl } from '@/lib/config/runtime-config';
+import { configuredBaseUrl } from '@/lib/config/runtime-config';
 import { dispatchOutbox } from '@/lib/notifications/dispatch-outbox';
 import { createUser } from '@/lib/services/create-user';
 import { openDb } from '../open';
@@ -28,6 +28,9 @@ async function main() {
     process.exit(values.help ? 0 : 2);
   }
   if (!ROLES.includes(values.role as Role)) throw new AppError('invalid_input', `Ruolo sconosciuto: ${values.role} (office, provider o family).`);
+  // The link must point at the real site: no guessing from the machine the command runs on.
+  const baseUrl = configuredBaseUrl();
+  if (!baseUrl) throw new AppError('invalid_input', 'Imposta APP_URL (l’indirizzo pubblico dell’applicazione, es. https://buoni.provincia.tn.it; in sviluppo http://localhost:3000).');
   const opened = await openDb({ databaseUrl: process.env.DATABASE_URL || undefined });
   try {
     const { userId } = await createUser(
@@ -41,7 +44,7 @@ async function main() {
         providerCode: values.provider,
         mobile: values.cellulare,
       },
-      { baseUrl: publicBaseUrl() },
+      { baseUrl },
     );
     const delivery = await dispatchOutbox(opened.db);
     console.log(`Utente creato (${values.role}, id ${userId}). E-mail per impostare la password: ${delivery.sent ? 'inviata' : 'in coda, sarà ritentata dall’applicazione'}.`);

@@ -1,5 +1,4 @@
 import 'server-only';
-import { headers } from 'next/headers';
 import type { z } from 'zod';
 import { getDb } from '@/db';
 import type { Db } from '@/db/open';
@@ -8,7 +7,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor, Role } from '@/lib/auth/actor';
 import { currentActor } from '@/lib/auth/current-actor';
 import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
-import { baseUrlFrom } from './base-url';
+import { baseUrl } from './base-url';
 import { fieldErrorsOf } from './form-fields';
 
 export type ActionContext = { db: Db; actor: Actor; baseUrl: string };
@@ -43,7 +42,7 @@ export async function guarded<S extends z.ZodType, T>(
   const parsed = schema.safeParse(input);
   if (!parsed.success) return failure('invalid_input', undefined, fieldErrorsOf(parsed.error.issues));
   try {
-    const data = await run(parsed.data, { db, actor, baseUrl: baseUrlFrom(await headers()) });
+    const data = await run(parsed.data, { db, actor, baseUrl: baseUrl() });
     kickDispatcher();
     return { ok: true, data } as ActionResult<T>;
   } catch (e) {

@@ -13,8 +13,6 @@ import { loginAttempts as la } from '@/db/schema';
  * A success or a password reset (recorded as a success) starts the account's counts afresh.
  */
 export const THROTTLE = { windowMs: 15 * 60_000, perPair: 5, perAccount: 5, accountDelayMs: 30_000, perIp: 100 } as const;
-/** Kept for callers that speak of "the account limit". */
-export const ACCOUNT_LIMIT = THROTTLE.perAccount;
 
 export type ThrottleState = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

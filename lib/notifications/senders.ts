@@ -25,7 +25,7 @@ const unconfigured = (channel: string): Sender => ({
   },
 });
 
-function resendSender(apiKey: string): Sender {
+function resendSender(apiKey: string, timeoutMs: number): Sender {
   return {
     name: 'resend',
     async send(m) {
@@ -41,7 +41,7 @@ function resendSender(apiKey: string): Sender {
           ...(m.htmlBody ? { html: m.htmlBody } : {}),
           ...(m.attachments?.length ? { attachments: m.attachments.map((a) => ({ filename: a.filename, content: a.contentBase64, contentType: a.contentType })) } : {}),
         },
-        { idempotencyKey: m.id, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
+        { idempotencyKey: m.id, signal: AbortSignal.timeout(timeoutMs) },
       );
       if (error) throw new Error(`resend ${error.name}`);
     },
@@ -49,7 +49,7 @@ function resendSender(apiKey: string): Sender {
 }
 
 /** SMS adapter: any gateway reachable by an HTTPS webhook (SMS_WEBHOOK_URL, SMS_WEBHOOK_TOKEN). */
-function webhookSmsSender(url: string, token: string | undefined): Sender {
+function webhookSmsSender(url: string, token: string | undefined, timeoutMs: number): Sender {
   return {
     name: 'sms-webhook',
     async send(m) {
@@ -57,16 +57,17 @@ function webhookSmsSender(url: string, token: string | undefined): Sender {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': m.id, ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ to: m.recipient, text: m.textBody }),
-        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       if (!res.ok) throw new Error(`sms gateway ${res.status}`);
     },
   };
 }
 
-export function senderFor(channel: 'email' | 'sms'): Sender {
-  if (channel === 'email' && process.env.RESEND_API_KEY) return resendSender(process.env.RESEND_API_KEY);
-  if (channel === 'sms' && process.env.SMS_WEBHOOK_URL) return webhookSmsSender(process.env.SMS_WEBHOOK_URL, process.env.SMS_WEBHOOK_TOKEN);
+export function senderFor(channel: 'email' | 'sms', opts: { timeoutMs?: number } = {}): Sender {
+  const timeoutMs = opts.timeoutMs ?? SEND_TIMEOUT_MS;
+  if (channel === 'email' && process.env.RESEND_API_KEY) return resendSender(process.env.RESEND_API_KEY, timeoutMs);
+  if (channel === 'sms' && process.env.SMS_WEBHOOK_URL) return webhookSmsSender(process.env.SMS_WEBHOOK_URL, process.env.SMS_WEBHOOK_TOKEN, timeoutMs);
   // The development sink only where /dev/outbox can show it: never a silent drop in production.
   return isDevelopment() || demoMode() || process.env.NODE_ENV === 'test' ? devSink : unconfigured(channel);
 }

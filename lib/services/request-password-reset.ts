@@ -37,22 +37,31 @@ export async function requestPasswordReset(
       .from(passwordResetTokens)
       .where(and(eq(passwordResetTokens.userId, user?.id ?? NIL_UUID), gt(passwordResetTokens.createdAt, new Date(now.getTime() - 3_600_000))));
     const matches = Boolean(user && user.active && sameName(user.givenName, input.givenName) && sameName(user.familyName, input.familyName));
-    if (!matches || !user) {
-      await writeAudit(tx, { actor: null, action: 'auth.password_reset_requested', entityType: 'user', entityId: null, after: { matched: false }, ip: input.ip, at: now });
-      return;
-    }
     // A bounded number of mails per hour: the form cannot be used to flood someone's inbox.
-    if ((recent?.n ?? 0) >= MAX_LINKS_PER_HOUR) {
-      await writeAudit(tx, { actor: null, action: 'auth.password_reset_limited', entityType: 'user', entityId: user.id, ip: input.ip, at: now });
-      return;
-    }
-    // Only the newest link works.
+    const limited = matches && (recent?.n ?? 0) >= MAX_LINKS_PER_HOUR;
+    const allowed = matches && !limited;
+    // The same writes whatever the outcome (A4): for a stranger they touch no row. Only the newest link works.
+    const target = allowed ? user!.id : NIL_UUID;
     await tx
       .update(passwordResetTokens)
       .set({ usedAt: now })
-      .where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt)));
+      .where(and(eq(passwordResetTokens.userId, target), isNull(passwordResetTokens.usedAt)));
     const { token, hash } = newResetToken();
-    await tx.insert(passwordResetTokens).values({ userId: user.id, tokenHash: hash, expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS), createdAt: now });
+    const expiresAt = new Date(now.getTime() + RESET_TOKEN_TTL_MS);
+    await tx.execute(sql`
+      insert into ${passwordResetTokens} (user_id, token_hash, expires_at, created_at)
+      select ${target}::uuid, ${hash}, ${expiresAt.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz where ${allowed}`);
+    await writeAudit(tx, {
+      actor: null,
+      action: limited ? 'auth.password_reset_limited' : 'auth.password_reset_requested',
+      entityType: 'user',
+      entityId: matches ? user!.id : null,
+      after: limited ? null : { matched: matches },
+      ip: input.ip,
+      at: now,
+    });
+    // The one difference: only the account's owner gets an e-mail.
+    if (!allowed || !user) return;
     await enqueueEmail(tx, {
       to: user.email,
       subject: 'Imposta una nuova password — Buoni di servizio',
@@ -63,6 +72,5 @@ export async function requestPasswordReset(
       ],
       link: { href: `${ctx.baseUrl}/password-smarrita/nuova#token=${token}`, label: 'Imposta la nuova password' },
     });
-    await writeAudit(tx, { actor: null, action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id, after: { matched: true }, ip: input.ip, at: now });
   });
 }

@@ -123,4 +123,17 @@ describe.skipIf(!e2eEnabled)('sessions', () => {
     expect(await office.page.content()).toContain('#token=');
     await office.context.close();
   });
+
+  it('never sends the proxy hand-off (session claims and its process tag) back to the browser', async () => {
+    const { setCookies } = await postSignIn(app().baseUrl, 'BNCGLI90C55L378U', DEMO_PASSWORD);
+    const cookie = setCookies.map((c) => c.split(';')[0]).join('; ');
+    for (const path of ['/famiglia', '/sessione', '/api/ping', '/login']) {
+      const res = await fetch(`${app().baseUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
+      expect(res.status).toBeLessThan(400);
+      for (const [name, value] of res.headers) {
+        expect(name).not.toMatch(/x-bsp-|x-middleware/);
+        expect(value).not.toContain('authTime');
+      }
+    }
+  });
 });

@@ -1,4 +1,8 @@
 import { and, eq } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { Db } from '@/db/open';
+import * as schema from '@/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, notificationOutbox, passwordResetTokens, users } from '@/db/schema';
 import { requestPasswordResetAction } from '@/lib/actions/auth/request-password-reset';
@@ -132,5 +136,22 @@ describe('Ho smarrito la password', () => {
     await expect(
       createUser(t.db, { role: 'office', codiceFiscale: 'RSSMRA80A01L378S', email: 'altro@example.it', givenName: 'A', familyName: 'B' }, { baseUrl: BASE }),
     ).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('costs the same statements for an unknown account, a wrong name and a known account (only the e-mail differs)', async () => {
+    const statements: string[] = [];
+    const logger = { logQuery: (q: string) => void statements.push(q) };
+    const client = (t.db as unknown as { $client: never }).$client;
+    const counting = (t.kind === 'pglite' ? drizzlePglite(client, { schema, logger }) : drizzlePostgres(client, { schema, logger })) as unknown as Db;
+    const run = async (givenName: string, familyName: string, codiceFiscale: string) => {
+      statements.length = 0;
+      await requestPasswordReset(counting, { givenName, familyName, codiceFiscale, ip: null }, { baseUrl: BASE });
+      return statements.length;
+    };
+    const unknown = await run('Mario', 'Bianchi', 'BNCMRA80A01L378K');
+    const wrongName = await run('Chiara', 'Rossi', CF.office);
+    const known = await run('Chiara', 'Conti', CF.office);
+    expect(unknown).toBe(wrongName);
+    expect(known).toBe(unknown + 1); // the outbox row of the e-mail
   });
 });

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationOutbox } from '@/db/schema';
-import { backoffMs, dispatchOutbox } from '@/lib/notifications/dispatch-outbox';
+import { backoffMs, dispatchOutbox, LEASE_MS } from '@/lib/notifications/dispatch-outbox';
+import { SEND_TIMEOUT_MS, senderFor } from '@/lib/notifications/senders';
 import { enqueueEmail, enqueueSms } from '@/lib/notifications/enqueue';
 import { freshDb, type TestDb } from './support/test-db';
 
@@ -110,6 +111,24 @@ describe('Resend and SMS adapters', () => {
       delete process.env.SMS_WEBHOOK_URL;
       delete process.env.SMS_WEBHOOK_TOKEN;
       fake.server.close();
+    }
+  });
+
+  it('gives up on a provider that never answers, well inside the outbox lease', async () => {
+    expect(SEND_TIMEOUT_MS).toBeLessThan(LEASE_MS / 2);
+    const hanging = createServer(() => undefined); // accepts the request, never answers
+    await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
+    const saved = { ...process.env };
+    Object.assign(process.env, { RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: url, SMS_WEBHOOK_URL: `${url}/sms` });
+    try {
+      const m = { id: 'm1', recipient: 'x@example.it', subject: 's', textBody: 't', htmlBody: null };
+      await expect(senderFor('email', { timeoutMs: 300 }).send({ ...m, channel: 'email' })).rejects.toThrow();
+      await expect(senderFor('sms', { timeoutMs: 300 }).send({ ...m, channel: 'sms' })).rejects.toThrow();
+    } finally {
+      process.env = saved;
+      hanging.closeAllConnections();
+      hanging.close();
     }
   });
 });

@@ -5,7 +5,7 @@ import { clientIp } from '@/lib/auth/client-ip';
 import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
 import { requestPasswordReset } from '@/lib/services/request-password-reset';
 import { passwordResetRequestSchema } from '@/lib/validation/auth';
-import { baseUrlFrom } from '../base-url';
+import { baseUrl } from '../base-url';
 import { fieldErrorsOf, formFields } from '../form-fields';
 
 export type ResetRequestState = { done?: boolean; fieldErrors?: Record<string, string>; message?: string };
@@ -15,7 +15,7 @@ export async function requestPasswordResetAction(_prev: ResetRequestState, formD
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues) };
   const h = await headers();
   try {
-    await requestPasswordReset(await getDb(), { ...parsed.data, ip: clientIp(h) }, { baseUrl: baseUrlFrom(h) });
+    await requestPasswordReset(await getDb(), { ...parsed.data, ip: clientIp(h) }, { baseUrl: baseUrl() });
   } catch {
     return { message: 'Il servizio non è momentaneamente disponibile. Riprova tra qualche minuto.' };
   }
