@@ -105,10 +105,10 @@ describe.skipIf(!e2eEnabled)('summer services (guide §3.3)', () => {
     await expectAccessible(page);
     await sofiaDoc.getByLabel('File PDF del PES concordato').setInputFiles(file('PES Sofia.pdf', await pdf({ text: 'PES Sofia' })));
     await sofiaDoc.getByRole('button', { name: /carica/ }).click();
-    await sofiaDoc.getByText('PES Sofia.pdf').waitFor();
+    await sofiaDoc.locator('strong', { hasText: 'PES Sofia.pdf' }).waitFor();
     await sofiaDoc.getByLabel('Nuovo file PDF').setInputFiles(file('PES Sofia v2.pdf', await pdf({ text: 'PES Sofia v2' })));
     await sofiaDoc.getByRole('button', { name: /Sostituisci/ }).click();
-    await sofiaDoc.getByText('PES Sofia v2.pdf').waitFor();
+    await sofiaDoc.locator('strong', { hasText: 'PES Sofia v2.pdf' }).waitFor();
     const href = await sofiaDoc.getByRole('link', { name: /Visualizza/ }).getAttribute('href');
     const got = await page.request.get(`${base}${href}`);
     expect(got.status()).toBe(200);
@@ -116,7 +116,7 @@ describe.skipIf(!e2eEnabled)('summer services (guide §3.3)', () => {
     expect(got.headers()['x-content-type-options']).toBe('nosniff');
     await lucaDoc.getByLabel('File PDF del PES concordato').setInputFiles(file('PES Luca.pdf', await pdf({ text: 'PES Luca' })));
     await lucaDoc.getByRole('button', { name: /carica/ }).click();
-    await lucaDoc.getByText('PES Luca.pdf').waitFor();
+    await lucaDoc.locator('strong', { hasText: 'PES Luca.pdf' }).waitFor();
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Richiedi validazione al soggetto erogatore' }).click();
@@ -135,7 +135,7 @@ describe.skipIf(!e2eEnabled)('summer services (guide §3.3)', () => {
     await expectAccessible(page);
     await logout(page);
     await context.close();
-  });
+  }, 480_000);
 
   it('before hydration: Aggiorna posts to the server, nothing leaks into the URL, the save button waits, a plain upload works', async () => {
     const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 }, locale: 'it-IT' });
