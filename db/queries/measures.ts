@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { measureParameters, providerMeasures, providers } from '@/db/schema';
+import { isoDate } from '@/lib/domain/dates';
 
 export type Measure = 'babysitting_covid' | 'summer_covid';
 
@@ -10,21 +11,31 @@ export async function getMeasureParameters(db: DbOrTx, measure: Measure) {
   return row ?? null;
 }
 
-/** Only providers that joined the measure appear in its drop-down (guide §3.3). */
-export async function providersForMeasure(db: DbOrTx, measure: Measure) {
+/** Membership that covers `today`: joined on or before it, not left yet (left_on is the first day without it). */
+function memberOn(measure: Measure, today: string) {
+  return and(
+    eq(providerMeasures.measure, measure),
+    lte(providerMeasures.joinedOn, today),
+    or(isNull(providerMeasures.leftOn), gt(providerMeasures.leftOn, today)),
+    eq(providers.active, true),
+  );
+}
+
+/** Only providers that joined the measure, and have not left it, appear in its drop-down for new PES (guide §3.3). */
+export async function providersForMeasure(db: DbOrTx, measure: Measure, today = isoDate(new Date())) {
   return db
     .select({ id: providers.id, name: providers.name })
     .from(providers)
     .innerJoin(providerMeasures, eq(providerMeasures.providerId, providers.id))
-    .where(and(eq(providerMeasures.measure, measure), eq(providers.active, true)))
+    .where(memberOn(measure, today))
     .orderBy(asc(providers.name));
 }
 
-export async function providerJoined(db: DbOrTx, providerId: string, measure: Measure): Promise<boolean> {
+export async function providerJoined(db: DbOrTx, providerId: string, measure: Measure, today = isoDate(new Date())): Promise<boolean> {
   const [row] = await db
     .select({ id: providers.id })
     .from(providers)
     .innerJoin(providerMeasures, eq(providerMeasures.providerId, providers.id))
-    .where(and(eq(providers.id, providerId), eq(providerMeasures.measure, measure), eq(providers.active, true)));
+    .where(and(eq(providers.id, providerId), memberOn(measure, today)));
   return Boolean(row);
 }

@@ -8,3 +8,4 @@ export * from './otp-codes';
 export * from './audit-events';
 export * from './notification-outbox';
 export * from './measure-parameters';
+export * from './staff-mfa';

@@ -9,15 +9,17 @@ import { authSecret } from './auth-secret';
 import { authenticate } from './authenticate';
 import { clientIp } from './client-ip';
 import { sessionStillValid } from './session-check';
+import { confirmedTotp } from './totp/second-factor';
 
 declare module 'next-auth' {
   interface User {
     role?: Role;
     providerId?: string | null;
     sessionVersion?: number;
+    mfaPending?: boolean;
   }
   interface Session {
-    user: { id: string; name: string; role: Role; providerId: string | null };
+    user: { id: string; name: string; role: Role; providerId: string | null; mfaPending?: boolean };
   }
 }
 declare module 'next-auth/jwt' {
@@ -27,14 +29,22 @@ declare module 'next-auth/jwt' {
     pid?: string | null;
     sv?: number;
     authTime?: number;
+    /** 'enrol': staff signed in with the password only where a second factor is required; see lib/auth/totp. */
+    mfa?: 'enrol';
   }
 }
 
 class ThrottledSignin extends CredentialsSignin {
   code = 'throttled';
 }
+class TotpRequiredSignin extends CredentialsSignin {
+  code = 'totp_required';
+}
+class TotpInvalidSignin extends CredentialsSignin {
+  code = 'totp_invalid';
+}
 
-const credentialsSchema = z.object({ codiceFiscale: z.string().max(64), password: z.string().max(256) });
+const credentialsSchema = z.object({ codiceFiscale: z.string().max(64), password: z.string().max(256), totp: z.string().max(64).optional() });
 
 // Idle timeout 30 min (sliding), absolute 12 h from sign-in (S1).
 const IDLE_SECONDS = 30 * 60;
@@ -48,7 +58,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // Auth.js would log the failing credentials' error objects; keep only the kind of failure.
     error(error) {
-      if (error.name === 'CredentialsSignin' || error.name === 'ThrottledSignin') return;
+      if (['CredentialsSignin', 'ThrottledSignin', 'TotpRequiredSignin', 'TotpInvalidSignin'].includes(error.name)) return;
       console.error(`[auth] ${error.name}`);
     },
     warn() {},
@@ -56,17 +66,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { codiceFiscale: { label: 'Codice fiscale' }, password: { label: 'Password', type: 'password' } },
+      credentials: { codiceFiscale: { label: 'Codice fiscale' }, password: { label: 'Password', type: 'password' }, totp: { label: 'Codice' } },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const result = await authenticate(await getDb(), { ...parsed.data, ip: clientIp(request.headers) });
         if (!result.ok) {
           if (result.reason === 'throttled') throw new ThrottledSignin();
+          if (result.reason === 'totp_required') throw new TotpRequiredSignin();
+          if (result.reason === 'totp_invalid') throw new TotpInvalidSignin();
           return null;
         }
         const u = result.user;
-        return { id: u.id, name: u.name, role: u.role, providerId: u.providerId, sessionVersion: u.sessionVersion };
+        return { id: u.id, name: u.name, role: u.role, providerId: u.providerId, sessionVersion: u.sessionVersion, mfaPending: u.mfaPending };
       },
     }),
   ],
@@ -74,12 +86,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async jwt({ token, user }) {
       const now = Math.floor(Date.now() / 1000);
       if (user) {
-        return { name: user.name, sub: user.id, uid: user.id, role: user.role, pid: user.providerId ?? null, sv: user.sessionVersion, authTime: now };
+        return {
+          name: user.name,
+          sub: user.id,
+          uid: user.id,
+          role: user.role,
+          pid: user.providerId ?? null,
+          sv: user.sessionVersion,
+          authTime: now,
+          ...(user.mfaPending ? { mfa: 'enrol' as const } : {}),
+        };
       }
       if (!token.uid || !token.role || token.sv === undefined || !token.authTime) return null;
       if (now - token.authTime > ABSOLUTE_SECONDS) return null;
       // Checked on every request: a password reset, deactivation or role change ends the session at once.
       if (!(await sessionStillValid(await getDb(), token.uid, token.role, token.sv))) return null;
+      // Enrolment proves possession of the authenticator with a first code, so the session is then complete.
+      if (token.mfa === 'enrol' && (await confirmedTotp(await getDb(), token.uid))) delete token.mfa;
       return token;
     },
     session({ session, token }) {
@@ -89,6 +112,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         name: token.name ?? '',
         role: token.role as Role,
         providerId: token.pid ?? null,
+        ...(token.mfa === 'enrol' ? { mfaPending: true } : {}),
       };
       return session;
     },

@@ -7,6 +7,7 @@ import { isValidCodiceFiscale, normalizeCodiceFiscale } from '@/lib/domain/codic
 import type { Role } from './actor';
 import { dummyPasswordHash, verifyPassword } from './password-hash';
 import { checkThrottle, recordAttempt } from './throttle';
+import { secondFactorAtLogin } from './totp/second-factor';
 
 export type AuthenticatedUser = {
   id: string;
@@ -14,17 +15,21 @@ export type AuthenticatedUser = {
   providerId: string | null;
   sessionVersion: number;
   name: string;
+  /** Staff without a second factor where it is required: the session may only enrol one (lib/auth/totp). */
+  mfaPending: boolean;
 };
 
 export type AuthenticateResult =
   | { ok: true; user: AuthenticatedUser }
   | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'totp_required' }
+  | { ok: false; reason: 'totp_invalid' }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /** The whole sign-in decision, used by Auth.js authorize() so a direct POST to the callback is throttled too. */
 export async function authenticate(
   db: Db,
-  input: { codiceFiscale: string; password: string; ip: string },
+  input: { codiceFiscale: string; password: string; ip: string; totp?: string },
   now = new Date(),
 ): Promise<AuthenticateResult> {
   const cf = normalizeCodiceFiscale(input.codiceFiscale).slice(0, 32);
@@ -35,21 +40,26 @@ export async function authenticate(
   const user = isValidCodiceFiscale(cf) ? (await db.select().from(users).where(eq(users.codiceFiscale, cf)))[0] : undefined;
   // Same work whether or not the account exists: the answer time tells nothing (A4).
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password.slice(0, 256));
-  const ok = Boolean(user && user.active && passwordOk);
+  let ok = Boolean(user && user.active && passwordOk);
+  // Staff second factor (ASVS 6.3.3). A missing code is not a failed attempt; a wrong one is, so it is throttled.
+  const second = ok && user ? await secondFactorAtLogin(db, { id: user.id, role: user.role as Role }, input.totp, now) : null;
+  if (second?.kind === 'missing') return { ok: false, reason: 'totp_required' };
+  if (second?.kind === 'failed') ok = false;
 
   await db.transaction(async (tx) => {
     await recordAttempt(tx, cf, ip, ok, now);
     await writeAudit(tx, {
       actor: ok && user ? { userId: user.id, role: user.role as Role } : null,
-      action: ok ? 'auth.login_succeeded' : 'auth.login_failed',
+      action: ok ? 'auth.login_succeeded' : second?.kind === 'failed' ? 'auth.mfa_failed' : 'auth.login_failed',
       entityType: 'user',
       entityId: user?.id ?? null,
       // The typed username is kept only when it is a well-formed codice fiscale, never the password.
-      after: ok ? null : { codiceFiscale: isValidCodiceFiscale(cf) ? cf : null },
+      after: ok ? (second?.kind === 'pass' && second.method ? { secondFactor: second.method } : null) : { codiceFiscale: isValidCodiceFiscale(cf) ? cf : null },
       ip,
       at: now,
     });
   });
+  if (second?.kind === 'failed') return { ok: false, reason: 'totp_invalid' };
   if (!ok || !user) return { ok: false, reason: 'invalid' };
   return {
     ok: true,
@@ -59,6 +69,7 @@ export async function authenticate(
       providerId: user.providerId,
       sessionVersion: user.sessionVersion,
       name: `${user.givenName} ${user.familyName}`,
+      mfaPending: second?.kind === 'pass' && second.mfaPending,
     },
   };
 }

@@ -13,7 +13,8 @@ const sessionOnce = cache(() => auth());
 /** One session check per request, shared by the layout, the page and its components. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await sessionOnce();
-  if (!session?.user?.id || !session.user.role) return null;
+  // A staff session still waiting for its second factor acts for no role (lib/auth/totp/enrolling-staff.ts).
+  if (!session?.user?.id || !session.user.role || session.user.mfaPending) return null;
   const h = await headers();
   return {
     userId: session.user.id,
