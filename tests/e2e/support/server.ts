@@ -17,8 +17,12 @@ async function freePort(): Promise<number> {
 
 export type AppServer = { baseUrl: string; stop: () => Promise<void>; logs: () => string };
 
-/** `next start` on its own embedded database, seeded with the demo data on first request: files never share state. */
-export async function startApp(): Promise<AppServer> {
+/**
+ * `next start` on its own embedded database, seeded with the demo data on first request: files never share state.
+ * The demo staff have no second factor, so journeys run with STAFF_MFA=optional unless a file asks otherwise
+ * (tests/e2e/admin-journey.test.ts checks the production default, where it is required).
+ */
+export async function startApp(extraEnv: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bsp-e2e-'));
   let out = '';
@@ -34,6 +38,8 @@ export async function startApp(): Promise<AppServer> {
       AUTH_TRUST_HOST: 'true',
       APP_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: '1',
+      STAFF_MFA: 'optional',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
