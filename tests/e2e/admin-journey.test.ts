@@ -63,6 +63,11 @@ describe.skipIf(!e2eEnabled)('office administration with a required second facto
     await page.getByLabel('Codice dell’app di autenticazione').fill(totpCodeAt(secret, nowSeconds() + 30));
     await page.getByRole('button', { name: 'Verifica e accedi' }).click();
     await page.waitForURL((u) => u.pathname === '/ufficio');
+    await page.getByRole('link', { name: 'Sicurezza dell’accesso' }).click();
+    await page.getByText('Codici di recupero ancora utilizzabili: 10.').waitFor();
+    await page.getByRole('button', { name: 'Genera nuovi codici di recupero' }).waitFor();
+    await expectAccessible(page);
+    await page.goto(`${base}/ufficio`);
 
     // Administration: every page is accessible.
     await page.getByRole('link', { name: 'Amministrazione' }).click();

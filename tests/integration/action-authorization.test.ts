@@ -92,6 +92,7 @@ const TABLE: Record<string, Entry> = {
   },
   startTotpEnrolmentAction: { role: 'staff', own: () => ({}) },
   confirmTotpEnrolmentAction: { role: 'staff', own: () => ({ code: '000000' }) },
+  regenerateRecoveryCodesAction: { role: 'staff', own: () => ({ code: '000000' }) },
 };
 
 const actionFiles = import.meta.glob<Record<string, unknown>>('/lib/actions/**/*.ts', { eager: true });

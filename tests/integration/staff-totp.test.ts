@@ -9,6 +9,7 @@ import { THROTTLE } from '@/lib/auth/throttle';
 import { totpCodeAt } from '@/lib/auth/totp/totp-code';
 import { resetUserMfa } from '@/lib/services/admin/reset-user-mfa';
 import { confirmTotpEnrolment } from '@/lib/services/staff-mfa/confirm-totp-enrolment';
+import { regenerateRecoveryCodes } from '@/lib/services/staff-mfa/regenerate-recovery-codes';
 import { startTotpEnrolment } from '@/lib/services/staff-mfa/start-totp-enrolment';
 import { CF, demoActors, outboxTo, seeded } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';
@@ -131,6 +132,20 @@ describe('sign-in with the second factor', () => {
     expect(r.ok).toBe(true);
     expect(await login(CF.prv1, at(3200), code)).toEqual({ ok: false, reason: 'totp_invalid' });
     expect((await login(CF.prv1, at(3300), recoveryCodes[4]!)).ok).toBe(true);
+  });
+});
+
+describe('new recovery codes', () => {
+  it('need a current authenticator code, replace every old code, and are audited', async () => {
+    const { secret, recoveryCodes: old } = await enrolAgain(actors.prv3.userId);
+    await expect(regenerateRecoveryCodes(t.db, who(actors.prv3), old[0]!, at(7000))).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(regenerateRecoveryCodes(t.db, who(actors.prv3), '000000' === totpCodeAt(secret, epoch(at(7000))) ? '111111' : '000000', at(7000))).rejects.toMatchObject({ code: 'invalid_input' });
+    const { recoveryCodes } = await regenerateRecoveryCodes(t.db, who(actors.prv3), totpCodeAt(secret, epoch(at(7000))), at(7000));
+    expect(recoveryCodes).toHaveLength(10);
+    expect(await login(CF.prv3, at(7100), old[1]!)).toEqual({ ok: false, reason: 'totp_invalid' });
+    expect((await login(CF.prv3, at(7200), recoveryCodes[0]!)).ok).toBe(true);
+    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.mfa_recovery_codes_renewed'), eq(auditEvents.entityId, actors.prv3.userId)));
+    expect(events).toHaveLength(1);
   });
 });
 

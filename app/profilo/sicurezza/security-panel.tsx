@@ -4,7 +4,7 @@ import { Alert } from '@/app/_components/alert';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { TextField } from '@/app/_components/text-field';
 import { logoutAction } from '@/lib/actions/auth/logout';
-import { confirmTotpEnrolmentAction, startTotpEnrolmentAction } from '@/lib/actions/staff/totp-enrolment';
+import { confirmTotpEnrolmentAction, regenerateRecoveryCodesAction, startTotpEnrolmentAction } from '@/lib/actions/staff/totp-enrolment';
 import { formatDateTimeIt } from '@/lib/domain/dates';
 
 type Props = {
@@ -19,12 +19,14 @@ type Props = {
 export function SecurityPanel({ limitedSession, required, home, enrolledAt, recoveryCodesLeft, pending }: Props) {
   const [started, start] = useActionState(startTotpEnrolmentAction, null);
   const [confirmed, confirm] = useActionState(confirmTotpEnrolmentAction, null);
+  const [renewed, renew] = useActionState(regenerateRecoveryCodesAction, null);
+  const issued = confirmed?.ok ? confirmed.data.recoveryCodes : renewed?.ok ? renewed.data.recoveryCodes : null;
 
-  if (confirmed?.ok) {
+  if (issued) {
     return (
       <section aria-labelledby="codici" className="card space-y-3">
-        <Alert kind="success" title="Verifica in due passaggi attiva">
-          Da ora, dopo la password, ti chiederemo il codice dell’app.
+        <Alert kind="success" title={confirmed?.ok ? 'Verifica in due passaggi attiva' : 'Nuovi codici di recupero generati'}>
+          {confirmed?.ok ? 'Da ora, dopo la password, ti chiederemo il codice dell’app.' : 'I codici precedenti non valgono più.'}
         </Alert>
         <h2 id="codici" className="text-xl font-bold">
           Codici di recupero
@@ -34,7 +36,7 @@ export function SecurityPanel({ limitedSession, required, home, enrolledAt, reco
           li mostreremo più.
         </p>
         <ol className="grid list-decimal gap-1 pl-8 font-mono sm:grid-cols-2" data-testid="recovery-codes">
-          {confirmed.data.recoveryCodes.map((c) => (
+          {issued.map((c) => (
             <li key={c}>{c}</li>
           ))}
         </ol>
@@ -52,6 +54,23 @@ export function SecurityPanel({ limitedSession, required, home, enrolledAt, reco
           Attivata il {formatDateTimeIt(enrolledAt)}. Codici di recupero ancora utilizzabili: {recoveryCodesLeft}.
         </Alert>
         <p>Se perdi il telefono o i codici di recupero, chiedi a un collega della Struttura Multifunzionale Territoriale Ad Personam di azzerarla: poi la attiverai di nuovo.</p>
+        <form action={renew} noValidate className="space-y-2">
+          <h2 className="text-xl font-bold">Nuovi codici di recupero</h2>
+          <p>Se li hai usati quasi tutti o temi che qualcuno li abbia visti, generane 10 nuovi: quelli di prima smetteranno di funzionare.</p>
+          {renewed && !renewed.ok && !renewed.fieldErrors?.code ? <Alert kind="error" title="Codici non generati">{renewed.message}</Alert> : null}
+          <TextField
+            id="renew-code"
+            name="code"
+            label="Codice a 6 cifre dell’app"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            spellCheck={false}
+            required
+            maxLength={20}
+            error={renewed && !renewed.ok ? renewed.fieldErrors?.code : undefined}
+          />
+          <SubmitButton className="btn-secondary">Genera nuovi codici di recupero</SubmitButton>
+        </form>
         <a href={home} className="btn-secondary inline-block">
           Torna alla tua area
         </a>

@@ -1,7 +1,9 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { AppError } from '@/lib/app-error';
 import { confirmTotpEnrolment } from '@/lib/services/staff-mfa/confirm-totp-enrolment';
+import { regenerateRecoveryCodes } from '@/lib/services/staff-mfa/regenerate-recovery-codes';
 import { startTotpEnrolment } from '@/lib/services/staff-mfa/start-totp-enrolment';
 import { formInput } from '../form-input';
 import { staffGuarded } from './staff-guarded';
@@ -21,4 +23,12 @@ export async function startTotpEnrolmentAction(prev: unknown, formData?: FormDat
 /** The first code confirms the app; the answer carries the recovery codes, shown this once. */
 export async function confirmTotpEnrolmentAction(prev: unknown, formData?: FormData) {
   return staffGuarded(confirmSchema, formInput(prev, formData), async (data, { db, staff }) => confirmTotpEnrolment(db, staff, data.code));
+}
+
+/** «Genera nuovi codici di recupero»: the old ones stop working; needs the current code of the app. */
+export async function regenerateRecoveryCodesAction(prev: unknown, formData?: FormData) {
+  return staffGuarded(confirmSchema, formInput(prev, formData), async (data, { db, staff }) => {
+    if (staff.pending) throw new AppError('forbidden');
+    return regenerateRecoveryCodes(db, staff, data.code);
+  });
 }
