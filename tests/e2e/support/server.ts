@@ -58,6 +58,9 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<A
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`next start did not come up:\n${out}`);
     await new Promise((r) => setTimeout(r, 300));
   }
+  // The embedded database is created, migrated and seeded on first use; open it now (the dev outbox reads it,
+  // DEMO_MODE is on) so that cost, long on a loaded machine, is not charged to a test's first sign-in.
+  await fetch(`${baseUrl}/dev/outbox`).catch(() => undefined);
   return {
     baseUrl,
     logs: () => out,
