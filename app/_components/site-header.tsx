@@ -19,6 +19,11 @@ export async function SiteHeader() {
                 <span className="sr-only">Utente collegato: </span>
                 <strong>{name}</strong> <span className="opacity-90">({ROLE_LABELS[actor.role]})</span>
               </span>
+              {actor.role !== 'family' ? (
+                <Link href="/profilo/sicurezza" className="underline">
+                  Sicurezza dell’accesso
+                </Link>
+              ) : null}
               <form action={logoutAction}>
                 <button type="submit" className="rounded border border-white px-3 py-1 font-semibold hover:bg-white hover:text-pat-blue-dark">
                   Logout

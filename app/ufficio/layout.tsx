@@ -3,7 +3,10 @@ import type { ReactNode } from 'react';
 import { requireRole } from '@/lib/auth/current-actor';
 
 /** The office's sections: other features append their entry to this list. */
-const OFFICE_NAV: { href: string; label: string }[] = [{ href: '/ufficio', label: 'Richieste di convalida' }];
+const OFFICE_NAV: { href: string; label: string }[] = [
+  { href: '/ufficio', label: 'Richieste di convalida' },
+  { href: '/ufficio/amministrazione', label: 'Amministrazione' },
+];
 
 export default async function Layout({ children }: { children: ReactNode }) {
   await requireRole('office');

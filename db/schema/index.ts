@@ -11,3 +11,4 @@ export * from './measure-parameters';
 export * from './protocol-counters';
 export * from './conversion-submissions';
 export * from './conversion-queue-counts';
+export * from './staff-mfa';

@@ -6,7 +6,7 @@ export const demoProviders = [
   {
     code: 'PRV1',
     name: 'Cooperativa Sociale Il Germoglio',
-    taxCode: '01234560221',
+    taxCode: '01234560223',
     email: 'servizi@ilgermoglio.example.it',
     measures: ['babysitting_covid', 'summer_covid'],
     bands: ['A', 'B', 'C'],
@@ -19,7 +19,7 @@ export const demoProviders = [
     measures: ['summer_covid'],
     bands: ['B', 'C'],
   },
-  { code: 'PRV3', name: 'Nido Le Coccinelle', taxCode: '01234580223', email: 'nido@lecoccinelle.example.it', measures: [], bands: ['A', 'B'] },
+  { code: 'PRV3', name: 'Nido Le Coccinelle', taxCode: '01234580221', email: 'nido@lecoccinelle.example.it', measures: [], bands: ['A', 'B'] },
 ] as const;
 
 type DemoUser = {

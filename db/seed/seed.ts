@@ -70,7 +70,7 @@ export async function seedDemoData(db: Db, today = todayIso(), opts: { officeDem
         .onConflictDoNothing()
         .returning({ id: providers.id });
       if (!created) continue;
-      for (const measure of p.measures) await tx.insert(providerMeasures).values({ providerId: created.id, measure });
+      for (const measure of p.measures) await tx.insert(providerMeasures).values({ providerId: created.id, measure, joinedOn: dateBefore(today, 0, 1) });
       for (const band of p.bands) await tx.insert(providerBands).values({ providerId: created.id, band });
     }
     const providerIds = new Map((await tx.select({ id: providers.id, code: providers.code }).from(providers)).map((p) => [p.code, p.id]));

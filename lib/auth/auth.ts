@@ -11,15 +11,17 @@ import { authenticate } from './authenticate';
 import { clientIp } from './client-ip';
 import { sessionStillValid } from './session-check';
 import { ABSOLUTE_SECONDS, IDLE_SECONDS, REFRESH_AFTER_SECONDS } from './session-config';
+import { confirmedTotp } from './totp/second-factor';
 
 declare module 'next-auth' {
   interface User {
     role?: Role;
     providerId?: string | null;
     sessionVersion?: number;
+    mfaPending?: boolean;
   }
   interface Session {
-    user: { id: string; name: string; role: Role; providerId: string | null };
+    user: { id: string; name: string; role: Role; providerId: string | null; mfaPending?: boolean };
   }
 }
 declare module 'next-auth/jwt' {
@@ -29,14 +31,22 @@ declare module 'next-auth/jwt' {
     pid?: string | null;
     sv?: number;
     authTime?: number;
+    /** 'enrol': staff signed in with the password only where a second factor is required; see lib/auth/totp. */
+    mfa?: 'enrol';
   }
 }
 
 class ThrottledSignin extends CredentialsSignin {
   code = 'throttled';
 }
+class TotpRequiredSignin extends CredentialsSignin {
+  code = 'totp_required';
+}
+class TotpInvalidSignin extends CredentialsSignin {
+  code = 'totp_invalid';
+}
 
-const credentialsSchema = z.object({ codiceFiscale: z.string().max(64), password: z.string().max(256) });
+const credentialsSchema = z.object({ codiceFiscale: z.string().max(64), password: z.string().max(256), totp: z.string().max(64).optional() });
 
 /** The Auth.js error type (class names are minified in the production build), with the credentials failure's code. */
 function errorKind(error: Error): string {
@@ -66,17 +76,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { codiceFiscale: { label: 'Codice fiscale' }, password: { label: 'Password', type: 'password' } },
+      credentials: { codiceFiscale: { label: 'Codice fiscale' }, password: { label: 'Password', type: 'password' }, totp: { label: 'Codice' } },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const result = await authenticate(await getDb(), { ...parsed.data, ip: clientIp(request.headers) });
         if (!result.ok) {
           if (result.reason === 'throttled') throw new ThrottledSignin();
+          if (result.reason === 'totp_required') throw new TotpRequiredSignin();
+          if (result.reason === 'totp_invalid') throw new TotpInvalidSignin();
           return null;
         }
         const u = result.user;
-        return { id: u.id, name: u.name, role: u.role, providerId: u.providerId, sessionVersion: u.sessionVersion };
+        return { id: u.id, name: u.name, role: u.role, providerId: u.providerId, sessionVersion: u.sessionVersion, mfaPending: u.mfaPending };
       },
     }),
   ],
@@ -84,12 +96,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async jwt({ token, user }) {
       const now = Math.floor(Date.now() / 1000);
       if (user) {
-        return { name: user.name, sub: user.id, uid: user.id, role: user.role, pid: user.providerId ?? null, sv: user.sessionVersion, authTime: now };
+        return {
+          name: user.name,
+          sub: user.id,
+          uid: user.id,
+          role: user.role,
+          pid: user.providerId ?? null,
+          sv: user.sessionVersion,
+          authTime: now,
+          ...(user.mfaPending ? { mfa: 'enrol' as const } : {}),
+        };
       }
       if (!token.uid || !token.role || token.sv === undefined || !token.authTime) return null;
       if (now - token.authTime > ABSOLUTE_SECONDS) return null;
       // Only Auth.js's own endpoints get here (e.g. /api/auth/session); pages and actions use currentSession().
       if (!(await sessionStillValid(await getDb(), token.uid, token.role, token.sv, token.pid ?? null))) return null;
+      // Enrolment proves possession of the authenticator with a first code, so the session is then complete.
+      if (token.mfa === 'enrol' && (await confirmedTotp(await getDb(), token.uid))) delete token.mfa;
       return token;
     },
     session({ session, token }) {
@@ -99,6 +122,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         name: token.name ?? '',
         role: token.role as Role,
         providerId: token.pid ?? null,
+        ...(token.mfa === 'enrol' ? { mfaPending: true } : {}),
       };
       return session;
     },

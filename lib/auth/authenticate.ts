@@ -6,7 +6,8 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { isValidCodiceFiscale, normalizeCodiceFiscale } from '@/lib/domain/codice-fiscale';
 import type { Role } from './actor';
 import { dummyPasswordHash, verifyPassword } from './password-hash';
-import { markSucceeded, reserveAttempt } from './throttle';
+import { markSucceeded, releaseAttempt, reserveAttempt } from './throttle';
+import { secondFactorAtLogin } from './totp/second-factor';
 
 export type AuthenticatedUser = {
   id: string;
@@ -14,11 +15,15 @@ export type AuthenticatedUser = {
   providerId: string | null;
   sessionVersion: number;
   name: string;
+  /** Staff without a second factor where it is required: the session may only enrol one (lib/auth/totp). */
+  mfaPending: boolean;
 };
 
 export type AuthenticateResult =
   | { ok: true; user: AuthenticatedUser }
   | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'totp_required' }
+  | { ok: false; reason: 'totp_invalid' }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
@@ -28,7 +33,7 @@ export type AuthenticateResult =
  */
 export async function authenticate(
   db: Db,
-  input: { codiceFiscale: string; password: string; ip: string },
+  input: { codiceFiscale: string; password: string; ip: string; totp?: string },
   now = new Date(),
 ): Promise<AuthenticateResult> {
   const cf = normalizeCodiceFiscale(input.codiceFiscale).slice(0, 32);
@@ -39,21 +44,29 @@ export async function authenticate(
   const user = isValidCodiceFiscale(cf) ? (await db.select().from(users).where(eq(users.codiceFiscale, cf)))[0] : undefined;
   // Same work whether or not the account exists: the answer time tells nothing (A4).
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password.slice(0, 256));
-  const ok = Boolean(user && user.active && passwordOk);
+  let ok = Boolean(user && user.active && passwordOk);
+  // Staff second factor (ASVS 6.3.3). A missing code is not a failed attempt; a wrong one is, so it is throttled.
+  const second = ok && user ? await secondFactorAtLogin(db, { id: user.id, role: user.role as Role }, input.totp, now) : null;
+  if (second?.kind === 'missing') {
+    await releaseAttempt(db, reserved.attemptId!);
+    return { ok: false, reason: 'totp_required' };
+  }
+  if (second?.kind === 'failed') ok = false;
 
   await db.transaction(async (tx) => {
     if (ok) await markSucceeded(tx, reserved.attemptId!);
     await writeAudit(tx, {
       actor: ok && user ? { userId: user.id, role: user.role as Role } : null,
-      action: ok ? 'auth.login_succeeded' : 'auth.login_failed',
+      action: ok ? 'auth.login_succeeded' : second?.kind === 'failed' ? 'auth.mfa_failed' : 'auth.login_failed',
       entityType: 'user',
       entityId: user?.id ?? null,
       // The typed username is kept only when it is a well-formed codice fiscale, never the password.
-      after: ok ? null : { codiceFiscale: isValidCodiceFiscale(cf) ? cf : null },
+      after: ok ? (second?.kind === 'pass' && second.method ? { secondFactor: second.method } : null) : { codiceFiscale: isValidCodiceFiscale(cf) ? cf : null },
       ip,
       at: now,
     });
   });
+  if (second?.kind === 'failed') return { ok: false, reason: 'totp_invalid' };
   if (!ok || !user) return { ok: false, reason: 'invalid' };
   return {
     ok: true,
@@ -63,6 +76,7 @@ export async function authenticate(
       providerId: user.providerId,
       sessionVersion: user.sessionVersion,
       name: `${user.givenName} ${user.familyName}`,
+      mfaPending: second?.kind === 'pass' && second.mfaPending,
     },
   };
 }

@@ -13,7 +13,8 @@ import { currentSession } from './current-session';
  */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await currentSession();
-  if (!session) return null;
+  // A staff session still waiting for its second factor acts for no role (lib/auth/totp/enrolling-staff.ts).
+  if (!session || session.mfaPending) return null;
   const h = await headers();
   return { userId: session.userId, role: session.role, providerId: session.providerId, ip: clientIp(h), requestId: randomUUID() };
 });

@@ -14,6 +14,8 @@ export type SessionClaims = {
   sv?: number;
   authTime?: number;
   name?: string | null;
+  /** Set at sign-in for staff who must still enrol their second factor. */
+  mfa?: 'enrol';
   sub?: string;
   iat?: number;
   exp?: number;

@@ -67,6 +67,14 @@ export async function markSucceeded(db: DbOrTx, attemptId: number): Promise<void
   await db.update(la).set({ success: true }).where(eq(la.id, attemptId));
 }
 
+/**
+ * The right password from staff who has not typed the second factor yet: neither a failure (the login
+ * form then asks for the code) nor a success (it must not restart the failure counts of wrong codes).
+ */
+export async function releaseAttempt(db: DbOrTx, attemptId: number): Promise<void> {
+  await db.delete(la).where(eq(la.id, attemptId));
+}
+
 /** A password reset proves the owner: it starts the account's failure counts afresh. */
 export async function recordProofOfOwnership(db: DbOrTx, accountKey: string, ip: string | null, now: Date): Promise<void> {
   await db.insert(la).values({ accountKey, ip: (ip ?? 'unknown').slice(0, 64), success: true, at: now });

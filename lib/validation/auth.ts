@@ -10,7 +10,12 @@ const codiceFiscale = z
   .refine(isValidCodiceFiscale, 'Il codice fiscale non è valido: controlla i 16 caratteri, l’ultimo è un carattere di controllo.');
 
 export const loginSchema = z
-  .object({ codiceFiscale: z.string().trim().min(1, 'Inserisci il codice fiscale.').max(32), password: z.string().min(1, 'Inserisci la password.').max(256) })
+  .object({
+    codiceFiscale: z.string().trim().min(1, 'Inserisci il codice fiscale.').max(32),
+    password: z.string().min(1, 'Inserisci la password.').max(256),
+    // Staff second step: the 6-digit code of the authenticator app or a recovery code.
+    totp: z.string().trim().max(64).optional(),
+  })
   .strict();
 
 export const passwordResetRequestSchema = z

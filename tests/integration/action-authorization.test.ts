@@ -2,7 +2,20 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { children, conversions, pes, providers, vouchers } from '@/db/schema';
+import {
+  children,
+  conversions,
+  measureParameters,
+  passwordResetTokens,
+  pes,
+  providerBands,
+  providerMeasures,
+  providers,
+  staffRecoveryCodes,
+  staffTotp,
+  users,
+  vouchers,
+} from '@/db/schema';
 import type { Actor, Role } from '@/lib/auth/actor';
 import { actAs, useDb } from './support/act-as';
 import { actorFor, CF, seeded } from './support/fixtures';
@@ -15,8 +28,24 @@ import { freshDb, type TestDb } from './support/test-db';
  */
 type Ids = Record<string, string>;
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
-// `form`: a useActionState form action, called as (previousState, FormData) with dotted field names.
-type Entry = { role: Role | 'public'; own?: (ids: Ids) => unknown; foreign?: (ids: Ids) => unknown; form?: boolean };
+/**
+ * 'staff': provider and office clerks alike (their own second factor). `foreign` is omitted where no record
+ * belongs to anyone. `form`: a useActionState form action, called as (previousState, FormData) with dotted names.
+ */
+type Entry = { role: Role | 'public' | 'staff'; own?: (ids: Ids) => unknown; foreign?: (ids: Ids) => unknown; form?: boolean };
+const rolesOf = (e: Entry): Role[] => (e.role === 'staff' ? ['provider', 'office'] : e.role === 'public' ? [] : [e.role]);
+
+const providerForm = (providerId?: string) => ({
+  ...(providerId ? { providerId } : {}),
+  name: 'Cooperativa Sociale Il Germoglio',
+  taxCode: '01234560223',
+  email: 'germoglio@example.it',
+  bands: ['A', 'B', 'C'],
+  babysittingJoined: 'on',
+  babysittingFrom: '2026-10-26',
+  summerJoined: 'on',
+  summerFrom: '2026-10-26',
+});
 
 const TABLE: Record<string, Entry> = {
   loginAction: { role: 'public' },
@@ -90,6 +119,20 @@ const TABLE: Record<string, Entry> = {
     own: (i) => ({ conversionId: i.martaConversion, reason: 'Telefonata della famiglia' }),
     foreign: () => ({ conversionId: NO_SUCH_ID, reason: 'Telefonata della famiglia' }),
   },
+  saveProviderAction: { role: 'office', own: (i) => providerForm(i.prv1), foreign: () => providerForm('00000000-0000-4000-8000-000000000000') },
+  createStaffUserAction: {
+    role: 'office',
+    own: (i) => ({ role: 'provider', providerId: i.prv1, codiceFiscale: 'RSSMRA80A01H501U', givenName: 'Mario', familyName: 'Rossi', email: 'mario.rossi@example.it' }),
+  },
+  setUserActiveAction: { role: 'office', own: (i) => ({ userId: i.prv3User, active: 'false' }), foreign: (i) => ({ userId: i.annaUser, active: 'false' }) },
+  resetUserMfaAction: { role: 'office', own: (i) => ({ userId: i.prv1User }), foreign: (i) => ({ userId: i.annaUser }) },
+  updateMeasureParametersAction: {
+    role: 'office',
+    own: () => ({ measure: 'babysitting_covid', intent: 'save', opensOn: '2026-10-01', closesOn: '2027-05-31', hourlyCapOneChild: '20,00', hourlyCapMultiChild: '25,00', copayPercent: '0' }),
+  },
+  startTotpEnrolmentAction: { role: 'staff', own: () => ({}) },
+  confirmTotpEnrolmentAction: { role: 'staff', own: () => ({ code: '000000' }) },
+  regenerateRecoveryCodesAction: { role: 'staff', own: () => ({ code: '000000' }) },
 };
 
 const actionFiles = import.meta.glob<Record<string, unknown>>('/lib/actions/**/*.ts', { eager: true });
@@ -135,11 +178,25 @@ beforeAll(async () => {
   const kids = await t.db.select().from(children);
   ids.annaChild = kids.find((k) => k.voucherId === ids.annaVoucher)!.id;
   ids.giuliaChild = kids.find((k) => k.voucherId === ids.giuliaVoucher)!.id;
+  ids.annaUser = callers.family.userId;
+  ids.prv1User = callers.provider.userId;
+  ids.prv3User = (await actorFor(t.db, CF.prv3)).userId;
 });
 afterAll(() => t.close());
 
 async function snapshot() {
-  return JSON.stringify([await t.db.select().from(pes).orderBy(pes.code), await t.db.select().from(conversions).orderBy(conversions.voucherId)]);
+  return JSON.stringify([
+    await t.db.select().from(pes).orderBy(pes.code),
+    await t.db.select().from(conversions).orderBy(conversions.voucherId),
+    await t.db.select().from(users).orderBy(users.codiceFiscale),
+    await t.db.select().from(providers).orderBy(providers.code),
+    await t.db.select().from(providerMeasures).orderBy(providerMeasures.providerId, providerMeasures.measure),
+    await t.db.select().from(providerBands).orderBy(providerBands.providerId, providerBands.band),
+    await t.db.select().from(measureParameters).orderBy(measureParameters.measure),
+    await t.db.select().from(staffTotp).orderBy(staffTotp.userId),
+    await t.db.select().from(staffRecoveryCodes).orderBy(staffRecoveryCodes.id),
+    await t.db.select().from(passwordResetTokens).orderBy(passwordResetTokens.id),
+  ]);
 }
 
 describe('N1: the authorisation table covers every server action', () => {
@@ -151,7 +208,7 @@ describe('N1: the authorisation table covers every server action', () => {
 describe('N1/N2: callers outside the table are refused and change nothing', () => {
   const protectedActions = Object.entries(TABLE).filter(([, e]) => e.role !== 'public');
   const cells = protectedActions.flatMap(([name, e]) =>
-    (['anonymous', 'family', 'provider', 'office'] as const).filter((c) => c !== e.role).map((c) => [name, c] as const),
+    (['anonymous', 'family', 'provider', 'office'] as const).filter((c) => c === 'anonymous' || !rolesOf(e).includes(c)).map((c) => [name, c] as const),
   );
   it.each(cells)('%s as %s', async (name, caller) => {
     const before = await snapshot();
@@ -161,16 +218,16 @@ describe('N1/N2: callers outside the table are refused and change nothing', () =
     expect(await snapshot()).toBe(before);
   });
 
-  it.each(protectedActions.map(([name]) => name))('%s on a record of someone else is refused and changes nothing', async (name) => {
+  it.each(protectedActions.filter(([, e]) => e.foreign).map(([name]) => name))('%s on a record of someone else is refused and changes nothing', async (name) => {
     const before = await snapshot();
-    actAs(callers[TABLE[name]!.role as Role]);
+    actAs(callers[rolesOf(TABLE[name]!)[0]!]);
     const r = await call(name, TABLE[name]!.foreign!(ids));
     expect(r).toMatchObject({ ok: false, code: 'not_found' });
     expect(await snapshot()).toBe(before);
   });
 
-  it.each(protectedActions.map(([name]) => name))('%s by its own role is not refused for lack of rights', async (name) => {
-    actAs(callers[TABLE[name]!.role as Role]);
+  it.each(protectedActions.flatMap(([name, e]) => rolesOf(e).map((role) => [name, role] as const)))('%s by %s is not refused for lack of rights', async (name, role) => {
+    actAs(callers[role]);
     const r = await call(name, TABLE[name]!.own!(ids));
     expect(['forbidden', 'unauthenticated']).not.toContain(r.code);
   });

@@ -4,21 +4,30 @@ import { signIn } from '@/lib/auth/auth';
 import { loginSchema } from '@/lib/validation/auth';
 import { formFields } from '../form-fields';
 
-export type LoginState = { message?: string; codiceFiscale?: string };
+export type LoginState = { message?: string; codiceFiscale?: string; step?: 'totp' };
 
 const GENERIC = 'Codice fiscale o password non corretti. Controlla i dati e riprova, oppure usa «Ho smarrito la password».';
 const THROTTLED = 'Troppi tentativi non riusciti. Per sicurezza l’accesso è sospeso per qualche minuto: riprova più tardi o usa «Ho smarrito la password».';
+const TOTP_WRONG =
+  'Il codice non è corretto o è già stato usato. Inserisci il codice a 6 cifre che l’app mostra adesso (ne compare uno nuovo ogni 30 secondi), oppure un codice di recupero.';
+const TOTP_MISSING = 'Inserisci il codice a 6 cifre dell’app di autenticazione.';
 
 export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
-  const parsed = loginSchema.safeParse(formFields(formData));
-  if (!parsed.success) return { message: 'Inserisci codice fiscale e password.' };
+  const fields = formFields(formData);
+  if (fields.totp === undefined) delete fields.totp;
+  const parsed = loginSchema.safeParse(fields);
+  if (!parsed.success) return { message: 'Inserisci codice fiscale e password.', ...(fields.totp !== undefined ? { step: 'totp' as const, codiceFiscale: fields.codiceFiscale } : {}) };
+  const { codiceFiscale, password, totp } = parsed.data;
   try {
     // Auth.js authorize() does the throttling and the checks, so a direct POST to its endpoint gets them too.
-    await signIn('credentials', { ...parsed.data, redirectTo: '/area' });
+    await signIn('credentials', { codiceFiscale, password, ...(totp ? { totp } : {}), redirectTo: '/area' });
     return {};
   } catch (e) {
-    if (e instanceof CredentialsSignin && e.code === 'throttled') return { message: THROTTLED, codiceFiscale: parsed.data.codiceFiscale };
-    if (e instanceof AuthError) return { message: GENERIC, codiceFiscale: parsed.data.codiceFiscale };
+    if (e instanceof CredentialsSignin && e.code === 'throttled') return { message: THROTTLED, codiceFiscale, ...(totp !== undefined ? { step: 'totp' as const } : {}) };
+    // The password was right: the same form asks for the second factor, keeping the typed credentials.
+    if (e instanceof CredentialsSignin && e.code === 'totp_required') return { step: 'totp', codiceFiscale, ...(totp !== undefined ? { message: TOTP_MISSING } : {}) };
+    if (e instanceof CredentialsSignin && e.code === 'totp_invalid') return { step: 'totp', codiceFiscale, message: TOTP_WRONG };
+    if (e instanceof AuthError) return { message: GENERIC, codiceFiscale };
     throw e; // the redirect after success
   }
 }

@@ -6,11 +6,11 @@ import { startApp, type AppServer } from './server';
 export const e2eEnabled = Boolean(inject('chromiumPath'));
 
 /** One `next start` on a fresh demo database and one browser per test file. */
-export function useApp(): { app: () => AppServer; browser: () => Browser } {
+export function useApp(env: Record<string, string> = {}): { app: () => AppServer; browser: () => Browser } {
   let app: AppServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp(env);
     browser = await launch();
   });
   afterAll(async () => {

@@ -19,7 +19,8 @@ export type AppServer = { baseUrl: string; stop: () => Promise<void>; logs: () =
 
 /**
  * `next start` on its own embedded database, seeded with the demo data at start (DEMO_MODE=1):
- * files never share state. `env` overrides the defaults (e.g. DEMO_MODE: 'false'; '' unsets a variable).
+ * files never share state. The demo staff have no second factor, so journeys run with STAFF_MFA=optional
+ * unless a file asks otherwise (tests/e2e/admin-journey.test.ts). `env` overrides the defaults (e.g. DEMO_MODE: 'false'; '' unsets a variable).
  */
 export async function startApp(env: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
@@ -37,6 +38,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
       AUTH_TRUST_HOST: 'true',
       APP_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: '1',
+      STAFF_MFA: 'optional',
       ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replace('{port}', String(port))])),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { getMeasureParameters } from '@/db/queries/measures';
+import { requireRole } from '@/lib/auth/current-actor';
+import { formatDateTimeIt } from '@/lib/domain/dates';
+import { formatEuroPlain } from '@/lib/domain/money';
+import { formatPercent } from '@/lib/domain/percent';
+import { MEASURE_LABELS } from '../measure-labels';
+import { MeasureForm } from './measure-form';
+
+export const metadata: Metadata = { title: 'Parametri delle misure' };
+
+const percent = (bp: number) => formatPercent(bp).replace(' %', '');
+
+export default async function MeasuresPage() {
+  await requireRole('office');
+  const db = await getDb();
+  const rows = (await Promise.all([getMeasureParameters(db, 'babysitting_covid'), getMeasureParameters(db, 'summer_covid')])).filter((r) => r !== null);
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/ufficio/amministrazione" className="link">
+          ← Amministrazione
+        </Link>
+      </p>
+      <h1 className="text-3xl font-bold">Parametri delle misure</h1>
+      <p>
+        Le modifiche valgono per i nuovi PES inseriti dopo il salvataggio; i PES già inseriti mantengono l’importo con cui sono stati registrati.
+        Con «Anteprima» vedi l’effetto sulle tariffe orarie coperte dal buono senza salvare.
+      </p>
+      {rows.map((m) => (
+        <section key={m.measure} aria-labelledby={`m-${m.measure}`} className="card space-y-2">
+          <h2 id={`m-${m.measure}`} className="text-2xl font-bold">
+            {MEASURE_LABELS[m.measure]}
+          </h2>
+          <p className="text-muted">
+            {m.legalReference} — ultima modifica {formatDateTimeIt(m.updatedAt)}
+          </p>
+          <MeasureForm
+            measure={m.measure as 'babysitting_covid' | 'summer_covid'}
+            defaults={{
+              opensOn: m.opensOn,
+              closesOn: m.closesOn,
+              hourlyCapOneChild: m.hourlyCapOneChildCents === null ? '' : formatEuroPlain(m.hourlyCapOneChildCents),
+              hourlyCapMultiChild: m.hourlyCapMultiChildCents === null ? '' : formatEuroPlain(m.hourlyCapMultiChildCents),
+              copayPercent: percent(m.copayBasisPoints),
+            }}
+          />
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { headers } from 'next/headers';
+import type { z } from 'zod';
+import { getDb } from '@/db';
+import type { Db } from '@/db/open';
+import { AppError, failure, type ActionResult } from '@/lib/app-error';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { clientIp } from '@/lib/auth/client-ip';
+import { currentStaffIdentity, type StaffIdentity } from '@/lib/auth/totp/enrolling-staff';
+import { fieldErrorsOf } from '../form-fields';
+
+export type StaffContext = { db: Db; staff: StaffIdentity & { ip: string | null; requestId: string } };
+
+/** guarded() for a staff member's own second factor: also open to a session limited to enrolment. */
+export async function staffGuarded<S extends z.ZodType, T>(schema: S, input: unknown, run: (data: z.infer<S>, ctx: StaffContext) => Promise<T>): Promise<ActionResult<T>> {
+  const identity = await currentStaffIdentity();
+  if (!identity) return failure('unauthenticated');
+  const db = await getDb();
+  const h = await headers();
+  if (identity === 'family') {
+    await writeAudit(db, { actor: null, action: 'access.denied', entityType: 'action', entityId: 'staff', ip: clientIp(h) }).catch(() => undefined);
+    return failure('forbidden');
+  }
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return failure('invalid_input', undefined, fieldErrorsOf(parsed.error.issues));
+  try {
+    const data = await run(parsed.data, { db, staff: { ...identity, ip: clientIp(h), requestId: h.get('x-request-id') ?? randomUUID() } });
+    return { ok: true, data } as ActionResult<T>;
+  } catch (e) {
+    if (e instanceof AppError) return failure(e.code, e.message, e.fieldErrors);
+    console.error(`[action] unexpected failure (${e instanceof Error ? e.name : 'unknown'})`);
+    return failure('unavailable');
+  }
+}

@@ -1,0 +1,61 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/open';
+import { passwordResetTokens, providers, users } from '@/db/schema';
+import { AppError } from '@/lib/app-error';
+import { writeAudit } from '@/lib/audit/write-audit';
+import type { Actor } from '@/lib/auth/actor';
+import { hashPassword } from '@/lib/auth/password-hash';
+import { newResetToken } from '@/lib/auth/reset-token';
+import { enqueueEmail } from '@/lib/notifications/enqueue';
+import { ACTIVATION_TTL_HOURS, staffActivationMessage } from '@/lib/notifications/messages/staff-activation';
+import { requireOffice } from './require-office';
+
+const DUPLICATE = 'Esiste già un utente con questo codice fiscale.';
+
+/**
+ * A provider clerk (bound to one provider) or an office clerk. The account has no usable password until
+ * the person follows the activation link, which reuses the reset-token machinery (single use, hashed).
+ */
+export async function createStaffUser(
+  db: Db,
+  actor: Actor,
+  input: { role: 'provider' | 'office'; providerId: string | null; codiceFiscale: string; givenName: string; familyName: string; email: string },
+  ctx: { baseUrl: string; now?: Date },
+): Promise<{ userId: string }> {
+  requireOffice(actor);
+  const now = ctx.now ?? new Date();
+  // Nobody knows this password: the account is unusable until activated.
+  const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+  return db.transaction(async (tx) => {
+    let providerName: string | null = null;
+    if (input.role === 'provider') {
+      const [p] = await tx.select({ name: providers.name }).from(providers).where(eq(providers.id, input.providerId!));
+      if (!p) throw new AppError('invalid_input', 'Il soggetto erogatore scelto non esiste.', { providerId: 'Scegli un soggetto erogatore dall’elenco.' });
+      providerName = p.name;
+    }
+    const [created] = await tx
+      .insert(users)
+      .values({ codiceFiscale: input.codiceFiscale, givenName: input.givenName, familyName: input.familyName, email: input.email, role: input.role, providerId: input.providerId, passwordHash, createdAt: now })
+      .onConflictDoNothing({ target: users.codiceFiscale })
+      .returning({ id: users.id });
+    if (!created) throw new AppError('invalid_input', DUPLICATE, { codiceFiscale: DUPLICATE });
+
+    const { token, hash } = newResetToken();
+    await tx.insert(passwordResetTokens).values({ userId: created.id, tokenHash: hash, purpose: 'activation', expiresAt: new Date(now.getTime() + ACTIVATION_TTL_HOURS * 3_600_000), createdAt: now });
+    await enqueueEmail(tx, {
+      to: input.email,
+      ...staffActivationMessage({ ...input, providerName, link: `${ctx.baseUrl}/attivazione#token=${token}` }),
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'user.created',
+      entityType: 'user',
+      entityId: created.id,
+      after: { role: input.role, providerId: input.providerId, codiceFiscale: input.codiceFiscale, givenName: input.givenName, familyName: input.familyName, email: input.email },
+      at: now,
+    });
+    return { userId: created.id };
+  });
+}

@@ -1,0 +1,52 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '@/db/open';
+import { staffRecoveryCodes, staffTotp } from '@/db/schema';
+import { AppError } from '@/lib/app-error';
+import { writeAudit } from '@/lib/audit/write-audit';
+import type { Role } from '@/lib/auth/actor';
+import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from '@/lib/auth/totp/recovery-codes';
+import { openSecret } from '@/lib/auth/totp/secret-box';
+import { checkTotp } from '@/lib/auth/totp/totp-code';
+
+const CODE_ERRORS = {
+  malformed: 'Il codice è fatto di 6 cifre: copialo dall’app di autenticazione.',
+  wrong: 'Il codice non corrisponde. Controlla che l’ora del telefono sia automatica e inserisci il codice che l’app mostra adesso.',
+  replayed: 'Questo codice è già stato usato: attendi il prossimo (ogni 30 secondi) e inseriscilo.',
+} as const;
+
+/**
+ * Step 2: the first code proves the app holds the secret. Returns the 10 recovery codes, shown once and
+ * stored only as hashes; a new enrolment replaces any old ones.
+ */
+export async function confirmTotpEnrolment(
+  db: Db,
+  who: { userId: string; role: Role; ip: string | null; requestId?: string | null },
+  code: string,
+  now = new Date(),
+): Promise<{ recoveryCodes: string[] }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(staffTotp).where(and(eq(staffTotp.userId, who.userId), isNull(staffTotp.confirmedAt)));
+    if (!row) throw new AppError('invalid_state', 'Non c’è un’attivazione in corso: premi «Attiva la verifica in due passaggi» per iniziare.');
+    const check = checkTotp(openSecret(row.secretEnc, who.userId), code, Math.floor(now.getTime() / 1000), null);
+    if (!check.ok) throw new AppError('invalid_input', CODE_ERRORS[check.reason], { code: CODE_ERRORS[check.reason] });
+    const confirmed = await tx
+      .update(staffTotp)
+      .set({ confirmedAt: now, lastUsedStep: check.step })
+      .where(and(eq(staffTotp.userId, who.userId), isNull(staffTotp.confirmedAt), eq(staffTotp.secretEnc, row.secretEnc)))
+      .returning({ userId: staffTotp.userId });
+    if (confirmed.length !== 1) throw new AppError('conflict');
+    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+    await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, who.userId));
+    await tx.insert(staffRecoveryCodes).values(codes.map((c) => ({ userId: who.userId, codeHash: hashRecoveryCode(c), createdAt: now })));
+    await writeAudit(tx, {
+      actor: { userId: who.userId, role: who.role, ip: who.ip, requestId: who.requestId ?? null },
+      action: 'user.mfa_enrolled',
+      entityType: 'user',
+      entityId: who.userId,
+      after: { method: 'totp', recoveryCodes: RECOVERY_CODE_COUNT },
+      at: now,
+    });
+    return { recoveryCodes: codes };
+  });
+}
