@@ -6,19 +6,16 @@ import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { isoDate } from '@/lib/domain/dates';
+import { IMPORT_AUDIT, type ImportOutcome } from '@/lib/import/import-outcome';
 import type { ImportError } from '@/lib/import/parse-voucher-row';
 import { readVoucherFile } from '@/lib/import/read-voucher-file';
 import { sendActivation } from '@/lib/services/steps/send-activation';
 import { checkAgainstDatabase } from './import-vouchers-check';
-import { insertImportPlan, type InsertCounts } from './import-vouchers-insert';
+import { insertImportPlan } from './import-vouchers-insert';
 
-export const IMPORT_AUDIT = { completed: 'voucher_import.completed', rejected: 'voucher_import.rejected' } as const;
 /** The outcome page shows at most this many reasons; the count says how many there were. */
 export const MAX_REPORTED_ERRORS = 500;
 
-export type ImportOutcome =
-  | { status: 'imported'; sha256: string; fileName: string; rowCount: number; counts: InsertCounts & { activationEmails: number } }
-  | { status: 'rejected'; sha256: string; fileName: string; rowCount: number; fileError: string | null; errors: ImportError[]; errorCount: number };
 
 // Serialises imports: two uploads of one file at once would otherwise both see "not yet present".
 const IMPORT_LOCK = 11_2020;
