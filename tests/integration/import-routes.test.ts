@@ -87,7 +87,8 @@ describe('upload', () => {
     actAs(actors.office);
     const res = await POST(upload(text));
     expect(res.status).toBe(303);
-    const location = new URL(res.headers.get('location')!);
+    const location = new URL(res.headers.get('location')!, BASE);
+    expect(res.headers.get('location')).toMatch(/^\/ufficio\//);
     expect(location.pathname).toBe('/ufficio/amministrazione/importa');
     const outcome = await getVoucherImportOutcome(t.db, actors.office.userId, location.searchParams.get('esito')!);
     expect(outcome).toMatchObject({ status: 'rejected', errors: [{ line: 3, column: 'cf_minore' }, { line: 4, column: 'cf_minore' }] });

@@ -11,21 +11,23 @@ export const dynamic = 'force-dynamic';
  */
 export async function POST(req: Request) {
   const wantsJson = (req.headers.get('accept') ?? '').includes('application/json');
-  const back = (query: string) => new URL(`${IMPORT_PAGE}?${query}`, req.url);
+  // A relative Location: req.url carries the server's own host name (localhost), not the one the browser used.
+  const redirect = (location: string) => new Response(null, { status: 303, headers: { Location: location } });
+  const back = (query: string) => redirect(`${IMPORT_PAGE}?${query}`);
   let result;
   try {
     result = await handleImportRequest(req);
   } catch {
     console.error('[import] unexpected failure');
-    return wantsJson ? NextResponse.json({ ok: false, code: 'unavailable' }, { status: 500 }) : NextResponse.redirect(back('errore=unavailable'), 303);
+    return wantsJson ? NextResponse.json({ ok: false, code: 'unavailable' }, { status: 500 }) : back('errore=unavailable');
   }
   if (result.kind === 'refused') {
-    if (result.code === 'unauthenticated' && !wantsJson) return NextResponse.redirect(new URL('/login', req.url), 303);
-    return wantsJson ? NextResponse.json({ ok: false, code: result.code }, { status: result.status }) : NextResponse.redirect(back(`errore=${result.code}`), 303);
+    if (result.code === 'unauthenticated' && !wantsJson) return redirect('/login');
+    return wantsJson ? NextResponse.json({ ok: false, code: result.code }, { status: result.status }) : back(`errore=${result.code}`);
   }
   kickDispatcher();
   const query = `esito=${result.outcome.sha256}`;
   return wantsJson
     ? NextResponse.json({ ok: true, status: result.outcome.status, redirect: `${IMPORT_PAGE}?${query}` })
-    : NextResponse.redirect(back(query), 303);
+    : back(query);
 }
