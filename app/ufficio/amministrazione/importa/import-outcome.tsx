@@ -3,7 +3,9 @@ import { formatDateTimeIt } from '@/lib/domain/dates';
 import type { ImportOutcome } from '@/lib/import/import-outcome';
 import { COLUMN_LABELS } from '@/lib/import/voucher-columns';
 
-const n = (x: number) => x.toLocaleString('it-IT');
+// useGrouping 'always': the it-IT default writes 5000 but 10.000.
+const COUNT = new Intl.NumberFormat('it-IT', { useGrouping: 'always' });
+const n = (x: number) => COUNT.format(x);
 
 export function ImportOutcomePanel({ outcome }: { outcome: ImportOutcome & { at: Date } }) {
   const when = `${outcome.fileName}, ${n(outcome.rowCount)} righe, ${outcome.status === 'imported' ? 'importato' : 'controllato'} il ${formatDateTimeIt(outcome.at)}`;
