@@ -92,17 +92,17 @@ describe('creating staff users', () => {
 describe('deactivation', () => {
   it('ends the sessions at once, refuses sign-in, and reactivation lets the user in with a new session', async () => {
     const before = await userByCf(CF.prv3);
-    expect(await sessionStillValid(t.db, before.id, 'provider', before.sessionVersion)).toBe(true);
+    expect(await sessionStillValid(t.db, before.id, 'provider', before.sessionVersion, before.providerId)).toBe(true);
     actAs(actors.office);
     expect(await setUserActiveAction({ userId: before.id, active: 'false' })).toMatchObject({ ok: true });
-    expect(await sessionStillValid(t.db, before.id, 'provider', before.sessionVersion)).toBe(false);
+    expect(await sessionStillValid(t.db, before.id, 'provider', before.sessionVersion, before.providerId)).toBe(false);
     expect(await authenticate(t.db, { codiceFiscale: CF.prv3, password: DEMO_PASSWORD, ip: '10.7.1.1' })).toEqual({ ok: false, reason: 'invalid' });
     expect(await setUserActiveAction({ userId: before.id, active: 'false' })).toMatchObject({ ok: false, code: 'invalid_state' });
 
     expect(await setUserActiveAction({ userId: before.id, active: 'true' })).toMatchObject({ ok: true });
     const after = await userByCf(CF.prv3);
     // The token issued before the deactivation stays dead; a new sign-in works.
-    expect(await sessionStillValid(t.db, before.id, 'provider', before.sessionVersion)).toBe(false);
+    expect(await sessionStillValid(t.db, before.id, 'provider', before.sessionVersion, before.providerId)).toBe(false);
     const again = await authenticate(t.db, { codiceFiscale: CF.prv3, password: DEMO_PASSWORD, ip: '10.7.1.1' });
     expect(again).toMatchObject({ ok: true, user: { sessionVersion: after.sessionVersion } });
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, before.id));
