@@ -21,10 +21,13 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
 
 export const currentUserName = cache(async (): Promise<string | null> => (await currentSession())?.name ?? null);
 
-/** For layouts and pages: sends strangers to the login and other roles to the refusal page. */
+/**
+ * For layouts and pages: sends strangers to the login, staff who must still enrol their second factor to
+ * the enrolment page, and other roles to the refusal page.
+ */
 export async function requireRole(role: Role): Promise<Actor> {
   const actor = await currentActor();
-  if (!actor) redirect('/login');
+  if (!actor) redirect((await currentSession())?.mfaPending ? '/profilo/sicurezza' : '/login');
   if (actor.role !== role) redirect('/accesso-negato');
   return actor;
 }
