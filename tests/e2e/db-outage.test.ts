@@ -49,8 +49,8 @@ describe.skipIf(!reachable)('M8: database outage under requests', () => {
   beforeAll(async () => {
     await admin.unsafe(`create database ${name}`);
     // Migrated and seeded directly, before the app starts (the app itself only migrates PostgreSQL).
-    const seed = spawnSync('npx', ['tsx', 'db/cli/seed.ts'], { env: { ...process.env, DATABASE_URL: dbUrl(target.hostname, Number(target.port || 5432)) }, encoding: 'utf8' });
-    if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}`);
+    const seed = spawnSync('npx', ['tsx', '--conditions=react-server', 'db/cli/seed.ts'], { env: { ...process.env, DATABASE_URL: dbUrl(target.hostname, Number(target.port || 5432)) }, encoding: 'utf8' });
+    if (seed.status !== 0) throw new Error(`seed failed (exit ${seed.status})`);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     app = await startApp({ DATABASE_URL: dbUrl('127.0.0.1', proxy.port), OUTBOX_POLL: '0' });
   });

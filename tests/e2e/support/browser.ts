@@ -20,6 +20,8 @@ export async function newPage(browser: Browser, opts: { width?: number } = {}): 
 
 /** WCAG 2.1 A/AA: zero violations on every page a journey visits. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Next streams the page's metadata: wait for its <title> rather than checking before it arrives.
+  await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 10_000 }).catch(() => undefined);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = result.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `axe on ${page.url()}`).toEqual([]);
