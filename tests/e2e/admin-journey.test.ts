@@ -117,14 +117,14 @@ describe.skipIf(!e2eEnabled)('office administration with a required second facto
     await page.getByRole('button', { name: /Crea l’utente/ }).click();
     await page.getByText(`Utente ${NEW_CLERK.given} ${NEW_CLERK.family} creato.`).waitFor();
     await expectAccessible(page);
-    await logout(page);
 
-    // The activation e-mail, read in the development mailbox.
+    // The activation e-mail, read in the development mailbox (its links are shown to a signed-in office clerk only).
     await page.goto(`${base}/dev/outbox`);
     const mail = page.getByRole('listitem').filter({ hasText: NEW_CLERK.email }).filter({ hasText: 'Attiva il tuo accesso' });
     const body = (await mail.getByTestId('outbox-body').textContent()) ?? '';
     const link = /https?:\/\/\S+\/attivazione#token=[A-Za-z0-9_-]+/.exec(body)?.[0];
     expect(link).toBeTruthy();
+    await logout(page);
     await page.goto(link!);
     await page.getByRole('heading', { name: 'Attiva il tuo accesso' }).waitFor();
     await expectAccessible(page);
