@@ -34,9 +34,22 @@ describe.skipIf(!e2eEnabled)('office journey: the queue, Marta Verdi’s file, C
     await page.getByText('Elena Verdi', { exact: false }).first().waitFor();
     expect(await page.getByTestId('dossier-check').textContent()).toMatch(/^corrisponde/);
     const doc = page.getByRole('link', { name: /PES-servizi-estivi-Elena-Verdi\.pdf/ });
-    // The authorised file route (/api/files/[id]) belongs to issue 8: here only the link to it is checked.
-    expect(await doc.getAttribute('href')).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/);
+    const href = (await doc.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/);
+    // The office opens the agreed PES through the authorised route: a PDF, never cached or sniffed.
+    const file = await context.request.get(`${base}${href}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['x-content-type-options']).toBe('nosniff');
+    expect(file.headers()['cache-control']).toContain('no-store');
+    expect(Buffer.from(await file.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expectAccessible(page);
+
+    // The receipt Marta received, as the office reads it.
+    const fileUrl = page.url();
+    await page.getByRole('link', { name: 'Ricevuta della richiesta di convalida' }).click();
+    await page.getByRole('heading', { name: /Ricevuta della richiesta di convalida — buono BS-2020-0003/ }).waitFor();
+    await expectAccessible(page);
+    await page.goto(fileUrl);
 
     await page.getByRole('button', { name: 'Convalida' }).click();
     await page.getByText(/^Convalidata da Chiara Conti il/).waitFor();

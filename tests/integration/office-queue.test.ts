@@ -1,18 +1,22 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { children, conversions, pes, providers, users, vouchers } from '@/db/schema';
+import { children, conversionSubmissions, conversions, pes, providers, users, vouchers } from '@/db/schema';
 import { getOfficeConversionFile } from '@/db/queries/office/conversion-file';
 import { officeScope, type OfficeScope } from '@/db/queries/office/office-scope';
 import { officeQueue, QUEUE_PAGE_SIZE } from '@/db/queries/office/queue';
 import { OFFICE_DEMO_PLANS } from '@/db/seed/office-demo';
 import type { Actor } from '@/lib/auth/actor';
 import { decideValidation } from '@/lib/services/decide-validation';
+import { confirmSubmission } from '@/lib/services/confirm-submission';
 import { approveConversion } from '@/lib/services/office/approve-conversion';
+import { unlockSignature } from '@/lib/services/office/unlock-signature';
 import { requestValidation } from '@/lib/services/request-validation';
 import { saveBabysittingPes } from '@/lib/services/save-babysitting-pes';
+import { sendOtp } from '@/lib/services/send-otp';
 import { actorFor } from './support/fixtures';
 import { officeQueueQuerySchema, type OfficeQueueQuery } from '@/lib/validation/office-queue';
 import { demoActors, seeded } from './support/fixtures';
+import { lastCodeSentTo } from './support/signing';
 import { freshDb, type TestDb } from './support/test-db';
 
 let t: TestDb;
@@ -170,8 +174,8 @@ describe('office demo data', () => {
 });
 
 // Runs last: it changes one demo conversion (the signature no longer matches until it is signed again).
-describe('returned → changed → validated again (re-signing with a new OTP code is issue 9’s step)', () => {
-  it('lets the family change a validated PES of a returned conversion, sends it back to its provider, keeps the protocol number', async () => {
+describe('returned → changed → validated again → signed again', () => {
+  it('lets the family change a validated PES of a returned conversion, sends it back to its provider, and sign again with a new code: new dossier hash, same protocol number, history kept', async () => {
     const index = OFFICE_DEMO_PLANS.findIndex((p) => p.status === 'returned' && p.measures === 'bs');
     const number = `BS-2020-${String(101 + index).padStart(4, '0')}`;
     const [voucher] = await t.db.select().from(vouchers).where(eq(vouchers.number, number));
@@ -197,5 +201,20 @@ describe('returned → changed → validated again (re-signing with a new OTP co
     expect(file.dossier.matches).toBe(false);
     expect(file.dossier.recomputedSha256).not.toBe(conv!.signature!.dossierSha256);
     await expect(approveConversion(t.db, office, { conversionId: conv!.id })).rejects.toMatchObject({ code: 'invalid_state' });
+
+    // Signed again with a new SMS code: back in the office's queue, same protocol number, new dossier hash.
+    // (This demo family was also locked out by wrong codes: the office unlocks it first.)
+    if (conv!.otpLocked) await unlockSignature(t.db, office, { conversionId: conv!.id, reason: 'La famiglia ha telefonato all’ufficio' });
+    await sendOtp(t.db, family, { voucherId: voucher!.id });
+    const code = await lastCodeSentTo(t.db, holder!.mobile!);
+    await confirmSubmission(t.db, family, { voucherId: voucher!.id, code }, { userAgent: 'vitest' });
+    const [resigned] = await t.db.select().from(conversions).where(eq(conversions.id, conv!.id));
+    expect(resigned).toMatchObject({ status: 'submitted', protocolNumber: conv!.protocolNumber });
+    expect(resigned!.signature!.dossierSha256).not.toBe(conv!.signature!.dossierSha256);
+    const history = await t.db.select().from(conversionSubmissions).where(eq(conversionSubmissions.conversionId, conv!.id));
+    expect(history.map((h) => h.dossierSha256).sort()).toEqual([conv!.signature!.dossierSha256, resigned!.signature!.dossierSha256].sort());
+    expect((await getOfficeConversionFile(t.db, scope, conv!.id))!.dossier.matches).toBe(true);
+    expect((await queue(q({ stato: 'inviate', q: number }))).total).toBe(1);
+    await approveConversion(t.db, office, { conversionId: conv!.id });
   });
 });

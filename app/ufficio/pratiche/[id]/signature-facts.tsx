@@ -41,7 +41,7 @@ export function SignatureFacts({ f }: { f: OfficeConversionFile }) {
         <p>Nessuna firma registrata.</p>
       )}
       <p>
-        <a href={`/famiglia/buoni/${f.voucher.id}/ricevuta`} className="link">
+        <a href={`/ufficio/ricevute/${f.voucher.id}`} className="link">
           Ricevuta della richiesta di convalida
         </a>
       </p>
