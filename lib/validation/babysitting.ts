@@ -13,16 +13,15 @@ export const declareEmploymentSchema = z
   })
   .strict();
 
-export const saveBabysittingPesSchema = z
-  .object({
-    voucherId: idSchema,
-    pesId: idSchema.optional(),
-    childIds: z.array(idSchema).min(1, 'Seleziona almeno un minore.').max(10),
-    providerId: idSchema.or(z.literal('')).refine((v) => v !== '', 'Scegli il soggetto erogatore.'),
-    // Digits only (a string, as the form sends it): `true`, `["5"]`, `1e3` or `5.0` are refused, not coerced.
-    hours: hoursField('Ore complessive').refine((n) => n >= 1, 'Inserisci almeno 1 ora.'),
-  })
-  .strict();
+/** The new-PES form's own fields: the family's form checks them with the same rules as the action. */
+export const babysittingPesFieldsSchema = z.object({
+  childIds: z.array(idSchema).min(1, 'Seleziona almeno un minore.').max(10),
+  providerId: idSchema.or(z.literal('')).refine((v) => v !== '', 'Scegli il soggetto erogatore.'),
+  // Digits only (a string, as the form sends it): `true`, `["5"]`, `1e3` or `5.0` are refused, not coerced.
+  hours: hoursField('Ore complessive').refine((n) => n >= 1, 'Inserisci almeno 1 ora.'),
+});
+
+export const saveBabysittingPesSchema = babysittingPesFieldsSchema.extend({ voucherId: idSchema, pesId: idSchema.optional() }).strict();
 
 export const voucherPesSchema = z.object({ voucherId: idSchema, pesId: idSchema }).strict();
 export const voucherOnlySchema = z.object({ voucherId: idSchema }).strict();

@@ -27,11 +27,11 @@ export const hoursField = (label: string) =>
     .regex(/^\d{1,5}$/, `${label}: inserisci un numero intero di ore, ad esempio 40.`)
     .transform(Number);
 
-export const closePesSchema = z
-  .object({
-    pesId: idSchema,
-    usedAmount: euroField,
-    hoursUsed: hoursField('Ore utilizzate'),
-  })
-  .strict();
+/** The closing form's own fields: the provider's form checks them with the same rules as the action. */
+export const closePesFieldsSchema = z.object({
+  usedAmount: euroField,
+  hoursUsed: hoursField('Ore utilizzate'),
+});
+
+export const closePesSchema = closePesFieldsSchema.extend({ pesId: idSchema }).strict();
 export type ClosePesInput = z.input<typeof closePesSchema>;

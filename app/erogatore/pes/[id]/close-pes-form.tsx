@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { Alert } from '@/app/_components/alert';
 import { FieldShell } from '@/app/_components/field-shell';
 import { closePesAction } from '@/lib/actions/provider/close-pes';
-import { formatEuro, parseEuro } from '@/lib/domain/money';
+import { formatEuro } from '@/lib/domain/money';
+import { closePesFieldsSchema } from '@/lib/validation/closing';
 
 type Values = { usedAmount: string; hoursUsed: string };
 
@@ -18,19 +19,12 @@ export function ClosePesForm({ pesId, code, amountCents, amountLabel, hours }: {
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState<{ usedCents: number; hoursUsed: number; values: Values } | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-  const schema = z.object({
-    usedAmount: z.string().superRefine((s, ctx) => {
-      const r = parseEuro(s);
-      if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
-      else if (r.cents > amountCents) ctx.addIssue({ code: 'custom', message: `L’importo utilizzato non può superare l’importo del PES (${amountLabel}).` });
-    }),
-    hoursUsed: z
-      .string()
-      .trim()
-      .regex(/^\d{1,5}$/, 'Inserisci un numero intero di ore, ad esempio 40.')
-      .refine((s) => Number(s) <= hours, `Le ore utilizzate non possono superare le ore del PES (${hours}).`),
+  // The action's own field rules, plus this PES's limits (the server checks them again).
+  const schema = closePesFieldsSchema.superRefine((v, ctx) => {
+    if (v.usedAmount > amountCents) ctx.addIssue({ code: 'custom', path: ['usedAmount'], message: `L’importo utilizzato non può superare l’importo del PES (${amountLabel}).` });
+    if (v.hoursUsed > hours) ctx.addIssue({ code: 'custom', path: ['hoursUsed'], message: `Le ore utilizzate non possono superare le ore del PES (${hours}).` });
   });
-  const { register, handleSubmit, formState, setError } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { usedAmount: '', hoursUsed: '' } });
+  const { register, handleSubmit, formState, setError, getValues } = useForm<Values, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { usedAmount: '', hoursUsed: '' } });
   const e = formState.errors;
 
   if (outcome?.ok) {
@@ -104,8 +98,9 @@ export function ClosePesForm({ pesId, code, amountCents, amountLabel, hours }: {
       className="card space-y-2"
       aria-labelledby="chiudi"
       onSubmit={handleSubmit((v) => {
-        const r = parseEuro(v.usedAmount);
-        if (r.ok) setConfirming({ usedCents: r.cents, hoursUsed: Number(v.hoursUsed), values: { usedAmount: v.usedAmount, hoursUsed: v.hoursUsed.trim() } });
+        // The action gets the typed text (it parses it with the same schema), the summary the parsed values.
+        const typed = getValues();
+        setConfirming({ usedCents: v.usedAmount, hoursUsed: v.hoursUsed, values: { usedAmount: typed.usedAmount, hoursUsed: typed.hoursUsed.trim() } });
       })}
     >
       <h2 id="chiudi" className="text-xl font-bold">

@@ -9,6 +9,7 @@ import { FieldShell } from '@/app/_components/field-shell';
 import { saveBabysittingPesAction } from '@/lib/actions/family/babysitting';
 import { maxAdmissibleHours } from '@/lib/domain/babysitting';
 import { formatEuro } from '@/lib/domain/money';
+import { babysittingPesFieldsSchema } from '@/lib/validation/babysitting';
 
 type Props = {
   voucherId: string;
@@ -27,18 +28,12 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const rateFor = (n: number) => (n >= 2 ? multiChildRateCents : oneChildRateCents);
-  const schema = z
-    .object({
-      childIds: z.array(z.string()).min(1, 'Seleziona almeno un minore.'),
-      providerId: z.string().min(1, 'Scegli il soggetto erogatore.'),
-      hours: z.string().trim().regex(/^\d{1,5}$/, 'Inserisci le ore complessive, un numero intero, ad esempio 40.'),
-    })
-    .superRefine((v, ctx) => {
-      const max = maxAdmissibleHours(residualCents, rateFor(Math.max(1, v.childIds.length)));
-      const h = Number(v.hours);
-      if (/^\d+$/.test(v.hours.trim()) && (h < 1 || h > max)) ctx.addIssue({ code: 'custom', path: ['hours'], message: `Inserisci un numero di ore tra 1 e ${max} (ore max ammissibili).` });
-    });
-  const { register, handleSubmit, formState, control, setError: setFieldError } = useForm<Values>({
+  // The action's own field rules, plus the ore max ammissibili for the children chosen (the server checks them again).
+  const schema = babysittingPesFieldsSchema.superRefine((v, ctx) => {
+    const max = maxAdmissibleHours(residualCents, rateFor(Math.max(1, v.childIds.length)));
+    if (v.hours > max) ctx.addIssue({ code: 'custom', path: ['hours'], message: `Inserisci un numero di ore tra 1 e ${max} (ore max ammissibili).` });
+  });
+  const { register, handleSubmit, formState, control, setError: setFieldError, getValues } = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: { childIds: editing?.childIds ?? [], providerId: editing?.providerId ?? '', hours: editing ? String(editing.hours) : '' },
   });
@@ -54,7 +49,7 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
   const onSubmit = handleSubmit((v) =>
     start(async () => {
       setError(null);
-      const r = await saveBabysittingPesAction({ voucherId, ...(editing ? { pesId: editing.id } : {}), childIds: v.childIds, providerId: v.providerId, hours: v.hours.trim() });
+      const r = await saveBabysittingPesAction({ voucherId, ...(editing ? { pesId: editing.id } : {}), childIds: v.childIds, providerId: v.providerId, hours: getValues('hours').trim() });
       if (r.ok) {
         router.push(`/famiglia/buoni/${voucherId}?salvato=${encodeURIComponent(r.data.code)}`);
         return;
