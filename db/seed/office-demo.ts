@@ -163,6 +163,15 @@ export async function seedOfficeDemo(
 
 const ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
 
+/** Who the office demo's i-th family is (codice fiscale, voucher number): the browser tests sign in as them. */
+export function officeDemoFamily(i: number): { codiceFiscale: string; voucherNumber: string; status: Plan['status'] } {
+  return {
+    codiceFiscale: demoCodiceFiscale(SURNAMES[i % SURNAMES.length]!, GIVEN[i % GIVEN.length]!, i + 1),
+    voucherNumber: `BS-2020-${String(101 + i).padStart(4, '0')}`,
+    status: OFFICE_DEMO_PLANS[i]!.status,
+  };
+}
+
 /** A well-formed codice fiscale (valid check character) for demo people: consonants of the names, a serial as birth data. */
 export function demoCodiceFiscale(surname: string, given: string, serial: number): string {
   const cons = (s: string) => (s.toUpperCase().replace(/[^A-Z]/g, '').replace(/[AEIOU]/g, '') + 'XXX').slice(0, 3);

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../support/pdf-text';
 import { e2eEnabled, useApp } from './support/app-fixture';
-import { expectAccessible, login, logout, newPage } from './support/browser';
+import { OFFICE_DEMO_PLANS, officeDemoFamily } from '@/db/seed/office-demo';
+import { DEMO_PASSWORD, expectAccessible, login, logout, newPage } from './support/browser';
 import { ANNA, GIULIA, LUCA_FERRARI, openVoucher } from './support/journeys';
 
 /** The code as the family reads it: the newest SMS in the development outbox. */
@@ -116,6 +117,34 @@ describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
     expect(res.status()).toBe(404);
     await page.goto(receiptUrl);
     await page.getByRole('heading', { name: /non (esiste|trovat)/i }).first().waitFor();
+    await context.close();
+  });
+  it('a family the office asked to correct signs again with JavaScript off: the page, the SMS code, the receipt', async () => {
+    const base = app().baseUrl;
+    // The office demo's first returned conversion whose PES are all validated (BS-2020-0119): it can be signed again as it is.
+    const index = OFFICE_DEMO_PLANS.findIndex((p) => p.status === 'returned');
+    const family = officeDemoFamily(index);
+    const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 }, locale: 'it-IT' });
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Codice fiscale (username)').fill(family.codiceFiscale);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.waitForURL((u) => u.pathname === '/famiglia');
+    await page.getByRole('link', { name: `Modifica PES del buono ${family.voucherNumber}` }).click();
+    await page.getByRole('link', { name: 'Concludi e invia richiesta di convalida' }).click();
+    await page.waitForURL((u) => u.pathname.endsWith('/invio'));
+    await page.getByRole('button', { name: 'Invia OTP' }).click();
+    await page.getByText('Codice inviato').waitFor();
+
+    const outbox = await (await fetch(`${base}/dev/outbox`)).text();
+    const code = /il codice per firmare[^<]*? è (\d{6})\./.exec(outbox)?.[1];
+    expect(code, 'SMS with the code in /dev/outbox').toBeTruthy();
+    await page.getByLabel('Codice OTP ricevuto via SMS').fill(code!);
+    await page.getByRole('button', { name: 'Conferma e invia' }).click();
+    await page.waitForURL((u) => u.pathname.endsWith('/ricevuta'));
+    await page.getByRole('heading', { name: 'Ricevuta della richiesta di convalida' }).waitFor();
+    expect((await page.getByTestId('protocollo').textContent())?.trim()).toMatch(/^MPES-\d{4}-\d{6}$/);
     await context.close();
   });
 });

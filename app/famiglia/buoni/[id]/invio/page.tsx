@@ -31,7 +31,8 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
         </Link>
       </p>
       <h1 className="text-3xl font-bold">Invio della richiesta di convalida</h1>
-      {file.conversion?.submittedAt ? (
+      {/* A conversion the office returned keeps its submission date and protocol, and is signed again here. */}
+      {file.conversion?.submittedAt && conv !== 'returned' ? (
         <Alert kind="info" title="Richiesta già inviata">
           <Link href={`/famiglia/buoni/${id}/ricevuta`} className="link">
             Apri la ricevuta (protocollo {file.conversion.protocolNumber})
