@@ -1,17 +1,15 @@
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
-import { documents, pes } from '@/db/schema';
+import { documents } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
-import { isConversionEditable } from '@/lib/domain/state-machines';
 import { checkPdf, safePdfName } from '@/lib/storage/check-pdf';
 import { fileStorage, type FileStorage } from '@/lib/storage/file-storage';
-import { ensureConversion, lockFamilyVoucher } from '../steps/lock-voucher';
 import { syncConversionStatus } from '../steps/sync-conversion-status';
-import { backToDraft, summerDocumentTarget } from './summer-document-target';
+import { lockSummerDocumentTarget, sendBackToDraft, summerDocumentTarget } from './summer-document-target';
 
 /**
  * carica / Sostituisci (guide §3.3): the agreed-PES PDF of one summer PES. The bytes are checked first
@@ -39,24 +37,13 @@ export async function attachSummerDocument(
   let result: { documentId: string; code: string; replacedKey: string | null; backToDraft: boolean };
   try {
     result = await db.transaction(async (tx) => {
-      const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
-      const conversion = await ensureConversion(tx, voucher.id);
-      if (!isConversionEditable(conversion.status)) throw new AppError('invalid_state', 'La modifica PES è già stata inviata: il documento non può più essere cambiato.');
-      const target = await summerDocumentTarget(tx, actor.userId, voucher.id, input.pesId);
+      const { voucher, conversion, target } = await lockSummerDocumentTarget(tx, actor.userId, input.voucherId, input.pesId);
       if (target.documentId) await tx.delete(documents).where(eq(documents.id, target.documentId));
       const [doc] = await tx
         .insert(documents)
         .values({ pesId: target.pes.id, storageKey: key, fileName, sizeBytes: input.bytes.byteLength, sha256, uploadedBy: actor.userId, createdAt: now })
         .returning({ id: documents.id });
-      const reset = backToDraft(target.pes.status);
-      if (reset) {
-        const moved = await tx
-          .update(pes)
-          .set({ status: 'draft', validationRequestedAt: null, decidedAt: null, updatedAt: now })
-          .where(and(eq(pes.id, target.pes.id), eq(pes.status, target.pes.status)))
-          .returning({ id: pes.id });
-        if (moved.length !== 1) throw new AppError('conflict');
-      }
+      const reset = await sendBackToDraft(tx, target.pes, now);
       await writeAudit(tx, {
         actor,
         action: target.documentId ? 'document.replaced' : 'document.uploaded',

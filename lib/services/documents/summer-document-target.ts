@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/open';
+import type { DbOrTx, Tx } from '@/db/open';
 import { documents, pes, vouchers } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
-import type { PesStatus } from '@/lib/domain/state-machines';
+import { isConversionEditable, type PesStatus } from '@/lib/domain/state-machines';
+import { ensureConversion, lockFamilyVoucher } from '../steps/lock-voucher';
 
 // A deleted PES keeps its document for the office's record but can no longer change.
 const DOCUMENT_CHANGEABLE: ReadonlySet<PesStatus> = new Set(['draft', 'rejected', 'awaiting_validation', 'validated']);
@@ -21,7 +22,29 @@ export async function summerDocumentTarget(db: DbOrTx, holderId: string, voucher
   return row;
 }
 
-/** Changing the agreed PES of a pending or validated PES sends it back to draft: the provider validates it again. */
-export function backToDraft(status: PesStatus): boolean {
-  return status === 'awaiting_validation' || status === 'validated';
+/**
+ * Both document use cases start here, inside their transaction: the voucher locked (lock order voucher →
+ * conversion → PES), the conversion still editable, and the summer PES with its current document.
+ */
+export async function lockSummerDocumentTarget(tx: Tx, holderId: string, voucherId: string, pesId: string) {
+  const voucher = await lockFamilyVoucher(tx, holderId, voucherId);
+  const conversion = await ensureConversion(tx, voucher.id);
+  if (!isConversionEditable(conversion.status)) throw new AppError('invalid_state', 'La modifica PES è già stata inviata: il documento non può più essere cambiato.');
+  const target = await summerDocumentTarget(tx, holderId, voucher.id, pesId);
+  return { voucher, conversion, target };
+}
+
+/**
+ * Changing the agreed PES of a pending or validated PES sends it back to draft: the provider validates it
+ * again. Conditional on the status read under the lock; returns whether it moved.
+ */
+export async function sendBackToDraft(tx: Tx, row: { id: string; status: PesStatus }, now: Date): Promise<boolean> {
+  if (row.status !== 'awaiting_validation' && row.status !== 'validated') return false;
+  const moved = await tx
+    .update(pes)
+    .set({ status: 'draft', validationRequestedAt: null, decidedAt: null, updatedAt: now })
+    .where(and(eq(pes.id, row.id), eq(pes.status, row.status)))
+    .returning({ id: pes.id });
+  if (moved.length !== 1) throw new AppError('conflict');
+  return true;
 }
