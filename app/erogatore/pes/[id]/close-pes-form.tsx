@@ -10,6 +10,7 @@ import { FieldShell } from '@/app/_components/field-shell';
 import { closePesAction } from '@/lib/actions/provider/close-pes';
 import { formatEuro } from '@/lib/domain/money';
 import { closePesFieldsSchema } from '@/lib/validation/closing';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 type Values = { usedAmount: string; hoursUsed: string };
 
@@ -17,6 +18,8 @@ type Values = { usedAmount: string; hoursUsed: string };
 export function ClosePesForm({ pesId, code, amountCents, amountLabel, hours }: { pesId: string; code: string; amountCents: number; amountLabel: string; hours: number }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // Submitted by JavaScript only: before hydration a click would send a plain GET with the values in the URL.
+  const hydrated = useHydrated();
   const [confirming, setConfirming] = useState<{ usedCents: number; hoursUsed: number; values: Values } | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   // The action's own field rules, plus this PES's limits (the server checks them again).
@@ -114,7 +117,7 @@ export function ClosePesForm({ pesId, code, amountCents, amountLabel, hours }: {
       <FieldShell id="hoursUsed" label="Ore utilizzate" hint={`Da 0 a ${hours}`} error={e.hoursUsed?.message}>
         {(a11y) => <input inputMode="numeric" autoComplete="off" className="field-input" {...a11y} {...register('hoursUsed')} />}
       </FieldShell>
-      <button type="submit" className="btn-primary">
+      <button type="submit" className="btn-primary" disabled={!hydrated}>
         Prosegui
       </button>
     </form>

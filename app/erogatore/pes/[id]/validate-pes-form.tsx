@@ -3,10 +3,13 @@ import { useState, useTransition } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { FieldShell } from '@/app/_components/field-shell';
 import { decideValidationAction } from '@/lib/actions/provider/decide-validation';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 /** Valida or Rifiuta (with a reason the family will read). */
 export function ValidatePesForm({ pesId, code }: { pesId: string; code: string }) {
   const [pending, start] = useTransition();
+  // Submitted by JavaScript only: before hydration a click would send a plain GET with the values in the URL.
+  const hydrated = useHydrated();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
@@ -38,7 +41,7 @@ export function ValidatePesForm({ pesId, code }: { pesId: string; code: string }
             {(a11y) => <textarea rows={4} maxLength={1000} className="field-input" value={reason} onChange={(e) => setReason(e.target.value)} {...a11y} />}
           </FieldShell>
           <div className="flex flex-col gap-3 sm:flex-row">
-            <button type="submit" className="btn-danger" disabled={pending}>
+            <button type="submit" className="btn-danger" disabled={!hydrated || pending}>
               {pending ? 'Attendere…' : 'Conferma il rifiuto'}
             </button>
             <button type="button" className="btn-secondary" disabled={pending} onClick={() => setRejecting(false)}>

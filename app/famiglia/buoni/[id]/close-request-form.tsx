@@ -8,6 +8,7 @@ import { requestClosingAction } from '@/lib/actions/family/request-closing';
 import { requestClosingSchema } from '@/lib/validation/closing';
 import { PesFacts } from '@/app/_components/pes-facts';
 import type { PesSummary } from './pes-summary';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 // The action's own rules for the selection; the voucher id is added by the component, not typed.
 const schema = requestClosingSchema.pick({ pesIds: true });
@@ -15,6 +16,8 @@ const schema = requestClosingSchema.pick({ pesIds: true });
 export function CloseRequestForm({ voucherId, pes, editable }: { voucherId: string; pes: PesSummary[]; editable: boolean }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // Submitted by JavaScript only: before hydration a click would send a plain GET with the values in the URL.
+  const hydrated = useHydrated();
   const [result, setResult] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const { register, handleSubmit, formState, reset } = useForm<{ pesIds: string[] }>({ resolver: zodResolver(schema), defaultValues: { pesIds: [] } });
   const selectable = pes.filter((p) => p.status === 'active');
@@ -63,7 +66,7 @@ export function CloseRequestForm({ voucherId, pes, editable }: { voucherId: stri
         </p>
       ) : null}
       {editable && selectable.length > 0 ? (
-        <button type="submit" className="btn-primary mt-4" disabled={pending}>
+        <button type="submit" className="btn-primary mt-4" disabled={!hydrated || pending}>
           {pending ? 'Invio in corso…' : 'Invia richiesta di chiusura'}
         </button>
       ) : null}

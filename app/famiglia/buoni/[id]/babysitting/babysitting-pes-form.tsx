@@ -10,6 +10,7 @@ import { saveBabysittingPesAction } from '@/lib/actions/family/babysitting';
 import { maxAdmissibleHours } from '@/lib/domain/babysitting';
 import { formatEuro } from '@/lib/domain/money';
 import { babysittingPesFieldsSchema } from '@/lib/validation/babysitting';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 type Props = {
   voucherId: string;
@@ -26,6 +27,8 @@ type Values = { childIds: string[]; providerId: string; hours: string };
 export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents, multiChildRateCents, kids, providers, editing }: Props) {
   const router = useRouter();
   const [pending, start] = useTransition();
+  // Submitted by JavaScript only: before hydration a click would send a plain GET with the values in the URL.
+  const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   const rateFor = (n: number) => (n >= 2 ? multiChildRateCents : oneChildRateCents);
   // The action's own field rules, plus the ore max ammissibili for the children chosen (the server checks them again).
@@ -126,7 +129,7 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
         </dd>
       </dl>
 
-      <button type="submit" className="btn-primary" disabled={pending}>
+      <button type="submit" className="btn-primary" disabled={!hydrated || pending}>
         {pending ? 'Salvataggio…' : editing ? 'Salva le modifiche' : 'Salva il PES'}
       </button>
     </form>

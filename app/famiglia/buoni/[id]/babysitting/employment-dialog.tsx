@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { declareEmploymentAction } from '@/lib/actions/family/babysitting';
 import { ELIGIBILITY_REASON_MESSAGES, EMPLOYMENT_CONDITION_LABELS, EMPLOYMENT_CONDITIONS, type EligibilityReason, type EmploymentCondition } from '@/lib/domain/eligibility';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 type Employer = { name: string; taxCode: string; address: string; sector: string };
 
@@ -12,6 +13,8 @@ type Employer = { name: string; taxCode: string; address: string; sector: string
 export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { voucherId: string; twoParentHousehold: boolean; employer: Employer }) {
   const router = useRouter();
   const [pending, start] = useTransition();
+  // Submitted by JavaScript only: before hydration a click would send a plain GET with the values in the URL.
+  const hydrated = useHydrated();
   const [condition, setCondition] = useState<EmploymentCondition | ''>('');
   const [returns, setReturns] = useState(false);
   const [partner, setPartner] = useState(false);
@@ -128,7 +131,7 @@ export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { 
           )}
         </div>
       </fieldset>
-      <button type="submit" className="btn-primary" disabled={pending}>
+      <button type="submit" className="btn-primary" disabled={!hydrated || pending}>
         {pending ? 'Attendere…' : 'Conferma'}
       </button>
     </form>
