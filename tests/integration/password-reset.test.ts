@@ -129,7 +129,11 @@ describe('Ho smarrito la password', () => {
       { baseUrl: 'https://buoni.example.it' },
     );
     const [mail] = await outboxTo(t.db, 'primo.ufficio@provincia.tn.example.it');
-    expect(mail!.textBody).toContain('https://buoni.example.it/password-smarrita/nuova#token=');
+    expect(mail!.textBody).toContain('https://buoni.example.it/attivazione#token=');
+    // The same activation link as staff created by the office and imported families: one mechanism.
+    const [link] = await t.db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
+    expect(link).toMatchObject({ purpose: 'activation' });
+    expect(link!.expiresAt.getTime() - link!.createdAt.getTime()).toBe(72 * 3_600_000);
     await resetPassword(t.db, { token: tokenFrom(mail!.textBody), password: NEW_PASSWORD, ip: null });
     const r = await authenticate(t.db, { codiceFiscale: 'RSSMRA80A01L378S', password: NEW_PASSWORD, ip: '10.9.9.9' });
     expect(r).toMatchObject({ ok: true, user: { id: userId, role: 'office' } });

@@ -4,7 +4,7 @@ import { NewPasswordForm } from '../password-smarrita/nuova/new-password-form';
 
 export const metadata: Metadata = { title: 'Attiva il tuo accesso', referrer: 'no-referrer' };
 
-/** Link from the activation e-mail of a new staff account: the same single-use token machinery as the password reset. */
+/** Link from the activation e-mail of every new account (imported family, staff, first office clerk): the same single-use token machinery as the password reset. */
 export default function ActivationPage() {
   return (
     <div className="mx-auto max-w-md">

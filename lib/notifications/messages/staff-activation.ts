@@ -1,17 +1,19 @@
 import { ROLE_LABELS, type Role } from '@/lib/auth/actor';
+import type { ActivationMessage } from '@/lib/services/steps/send-activation';
 
-export const ACTIVATION_TTL_HOURS = 72;
+/** 72 hours: a new colleague may read it days later, and staff accounts open more than a family's. */
+export const STAFF_ACTIVATION_HOURS = 72;
 
-/** A new staff account: the link sets the first password (single use, 72 hours: a new colleague may read it days later). */
-export function staffActivationMessage(p: { givenName: string; familyName: string; role: Role; providerName: string | null; codiceFiscale: string; link: string }) {
-  return {
+/** A staff account created by the office (or the first office clerk, from the command line). */
+export function staffActivationMessage(p: { role: Role; providerName: string | null; createdBy: 'office' | 'cli' }): ActivationMessage {
+  return (a, link) => ({
     subject: 'Attiva il tuo accesso — Buoni di servizio',
     paragraphs: [
-      `Gentile ${p.givenName} ${p.familyName},`,
-      `la Struttura Multifunzionale Territoriale Ad Personam ha creato il tuo accesso ai Buoni di servizio come ${ROLE_LABELS[p.role]}${p.providerName ? ` (${p.providerName})` : ''}. Il nome utente è il tuo codice fiscale: ${p.codiceFiscale}.`,
-      `Per attivarlo scegli una password con il collegamento qui sotto: vale una sola volta e scade tra ${ACTIVATION_TTL_HOURS} ore. Se scade, usa «Ho smarrito la password» nella pagina di accesso.`,
-      'Al primo accesso ti chiederemo di attivare la verifica in due passaggi con un’app di autenticazione sul telefono.',
+      `Gentile ${a.givenName} ${a.familyName},`,
+      `${p.createdBy === 'office' ? 'la Struttura Multifunzionale Territoriale Ad Personam ha creato' : 'è stato creato'} il tuo accesso ai Buoni di servizio come ${ROLE_LABELS[p.role]}${p.providerName ? ` (${p.providerName})` : ''}. Il nome utente è il tuo codice fiscale: ${a.codiceFiscale}.`,
+      `Per attivarlo scegli una password con il collegamento qui sotto: vale una sola volta e scade tra ${link.validHours} ore. Se scade, usa «Ho smarrito la password» nella pagina di accesso.`,
+      ...(p.role === 'family' ? [] : ['Al primo accesso ti chiederemo di attivare la verifica in due passaggi con un’app di autenticazione sul telefono.']),
     ],
-    link: { href: p.link, label: 'Scegli la password' },
-  };
+    link: { href: link.href, label: 'Scegli la password' },
+  });
 }

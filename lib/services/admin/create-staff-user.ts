@@ -1,15 +1,12 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
-import { passwordResetTokens, providers, users } from '@/db/schema';
+import { providers, users } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
-import { hashPassword } from '@/lib/auth/password-hash';
-import { newResetToken } from '@/lib/auth/reset-token';
-import { enqueueEmail } from '@/lib/notifications/enqueue';
-import { ACTIVATION_TTL_HOURS, staffActivationMessage } from '@/lib/notifications/messages/staff-activation';
+import { STAFF_ACTIVATION_HOURS, staffActivationMessage } from '@/lib/notifications/messages/staff-activation';
+import { sendActivation, unusablePasswordHash } from '@/lib/services/steps/send-activation';
 import { requireOffice } from './require-office';
 
 const DUPLICATE = 'Esiste già un utente con questo codice fiscale.';
@@ -26,8 +23,6 @@ export async function createStaffUser(
 ): Promise<{ userId: string }> {
   requireOffice(actor);
   const now = ctx.now ?? new Date();
-  // Nobody knows this password: the account is unusable until activated.
-  const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
   return db.transaction(async (tx) => {
     let providerName: string | null = null;
     if (input.role === 'provider') {
@@ -37,16 +32,16 @@ export async function createStaffUser(
     }
     const [created] = await tx
       .insert(users)
-      .values({ codiceFiscale: input.codiceFiscale, givenName: input.givenName, familyName: input.familyName, email: input.email, role: input.role, providerId: input.providerId, passwordHash, createdAt: now })
+      .values({ codiceFiscale: input.codiceFiscale, givenName: input.givenName, familyName: input.familyName, email: input.email, role: input.role, providerId: input.providerId, passwordHash: unusablePasswordHash(), createdAt: now })
       .onConflictDoNothing({ target: users.codiceFiscale })
       .returning({ id: users.id });
     if (!created) throw new AppError('invalid_input', DUPLICATE, { codiceFiscale: DUPLICATE });
 
-    const { token, hash } = newResetToken();
-    await tx.insert(passwordResetTokens).values({ userId: created.id, tokenHash: hash, purpose: 'activation', expiresAt: new Date(now.getTime() + ACTIVATION_TTL_HOURS * 3_600_000), createdAt: now });
-    await enqueueEmail(tx, {
-      to: input.email,
-      ...staffActivationMessage({ ...input, providerName, link: `${ctx.baseUrl}/attivazione#token=${token}` }),
+    await sendActivation(tx, [{ id: created.id, ...input }], {
+      baseUrl: ctx.baseUrl,
+      now,
+      validHours: STAFF_ACTIVATION_HOURS,
+      message: staffActivationMessage({ role: input.role, providerName, createdBy: 'office' }),
     });
     await writeAudit(tx, {
       actor,

@@ -9,6 +9,7 @@ import { isoDate } from '@/lib/domain/dates';
 import { IMPORT_AUDIT, type ImportOutcome } from '@/lib/import/import-outcome';
 import type { ImportError } from '@/lib/import/parse-voucher-row';
 import { readVoucherFile } from '@/lib/import/read-voucher-file';
+import { FAMILY_ACTIVATION_HOURS, familyActivationMessage } from '@/lib/notifications/messages/account-activation';
 import { sendActivation } from '@/lib/services/steps/send-activation';
 import { checkAgainstDatabase } from './import-vouchers-check';
 import { insertImportPlan } from './import-vouchers-insert';
@@ -48,7 +49,7 @@ export async function importVouchers(db: Db, actor: Actor, file: { bytes: Uint8A
         const { lookups, errors } = await checkAgainstDatabase(tx, read.plan);
         if (errors.length > 0) throw new Rejected(errors.sort((a, b) => a.line - b.line));
         const { counts, newAccounts } = await insertImportPlan(tx, read.plan, lookups);
-        await sendActivation(tx, newAccounts, { baseUrl: ctx.baseUrl, now });
+        await sendActivation(tx, newAccounts, { baseUrl: ctx.baseUrl, now, validHours: FAMILY_ACTIVATION_HOURS, message: familyActivationMessage });
         const result = { status: 'imported' as const, sha256, fileName, rowCount: read.rowCount, counts: { ...counts, activationEmails: newAccounts.length } };
         await writeAudit(tx, { actor, action: IMPORT_AUDIT.completed, entityType: 'voucher_import', entityId: sha256, after: result, at: now });
         return result;

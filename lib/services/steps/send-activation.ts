@@ -4,13 +4,12 @@ import { bulkInsert } from '@/db/bulk-insert';
 import type { DbOrTx } from '@/db/open';
 import { passwordResetTokens } from '@/db/schema';
 import { newResetToken } from '@/lib/auth/reset-token';
-import { enqueueEmails } from '@/lib/notifications/enqueue';
-import { accountActivationMessage } from '@/lib/notifications/messages/account-activation';
-
-/** Long enough for a family to read its mail after a bulk import; expired links are replaced through «Ho smarrito la password». */
-export const ACTIVATION_VALID_DAYS = 7;
+import { enqueueEmails, type EmailMessage } from '@/lib/notifications/enqueue';
 
 export type NewAccount = { id: string; email: string; givenName: string; familyName: string; codiceFiscale: string };
+
+/** What an activation e-mail says to one account; the link and its validity are filled in here. */
+export type ActivationMessage = (account: NewAccount, link: { href: string; validHours: number }) => Omit<EmailMessage, 'to'>;
 
 const b64 = (n: number) => randomBytes(n).toString('base64').replace(/=+$/, '');
 
@@ -24,28 +23,29 @@ export function unusablePasswordHash(): string {
 }
 
 /**
- * Single-use set-password links (the reset-token table and page: resetPassword() consumes them)
- * and their e-mails, written in the caller's transaction with a few multi-row inserts.
+ * The one way every new account (imported family, staff created by the office, first clerk created from
+ * the command line) gets its first password: a single-use link to /attivazione on the reset-token
+ * machinery (hashed, `purpose = 'activation'`), and its e-mail, written in the caller's transaction
+ * with a few multi-row inserts. An expired link is replaced through «Ho smarrito la password».
  */
-export async function sendActivation(tx: DbOrTx, accounts: readonly NewAccount[], ctx: { baseUrl: string; now: Date }): Promise<void> {
-  const expiresAt = new Date(ctx.now.getTime() + ACTIVATION_VALID_DAYS * 86_400_000);
+export async function sendActivation(
+  tx: DbOrTx,
+  accounts: readonly NewAccount[],
+  ctx: { baseUrl: string; now: Date; validHours: number; message: ActivationMessage },
+): Promise<void> {
+  if (accounts.length === 0) return;
+  const expiresAt = new Date(ctx.now.getTime() + ctx.validHours * 3_600_000);
   const issued = accounts.map((a) => ({ account: a, ...newResetToken() }));
   await bulkInsert(
     tx,
     passwordResetTokens,
-    issued.map((t) => ({ userId: t.account.id, tokenHash: t.hash, expiresAt, createdAt: ctx.now })),
+    issued.map((t) => ({ userId: t.account.id, tokenHash: t.hash, purpose: 'activation' as const, expiresAt, createdAt: ctx.now })),
   );
   await enqueueEmails(
     tx,
-    issued.map((t) =>
-      accountActivationMessage({
-        to: t.account.email,
-        givenName: t.account.givenName,
-        familyName: t.account.familyName,
-        codiceFiscale: t.account.codiceFiscale,
-        link: `${ctx.baseUrl}/password-smarrita/nuova#token=${t.token}`,
-        validDays: ACTIVATION_VALID_DAYS,
-      }),
-    ),
+    issued.map((t) => ({
+      to: t.account.email,
+      ...ctx.message(t.account, { href: `${ctx.baseUrl}/attivazione#token=${t.token}`, validHours: ctx.validHours }),
+    })),
   );
 }
