@@ -365,6 +365,41 @@ describe.skipIf(!e2eEnabled)('N1/N2/N4: every page authorises every caller itsel
     expect(failures, `${key} (${url})`).toEqual([]);
   });
 
+  // Route handlers have their table in-process (tests/integration/route-authorization.test.ts), where no proxy
+  // runs at all; here the GET ones are requested through next start, plain and with the forged header.
+  it('route handlers answer the same with a forged x-middleware-subrequest header, and "not yours" like "does not exist"', async () => {
+    const doc = new RegExp(`/api/files/(${UUID})`).exec(await page('prv2', `/erogatore/pes/${ids.martaSummerPes}`))![1]!;
+    const routes: [string, Record<'anonymous' | 'anna' | 'prv1', number | Outcome>][] = [
+      ['/api/ping', { anonymous: 401, anna: 200, prv1: 200 }],
+      [`/api/files/${doc}`, { anonymous: 401, anna: 404, prv1: 404 }],
+      [`/api/files/${NO_SUCH_ID}`, { anonymous: 401, anna: 404, prv1: 404 }],
+      [`/api/ricevute/${ids.martaVoucher}`, { anonymous: 401, anna: 404, prv1: 404 }],
+      [`/api/ricevute/${NO_SUCH_ID}`, { anonymous: 401, anna: 404, prv1: 404 }],
+      ['/ufficio/esporta?stato=tutte', { anonymous: LOGIN, anna: 403, prv1: 403 }],
+      ['/ufficio/amministrazione/importa/modello', { anonymous: LOGIN, anna: 403, prv1: 403 }],
+    ];
+    const failures: string[] = [];
+    const bodies = new Map<string, string>();
+    await Promise.all(
+      routes.flatMap(([url, want]) =>
+        (Object.keys(want) as (keyof typeof want)[]).flatMap((caller) =>
+          [undefined, ...FORGED].map(async (forged) => {
+            const a = await get(caller, url, forged ? { 'x-middleware-subrequest': forged } : {});
+            const w = want[caller];
+            const wrong = typeof w === 'number' ? (a.status === w ? [] : [`status ${a.status}, expected ${w}`]) : problems({ url, expect: everyone(w) }, a, w);
+            if (a.status !== 200 && /BS-2020-0003|Elena|%PDF/.test(a.body)) wrong.push('reveals the record');
+            if (!forged) bodies.set(`${caller} ${url}`, a.body);
+            failures.push(...wrong.map((p) => `${caller} ${url}${forged ? ` with x-middleware-subrequest: ${forged}` : ''}: ${p}`));
+          }),
+        ),
+      ),
+    );
+    for (const [mine, missing] of [[`/api/files/${doc}`, `/api/files/${NO_SUCH_ID}`], [`/api/ricevute/${ids.martaVoucher}`, `/api/ricevute/${NO_SUCH_ID}`]]) {
+      for (const caller of ['anna', 'prv1']) expect(bodies.get(`${caller} ${mine}`), `${caller}: ${mine} like ${missing}`).toBe(bodies.get(`${caller} ${missing}`));
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('changed nothing for the records’ owners', async () => {
     for (const [caller, url] of WATCHED) expect(visibleText(await page(caller, url(ids))), `${caller} ${url(ids)}`).toBe(before.get(`${caller} ${url(ids)}`));
   });
