@@ -293,7 +293,7 @@ describe.skipIf(!e2eEnabled)('N1/N2/N4: every page authorises every caller itsel
     const raw = a.body.replace(/<!-- -->/g, '');
     for (const s of row.secret ?? []) {
       if (want !== 'missing' && 'ok' in want) {
-        if (!raw.includes(s)) found.push(`the allowed answer lacks the secret «${s}» (a check that cannot fail)`);
+        if (!raw.includes(s)) found.push(`the allowed answer lacks the secret «${s}» (its absence elsewhere would prove nothing)`);
       } else if (raw.includes(s)) found.push(`reveals «${s}»`);
     }
     return found;
