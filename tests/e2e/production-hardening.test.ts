@@ -1,23 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eEnabled, useApp } from './support/app-fixture';
 import { DEMO_PASSWORD, login, logout, newPage } from './support/browser';
+import { postSignIn } from './support/http';
 import { startApp, type AppServer } from './support/server';
 
 const ANNA = 'RSSNNA85M41L378F';
-
-/** Signs in through Auth.js's callback endpoint, as a script would; returns the redirect and the cookies set. */
-async function postSignIn(base: string, codiceFiscale: string, password: string, headers: Record<string, string> = {}) {
-  const csrf = await fetch(`${base}/api/auth/csrf`, { headers });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers },
-    body: new URLSearchParams({ csrfToken, codiceFiscale, password }).toString(),
-  });
-  return { location: res.headers.get('location') ?? '', setCookies: res.headers.getSetCookie() };
-}
 
 describe.skipIf(!e2eEnabled)('production with DEMO_MODE=false on an empty embedded database', () => {
   let app: AppServer;

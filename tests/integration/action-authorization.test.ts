@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,12 +135,22 @@ const TABLE: Record<string, Entry> = {
   regenerateRecoveryCodesAction: { role: 'staff', own: () => ({ code: '000000' }) },
 };
 
+/** A file-level 'use server' directive: the first statement, comments before it allowed (as the compiler allows them). */
+const isServerActionFile = (source: string) => /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use server['"]/.test(source);
+
 const actionFiles = import.meta.glob<Record<string, unknown>>('/lib/actions/**/*.ts', { eager: true });
 const actions = new Map<string, (input: unknown) => Promise<{ ok: boolean; code?: string }>>();
 for (const [file, mod] of Object.entries(actionFiles)) {
-  const source = readFileSync(path.join(process.cwd(), file), 'utf8');
-  if (!/^\s*['"]use server['"]/.test(source)) continue;
+  if (!isServerActionFile(readFileSync(path.join(process.cwd(), file), 'utf8'))) continue;
   for (const [name, fn] of Object.entries(mod)) if (typeof fn === 'function') actions.set(name, fn as never);
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(full);
+    return /\.(ts|tsx|js|jsx|mjs|cjs)$/.test(e.name) ? [path.relative(process.cwd(), full).split(path.sep).join('/')] : [];
+  });
 }
 
 function call(name: string, input: unknown) {
@@ -202,6 +212,19 @@ async function snapshot() {
 describe('N1: the authorisation table covers every server action', () => {
   it('lists exactly the exported server actions', () => {
     expect([...actions.keys()].sort()).toEqual(Object.keys(TABLE).sort());
+  });
+
+  // The table reads lib/actions/**/*.ts only: a server action declared anywhere else (another folder, a .tsx
+  // file, a function-level 'use server' inside a component) would be a public endpoint missing from it.
+  it("has 'use server' only as the directive of files under lib/actions/**/*.ts", () => {
+    const elsewhere = ['app', 'lib', 'db']
+      .flatMap((dir) => sourceFiles(path.join(process.cwd(), dir)))
+      .filter((file) => {
+        const source = readFileSync(path.join(process.cwd(), file), 'utf8');
+        if (!/['"]use server['"]/.test(source)) return false;
+        return !/^lib\/actions\/.+\.ts$/.test(file) || !isServerActionFile(source) || source.match(/['"]use server['"]/g)!.length > 1;
+      });
+    expect(elsewhere).toEqual([]);
   });
 });
 

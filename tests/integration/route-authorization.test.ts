@@ -51,11 +51,18 @@ const ROUTES: Record<string, Row> = {
   },
 };
 
+/**
+ * Every file Next serves as a route handler: route.ts (or .tsx/.js), and the metadata routes written as code
+ * (sitemap.ts, robots.ts, opengraph-image.tsx …), listed with their extension so a new one fails the table.
+ */
+const METADATA_ROUTE = /^(sitemap|robots|manifest|icon|apple-icon|opengraph-image|twitter-image)\d*\.(ts|tsx|js|jsx|mjs)$/;
 function routeFiles(dir: string, base = dir): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return routeFiles(full, base);
-    return name === 'route.ts' ? [path.relative(base, path.dirname(full)).split(path.sep).join('/')] : [];
+    const relative = path.relative(base, full).split(path.sep).join('/');
+    if (name === 'route.ts') return [path.posix.dirname(relative)];
+    return /^route\.(tsx|js|jsx|mjs)$/.test(name) || METADATA_ROUTE.test(name) ? [relative] : [];
   });
 }
 
@@ -79,7 +86,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('N1: the route table covers every route handler', () => {
-  it('lists exactly the route.ts files under app/', () => {
+  it('lists exactly the route handlers under app/ (route files and metadata routes)', () => {
     expect(routeFiles(path.join(process.cwd(), 'app')).sort()).toEqual(Object.keys(ROUTES).sort());
   });
 });
