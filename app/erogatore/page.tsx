@@ -24,7 +24,7 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
     // Without a search the list's count is the provider's total: not counted twice.
     q ? providerPesTotal(db, providerId) : Promise.resolve(null),
   ]);
-  const total = searchedTotal ?? all.total;
+  const total = searchedTotal ?? { total: all.total, exact: all.totalExact };
   // Each list keeps its own page in the URL; moving in one keeps the others where they were.
   const current = { q, pagina: page, chiusure: closePage, validazioni: validationPage };
   const hrefFor = (change: Partial<typeof current>, anchor: string) => {
@@ -52,7 +52,9 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
           <p>nuovi PES da validare</p>
         </li>
         <li className="card">
-          <p className="text-3xl font-bold" data-testid="count-total">{total}</p>
+          <p className="text-3xl font-bold" data-testid="count-total">
+            {total.exact ? total.total : `oltre ${total.total.toLocaleString('it-IT')}`}
+          </p>
           <p>PES in totale</p>
         </li>
       </ul>
@@ -90,7 +92,8 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
           </button>
         </form>
         <p role="status">
-          {all.total} PES{all.q ? ` per «${all.q}»` : ''} — pagina {all.page} di {all.pages}
+          {all.totalExact ? all.total : `Oltre ${all.total.toLocaleString('it-IT')}`} PES{all.q ? ` per «${all.q}»` : ''} — pagina {all.page}
+          {all.pages === null ? '' : ` di ${all.pages}`}
         </p>
         <ul className="space-y-3">
           {all.rows.map((p) => (
@@ -99,7 +102,7 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
             </li>
           ))}
         </ul>
-        <Pager label="Pagine di tutti i PES" page={all.page} pages={all.pages} href={(n) => hrefFor({ pagina: n }, 'tutti')} />
+        <Pager label="Pagine di tutti i PES" page={all.page} hasNext={all.hasNext} href={(n) => hrefFor({ pagina: n }, 'tutti')} />
       </section>
     </div>
   );
@@ -124,13 +127,13 @@ function PesQueue({ id, title, empty, list, action, pageHref }: { id: string; ti
           </li>
         ))}
       </ul>
-      <Pager label={`Pagine: ${title.toLowerCase()}`} page={list.page} pages={list.pages} href={pageHref} />
+      <Pager label={`Pagine: ${title.toLowerCase()}`} page={list.page} hasNext={list.page < list.pages} href={pageHref} />
     </section>
   );
 }
 
-function Pager({ label, page, pages, href }: { label: string; page: number; pages: number; href: (n: number) => string }) {
-  if (pages <= 1) return null;
+function Pager({ label, page, hasNext, href }: { label: string; page: number; hasNext: boolean; href: (n: number) => string }) {
+  if (page <= 1 && !hasNext) return null;
   return (
     <nav aria-label={label} className="flex gap-3">
       {page > 1 ? (
@@ -138,7 +141,7 @@ function Pager({ label, page, pages, href }: { label: string; page: number; page
           ← Pagina precedente
         </Link>
       ) : null}
-      {page < pages ? (
+      {hasNext ? (
         <Link href={href(page + 1)} className="link" rel="next">
           Pagina successiva →
         </Link>

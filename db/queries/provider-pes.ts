@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { children, documents, pes, pesChildren, users, vouchers } from '@/db/schema';
 
@@ -80,10 +80,24 @@ async function queueCounts(db: DbOrTx, providerId: string) {
   return { close: close?.n ?? 0, validation: validation?.n ?? 0 };
 }
 
-/** How many PES name the provider (the dashboard's summary; equal to an unfiltered searchProviderPes total). */
-export async function providerPesTotal(db: DbOrTx, providerId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(pes).where(namingProvider(providerId));
-  return row?.n ?? 0;
+/**
+ * Counting PES stops here, as in the office queue: "more than 1 000" is all a clerk needs, and a count
+ * that reads at most COUNT_CAP + 1 index entries costs the same at 1 000 and at 100 000 PES (P3).
+ */
+export const PES_COUNT_CAP = 1000;
+
+export type CappedCount = { total: number; exact: boolean };
+
+async function cappedCount(db: DbOrTx, where: SQL | undefined): Promise<CappedCount> {
+  const matching = db.select({ one: sql`1` }).from(pes).where(where).limit(PES_COUNT_CAP + 1).as('matching');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
+  const n = row?.n ?? 0;
+  return { total: Math.min(n, PES_COUNT_CAP), exact: n <= PES_COUNT_CAP };
+}
+
+/** How many PES name the provider, up to PES_COUNT_CAP (the dashboard's summary; the same as an unfiltered searchProviderPes). */
+export function providerPesTotal(db: DbOrTx, providerId: string): Promise<CappedCount> {
+  return cappedCount(db, namingProvider(providerId));
 }
 
 /**
@@ -137,22 +151,30 @@ function matchingPes(prefix: string) {
 /**
  * All PES naming the provider, most recently changed first, searchable by a prefix of the family's
  * codice fiscale, the voucher number or the PES code, paginated (`?pagina=`). The page walks
- * pes_provider_updated_idx in order and stops after PAGE_SIZE rows; the count reads pes alone.
+ * pes_provider_updated_idx in order and stops after PAGE_SIZE + 1 rows (the extra one says whether a
+ * next page exists); the count reads pes alone and stops at PES_COUNT_CAP, so `pages` is null beyond it.
  */
 export async function searchProviderPes(db: DbOrTx, providerId: string, opts: { q?: string; page?: number }) {
   const q = normaliseCodeQuery(opts.q);
   const page = pageNumber(opts.page ?? 1);
   const filter = q ? and(namingProvider(providerId), matchingPes(q)) : namingProvider(providerId);
-  const [rows, [total]] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     pesWithFamily(db)
       .where(filter)
       .orderBy(desc(pes.updatedAt), asc(pes.code))
-      .limit(PAGE_SIZE)
+      .limit(PAGE_SIZE + 1)
       .offset((page - 1) * PAGE_SIZE),
-    db.select({ n: count() }).from(pes).where(filter),
+    cappedCount(db, filter),
   ]);
-  const n = total?.n ?? 0;
-  return { rows: await withChildren(db, rows), total: n, page, pages: pages(n), q };
+  return {
+    rows: await withChildren(db, rows.slice(0, PAGE_SIZE)),
+    total: counted.total,
+    totalExact: counted.exact,
+    page,
+    pages: counted.exact ? pages(counted.total) : null,
+    hasNext: rows.length > PAGE_SIZE,
+    q,
+  };
 }
 
 export async function getProviderPes(db: DbOrTx, providerId: string, pesId: string) {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversions, pes, providers, vouchers } from '@/db/schema';
-import { providerQueues, searchProviderPes } from '@/db/queries/provider-pes';
+import { PES_COUNT_CAP, providerPesTotal, providerQueues, searchProviderPes } from '@/db/queries/provider-pes';
 import { seeded } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';
 
@@ -117,10 +117,40 @@ describe('the provider dashboard queues, page by page', () => {
 
   it('pages "Tutti i PES" too: pages are disjoint and add up to the count', async () => {
     const first = await searchProviderPes(t.db, prv1, {});
+    expect(first.totalExact).toBe(true);
     const codes: string[] = [];
-    for (let page = 1; page <= first.pages; page++) codes.push(...(await searchProviderPes(t.db, prv1, { page })).rows.map((r) => r.code));
+    let page = 1;
+    for (let r = first; ; r = await searchProviderPes(t.db, prv1, { page: ++page })) {
+      expect(r.rows.length).toBeLessThanOrEqual(20);
+      codes.push(...r.rows.map((x) => x.code));
+      if (!r.hasNext) break;
+    }
+    expect(page).toBe(first.pages);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes).toHaveLength(first.total);
     expect(first.total).toBeGreaterThan(20);
+  });
+
+  it('stops counting past PES_COUNT_CAP and still offers the next page', async () => {
+    const prv3 = (await t.db.select().from(providers).where(eq(providers.code, 'PRV3')))[0]!.id;
+    const [marta] = await t.db.select().from(vouchers).where(eq(vouchers.number, 'BS-2020-0003'));
+    await t.db.insert(pes).values(
+      Array.from({ length: PES_COUNT_CAP + 5 }, (_, i) => ({
+        code: `BS-2020-0003/${2000 + i}`,
+        voucherId: marta!.id,
+        providerId: prv3,
+        kind: 'standard' as const,
+        band: 'A',
+        hours: 1,
+        amountCents: 100,
+        status: 'active' as const,
+      })),
+    );
+    const first = await searchProviderPes(t.db, prv3, {});
+    expect(first).toMatchObject({ total: PES_COUNT_CAP, totalExact: false, pages: null, hasNext: true });
+    expect(first.rows).toHaveLength(20);
+    expect(await providerPesTotal(t.db, prv3)).toEqual({ total: PES_COUNT_CAP, exact: false });
+    const last = await searchProviderPes(t.db, prv3, { page: Math.ceil((PES_COUNT_CAP + 5) / 20) + 1 });
+    expect(last.hasNext).toBe(false);
   });
 });
