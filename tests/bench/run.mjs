@@ -226,7 +226,8 @@ async function main() {
     target: 'none',
     pass: seq.length === 0,
   });
-  rows.push({ id: 'info', what: `EXPLAIN at ${P3.small}: seq scans of big tables`, measured: plansSmall.filter((p) => p.seqScans.length).length ? plansSmall.filter((p) => p.seqScans.length).map((p) => p.label).join('; ') : 'none', target: '—', pass: null });
+  // At 1 000 rows a sequential scan of a small table is the planner's right choice: for information only.
+  rows.push({ id: 'info', what: `EXPLAIN at ${P3.small}: read paths with a seq scan`, measured: `${plansSmall.filter((p) => p.seqScans.length).length} of ${plansSmall.length}`, target: '—', pass: null });
   const p4ratio = p4.p99 / floor.p99;
   rows.push(ratioRow('P4', `OTP confirm p99 (${P4.connections} signers) ÷ floor p99`, p4ratio, '≤ 3', p4ratio <= 3, `${p4.p99.toFixed(0)} / ${floor.p99.toFixed(0)} ms; p50 ${p4.p50.toFixed(0)} ms`));
   const smallest = Math.min(...js.map((j) => j.bytes));
