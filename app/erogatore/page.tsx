@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { providerById } from '@/db/queries/provider-by-id';
-import { pageNumber, providerQueues, searchProviderPes } from '@/db/queries/provider-pes';
+import { pageNumber, providerPesTotal, providerQueues, searchProviderPes, type NumberedPage } from '@/db/queries/provider-pes';
 import { requireRole } from '@/lib/auth/current-actor';
 import { ProviderPesCard, type ProviderPesRow } from './pes-card';
 
@@ -13,10 +13,28 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const q = typeof sp.q === 'string' ? sp.q : '';
   const page = pageNumber(sp.pagina);
+  const closePage = pageNumber(sp.chiusure);
+  const validationPage = pageNumber(sp.validazioni);
   const db = await getDb();
   const providerId = actor.providerId!;
-  const [provider, queues, all] = await Promise.all([providerById(db, providerId), providerQueues(db, providerId), searchProviderPes(db, providerId, { q, page })]);
-  const pageHref = (n: number) => `/erogatore?${new URLSearchParams({ ...(q ? { q } : {}), pagina: String(n) }).toString()}#tutti`;
+  const [provider, queues, all, searchedTotal] = await Promise.all([
+    providerById(db, providerId),
+    providerQueues(db, providerId, { closePage, validationPage }),
+    searchProviderPes(db, providerId, { q, page }),
+    // Without a search the list's count is the provider's total: not counted twice.
+    q ? providerPesTotal(db, providerId) : Promise.resolve(null),
+  ]);
+  const total = searchedTotal ?? { total: all.total, exact: all.totalExact };
+  // Each list keeps its own page in the URL; moving in one keeps the others where they were.
+  const current = { q, pagina: page, chiusure: closePage, validazioni: validationPage };
+  const hrefFor = (change: Partial<typeof current>, anchor: string) => {
+    const next = { ...current, ...change };
+    const params = new URLSearchParams();
+    if (next.q) params.set('q', next.q);
+    for (const key of ['chiusure', 'validazioni', 'pagina'] as const) if (next[key] > 1) params.set(key, String(next[key]));
+    const search = params.toString();
+    return `/erogatore${search ? `?${search}` : ''}#${anchor}`;
+  };
   return (
     <div className="space-y-8">
       <div>
@@ -26,21 +44,37 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
 
       <ul className="grid gap-3 sm:grid-cols-3" aria-label="Riepilogo">
         <li className="card">
-          <p className="text-3xl font-bold" data-testid="count-close">{queues.closeRequests.length}</p>
+          <p className="text-3xl font-bold" data-testid="count-close">{queues.closeRequests.total}</p>
           <p>richieste di chiusura in attesa</p>
         </li>
         <li className="card">
-          <p className="text-3xl font-bold" data-testid="count-validation">{queues.validations.length}</p>
+          <p className="text-3xl font-bold" data-testid="count-validation">{queues.validations.total}</p>
           <p>nuovi PES da validare</p>
         </li>
         <li className="card">
-          <p className="text-3xl font-bold">{queues.total}</p>
+          <p className="text-3xl font-bold" data-testid="count-total">
+            {total.exact ? total.total : `oltre ${total.total.toLocaleString('it-IT')}`}
+          </p>
           <p>PES in totale</p>
         </li>
       </ul>
 
-      <PesQueue id="chiusure" title="Richieste di chiusura" empty="Nessuna richiesta di chiusura in attesa." rows={queues.closeRequests} action="Chiudi il PES" />
-      <PesQueue id="validazioni" title="Nuovi PES da validare" empty="Nessun nuovo PES in attesa di validazione." rows={queues.validations} action="Valida o rifiuta" />
+      <PesQueue
+        id="chiusure"
+        title="Richieste di chiusura"
+        empty="Nessuna richiesta di chiusura in attesa."
+        list={queues.closeRequests}
+        action="Chiudi il PES"
+        pageHref={(n) => hrefFor({ chiusure: n }, 'chiusure')}
+      />
+      <PesQueue
+        id="validazioni"
+        title="Nuovi PES da validare"
+        empty="Nessun nuovo PES in attesa di validazione."
+        list={queues.validations}
+        action="Valida o rifiuta"
+        pageHref={(n) => hrefFor({ validazioni: n }, 'validazioni')}
+      />
 
       <section aria-labelledby="tutti-titolo" id="tutti" className="space-y-3">
         <h2 id="tutti-titolo" className="text-2xl font-bold">
@@ -58,7 +92,8 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
           </button>
         </form>
         <p role="status">
-          {all.total} PES{all.q ? ` per «${all.q}»` : ''} — pagina {all.page} di {all.pages}
+          {all.totalExact ? all.total : `Oltre ${all.total.toLocaleString('it-IT')}`} PES{all.q ? ` per «${all.q}»` : ''} — pagina {all.page}
+          {all.pages === null ? '' : ` di ${all.pages}`}
         </p>
         <ul className="space-y-3">
           {all.rows.map((p) => (
@@ -67,39 +102,50 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
             </li>
           ))}
         </ul>
-        {all.pages > 1 ? (
-          <nav aria-label="Pagine" className="flex gap-3">
-            {all.page > 1 ? (
-              <Link href={pageHref(all.page - 1)} className="link">
-                ← Pagina precedente
-              </Link>
-            ) : null}
-            {all.page < all.pages ? (
-              <Link href={pageHref(all.page + 1)} className="link">
-                Pagina successiva →
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pager label="Pagine di tutti i PES" page={all.page} hasNext={all.hasNext} href={(n) => hrefFor({ pagina: n }, 'tutti')} />
       </section>
     </div>
   );
 }
 
-function PesQueue({ id, title, empty, rows, action }: { id: string; title: string; empty: string; rows: ProviderPesRow[]; action: string }) {
+function PesQueue({ id, title, empty, list, action, pageHref }: { id: string; title: string; empty: string; list: NumberedPage<ProviderPesRow>; action: string; pageHref: (n: number) => string }) {
   return (
-    <section aria-labelledby={id} className="space-y-3">
-      <h2 id={id} className="text-2xl font-bold">
+    <section aria-labelledby={`${id}-titolo`} id={id} className="space-y-3">
+      <h2 id={`${id}-titolo`} className="text-2xl font-bold">
         {title}
       </h2>
-      {rows.length === 0 ? <p>{empty}</p> : null}
+      {list.total === 0 ? <p>{empty}</p> : null}
+      {list.pages > 1 ? (
+        <p role="status">
+          {list.total} in attesa — pagina {list.page} di {list.pages}
+        </p>
+      ) : null}
       <ul className="space-y-3">
-        {rows.map((p) => (
+        {list.rows.map((p) => (
           <li key={p.id}>
             <ProviderPesCard p={p} action={action} />
           </li>
         ))}
       </ul>
+      <Pager label={`Pagine: ${title.toLowerCase()}`} page={list.page} hasNext={list.page < list.pages} href={pageHref} />
     </section>
+  );
+}
+
+function Pager({ label, page, hasNext, href }: { label: string; page: number; hasNext: boolean; href: (n: number) => string }) {
+  if (page <= 1 && !hasNext) return null;
+  return (
+    <nav aria-label={label} className="flex gap-3">
+      {page > 1 ? (
+        <Link href={href(page - 1)} className="link" rel="prev">
+          ← Pagina precedente
+        </Link>
+      ) : null}
+      {hasNext ? (
+        <Link href={href(page + 1)} className="link" rel="next">
+          Pagina successiva →
+        </Link>
+      ) : null}
+    </nav>
   );
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, inArray, notInArray, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { children, documents, pes, pesChildren, users, vouchers } from '@/db/schema';
 
@@ -66,39 +66,115 @@ async function withChildren<T extends { id: string }>(db: DbOrTx, rows: T[]) {
   return rows.map((r) => ({ ...r, children: kids.filter((k) => k.pesId === r.id) }));
 }
 
-/** What waits for this provider, oldest first. Always filtered by the provider: a provider sees only PES naming it. */
-export async function providerQueues(db: DbOrTx, providerId: string) {
-  const [closeRequests, validations, totals] = await Promise.all([
-    pesWithFamily(db).where(and(eq(pes.providerId, providerId), eq(pes.status, 'close_requested'))).orderBy(asc(pes.closeRequestedAt), asc(pes.code)),
-    pesWithFamily(db).where(and(eq(pes.providerId, providerId), eq(pes.status, 'awaiting_validation'))).orderBy(asc(pes.validationRequestedAt), asc(pes.code)),
-    db.select({ n: count() }).from(pes).where(namingProvider(providerId)),
+/** One numbered page of a provider's list: the rows (with their children), how many match, which page of how many. */
+export type NumberedPage<T> = { rows: T[]; total: number; page: number; pages: number };
+
+const pages = (n: number) => Math.max(1, Math.ceil(n / PAGE_SIZE));
+
+/** How many PES wait in each queue: two counts over pes_provider_status_idx (index-only), never over the joined family rows. */
+async function queueCounts(db: DbOrTx, providerId: string) {
+  const [[close], [validation]] = await Promise.all([
+    db.select({ n: count() }).from(pes).where(and(eq(pes.providerId, providerId), eq(pes.status, 'close_requested'))),
+    db.select({ n: count() }).from(pes).where(and(eq(pes.providerId, providerId), eq(pes.status, 'awaiting_validation'))),
   ]);
-  const [withKidsClose, withKidsValidation] = await Promise.all([withChildren(db, closeRequests), withChildren(db, validations)]);
-  return { closeRequests: withKidsClose, validations: withKidsValidation, total: totals[0]?.n ?? 0 };
+  return { close: close?.n ?? 0, validation: validation?.n ?? 0 };
 }
 
-/** All PES naming the provider, searchable by the family's codice fiscale or the voucher number, paginated. */
+/**
+ * Counting PES stops here, as in the office queue: "more than 1 000" is all a clerk needs, and a count
+ * that reads at most COUNT_CAP + 1 index entries costs the same at 1 000 and at 100 000 PES (P3).
+ */
+export const PES_COUNT_CAP = 1000;
+
+export type CappedCount = { total: number; exact: boolean };
+
+async function cappedCount(db: DbOrTx, where: SQL | undefined): Promise<CappedCount> {
+  const matching = db.select({ one: sql`1` }).from(pes).where(where).limit(PES_COUNT_CAP + 1).as('matching');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
+  const n = row?.n ?? 0;
+  return { total: Math.min(n, PES_COUNT_CAP), exact: n <= PES_COUNT_CAP };
+}
+
+/** How many PES name the provider, up to PES_COUNT_CAP (the dashboard's summary; the same as an unfiltered searchProviderPes). */
+export function providerPesTotal(db: DbOrTx, providerId: string): Promise<CappedCount> {
+  return cappedCount(db, namingProvider(providerId));
+}
+
+/**
+ * What waits for this provider, oldest first, one page of each queue (`?chiusure=`, `?validazioni=`):
+ * 5 % of 20 000 families asking to close at once is a thousand cards, too many for one page. Each page
+ * walks its own index in queue order (pes_provider_status_idx, pes_provider_validation_idx).
+ * Always filtered by the provider: a provider sees only PES naming it.
+ */
+export async function providerQueues(db: DbOrTx, providerId: string, opts: { closePage?: number; validationPage?: number } = {}) {
+  const closePage = pageNumber(opts.closePage ?? 1);
+  const validationPage = pageNumber(opts.validationPage ?? 1);
+  const [closeRows, validationRows, counts] = await Promise.all([
+    pesWithFamily(db)
+      .where(and(eq(pes.providerId, providerId), eq(pes.status, 'close_requested')))
+      .orderBy(asc(pes.closeRequestedAt), asc(pes.code))
+      .limit(PAGE_SIZE)
+      .offset((closePage - 1) * PAGE_SIZE),
+    pesWithFamily(db)
+      .where(and(eq(pes.providerId, providerId), eq(pes.status, 'awaiting_validation')))
+      .orderBy(asc(pes.validationRequestedAt), asc(pes.code))
+      .limit(PAGE_SIZE)
+      .offset((validationPage - 1) * PAGE_SIZE),
+    queueCounts(db, providerId),
+  ]);
+  const [closeRequests, validations] = await Promise.all([withChildren(db, closeRows), withChildren(db, validationRows)]);
+  return {
+    closeRequests: { rows: closeRequests, total: counts.close, page: closePage, pages: pages(counts.close) },
+    validations: { rows: validations, total: counts.validation, page: validationPage, pages: pages(counts.validation) },
+  };
+}
+
+/** The search box's text as a code prefix: upper case, no spaces (codes and codici fiscali are stored that way). */
+export function normaliseCodeQuery(raw: string | undefined): string {
+  return (raw ?? '').toUpperCase().replace(/\s+/g, '').slice(0, 40);
+}
+
+/**
+ * PES whose code, voucher number or family codice fiscale starts with the prefix: a union of three
+ * prefix matches on text_pattern_ops indexes (pes_code_prefix_idx, vouchers_number_prefix_idx,
+ * users_cf_prefix_idx), never a '%…%' scan over every PES. Codes are typed from the start (a PES code
+ * begins with its voucher number), so prefix matching finds what a clerk types.
+ */
+function matchingPes(prefix: string) {
+  const like = `${escapeLike(prefix)}%`;
+  return sql`${pes.id} in (
+    select p.id from pes p where p.code like ${like}
+    union select p.id from pes p join vouchers v on v.id = p.voucher_id where v.number like ${like}
+    union select p.id from pes p join vouchers v on v.id = p.voucher_id join users u on u.id = v.holder_id where u.codice_fiscale like ${like})`;
+}
+
+/**
+ * All PES naming the provider, most recently changed first, searchable by a prefix of the family's
+ * codice fiscale, the voucher number or the PES code, paginated (`?pagina=`). The page walks
+ * pes_provider_updated_idx in order and stops after PAGE_SIZE + 1 rows (the extra one says whether a
+ * next page exists); the count reads pes alone and stops at PES_COUNT_CAP, so `pages` is null beyond it.
+ */
 export async function searchProviderPes(db: DbOrTx, providerId: string, opts: { q?: string; page?: number }) {
-  const q = (opts.q ?? '').trim().toUpperCase().slice(0, 40);
+  const q = normaliseCodeQuery(opts.q);
   const page = pageNumber(opts.page ?? 1);
-  const filter = q
-    ? and(namingProvider(providerId), or(ilike(users.codiceFiscale, `%${escapeLike(q)}%`), ilike(vouchers.number, `%${escapeLike(q)}%`), ilike(pes.code, `%${escapeLike(q)}%`)))
-    : namingProvider(providerId);
-  const [rows, [total]] = await Promise.all([
+  const filter = q ? and(namingProvider(providerId), matchingPes(q)) : namingProvider(providerId);
+  const [rows, counted] = await Promise.all([
     pesWithFamily(db)
       .where(filter)
       .orderBy(desc(pes.updatedAt), asc(pes.code))
-      .limit(PAGE_SIZE)
+      .limit(PAGE_SIZE + 1)
       .offset((page - 1) * PAGE_SIZE),
-    db
-      .select({ n: count() })
-      .from(pes)
-      .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))
-      .innerJoin(users, eq(users.id, vouchers.holderId))
-      .where(filter),
+    cappedCount(db, filter),
   ]);
-  const n = total?.n ?? 0;
-  return { rows: await withChildren(db, rows), total: n, page, pages: Math.max(1, Math.ceil(n / PAGE_SIZE)), q };
+  return {
+    rows: await withChildren(db, rows.slice(0, PAGE_SIZE)),
+    total: counted.total,
+    totalExact: counted.exact,
+    page,
+    pages: counted.exact ? pages(counted.total) : null,
+    hasNext: rows.length > PAGE_SIZE,
+    q,
+  };
 }
 
 export async function getProviderPes(db: DbOrTx, providerId: string, pesId: string) {

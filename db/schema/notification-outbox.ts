@@ -1,8 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** A file sent with an e-mail (the receipt PDF): kept in the row, so a retry sends the same bytes. */
-export type OutboxAttachment = { filename: string; contentType: string; contentBase64: string };
+/** A file sent with an e-mail, kept in the row, so a retry sends the same bytes. */
+export type InlineAttachment = { filename: string; contentType: string; contentBase64: string };
+/**
+ * The receipt PDF of a conversion_submissions row, rendered by the dispatcher at delivery from that
+ * row (the stored dossier, protocol and signature the receipt page also reads), so a submission does
+ * not render it while it holds the year's protocol counter (P4).
+ */
+export type ReceiptAttachment = { filename: string; contentType: 'application/pdf'; receiptOfSubmission: string };
+export type OutboxAttachment = InlineAttachment | ReceiptAttachment;
 
 export const notificationOutbox = pgTable(
   'notification_outbox',

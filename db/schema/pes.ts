@@ -47,6 +47,11 @@ export const pes = pgTable(
     index('pes_voucher_idx').on(t.voucherId),
     index('pes_conversion_idx').on(t.conversionId),
     index('pes_provider_status_idx').on(t.providerId, t.status, t.closeRequestedAt),
+    // The provider dashboard (issue 12, P3 at 100 000 PES for one provider): "Tutti i PES" newest change
+    // first, the validation queue oldest request first, and the search by a prefix of the PES code.
+    index('pes_provider_updated_idx').on(t.providerId, t.updatedAt.desc().nullsFirst(), t.code),
+    index('pes_provider_validation_idx').on(t.providerId, t.status, t.validationRequestedAt),
+    index('pes_code_prefix_idx').on(t.code.op('text_pattern_ops')),
     // The office queue's provider filter: which conversions name this provider.
     index('pes_provider_conversion_idx').on(t.providerId, t.conversionId).where(sql`${t.conversionId} is not null`),
   ],

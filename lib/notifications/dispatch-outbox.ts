@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { notificationOutbox, type OutboxAttachment } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { inlineAttachments } from './inline-attachments';
 import { SEND_TIMEOUT_MS, senderFor, type OutgoingMessage, type Sender } from './senders';
 
 export const MAX_ATTEMPTS = 8;
@@ -57,9 +58,11 @@ export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent
         .where(and(inArray(notificationOutbox.id, rest), eq(notificationOutbox.status, 'pending')));
       break;
     }
-    const m: OutgoingMessage = { id: r.id, channel: r.channel, recipient: r.recipient, subject: r.subject, textBody: r.text_body, htmlBody: r.html_body, attachments: r.attachments };
+    const m: OutgoingMessage = { id: r.id, channel: r.channel, recipient: r.recipient, subject: r.subject, textBody: r.text_body, htmlBody: r.html_body, attachments: null };
     const sender = pick(m.channel);
     try {
+      // A receipt is rendered here, after the submission committed (a failure is a failed attempt, retried).
+      m.attachments = await inlineAttachments(db, r.attachments);
       await sender.send(m);
       await db
         .update(notificationOutbox)

@@ -1,11 +1,11 @@
 import 'server-only';
-import type { OutboxAttachment } from '@/db/schema';
+import type { InlineAttachment } from '@/db/schema';
 import { demoMode, isDevelopment } from '@/lib/config/runtime-config';
 
 /** Every call to a provider gives up after this long: well inside the outbox lease (dispatch-outbox.ts). */
 export const SEND_TIMEOUT_MS = 15_000;
 
-export type OutgoingMessage = { id: string; channel: 'email' | 'sms'; recipient: string; subject: string; textBody: string; htmlBody: string | null; attachments?: OutboxAttachment[] | null };
+export type OutgoingMessage = { id: string; channel: 'email' | 'sms'; recipient: string; subject: string; textBody: string; htmlBody: string | null; attachments?: InlineAttachment[] | null };
 export type Sender = { name: string; send(m: OutgoingMessage): Promise<void> };
 
 /** Development sink: the message stays in the outbox table, shown at /dev/outbox. Logs carry no personal data (no address, no body). */

@@ -1,12 +1,14 @@
 /**
  * Benchmark data (run by tests/bench/run.mjs with `npx tsx`, while the app is stopped):
  * the demo data plus, on Anna Rossi's account, voucher BS-2020-9060 with one child and 60 active
- * standard PES, the "many PES" case of P2 (BS-2020-0001 has 3). Idempotent.
+ * standard PES, the "many PES" case of P2 (BS-2020-0001 has 3). Idempotent. Also names a family of the
+ * office demo whose conversion is submitted (its receipt page).
  * Database: DATABASE_URL when set, otherwise the PGlite folder in PGLITE_DIR.
  */
 import { eq } from 'drizzle-orm';
 import { openDb } from '../../db/open';
 import { children, pes, pesChildren, providers, users, vouchers } from '../../db/schema';
+import { officeDemoFamily } from '../../db/seed/office-demo';
 import { seedDemoData } from '../../db/seed/seed';
 
 export const MANY_PES_VOUCHER = 'BS-2020-9060';
@@ -67,7 +69,12 @@ async function main() {
     const [many] = await db.select({ id: vouchers.id }).from(vouchers).where(eq(vouchers.number, MANY_PES_VOUCHER));
     const pesCount = async (voucherId: string) => (await db.select({ id: pes.id }).from(pes).where(eq(pes.voucherId, voucherId))).length;
     // The one line run.mjs reads.
-    console.log(JSON.stringify({ kind: opened.kind, holderId: anna.id, few: { id: few, pes: await pesCount(few) }, many: { id: many!.id, pes: await pesCount(many!.id) } }));
+    // A family of the office demo whose conversion is signed and waiting: its receipt page is P1's.
+    const submitted = officeDemoFamily(0);
+    if (submitted.status !== 'submitted') throw new Error('office demo family 0 is no longer a submitted one');
+    console.log(
+      JSON.stringify({ kind: opened.kind, holderId: anna.id, few: { id: few, pes: await pesCount(few) }, many: { id: many!.id, pes: await pesCount(many!.id) }, submitted }),
+    );
   } finally {
     await opened.close();
   }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversions, pes, providers, vouchers } from '@/db/schema';
-import { getProviderPes, pageNumber, providerQueues, searchProviderPes } from '@/db/queries/provider-pes';
+import { getProviderPes, pageNumber, providerPesTotal, providerQueues, searchProviderPes } from '@/db/queries/provider-pes';
 import { seeded } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';
 
@@ -38,9 +38,10 @@ describe('what a provider sees of new PES', () => {
     expect(await getProviderPes(t.db, prv1, ids.deleted)).toBeNull();
     expect(await getProviderPes(t.db, prv1, ids.asked)).not.toBeNull();
     const queues = await providerQueues(t.db, prv1);
-    expect(queues.validations.map((r) => r.code)).toContain('BS-2020-0003/93');
+    expect(queues.validations.rows.map((r) => r.code)).toContain('BS-2020-0003/93');
+    expect(queues.validations.total).toBe(queues.validations.rows.length);
     const everything = await searchProviderPes(t.db, prv1, {});
-    expect(queues.total).toBe(everything.total);
+    expect(await providerPesTotal(t.db, prv1)).toEqual({ total: everything.total, exact: true });
   });
 
   it('loads no field the pages do not show', async () => {
@@ -64,5 +65,24 @@ describe('what a provider sees of new PES', () => {
   it('answers a huge page number with an empty page, not an error', async () => {
     const r = await searchProviderPes(t.db, prv1, { page: pageNumber('123456789') });
     expect(r.rows).toEqual([]);
+  });
+});
+
+describe('the provider search', () => {
+  it('finds PES by a prefix of the family codice fiscale, the voucher number or the PES code, typed in any case and with spaces', async () => {
+    const byCf = await searchProviderPes(t.db, prv1, { q: 'vrd mrt82' });
+    expect(byCf.q).toBe('VRDMRT82');
+    expect(byCf.rows.map((r) => r.code)).toContain('BS-2020-0003/93');
+    expect(byCf.rows.every((r) => r.familyCodiceFiscale.startsWith('VRDMRT82'))).toBe(true);
+    const byVoucher = await searchProviderPes(t.db, prv1, { q: 'bs-2020-0003' });
+    expect(byVoucher.rows.map((r) => r.code)).toEqual(['BS-2020-0003/93']);
+    const byCode = await searchProviderPes(t.db, prv1, { q: 'BS-2020-0003/9' });
+    expect(byCode.rows.map((r) => r.code)).toEqual(['BS-2020-0003/93']);
+  });
+
+  it('matches from the start only, and takes % and _ literally', async () => {
+    expect((await searchProviderPes(t.db, prv1, { q: 'MRT82' })).total).toBe(0);
+    expect((await searchProviderPes(t.db, prv1, { q: '%' })).total).toBe(0);
+    expect((await searchProviderPes(t.db, prv1, { q: 'BS_2020' })).total).toBe(0);
   });
 });

@@ -44,7 +44,7 @@ export default async function DevOutboxPage() {
                   <>
                     <dt className="font-semibold">Allegati</dt>
                     <dd data-testid="outbox-attachments">
-                      {m.attachments.map((a) => `${a.filename} (${a.contentType}, ${Math.round((a.contentBase64.length * 3) / 4 / 1024)} kB)`).join(', ')}
+                      {m.attachments.map((a) => ('contentBase64' in a ? `${a.filename} (${a.contentType}, ${Math.round((a.contentBase64.length * 3) / 4 / 1024)} kB)` : `${a.filename} (${a.contentType}, generato all’invio)`)).join(', ')}
                     </dd>
                   </>
                 ) : null}

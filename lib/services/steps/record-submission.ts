@@ -7,10 +7,8 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import type { Dossier } from '@/lib/domain/dossier';
 import { protocolYear } from '@/lib/domain/protocol-number';
-import { receiptView } from '@/lib/domain/receipt';
 import { enqueueEmail } from '@/lib/notifications/enqueue';
 import { submissionNoticeForOffice, submissionReceiptForFamily } from '@/lib/notifications/messages/submission-received';
-import { renderReceiptPdf } from '@/lib/receipt/receipt-pdf';
 import { officeRecipients } from './office-recipients';
 import { nextProtocolNumber } from './protocol-number';
 
@@ -31,7 +29,7 @@ type Args = {
  * The conversion becomes `submitted` with its protocol number and signature, a history row and an
  * audit event are written, and the family (receipt attached) and the office are e-mailed — all in
  * the caller's transaction. From the counter upsert to commit, the year's counter row is locked:
- * concurrent signers queue there, so nothing slow (no network, no blob I/O) happens after it.
+ * concurrent signers queue there, so nothing slow (no network, no blob I/O, no PDF) happens after it.
  */
 export async function recordSubmission(tx: Tx, a: Args): Promise<{ protocolNumber: string; submissionId: string }> {
   const from = a.conversion.status;
@@ -67,11 +65,12 @@ export async function recordSubmission(tx: Tx, a: Args): Promise<{ protocolNumbe
     dossierSha256: a.sha256,
     resubmission: from === 'returned',
   };
-  const pdf = await renderReceiptPdf(receiptView({ protocolNumber, submittedAt: a.now, dossierSha256: a.sha256, dossier: a.dossier, signature: a.signature }));
+  // The PDF is rendered by the dispatcher from the submission row just written, not here while the
+  // counter row is locked: concurrent signers queued behind the rendering (P4).
   await enqueueEmail(tx, {
     to: a.holder.email,
     ...submissionReceiptForFamily(facts, a.baseUrl ? `${a.baseUrl}/famiglia/buoni/${a.voucher.id}/ricevuta` : undefined),
-    attachments: [{ filename: `ricevuta-${protocolNumber}.pdf`, contentType: 'application/pdf', contentBase64: Buffer.from(pdf).toString('base64') }],
+    attachments: [{ filename: `ricevuta-${protocolNumber}.pdf`, contentType: 'application/pdf', receiptOfSubmission: submission!.id }],
   });
   for (const to of await officeRecipients(tx)) {
     await enqueueEmail(tx, { to, ...submissionNoticeForOffice(facts, a.baseUrl ? `${a.baseUrl}/ufficio` : undefined) });

@@ -1,0 +1,63 @@
+// P4: OTP confirmation → submitted, over HTTP, as the signing page's form posts it without JavaScript.
+import { stats } from './measure.mjs';
+
+const decode = (s) => s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/**
+ * The confirmation form of /famiglia/buoni/[id]/invio as rendered (React's progressive-enhancement
+ * fields: the action reference, its bound state, the voucher id): what a browser without JavaScript posts.
+ */
+export function confirmFormFields(html) {
+  const at = html.indexOf('name="code"');
+  if (at < 0) throw new Error('no OTP code field on the signing page (is a code live for this conversion?)');
+  const start = html.lastIndexOf('<form', at);
+  const end = html.indexOf('</form>', at);
+  const form = html.slice(start, end);
+  const fields = [];
+  for (const m of form.matchAll(/<input\b([^>]*)>/g)) {
+    const attrs = m[1];
+    if (!/type="hidden"/.test(attrs)) continue;
+    const name = /name="([^"]*)"/.exec(attrs)?.[1];
+    if (!name) continue;
+    fields.push([decode(name), decode(/value="([^"]*)"/.exec(attrs)?.[1] ?? '')]);
+  }
+  if (!fields.some(([n]) => n.startsWith('$ACTION'))) throw new Error('the confirmation form carries no server-action reference');
+  return fields;
+}
+
+/**
+ * Every signer confirms once with the known code, `connections` at a time; the latency of each POST
+ * (sent to the page, as the browser would, up to the redirect to the receipt) is kept. The signing
+ * pages are read first, untimed.
+ */
+export async function confirmAll(baseUrl, signers, code, connections) {
+  const forms = [];
+  for (const s of signers) {
+    const url = `${baseUrl}/famiglia/buoni/${s.voucherId}/invio`;
+    const res = await fetch(url, { headers: { cookie: s.cookie }, redirect: 'manual' });
+    if (res.status !== 200) throw new Error(`GET ${url} as ${s.codiceFiscale} → ${res.status}`);
+    forms.push({ url, cookie: s.cookie, fields: confirmFormFields(await res.text()) });
+  }
+  const latencies = [];
+  const failures = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      for (let i = next++; i < forms.length; i = next++) {
+        const f = forms[i];
+        const body = new FormData();
+        for (const [n, v] of f.fields) body.append(n, v);
+        body.append('code', code);
+        const t0 = performance.now();
+        const res = await fetch(f.url, { method: 'POST', body, headers: { cookie: f.cookie }, redirect: 'manual' });
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        // Submitted: the action redirects to the receipt (a refusal re-renders the form with its message).
+        const to = res.headers.get('location') ?? '';
+        if (res.status !== 303 || !to.endsWith('/ricevuta')) failures.push(`${f.url} → ${res.status} ${to}`);
+      }
+    }),
+  );
+  return { ...stats(latencies, (performance.now() - started) / 1000), failures };
+}
