@@ -33,7 +33,7 @@ export function ClosePesForm({ pesId, code, amountCents, amountLabel, hours }: {
 
   if (outcome?.ok) {
     return (
-      <Alert kind="success" title={`PES ${code} chiuso`}>
+      <Alert outcome kind="success" title={`PES ${code} chiuso`}>
         <p>{outcome.text}</p>
         <p className="mt-2">
           <Link href="/erogatore" className="link">
@@ -72,7 +72,6 @@ export function ClosePesForm({ pesId, code, amountCents, amountLabel, hours }: {
             disabled={pending}
             onClick={() =>
               startTransition(async () => {
-                // The page's own «PES chiuso» message replaces this form after the refresh, and takes focus.
                 expectOutcomeFocus();
                 const r = await closePesAction({ pesId, ...confirming.values });
                 if (r.ok) {
