@@ -1,11 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { describe, expect, it, onTestFailed } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { pdf } from '../integration/support/pdfs';
-import { e2eEnabled, useApp } from './support/app-fixture';
-import { login, logout, newPage } from './support/browser';
+import { e2eEnabled } from './support/app-fixture';
+import { launch, login, logout, newPage } from './support/browser';
+import { startApp, type AppServer } from './support/server';
 import {
   ANNA,
   audit,
@@ -162,15 +163,29 @@ async function wholeJourney(ui: Ui, base: string): Promise<void> {
   expect(mailText).toMatch(/PES BS-2020-0001\/5 — Associazione Estate Ragazzi Trento — 120 ore — 1\.032,45 €/);
 }
 
-for (const variant of VARIANTS) {
-  describe.skipIf(!e2eEnabled)(`the whole journey ${variant.name}`, () => {
-    // A fresh database per variant: the journey uses Anna's voucher up.
-    const { app, browser } = useApp();
-    it('Anna closes, converts and signs; the providers close and validate; the office approves; Anna reads the e-mail', async () => {
-      const { context, page } = await newPage(browser(), { width: variant.width });
-      onTestFailed(async () => writeFileSync(path.join(tmp, 'failure.txt'), `${page.url()}\n${await page.locator('body').innerText().catch(() => '')}`));
-      await wholeJourney(variant.ui(page), app().baseUrl);
+describe.skipIf(!e2eEnabled)('the whole journey', () => {
+  // A fresh database per variant (the journey uses Anna's voucher up): the three apps start together, and
+  // share one browser, so the later variants do not wait for their start.
+  let apps: AppServer[] = [];
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const [started, launched] = await Promise.all([Promise.allSettled(VARIANTS.map(() => startApp())), launch()]);
+    browser = launched;
+    apps = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(apps.map((a) => a.stop()));
+  });
+
+  for (const [i, { name, width, ui }] of VARIANTS.entries()) {
+    it(`${name}: Anna closes, converts and signs; the providers close and validate; the office approves; Anna reads the e-mail`, async () => {
+      const { context, page } = await newPage(browser!, { width });
+      onTestFailed(async () => writeFileSync(path.join(tmp, `failure-${i}.txt`), `${page.url()}\n${await page.locator('body').innerText().catch(() => '')}`));
+      await wholeJourney(ui(page), apps[i]!.baseUrl);
       await context.close();
     }, 300_000);
-  });
-}
+  }
+});
