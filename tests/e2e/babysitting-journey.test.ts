@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { e2eEnabled, useApp } from './support/app-fixture';
 import { expectAccessible, login, logout, newPage } from './support/browser';
-import { ANNA, closingJourney, GIULIA, LUCA_FERRARI, openVoucher } from './support/journeys';
+import { ANNA, annaDeclaresEmployment, closingJourney, GIULIA, LUCA_FERRARI, openVoucher } from './support/journeys';
 
 describe.skipIf(!e2eEnabled)('babysitting conversion (guide §3.2)', () => {
   const { app, browser } = useApp();
@@ -16,12 +16,7 @@ describe.skipIf(!e2eEnabled)('babysitting conversion (guide §3.2)', () => {
     await page.getByRole('link', { name: 'Aggiungi PES servizi babysitting' }).click();
     await page.getByRole('heading', { name: 'Condizione di occupazione' }).waitFor();
     await expectAccessible(page);
-    await page.getByLabel('Lavoratrice/lavoratore del settore privato', { exact: false }).check();
-    await page.getByLabel('Dichiaro di rientrare al lavoro fuori casa').check();
-    await page.getByLabel('Dichiaro che anche l’altro genitore del nucleo familiare è occupato').check();
-    await page.getByRole('button', { name: 'Conferma' }).click();
-
-    await page.getByRole('heading', { name: 'Nuovo PES servizi babysitting domiciliari' }).waitFor();
+    await annaDeclaresEmployment(page);
     await expectAccessible(page);
     await page.getByLabel(/Luca Rossi/).check();
     await expect.poll(() => page.getByTestId('ore-max').textContent()).toBe('182');

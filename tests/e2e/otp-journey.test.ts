@@ -1,23 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../support/pdf-text';
 import { e2eEnabled, useApp } from './support/app-fixture';
 import { OFFICE_DEMO_PLANS, officeDemoFamily } from '@/db/seed/office-demo';
 import { DEMO_PASSWORD, expectAccessible, login, logout, newPage } from './support/browser';
-import { ANNA, GIULIA, LUCA_FERRARI, openVoucher } from './support/journeys';
-
-/** The code as the family reads it: the newest SMS in the development outbox. */
-async function codeFromOutbox(page: Page, baseUrl: string): Promise<string> {
-  const outbox = await page.context().newPage();
-  await outbox.goto(`${baseUrl}/dev/outbox`);
-  await expectAccessible(outbox);
-  const body = await outbox.getByTestId('outbox-body').filter({ hasText: 'il codice per firmare' }).first().textContent();
-  await outbox.close();
-  const m = /è (\d{6})\./.exec(body ?? '');
-  expect(m, 'SMS with the code in /dev/outbox').not.toBeNull();
-  return m![1]!;
-}
+import { ANNA, codeFromOutbox, GIULIA, LUCA_FERRARI, openVoucher } from './support/journeys';
 
 describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
   const { app, browser } = useApp();

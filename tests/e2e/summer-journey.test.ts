@@ -6,7 +6,7 @@ import { describe, expect, it, onTestFailed } from 'vitest';
 import { HTML, PNG, pdf } from '../integration/support/pdfs';
 import { e2eEnabled, useApp } from './support/app-fixture';
 import { expectAccessible, login, logout, newPage } from './support/browser';
-import { ANNA, closingJourney, openVoucher, PAOLO_GALLO } from './support/journeys';
+import { ANNA, babysittingForBothChildren, closingJourney, euro, openVoucher, PAOLO_GALLO } from './support/journeys';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'summer-e2e-'));
 console.log(`summer e2e files in ${tmp}`);
@@ -15,23 +15,6 @@ const file = (name: string, bytes: Uint8Array) => {
   writeFileSync(p, bytes);
   return p;
 };
-const euro = (s: string) => new RegExp(s.replace('.', '\\.').replace(' ', '\\s') + '\\s€');
-
-async function babysittingHundredHours(page: Page) {
-  await page.getByRole('link', { name: 'Aggiungi PES servizi babysitting' }).click();
-  await page.getByRole('heading', { name: 'Condizione di occupazione' }).waitFor();
-  await page.getByLabel('Lavoratrice/lavoratore del settore privato', { exact: false }).check();
-  await page.getByLabel('Dichiaro di rientrare al lavoro fuori casa').check();
-  await page.getByLabel('Dichiaro che anche l’altro genitore del nucleo familiare è occupato').check();
-  await page.getByRole('button', { name: 'Conferma' }).click();
-  await page.getByRole('heading', { name: 'Nuovo PES servizi babysitting domiciliari' }).waitFor();
-  await page.getByLabel(/Luca Rossi/).check();
-  await page.getByLabel(/Sofia Rossi/).check();
-  await page.getByRole('combobox', { name: 'Soggetto erogatore' }).selectOption({ label: 'Cooperativa Sociale Il Germoglio' });
-  await page.getByLabel(/Ore complessive del servizio/).fill('100');
-  await page.getByRole('button', { name: 'Salva il PES' }).click();
-  await page.getByText('PES BS-2020-0001/4 salvato').waitFor();
-}
 
 const panel = (page: Page, child: string) => page.locator('details', { hasText: child });
 
@@ -48,7 +31,7 @@ describe.skipIf(!e2eEnabled)('summer services (guide §3.3)', () => {
     await closingJourney(page, base);
     await login(page, base, ANNA);
     await openVoucher(page, 'BS-2020-0001');
-    await babysittingHundredHours(page);
+    await babysittingForBothChildren(page, '100');
     await page.goto(`${base}/famiglia`);
     await openVoucher(page, 'BS-2020-0001');
     await expect

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { mouseUi, type Ui } from './ui';
 
 export const DEMO_PASSWORD = 'Trento-Buoni-2020';
 
@@ -35,15 +36,15 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(overflow, `horizontal scroll on ${page.url()}`).toBeLessThanOrEqual(0);
 }
 
-export async function login(page: Page, baseUrl: string, codiceFiscale: string, password = DEMO_PASSWORD): Promise<void> {
+export async function login(page: Page, baseUrl: string, codiceFiscale: string, password = DEMO_PASSWORD, ui: Ui = mouseUi(page)): Promise<void> {
   await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Codice fiscale (username)').fill(codiceFiscale);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Accedi' }).click();
+  await ui.fill(page.getByLabel('Codice fiscale (username)'), codiceFiscale);
+  await ui.fill(page.getByLabel('Password', { exact: true }), password);
+  await ui.press(page.getByRole('button', { name: 'Accedi' }));
   await page.waitForURL((u) => /^\/(famiglia|erogatore|ufficio)/.test(u.pathname), { timeout: 30_000 });
 }
 
-export async function logout(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Logout' }).click();
+export async function logout(page: Page, ui: Ui = mouseUi(page)): Promise<void> {
+  await ui.press(page.getByRole('button', { name: 'Logout' }));
   await page.waitForURL((u) => u.pathname === '/login');
 }

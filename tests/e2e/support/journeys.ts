@@ -1,54 +1,112 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { expectAccessible, login, logout } from './browser';
+import { mouseUi, type Ui } from './ui';
 
 export const ANNA = 'RSSNNA85M41L378F';
 export const GIULIA = 'BNCGLI90C55L378U';
 export const LUCA_FERRARI = 'FRRLCU75B10L378M';
 export const PAOLO_GALLO = 'GLLPLA78H05L378S';
 export const FRANCESCO_MARINI = 'MRNFNC79D14L378N';
+export const CHIARA_CONTI = 'CNTCHR80T52L378Z';
 
-export async function openVoucher(page: Page, number: string): Promise<void> {
-  await page.getByRole('link', { name: `Modifica PES del buono ${number}` }).click();
+/** Money as the pages print it (Intl it-IT: a no-break space before €). */
+export const euro = (s: string) => new RegExp(`(^|[^\\d.,])${s.replace(/\./g, '\\.')}\\s€`);
+
+/** axe-core and the 360 px check on the page the journey is on, unless this run leaves them to another (ui.axe). */
+export async function audit(ui: Ui): Promise<void> {
+  if (ui.axe) await expectAccessible(ui.page);
+}
+
+export async function openVoucher(page: Page, number: string, ui: Ui = mouseUi(page)): Promise<void> {
+  await ui.press(page.getByRole('link', { name: `Modifica PES del buono ${number}` }));
   await page.getByRole('heading', { name: /Modifica PES/ }).waitFor();
 }
 
 /** Guide §3.1 from the family's side: select the three open PES and send the close request. */
-export async function annaRequestsClosing(page: Page, baseUrl: string): Promise<void> {
-  await login(page, baseUrl, ANNA);
-  await expectAccessible(page);
-  await openVoucher(page, 'BS-2020-0001');
-  await expectAccessible(page);
-  for (const code of ['BS-2020-0001/1', 'BS-2020-0001/2', 'BS-2020-0001/3']) await page.getByLabel(`PES ${code}`).check();
-  await page.getByRole('button', { name: 'Invia richiesta di chiusura' }).click();
+export async function annaRequestsClosing(page: Page, baseUrl: string, ui: Ui = mouseUi(page)): Promise<void> {
+  await login(page, baseUrl, ANNA, undefined, ui);
+  await audit(ui);
+  await openVoucher(page, 'BS-2020-0001', ui);
+  await audit(ui);
+  for (const code of ['BS-2020-0001/1', 'BS-2020-0001/2', 'BS-2020-0001/3']) await ui.check(page.getByLabel(`PES ${code}`));
+  await ui.press(page.getByRole('button', { name: 'Invia richiesta di chiusura' }));
   await page.getByText('Richiesta inviata').waitFor();
   await expect.poll(() => page.getByText('chiusura richiesta').count()).toBe(3);
-  await expectAccessible(page);
-  await logout(page);
+  await audit(ui);
+  await logout(page, ui);
 }
 
-export async function closeAsProvider(page: Page, baseUrl: string, cf: string, code: string, used: string, hours: string): Promise<void> {
-  await login(page, baseUrl, cf);
-  await expectAccessible(page);
+export async function closeAsProvider(page: Page, baseUrl: string, cf: string, code: string, used: string, hours: string, ui: Ui = mouseUi(page)): Promise<void> {
+  await login(page, baseUrl, cf, undefined, ui);
+  await audit(ui);
   expect(await page.getByTestId('count-close').textContent()).toBe('1');
-  await page.getByRole('link', { name: `Chiudi il PES: PES ${code}` }).first().click();
+  await ui.press(page.getByRole('link', { name: `Chiudi il PES: PES ${code}` }).first());
   await page.getByRole('heading', { name: `PES ${code}`, level: 1 }).waitFor();
-  await expectAccessible(page);
-  await page.getByLabel('Importo utilizzato (euro)').fill(used);
-  await page.getByLabel('Ore utilizzate').fill(hours);
-  await page.getByRole('button', { name: 'Prosegui' }).click();
+  await audit(ui);
+  await ui.fill(page.getByLabel('Importo utilizzato (euro)'), used);
+  await ui.fill(page.getByLabel('Ore utilizzate'), hours);
+  await ui.press(page.getByRole('button', { name: 'Prosegui' }));
   await page.getByRole('heading', { name: `Conferma la chiusura del PES ${code}` }).waitFor();
-  await expectAccessible(page);
-  await page.getByRole('button', { name: 'Conferma chiusura' }).click();
+  await audit(ui);
+  await ui.press(page.getByRole('button', { name: 'Conferma chiusura' }));
   await page.getByText(`PES ${code} chiuso`).waitFor();
-  await expectAccessible(page);
-  await logout(page);
+  await audit(ui);
+  await logout(page, ui);
 }
 
 /** The whole closing journey: 300,00 €, 417,55 € and 200,00 € used → 3.282,45 € freed. */
-export async function closingJourney(page: Page, baseUrl: string): Promise<void> {
-  await annaRequestsClosing(page, baseUrl);
-  await closeAsProvider(page, baseUrl, LUCA_FERRARI, 'BS-2020-0001/1', '300,00', '20');
-  await closeAsProvider(page, baseUrl, PAOLO_GALLO, 'BS-2020-0001/2', '417,55', '28');
-  await closeAsProvider(page, baseUrl, FRANCESCO_MARINI, 'BS-2020-0001/3', '200,00', '13');
+export async function closingJourney(page: Page, baseUrl: string, ui: Ui = mouseUi(page)): Promise<void> {
+  await annaRequestsClosing(page, baseUrl, ui);
+  await closeAsProvider(page, baseUrl, LUCA_FERRARI, 'BS-2020-0001/1', '300,00', '20', ui);
+  await closeAsProvider(page, baseUrl, PAOLO_GALLO, 'BS-2020-0001/2', '417,55', '28', ui);
+  await closeAsProvider(page, baseUrl, FRANCESCO_MARINI, 'BS-2020-0001/3', '200,00', '13', ui);
+}
+
+/** Anna's condizione di occupazione (guide §3.2): private-sector employee, back to work, partner employed. */
+export async function annaDeclaresEmployment(page: Page, ui: Ui = mouseUi(page)): Promise<void> {
+  await page.getByRole('heading', { name: 'Condizione di occupazione' }).waitFor();
+  await ui.check(page.getByLabel('Lavoratrice/lavoratore del settore privato', { exact: false }));
+  await ui.check(page.getByLabel('Dichiaro di rientrare al lavoro fuori casa'));
+  await ui.check(page.getByLabel('Dichiaro che anche l’altro genitore del nucleo familiare è occupato'));
+  await ui.press(page.getByRole('button', { name: 'Conferma' }));
+  await page.getByRole('heading', { name: 'Nuovo PES servizi babysitting domiciliari' }).waitFor();
+}
+
+/** From the voucher page: a babysitting PES for Luca and Sofia with Il Germoglio (22,50 €/h covered), saved as a draft (BS-2020-0001/4). */
+export async function babysittingForBothChildren(page: Page, hours: string, ui: Ui = mouseUi(page), check = async (): Promise<void> => undefined): Promise<void> {
+  await ui.press(page.getByRole('link', { name: 'Aggiungi PES servizi babysitting' }));
+  await annaDeclaresEmployment(page, ui);
+  await ui.check(page.getByLabel(/Luca Rossi/));
+  await ui.check(page.getByLabel(/Sofia Rossi/));
+  await ui.select(page.getByRole('combobox', { name: 'Soggetto erogatore' }), 'Cooperativa Sociale Il Germoglio');
+  await ui.fill(page.getByLabel(/Ore complessive del servizio/), hours);
+  await check();
+  await ui.press(page.getByRole('button', { name: 'Salva il PES' }));
+  await page.getByText('PES BS-2020-0001/4 salvato').waitFor();
+}
+
+/** A provider clerk signs in, opens the PES from the dashboard's validation queue and presses Valida. */
+export async function validateAsProvider(page: Page, baseUrl: string, cf: string, code: string, ui: Ui = mouseUi(page)): Promise<void> {
+  await login(page, baseUrl, cf, undefined, ui);
+  await audit(ui);
+  await ui.press(page.getByRole('link', { name: `Valida o rifiuta: PES ${code}` }).first());
+  await page.getByRole('heading', { name: `Validazione del PES ${code}` }).waitFor();
+  await audit(ui);
+  await ui.press(page.getByRole('button', { name: 'Valida' }));
+  await page.getByText(`PES ${code} validato`).waitFor();
+  await audit(ui);
+  await logout(page, ui);
+}
+
+/** The OTP as the family reads it: the newest SMS in the development outbox, opened in another tab. */
+export async function codeFromOutbox(page: Page, baseUrl: string, axe = true): Promise<string> {
+  const outbox = await page.context().newPage();
+  await outbox.goto(`${baseUrl}/dev/outbox`);
+  if (axe) await expectAccessible(outbox);
+  const body = await outbox.getByTestId('outbox-body').filter({ hasText: 'il codice per firmare' }).first().textContent();
+  await outbox.close();
+  const m = /è (\d{6})\./.exec(body ?? '');
+  expect(m, 'SMS with the code in /dev/outbox').not.toBeNull();
+  return m![1]!;
 }

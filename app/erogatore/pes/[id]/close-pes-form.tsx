@@ -6,6 +6,7 @@ import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert } from '@/app/_components/alert';
+import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { FieldShell } from '@/app/_components/field-shell';
 import { closePesAction } from '@/lib/actions/provider/close-pes';
 import { formatEuro } from '@/lib/domain/money';
@@ -32,7 +33,7 @@ export function ClosePesForm({ pesId, code, amountCents, amountLabel, hours }: {
 
   if (outcome?.ok) {
     return (
-      <Alert kind="success" title={`PES ${code} chiuso`}>
+      <Alert outcome kind="success" title={`PES ${code} chiuso`}>
         <p>{outcome.text}</p>
         <p className="mt-2">
           <Link href="/erogatore" className="link">
@@ -50,7 +51,7 @@ export function ClosePesForm({ pesId, code, amountCents, amountLabel, hours }: {
         <h2 id="conferma" className="text-xl font-bold" tabIndex={-1} ref={(el) => el?.focus()}>
           Conferma la chiusura del PES {code}
         </h2>
-        {outcome && !outcome.ok ? <Alert kind="error" title="Chiusura non registrata">{outcome.text}</Alert> : null}
+        {outcome && !outcome.ok ? <Alert outcome kind="error" title="Chiusura non registrata">{outcome.text}</Alert> : null}
         <dl className="grid grid-cols-[auto_1fr] gap-x-3">
           <dt className="font-semibold">Importo utilizzato</dt>
           <dd>{formatEuro(confirming.usedCents)} su {amountLabel}</dd>
@@ -71,6 +72,7 @@ export function ClosePesForm({ pesId, code, amountCents, amountLabel, hours }: {
             disabled={pending}
             onClick={() =>
               startTransition(async () => {
+                expectOutcomeFocus();
                 const r = await closePesAction({ pesId, ...confirming.values });
                 if (r.ok) {
                   setOutcome({ ok: true, text: `Importo liberato per la famiglia: ${formatEuro(r.data.freedCents)}. La famiglia è stata avvisata via e-mail.` });

@@ -41,7 +41,7 @@ export default async function ProviderPesPage({ params }: { params: Promise<{ id
       ) : null}
       {p.status === 'awaiting_validation' ? <ValidatePesForm pesId={p.id} code={p.code} /> : null}
       {p.status === 'closed' && p.usedCents !== null ? (
-        <Alert kind="success" title={`PES ${p.code} chiuso`}>
+        <Alert outcome kind="success" title={`PES ${p.code} chiuso`}>
           <p>
             Importo utilizzato {formatEuro(p.usedCents)} ({p.hoursUsed} ore): liberati {formatEuro(p.amountCents - p.usedCents)} per la famiglia, che è stata avvisata via e-mail.
           </p>
@@ -49,13 +49,13 @@ export default async function ProviderPesPage({ params }: { params: Promise<{ id
         </Alert>
       ) : null}
       {p.status === 'validated' ? (
-        <Alert kind="success" title={`PES ${p.code} validato`}>
+        <Alert outcome kind="success" title={`PES ${p.code} validato`}>
           <p>La famiglia è stata avvisata via e-mail.</p>
           {backToDashboard}
         </Alert>
       ) : null}
       {p.status === 'rejected' ? (
-        <Alert kind="warning" title={`PES ${p.code} rifiutato`}>
+        <Alert outcome kind="warning" title={`PES ${p.code} rifiutato`}>
           <p>Motivo: {p.rejectionReason}</p>
           <p>La famiglia è stata avvisata via e-mail e può correggerlo e chiedere di nuovo la validazione.</p>
           {backToDashboard}

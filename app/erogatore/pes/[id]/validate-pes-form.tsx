@@ -1,6 +1,7 @@
 'use client';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/app/_components/alert';
+import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { FieldShell } from '@/app/_components/field-shell';
 import { decideValidationAction } from '@/lib/actions/provider/decide-validation';
 import { useHydrated } from '@/app/_components/use-hydrated';
@@ -17,6 +18,7 @@ export function ValidatePesForm({ pesId, code }: { pesId: string; code: string }
   const decide = (input: { decision: 'validate' } | { decision: 'reject'; reason: string }) =>
     start(async () => {
       setError(null);
+      expectOutcomeFocus();
       const r = await decideValidationAction({ pesId, ...input });
       if (!r.ok) setError({ message: r.message, field: r.fieldErrors?.reason });
     });
@@ -27,7 +29,7 @@ export function ValidatePesForm({ pesId, code }: { pesId: string; code: string }
         Validazione del PES {code}
       </h2>
       <p>Verifica che figli, ore e importo corrispondano a quanto concordato con la famiglia.</p>
-      {error && !error.field ? <Alert kind="error" title="Decisione non registrata">{error.message}</Alert> : null}
+      {error && !error.field ? <Alert outcome kind="error" title="Decisione non registrata">{error.message}</Alert> : null}
       {rejecting ? (
         <form
           noValidate

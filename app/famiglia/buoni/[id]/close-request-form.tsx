@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert } from '@/app/_components/alert';
+import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { requestClosingAction } from '@/lib/actions/family/request-closing';
 import { requestClosingSchema } from '@/lib/validation/closing';
 import { PesFacts } from '@/app/_components/pes-facts';
@@ -24,6 +25,7 @@ export function CloseRequestForm({ voucherId, pes, editable }: { voucherId: stri
 
   const onSubmit = handleSubmit((data) =>
     startTransition(async () => {
+      expectOutcomeFocus();
       const r = await requestClosingAction({ voucherId, pesIds: data.pesIds });
       if (r.ok) {
         setResult({ kind: 'success', text: `Richiesta di chiusura inviata per ${r.data.closed.join(', ')}. I soggetti erogatori riceveranno una e-mail.` });
@@ -36,7 +38,7 @@ export function CloseRequestForm({ voucherId, pes, editable }: { voucherId: stri
   const error = formState.errors.pesIds?.message;
   return (
     <form onSubmit={onSubmit} noValidate aria-describedby={error ? 'pesIds-error' : undefined}>
-      {result ? <Alert kind={result.kind} title={result.kind === 'success' ? 'Richiesta inviata' : 'Richiesta non inviata'}>{result.text}</Alert> : null}
+      {result ? <Alert key={result.text} outcome kind={result.kind} title={result.kind === 'success' ? 'Richiesta inviata' : 'Richiesta non inviata'}>{result.text}</Alert> : null}
       <fieldset>
         <legend className="mb-2">
           {editable && selectable.length > 0 ? 'Seleziona i PES di cui chiedere la chiusura al soggetto erogatore.' : 'PES registrati sul buono.'}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/app/_components/alert';
+import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { deleteNewPesAction, requestValidationAction } from '@/lib/actions/family/babysitting';
 import { PesFacts } from '@/app/_components/pes-facts';
 import { canEditNewPes } from '@/lib/domain/state-machines';
@@ -19,6 +20,7 @@ export function NewPesList({ voucherId, pes, editable, reopened = false }: { vou
 
   const requestValidation = () =>
     start(async () => {
+      expectOutcomeFocus();
       const r = await requestValidationAction({ voucherId });
       setMessage(
         r.ok
@@ -30,6 +32,7 @@ export function NewPesList({ voucherId, pes, editable, reopened = false }: { vou
 
   const remove = (pesId: string, code: string) =>
     start(async () => {
+      expectOutcomeFocus();
       const r = await deleteNewPesAction({ voucherId, pesId });
       setConfirmDelete(null);
       setMessage(r.ok ? { kind: 'success', title: `PES ${code} eliminato`, text: 'L’importo è di nuovo disponibile.' } : { kind: 'error', title: 'PES non eliminato', text: r.message });
@@ -42,7 +45,7 @@ export function NewPesList({ voucherId, pes, editable, reopened = false }: { vou
       <h2 id="nuovi-pes" className="text-xl font-bold">
         Nuovi PES emergenza COVID-19
       </h2>
-      {message ? <Alert kind={message.kind} title={message.title}>{message.text}</Alert> : null}
+      {message ? <Alert key={message.title + message.text} outcome kind={message.kind} title={message.title}>{message.text}</Alert> : null}
       <ul className="space-y-3">
         {live.map((p) => (
           <li key={p.id} className="card space-y-2">

@@ -64,7 +64,7 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
       </h1>
 
       {saved ? (
-        <Alert kind="success" title={`PES ${saved.code} salvato`}>
+        <Alert outcome kind="success" title={`PES ${saved.code} salvato`}>
           {saved.status === 'draft'
             ? 'Il PES è in bozza: quando hai inserito tutti i PES premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE.'
             : 'Le modifiche sono state salvate.'}

@@ -56,7 +56,7 @@ export default async function OfficeConversionPage({ params }: { params: Promise
       </div>
 
       {c.decidedAt && f.decidedBy && c.status !== 'submitted' ? (
-        <Alert kind={c.status === 'approved' ? 'success' : 'warning'} title={outcomeTitle(c.status, f.decidedBy, c.decidedAt)}>
+        <Alert outcome kind={c.status === 'approved' ? 'success' : 'warning'} title={outcomeTitle(c.status, f.decidedBy, c.decidedAt)}>
           {c.decisionReason ? <p>Motivo: {c.decisionReason}</p> : null}
         </Alert>
       ) : null}

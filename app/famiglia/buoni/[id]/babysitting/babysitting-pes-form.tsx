@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert } from '@/app/_components/alert';
+import { expectOutcomeFocus, OutcomeFocus } from '@/app/_components/outcome-focus';
 import { FieldShell } from '@/app/_components/field-shell';
 import { saveBabysittingPesAction } from '@/lib/actions/family/babysitting';
 import { maxAdmissibleHours } from '@/lib/domain/babysitting';
@@ -52,6 +53,7 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
   const onSubmit = handleSubmit((v) =>
     start(async () => {
       setError(null);
+      expectOutcomeFocus();
       const r = await saveBabysittingPesAction({ voucherId, ...(editing ? { pesId: editing.id } : {}), childIds: v.childIds, providerId: v.providerId, hours: getValues('hours').trim() });
       if (r.ok) {
         router.push(`/famiglia/buoni/${voucherId}?salvato=${encodeURIComponent(r.data.code)}`);
@@ -64,10 +66,12 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
 
   return (
     <form onSubmit={onSubmit} noValidate className="card space-y-5" aria-labelledby="nuovo-pes">
-      <h2 id="nuovo-pes" className="text-xl font-bold">
+      {/* Focused when it replaces the employment dialog, whose Conferma had focus. */}
+      <h2 id="nuovo-pes" className="text-xl font-bold" tabIndex={-1}>
+        <OutcomeFocus />
         {editing ? `Modifica il PES ${editing.code}` : 'Nuovo PES servizi babysitting domiciliari'}
       </h2>
-      {error ? <Alert kind="error" title="PES non salvato">{error}</Alert> : null}
+      {error ? <Alert outcome kind="error" title="PES non salvato">{error}</Alert> : null}
 
       <fieldset aria-describedby={e.childIds ? 'childIds-error' : undefined}>
         <legend className="mb-2 font-semibold">Figli per i quali si richiede il servizio</legend>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/app/_components/alert';
+import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { declareEmploymentAction } from '@/lib/actions/family/babysitting';
 import { ELIGIBILITY_REASON_MESSAGES, EMPLOYMENT_CONDITION_LABELS, EMPLOYMENT_CONDITIONS, type EligibilityReason, type EmploymentCondition } from '@/lib/domain/eligibility';
 import { useHydrated } from '@/app/_components/use-hydrated';
@@ -29,6 +30,7 @@ export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { 
         setError('Seleziona la tua condizione di occupazione.');
         return;
       }
+      expectOutcomeFocus();
       const r = await declareEmploymentAction({ voucherId, condition, returnsToWorkOutsideHome: returns, otherParentEmployed: twoParentHousehold && partner, employerConfirmed });
       if (!r.ok) return setError(r.message);
       if (!r.data.eligible) {
@@ -60,7 +62,7 @@ export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { 
         <p className="text-sm">
           Se i dati non sono corretti non confermare: contatta la Struttura Multifunzionale Territoriale Ad Personam, che li correggerà nella domanda del buono.
         </p>
-        {error ? <Alert kind="error" title="Conferma non registrata">{error}</Alert> : null}
+        {error ? <Alert outcome kind="error" title="Conferma non registrata">{error}</Alert> : null}
         <div className="flex flex-col gap-3 sm:flex-row">
           <button type="button" className="btn-primary" disabled={pending} onClick={() => send(true)}>
             {pending ? 'Attendere…' : 'Confermo i dati del datore di lavoro'}
@@ -87,7 +89,7 @@ export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { 
         Condizione di occupazione
       </h2>
       {refusal ? (
-        <Alert kind="error" title="Il babysitting domiciliare non è disponibile per la condizione dichiarata">
+        <Alert outcome kind="error" title="Il babysitting domiciliare non è disponibile per la condizione dichiarata">
           <ul className="list-disc pl-5">
             {refusal.map((r) => (
               <li key={r}>{ELIGIBILITY_REASON_MESSAGES[r]}</li>
@@ -102,7 +104,7 @@ export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { 
           </p>
         </Alert>
       ) : null}
-      {error ? <Alert kind="error" title="Dichiarazione non registrata">{error}</Alert> : null}
+      {error ? <Alert outcome kind="error" title="Dichiarazione non registrata">{error}</Alert> : null}
       <fieldset>
         <legend className="mb-2 font-semibold">Seleziona la tua condizione di occupazione</legend>
         <div className="space-y-2">

@@ -98,7 +98,7 @@ export default async function SummerPesPage({ params, searchParams }: { params: 
         dall’età del minore all’inizio del servizio ({formatDateIt(ctx.startDate)}).
       </p>
       {savedCount !== null ? (
-        <Alert kind="success" title="P.E.S. salvati">
+        <Alert outcome kind="success" title="P.E.S. salvati">
           I P.E.S. servizi estivi sono salvati in bozza. Carica per ciascuno il PES concordato (PDF), poi premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE.
         </Alert>
       ) : null}

@@ -1,6 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useActionState, useState, type FormEvent } from 'react';
+import { expectOutcomeFocus, OutcomeFocus } from '@/app/_components/outcome-focus';
 import { removeSummerDocumentAction, type DocumentActionState } from '@/lib/actions/family/summer';
 import { formatFileSize } from '@/lib/domain/file-size';
 
@@ -50,6 +51,7 @@ export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerD
       setUpload(null);
       setNotice({ ok: false, message: 'Caricamento interrotto: controlla la connessione e riprova.' });
     };
+    expectOutcomeFocus();
     setUpload({ name: file.name, size: formatFileSize(file.size), percent: 0 });
     xhr.send(new FormData(form));
   };
@@ -70,7 +72,8 @@ export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerD
         <p>Nessun documento caricato: carica il PES concordato con il soggetto erogatore (solo .pdf, al massimo 2 MB).</p>
       )}
       {shown ? (
-        <p role={shown.ok ? 'status' : 'alert'} className={`font-semibold ${shown.ok ? 'text-ok' : 'text-err'}`}>
+        <p role={shown.ok ? 'status' : 'alert'} tabIndex={-1} className={`font-semibold ${shown.ok ? 'text-ok' : 'text-err'}`}>
+          <OutcomeFocus />
           {shown.ok ? null : (
             <span aria-hidden="true" className="mr-1">
               ⚠
@@ -102,7 +105,7 @@ export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerD
         </div>
       ) : null}
       {v.document ? (
-        <form action={removeAction}>
+        <form action={removeAction} onSubmit={expectOutcomeFocus}>
           <input type="hidden" name="voucherId" value={voucherId} />
           <input type="hidden" name="pesId" value={v.pesId} />
           <button type="submit" className="btn-danger" disabled={removing}>

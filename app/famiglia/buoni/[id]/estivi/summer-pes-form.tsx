@@ -3,6 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useActionState, useEffect, useTransition, type FormEvent } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { Alert } from '@/app/_components/alert';
+import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { useHydrated } from '@/app/_components/use-hydrated';
 import { summerPesFormAction, type SummerFormState } from '@/lib/actions/family/summer';
 import { formatEuro, parseEuro } from '@/lib/domain/money';
@@ -66,6 +67,7 @@ export function SummerPesForm(props: { voucherId: string; baseResidualCents: num
       if (r.id) fd.append(`pes.${i}.id`, r.id);
       for (const k of ['childId', 'band', 'providerId', 'amount', 'hours'] as const) fd.append(`pes.${i}.${k}`, r[k] ?? '');
     });
+    expectOutcomeFocus();
     start(() => formAction(fd));
   };
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -84,8 +86,8 @@ export function SummerPesForm(props: { voucherId: string; baseResidualCents: num
         <input key={id} type="hidden" name={`removed.${i}`} value={id} />
       ))}
       <Residual cents={left} id="riepilogo-estivi" />
-      {state && !state.ok && state.message ? <Alert kind="error" title="P.E.S. non salvati">{state.message}</Alert> : null}
-      {state?.ok ? <Alert kind="info" title="Importo aggiornato">Importo residuo calcolato dal sistema: {formatEuro(state.residualAfterCents ?? 0)}.</Alert> : null}
+      {state && !state.ok && state.message ? <Alert outcome kind="error" title="P.E.S. non salvati">{state.message}</Alert> : null}
+      {state?.ok ? <Alert outcome kind="info" title="Importo aggiornato">Importo residuo calcolato dal sistema: {formatEuro(state.residualAfterCents ?? 0)}.</Alert> : null}
       {Object.keys(formState.errors).length && !state?.message ? <Alert kind="error" title="Controlla i dati">Correggi i campi evidenziati: i P.E.S. non sono ancora salvati.</Alert> : null}
       {props.kids.map((child) => {
         const mine = fields.map((f, index) => ({ f, index })).filter(({ index }) => (live[index]?.childId ?? fields[index]?.childId) === child.id);

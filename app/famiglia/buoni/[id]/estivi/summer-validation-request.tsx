@@ -1,16 +1,17 @@
 'use client';
 import { useActionState } from 'react';
 import { Alert } from '@/app/_components/alert';
+import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { requestSummerValidationAction, type ValidationRequestState } from '@/lib/actions/family/summer';
 
 /** RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE for every draft summer PES; says which still lack their PDF. */
 export function SummerValidationRequest({ voucherId, drafts, missing }: { voucherId: string; drafts: number; missing: string[] }) {
   const [state, action, pending] = useActionState<ValidationRequestState, FormData>(requestSummerValidationAction, null);
   return (
-    <form action={action} className="space-y-2">
+    <form action={action} onSubmit={expectOutcomeFocus} className="space-y-2">
       <input type="hidden" name="voucherId" value={voucherId} />
       {state ? (
-        <Alert kind={state.ok ? 'success' : 'error'} title={state.ok ? 'Richiesta di validazione inviata' : 'Richiesta non inviata'}>
+        <Alert outcome kind={state.ok ? 'success' : 'error'} title={state.ok ? 'Richiesta di validazione inviata' : 'Richiesta non inviata'}>
           {state.message}
         </Alert>
       ) : null}

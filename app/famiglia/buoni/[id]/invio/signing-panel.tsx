@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { SubmitButton } from '@/app/_components/submit-button';
 import type { SigningStatus } from '@/db/queries/signing-status';
@@ -30,6 +30,18 @@ export function SigningPanel({ voucherId, initial, idPrefix = 'otp' }: { voucher
   const secondsLeft = useSecondsUntil(status.activeCode?.expiresAt ?? null, status.serverNow);
   const waitSeconds = useSecondsUntil(status.nextSendAt, status.serverNow);
   const codeId = `${idPrefix}-code`;
+  // INVIA OTP and CONFERMA E INVIA are disabled while they run, which drops focus: once the answer is
+  // here, focus goes to the code field (to type the code just sent, or to correct a refused one).
+  const focusCode = useRef(false);
+  const wantCodeFocus = () => {
+    focusCode.current = true;
+  };
+  useEffect(() => {
+    const input = focusCode.current ? document.getElementById(codeId) : null;
+    if (!input) return;
+    focusCode.current = false;
+    input.focus();
+  }, [sent, confirmed, codeId]);
 
   if (status.locked) {
     return (
@@ -62,7 +74,7 @@ export function SigningPanel({ voucherId, initial, idPrefix = 'otp' }: { voucher
       {justSent ? <Alert kind="success" title="Codice inviato">SMS inviato al numero {status.maskedMobile}. Il codice vale 3 minuti.</Alert> : null}
 
       {code ? (
-          <form action={confirmAction} noValidate className="space-y-3">
+          <form action={confirmAction} onSubmit={wantCodeFocus} noValidate className="space-y-3">
             <input type="hidden" name="voucherId" value={voucherId} />
             <div>
               <label htmlFor={codeId} className="mb-1 block font-semibold">
@@ -102,7 +114,7 @@ export function SigningPanel({ voucherId, initial, idPrefix = 'otp' }: { voucher
         <Alert kind="error" title="Richiesta non inviata">{confirmError.message}</Alert>
       ) : null}
 
-      <form action={sendAction}>
+      <form action={sendAction} onSubmit={wantCodeFocus}>
         <input type="hidden" name="voucherId" value={voucherId} />
         {/* RICHIEDI NUOVO CODICE stays visible; while the limits apply it says how long to wait. */}
         <SubmitButton className={code || confirmed ? 'btn-secondary' : 'btn-primary'} pendingLabel="Invio dell’SMS…" disabled={(waitSeconds ?? 0) > 0}>

@@ -1,0 +1,191 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { pdf } from '../integration/support/pdfs';
+import { e2eEnabled } from './support/app-fixture';
+import { launch, login, logout, newPage } from './support/browser';
+import { startApp, type AppServer } from './support/server';
+import {
+  ANNA,
+  audit,
+  babysittingForBothChildren,
+  CHIARA_CONTI,
+  closingJourney,
+  codeFromOutbox,
+  euro,
+  LUCA_FERRARI,
+  openVoucher,
+  PAOLO_GALLO,
+  validateAsProvider,
+} from './support/journeys';
+import { keyboardUi, mouseUi, type Ui } from './support/ui';
+
+/*
+ * Issue 12, item 1: the whole journey across the three roles, once with the mouse at 1280 px, once at
+ * 360 px and once with the keyboard alone (no click: Tab / Shift+Tab, Enter / Space, typing), each on its
+ * own fresh database; axe-core on every page of the mouse runs.
+ *
+ * The money (shared/spec/domain.md, demo-data.md):
+ *   freed       = (1.800,00 − 300,00) + (1.500,00 − 417,55) + (900,00 − 200,00) = 3.282,45 €
+ *   babysitting = 100 h × 22,50 €/h (two children: cap 25,00 €/h, 10 % co-payment)   = 2.250,00 €
+ *   summer      = what is left for Sofia: 3.282,45 − 2.250,00                       = 1.032,45 €
+ *   residual after both                                                              =     0,00 €
+ */
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'whole-journey-'));
+
+const VARIANTS: { name: string; width: number; ui: (page: Page) => Ui }[] = [
+  { name: 'with the mouse at 1280 px', width: 1280, ui: mouseUi },
+  { name: 'with the mouse at 360 px', width: 360, ui: mouseUi },
+  // The same pages at the same width as the first run, which already puts axe-core on each of them: this
+  // run checks what only the keyboard shows (every control reachable by Tab, focus visible, never dropped).
+  { name: 'with the keyboard only', width: 1280, ui: (page) => keyboardUi(page, { axe: false }) },
+];
+
+const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').replace(/\u00a0/g, ' ');
+
+async function wholeJourney(ui: Ui, base: string): Promise<void> {
+  const { page } = ui;
+  await closingJourney(page, base, ui);
+
+  // Anna sees the 3.282,45 € freed and asks for babysitting for both children: 100 h = 2.250,00 €.
+  await login(page, base, ANNA, undefined, ui);
+  await openVoucher(page, 'BS-2020-0001', ui);
+  await expect.poll(() => text(page, 'importo-utilizzabile')).toMatch(euro('3.282,45'));
+  expect(await page.getByText('chiuso', { exact: true }).count()).toBe(3);
+  await audit(ui);
+  await babysittingForBothChildren(page, '100', ui, async () => {
+    await expect.poll(() => text(page, 'tariffa')).toMatch(euro('22,50'));
+    await expect.poll(() => text(page, 'importo-pes')).toMatch(euro('2.250,00'));
+    await expect.poll(() => text(page, 'residuo-dopo')).toMatch(euro('1.032,45'));
+    await audit(ui);
+  });
+  await expect.poll(() => text(page, 'importo-utilizzabile')).toMatch(euro('1.032,45'));
+  await audit(ui);
+  await ui.press(page.getByRole('button', { name: 'Richiedi validazione al soggetto erogatore' }));
+  await page.getByText('Richiesta di validazione inviata').waitFor();
+  await page.getByText('In attesa di validazione da parte del soggetto erogatore.').waitFor();
+  await audit(ui);
+
+  // A summer PES for Sofia with the whole residual, and its agreed PES as a PDF.
+  await ui.press(page.getByRole('link', { name: 'Aggiungi PES servizi estivi' }));
+  await page.getByRole('heading', { name: 'Richiesta P.E.S. servizi estivi' }).waitFor();
+  await expect.poll(() => text(page, 'residuo-estivi')).toMatch(euro('1.032,45'));
+  await audit(ui);
+  const sofia = page.locator('details', { hasText: 'Sofia Rossi' });
+  await ui.press(sofia.getByRole('button', { name: /Aggiungi P.E.S./ }));
+  await ui.select(sofia.getByLabel('Fascia del servizio'), (await sofia.getByLabel('Fascia del servizio').locator('option', { hasText: /^B\)/ }).textContent())!);
+  await ui.select(sofia.getByLabel('Soggetto erogatore', { exact: true }), 'Associazione Estate Ragazzi Trento');
+  await ui.fill(sofia.getByLabel(/Quota richiesta/), '1.032,45');
+  await ui.fill(sofia.getByLabel(/Ore complessive/), '120');
+  await expect.poll(() => text(page, 'residuo-estivi')).toMatch(euro('0,00'));
+  await audit(ui);
+  await ui.press(page.getByRole('button', { name: 'conferma i dati e prosegui' }));
+  await page.getByText('P.E.S. salvati').waitFor();
+  await audit(ui);
+  const sofiaDoc = page.locator('li', { hasText: 'PES BS-2020-0001/5' });
+  const file = path.join(tmp, 'PES Sofia.pdf');
+  writeFileSync(file, await pdf({ text: 'PES Sofia Rossi - Estate Ragazzi' }));
+  await ui.upload(sofiaDoc.getByLabel('File PDF del PES concordato'), file);
+  await ui.press(sofiaDoc.getByRole('button', { name: /carica/ }));
+  await sofiaDoc.locator('strong', { hasText: 'PES Sofia.pdf' }).waitFor();
+  await audit(ui);
+  await ui.press(page.getByRole('button', { name: 'Richiedi validazione al soggetto erogatore' }));
+  await page.getByText('Richiesta di validazione inviata').waitFor();
+  await audit(ui);
+  await logout(page, ui);
+
+  // Both providers validate.
+  await validateAsProvider(page, base, LUCA_FERRARI, 'BS-2020-0001/4', ui);
+  await validateAsProvider(page, base, PAOLO_GALLO, 'BS-2020-0001/5', ui);
+
+  // Anna signs with the SMS code, a wrong one first.
+  await login(page, base, ANNA, undefined, ui);
+  await openVoucher(page, 'BS-2020-0001', ui);
+  expect(await page.getByText('validato', { exact: true }).count()).toBe(2);
+  await expect.poll(() => text(page, 'importo-utilizzabile')).toMatch(euro('0,00'));
+  await audit(ui);
+  await ui.press(page.getByRole('link', { name: 'Concludi e invia richiesta di convalida' }));
+  const dialog = page.getByRole('dialog', { name: 'Invio della richiesta di convalida' });
+  await dialog.waitFor();
+  await audit(ui);
+  await ui.press(dialog.getByRole('button', { name: 'Invia OTP' }));
+  await dialog.getByText('Codice inviato').waitFor();
+  await audit(ui);
+  const otp = await codeFromOutbox(page, base, ui.axe);
+  const code = dialog.getByLabel('Codice OTP ricevuto via SMS');
+  await ui.fill(code, String((Number(otp) + 1) % 1_000_000).padStart(6, '0'));
+  await ui.press(dialog.getByRole('button', { name: 'Conferma e invia' }));
+  await dialog.getByText('Il codice non è corretto. Ti restano 4 tentativi con questo codice.').waitFor();
+  await audit(ui);
+  await ui.fill(code, otp);
+  await ui.press(dialog.getByRole('button', { name: 'Conferma e invia' }));
+  await page.waitForURL((u) => u.pathname.endsWith('/ricevuta'));
+  await page.getByRole('heading', { name: 'Ricevuta della richiesta di convalida' }).waitFor();
+  const protocol = (await page.getByTestId('protocollo').textContent())!.trim();
+  expect(protocol).toMatch(/^MPES-\d{4}-\d{6}$/);
+  await audit(ui);
+  await logout(page, ui);
+
+  // The office finds the file by Anna's codice fiscale and convalida.
+  await login(page, base, CHIARA_CONTI, undefined, ui);
+  await page.getByRole('heading', { name: 'Richieste di convalida', level: 1 }).waitFor();
+  await audit(ui);
+  await ui.fill(page.getByLabel('Cerca', { exact: true }), ANNA);
+  await ui.press(page.getByRole('button', { name: 'Filtra' }));
+  await page.waitForURL((u) => u.searchParams.get('q') === ANNA);
+  await expect.poll(() => page.getByTestId('queue-total').textContent()).toMatch(/^1 pratica/);
+  await audit(ui);
+  await ui.press(page.getByRole('link', { name: protocol }));
+  await page.getByRole('heading', { name: `Pratica ${protocol}`, level: 1 }).waitFor();
+  expect(await page.getByTestId('dossier-check').textContent()).toMatch(/^corrisponde/);
+  await audit(ui);
+  await ui.press(page.getByRole('button', { name: 'Convalida' }));
+  await page.getByText(/^Convalidata da Chiara Conti il/).waitFor();
+  await audit(ui);
+  await logout(page, ui);
+
+  // Anna reads the outcome: on her voucher and in the e-mail.
+  await login(page, base, ANNA, undefined, ui);
+  await openVoucher(page, 'BS-2020-0001', ui);
+  await page.getByText('Modifica PES convalidata').first().waitFor();
+  await audit(ui);
+  await page.goto(`${base}/dev/outbox`);
+  const mail = page.getByRole('article', { name: 'E-mail: Modifica PES convalidata — buono BS-2020-0001' });
+  await mail.waitFor();
+  await audit(ui);
+  const mailText = ((await mail.textContent()) ?? '').replace(/\u00a0/g, ' ');
+  expect(mailText).toContain('anna.rossi@example.it');
+  expect(mailText).toContain(`ha convalidato la modifica PES del Buono di servizio BS-2020-0001 (protocollo ${protocol})`);
+  expect(mailText).toMatch(/PES BS-2020-0001\/4 — Cooperativa Sociale Il Germoglio — 100 ore — 2\.250,00 €/);
+  expect(mailText).toMatch(/PES BS-2020-0001\/5 — Associazione Estate Ragazzi Trento — 120 ore — 1\.032,45 €/);
+}
+
+describe.skipIf(!e2eEnabled)('the whole journey', () => {
+  // A fresh database per variant (the journey uses Anna's voucher up): the three apps start together, and
+  // share one browser, so the later variants do not wait for their start.
+  let apps: AppServer[] = [];
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const [started, launched] = await Promise.all([Promise.allSettled(VARIANTS.map(() => startApp())), launch()]);
+    browser = launched;
+    apps = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(apps.map((a) => a.stop()));
+  });
+
+  for (const [i, { name, width, ui }] of VARIANTS.entries()) {
+    it(`${name}: Anna closes, converts and signs; the providers close and validate; the office approves; Anna reads the e-mail`, async () => {
+      const { context, page } = await newPage(browser!, { width });
+      onTestFailed(async () => writeFileSync(path.join(tmp, `failure-${i}.txt`), `${page.url()}\n${await page.locator('body').innerText().catch(() => '')}`));
+      await wholeJourney(ui(page), apps[i]!.baseUrl);
+      await context.close();
+    }, 300_000);
+  }
+});
