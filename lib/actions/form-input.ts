@@ -1,3 +1,4 @@
+import type { ActionResult } from '@/lib/app-error';
 import { formFields } from './form-fields';
 
 /**
@@ -24,11 +25,42 @@ export type FormValues = Record<string, string | string[]>;
  */
 export function echoValues<R extends { ok: boolean }>(r: R, formData: FormData | undefined): R & { values?: FormValues } {
   if (r.ok || !(formData instanceof FormData)) return r;
+  return { ...r, values: postedValues(formData) };
+}
+
+/** What the form posted (minus React's $ACTION fields), repeated names as lists. */
+export function postedValues(formData: FormData): FormValues {
   const values: FormValues = {};
   for (const [k, v] of formData.entries()) {
     if (typeof v !== 'string' || k.startsWith('$ACTION')) continue;
     const prev = values[k];
     values[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
-  return { ...r, values };
+  return values;
+}
+
+/**
+ * What a `<form action>` + useActionState form gets back: the action's result plus, when refused, the values
+ * posted (so a page rendered without JavaScript shows them again). Null before the first submit.
+ */
+export type FormState<T = undefined> = (ActionResult<T> & { values?: FormValues }) | null;
+
+/** Checkboxes post "on" when ticked and nothing otherwise: the schema sees true/false (any other text stays and is refused). */
+export function withCheckboxes(input: unknown, formData: FormData | undefined, names: readonly string[]): unknown {
+  if (!(formData instanceof FormData) || !input || typeof input !== 'object') return input;
+  const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const name of names) out[name] = out[name] === undefined ? false : out[name] === 'on' ? true : out[name];
+  return out;
+}
+
+/** The first posted value of a field echoed back in a form state, as text ('' when absent). */
+export function echoed(values: FormValues | undefined, name: string): string {
+  const v = values?.[name];
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+}
+
+/** Every posted value of a checkbox group echoed back in a form state. */
+export function echoedList(values: FormValues | undefined, name: string): string[] {
+  const v = values?.[name];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }

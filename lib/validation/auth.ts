@@ -28,7 +28,11 @@ export const passwordResetRequestSchema = z
 
 export const newPasswordSchema = z
   .object({
-    token: z.string().min(20).max(200),
+    token: z
+      .string()
+      .trim()
+      .min(20, 'Il codice del collegamento è incompleto: incolla tutta la parte dell’indirizzo dopo «#token=».')
+      .max(200, 'Il codice del collegamento è troppo lungo: incolla solo la parte dell’indirizzo dopo «#token=».'),
     password: z.string().max(512),
     confirm: z.string().max(512),
   })

@@ -21,7 +21,10 @@ export const babysittingPesFieldsSchema = z.object({
   hours: hoursField('Ore complessive').refine((n) => n >= 1, 'Inserisci almeno 1 ora.'),
 });
 
-export const saveBabysittingPesSchema = babysittingPesFieldsSchema.extend({ voucherId: idSchema, pesId: idSchema.optional() }).strict();
+/** `intent` preview is Aggiorna: the server computes the PES's figures and writes nothing (the form without JavaScript). */
+export const saveBabysittingPesSchema = babysittingPesFieldsSchema
+  .extend({ voucherId: idSchema, pesId: idSchema.optional(), intent: z.enum(['save', 'preview']).optional() })
+  .strict();
 
 export const voucherPesSchema = z.object({ voucherId: idSchema, pesId: idSchema }).strict();
 export const voucherOnlySchema = z.object({ voucherId: idSchema }).strict();

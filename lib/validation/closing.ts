@@ -33,5 +33,9 @@ export const closePesFieldsSchema = z.object({
   hoursUsed: hoursField('Ore utilizzate'),
 });
 
-export const closePesSchema = closePesFieldsSchema.extend({ pesId: idSchema }).strict();
+/**
+ * `intent` is the step of the two-step form posted without JavaScript: review (Prosegui: the summary, nothing
+ * written), edit (Modifica i dati: back to the fields) or confirm (Conferma chiusura, the default).
+ */
+export const closePesSchema = closePesFieldsSchema.extend({ pesId: idSchema, intent: z.enum(['review', 'edit', 'confirm']).optional() }).strict();
 export type ClosePesInput = z.input<typeof closePesSchema>;

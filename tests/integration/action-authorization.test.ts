@@ -54,16 +54,19 @@ const TABLE: Record<string, Entry> = {
   resetPasswordAction: { role: 'public' },
   requestClosingAction: {
     role: 'family',
+    form: true,
     own: (i) => ({ voucherId: i.annaVoucher, pesIds: [i.annaPes1] }),
     foreign: (i) => ({ voucherId: i.martaVoucher, pesIds: [i.martaPes1] }),
   },
   declareEmploymentAction: {
     role: 'family',
+    form: true,
     own: (i) => ({ voucherId: i.annaVoucher, condition: 'other', returnsToWorkOutsideHome: false, otherParentEmployed: false, employerConfirmed: false }),
     foreign: (i) => ({ voucherId: i.giuliaVoucher, condition: 'private_sector', returnsToWorkOutsideHome: true, otherParentEmployed: true, employerConfirmed: true }),
   },
   saveBabysittingPesAction: {
     role: 'family',
+    form: true,
     own: (i) => ({ voucherId: i.annaVoucher, childIds: [i.annaChild], providerId: i.prv1, hours: '1' }),
     foreign: (i) => ({ voucherId: i.giuliaVoucher, childIds: [i.giuliaChild], providerId: i.prv1, hours: '1' }),
   },
@@ -81,8 +84,9 @@ const TABLE: Record<string, Entry> = {
   },
   closePesAction: {
     role: 'provider',
-    own: (i) => ({ pesId: i.annaPes1, usedAmount: '0,00', hoursUsed: '0' }),
-    foreign: (i) => ({ pesId: i.annaPes2, usedAmount: '0,00', hoursUsed: '0' }),
+    form: true,
+    own: (i) => ({ pesId: i.annaPes1, usedAmount: '0,00', hoursUsed: '0', intent: 'confirm' }),
+    foreign: (i) => ({ pesId: i.annaPes2, usedAmount: '0,00', hoursUsed: '0', intent: 'review' }),
   },
   summerPesFormAction: {
     role: 'family',
@@ -99,6 +103,7 @@ const TABLE: Record<string, Entry> = {
   },
   decideValidationAction: {
     role: 'provider',
+    form: true,
     own: (i) => ({ pesId: i.annaPes1, decision: 'validate' }),
     foreign: (i) => ({ pesId: i.martaSummer, decision: 'validate' }),
   },
@@ -157,7 +162,13 @@ function call(name: string, input: unknown) {
   const fn = actions.get(name)! as (...args: unknown[]) => Promise<{ ok: boolean; code?: string }>;
   if (!TABLE[name]?.form) return fn(input);
   const fd = new FormData();
-  for (const [k, v] of Object.entries(input as Record<string, string>)) fd.append(k, v);
+  // Lists as repeated names (ticked checkboxes), booleans as ticked ("on") or absent.
+  for (const [k, v] of Object.entries(input as Record<string, string | string[] | boolean>)) {
+    if (Array.isArray(v)) v.forEach((x) => fd.append(k, x));
+    else if (typeof v === 'boolean') {
+      if (v) fd.append(k, 'on');
+    } else fd.append(k, v);
+  }
   return fn(null, fd);
 }
 

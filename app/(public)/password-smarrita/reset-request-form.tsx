@@ -5,6 +5,7 @@ import { Alert } from '@/app/_components/alert';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { TextField } from '@/app/_components/text-field';
 import { requestPasswordResetAction, type ResetRequestState } from '@/lib/actions/auth/request-password-reset';
+import { echoed } from '@/lib/actions/form-input';
 
 export function ResetRequestForm() {
   const [state, action] = useActionState<ResetRequestState, FormData>(requestPasswordResetAction, {});
@@ -25,9 +26,9 @@ export function ResetRequestForm() {
     <form action={action} noValidate>
       {state.message ? <Alert kind="error" title="Richiesta non inviata">{state.message}</Alert> : null}
       {Object.keys(fe).length > 0 ? <Alert kind="error" title="Controlla i dati inseriti" /> : null}
-      <TextField id="givenName" name="givenName" label="Nome" autoComplete="given-name" required error={fe.givenName} maxLength={100} />
-      <TextField id="familyName" name="familyName" label="Cognome" autoComplete="family-name" required error={fe.familyName} maxLength={100} />
-      <TextField id="codiceFiscale" name="codiceFiscale" label="Codice fiscale" autoCapitalize="characters" spellCheck={false} required error={fe.codiceFiscale} maxLength={32} />
+      <TextField id="givenName" name="givenName" label="Nome" autoComplete="given-name" required error={fe.givenName} defaultValue={echoed(state.values, 'givenName')} maxLength={100} />
+      <TextField id="familyName" name="familyName" label="Cognome" autoComplete="family-name" required error={fe.familyName} defaultValue={echoed(state.values, 'familyName')} maxLength={100} />
+      <TextField id="codiceFiscale" name="codiceFiscale" label="Codice fiscale" autoCapitalize="characters" spellCheck={false} required error={fe.codiceFiscale} defaultValue={echoed(state.values, 'codiceFiscale')} maxLength={32} />
       <SubmitButton>Richiedi</SubmitButton>
     </form>
   );

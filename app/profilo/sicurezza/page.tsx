@@ -8,7 +8,9 @@ import { staffMfaRequired } from '@/lib/auth/totp/mfa-policy';
 import { qrDataUrl } from '@/lib/auth/totp/qr-code';
 import { SecurityPanel } from './security-panel';
 
-export const metadata: Metadata = { title: 'Sicurezza dell’accesso', referrer: 'no-referrer' };
+// same-origin, not no-referrer: under no-referrer its forms posted without JavaScript carry `Origin: null`, which Next
+// refuses as a cross-site Server Action. The secret is never in the address, so no Referer could carry it anyway.
+export const metadata: Metadata = { title: 'Sicurezza dell’accesso', referrer: 'same-origin' };
 export const dynamic = 'force-dynamic';
 
 /** Staff enrol their authenticator app here; families sign with the SMS code and have no second factor. */

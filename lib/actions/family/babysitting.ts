@@ -1,29 +1,53 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { declareEmployment } from '@/lib/services/declare-employment';
 import { deleteNewPes } from '@/lib/services/delete-new-pes';
 import { requestValidation } from '@/lib/services/request-validation';
-import { saveBabysittingPes } from '@/lib/services/save-babysitting-pes';
+import { previewBabysittingPes, saveBabysittingPes } from '@/lib/services/save-babysitting-pes';
 import { declareEmploymentSchema, saveBabysittingPesSchema, voucherOnlySchema, voucherPesSchema } from '@/lib/validation/babysitting';
+import { echoValues, formInput, formInputWithLists, postedValues, withCheckboxes, type FormState } from '../form-input';
 import { guarded } from '../guarded';
 
 const refresh = (voucherId: string) => revalidatePath(`/famiglia/buoni/${voucherId}`, 'layout');
 
-/** Condizione di occupazione dialog (guide §3.2). */
-export async function declareEmploymentAction(input: unknown) {
-  return guarded('family', declareEmploymentSchema, input, async (data, { db, actor }) => {
-    const r = await declareEmployment(db, actor, data);
-    if ('recorded' in r) refresh(data.voucherId);
-    return r;
+export type DeclareEmploymentState = FormState<Awaited<ReturnType<typeof declareEmployment>>>;
+
+/**
+ * Condizione di occupazione dialog (guide §3.2): a `<form action>` (previous state, FormData with ticked
+ * checkboxes as "on"), so it works without JavaScript; once recorded, the page moves on to the new-PES form.
+ * Called directly with `{ voucherId, condition, … booleans }` too.
+ */
+export async function declareEmploymentAction(prevOrInput: unknown, formData?: FormData): Promise<NonNullable<DeclareEmploymentState>> {
+  const input = withCheckboxes(formInput(prevOrInput, formData), formData, ['returnsToWorkOutsideHome', 'otherParentEmployed', 'employerConfirmed']);
+  const r = await guarded('family', declareEmploymentSchema, input, async (data, { db, actor }) => {
+    const out = await declareEmployment(db, actor, data);
+    if ('recorded' in out) refresh(data.voucherId);
+    return out;
   });
+  if (formData instanceof FormData && r.ok && 'recorded' in r.data) redirect(`/famiglia/buoni/${String(formData.get('voucherId'))}/babysitting`);
+  return formData instanceof FormData && r.ok ? { ...r, values: postedValues(formData) } : echoValues(r, formData);
 }
 
-export async function saveBabysittingPesAction(input: unknown) {
-  return guarded('family', saveBabysittingPesSchema, input, async (data, { db, actor }) => {
-    const r = await saveBabysittingPes(db, actor, data);
+export type BabysittingPesStep =
+  | ({ step: 'preview' } & Awaited<ReturnType<typeof previewBabysittingPes>>)
+  | ({ step: 'saved' } & Awaited<ReturnType<typeof saveBabysittingPes>>);
+export type BabysittingPesState = FormState<BabysittingPesStep>;
+
+/**
+ * Salva il PES / Aggiorna (guide §3.2): a `<form action>` (previous state, FormData with one `childIds` per
+ * ticked child), so it works without JavaScript: Aggiorna returns the amount, rate and residual as the server
+ * computes them; a saved PES goes back to the voucher page. Called directly with an object it just saves.
+ */
+export async function saveBabysittingPesAction(prevOrInput: unknown, formData?: FormData): Promise<NonNullable<BabysittingPesState>> {
+  const r = await guarded('family', saveBabysittingPesSchema, formInputWithLists(prevOrInput, formData, ['childIds']), async ({ intent = 'save', ...data }, { db, actor }): Promise<BabysittingPesStep> => {
+    if (intent === 'preview') return { step: 'preview', ...(await previewBabysittingPes(db, actor, data)) };
+    const out = await saveBabysittingPes(db, actor, data);
     refresh(data.voucherId);
-    return r;
+    return { step: 'saved', ...out };
   });
+  if (formData instanceof FormData && r.ok && r.data.step === 'saved') redirect(`/famiglia/buoni/${String(formData.get('voucherId'))}?salvato=${encodeURIComponent(r.data.code)}`);
+  return formData instanceof FormData && r.ok ? { ...r, values: postedValues(formData) } : echoValues(r, formData);
 }
 
 export async function deleteNewPesAction(input: unknown) {

@@ -2,13 +2,21 @@
 import { revalidatePath } from 'next/cache';
 import { requestClosing } from '@/lib/services/request-closing';
 import { requestClosingSchema } from '@/lib/validation/closing';
+import { echoValues, formInputWithLists, type FormState } from '../form-input';
 import { guarded } from '../guarded';
 
-/** INVIA RICHIESTA DI CHIUSURA (guide §3.1). */
-export async function requestClosingAction(input: unknown) {
-  return guarded('family', requestClosingSchema, input, async (data, { db, actor, baseUrl }) => {
-    const r = await requestClosing(db, actor, data, { baseUrl });
+export type RequestClosingState = FormState<Awaited<ReturnType<typeof requestClosing>>>;
+
+/**
+ * INVIA RICHIESTA DI CHIUSURA (guide §3.1). A `<form action>` (useActionState: previous state, FormData with
+ * one `pesIds` per ticked box), so it works before hydration and without JavaScript; called directly with
+ * `{ voucherId, pesIds }` too.
+ */
+export async function requestClosingAction(prevOrInput: unknown, formData?: FormData): Promise<NonNullable<RequestClosingState>> {
+  const r = await guarded('family', requestClosingSchema, formInputWithLists(prevOrInput, formData, ['pesIds']), async (data, { db, actor, baseUrl }) => {
+    const out = await requestClosing(db, actor, data, { baseUrl });
     revalidatePath(`/famiglia/buoni/${data.voucherId}`);
-    return r;
+    return out;
   });
+  return echoValues(r, formData);
 }

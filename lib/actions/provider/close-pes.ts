@@ -1,13 +1,29 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { closePes } from '@/lib/services/close-pes';
+import { closePes, reviewClosing } from '@/lib/services/close-pes';
 import { closePesSchema } from '@/lib/validation/closing';
+import { formInput, postedValues, type FormState } from '../form-input';
 import { guarded } from '../guarded';
 
-export async function closePesAction(input: unknown) {
-  return guarded('provider', closePesSchema, input, async (data, { db, actor, baseUrl }) => {
-    const r = await closePes(db, actor, { pesId: data.pesId, usedCents: data.usedAmount, hoursUsed: data.hoursUsed }, { baseUrl });
-    revalidatePath('/erogatore');
-    return r;
+export type ClosePesStep =
+  | { step: 'edit' }
+  | ({ step: 'confirm' } & Awaited<ReturnType<typeof reviewClosing>>)
+  | ({ step: 'done' } & Awaited<ReturnType<typeof closePes>>);
+export type ClosePesState = FormState<ClosePesStep>;
+
+/**
+ * Chiudi il PES in two steps (Prosegui → Conferma chiusura), each a `<form action>` posted to the server, so
+ * both work without JavaScript: the typed values travel back in the state and in hidden fields. Called
+ * directly with `{ pesId, usedAmount, hoursUsed }` it closes at once.
+ */
+export async function closePesAction(prevOrInput: unknown, formData?: FormData): Promise<NonNullable<ClosePesState>> {
+  const r = await guarded('provider', closePesSchema, formInput(prevOrInput, formData), async ({ intent = 'confirm', pesId, usedAmount, hoursUsed }, { db, actor, baseUrl }): Promise<ClosePesStep> => {
+    const input = { pesId, usedCents: usedAmount, hoursUsed };
+    if (intent === 'edit') return { step: 'edit' };
+    if (intent === 'review') return { step: 'confirm', ...(await reviewClosing(db, actor, input)) };
+    const out = await closePes(db, actor, input, { baseUrl });
+    revalidatePath('/erogatore', 'layout');
+    return { step: 'done', ...out };
   });
+  return formData instanceof FormData ? { ...r, values: postedValues(formData) } : r;
 }

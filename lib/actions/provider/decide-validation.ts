@@ -2,13 +2,20 @@
 import { revalidatePath } from 'next/cache';
 import { decideValidation } from '@/lib/services/decide-validation';
 import { validationDecisionSchema } from '@/lib/validation/babysitting';
+import { echoValues, formInput, type FormState } from '../form-input';
 import { guarded } from '../guarded';
 
-/** Valida / Rifiuta a new PES naming the provider. */
-export async function decideValidationAction(input: unknown) {
-  return guarded('provider', validationDecisionSchema, input, async (data, { db, actor, baseUrl }) => {
-    const r = await decideValidation(db, actor, data, { baseUrl });
+export type DecideValidationState = FormState<Awaited<ReturnType<typeof decideValidation>>>;
+
+/**
+ * Valida / Rifiuta a new PES naming the provider: a `<form action>` (previous state, FormData), so it works
+ * without JavaScript; called directly with `{ pesId, decision, reason? }` too.
+ */
+export async function decideValidationAction(prevOrInput: unknown, formData?: FormData): Promise<NonNullable<DecideValidationState>> {
+  const r = await guarded('provider', validationDecisionSchema, formInput(prevOrInput, formData), async (data, { db, actor, baseUrl }) => {
+    const out = await decideValidation(db, actor, data, { baseUrl });
     revalidatePath('/erogatore', 'layout');
-    return r;
+    return out;
   });
+  return echoValues(r, formData);
 }

@@ -33,8 +33,8 @@ export function NewPasswordForm() {
       </Alert>
     );
   }
-  if (token === null) return <p>Caricamento…</p>;
-  if (!token) {
+  // Without JavaScript (token === null: the server's HTML) the page cannot read the fragment: the form asks for it.
+  if (token === '') {
     return (
       <Alert kind="error" title="Collegamento incompleto">
         Apri il collegamento esattamente come ricevuto nell’e-mail, oppure <Link href="/password-smarrita" className="link">richiedine uno nuovo</Link>.
@@ -45,7 +45,23 @@ export function NewPasswordForm() {
   return (
     <form action={action} noValidate>
       {state.message ? <Alert kind="error" title="Password non aggiornata">{state.message}</Alert> : null}
-      <input type="hidden" name="token" value={token} />
+      {token ? (
+        <input type="hidden" name="token" value={token} />
+      ) : (
+        <noscript>
+          <TextField
+            id="token"
+            name="token"
+            label="Codice del collegamento"
+            hint="Senza JavaScript la pagina non legge il codice dall’indirizzo: copia dalla barra degli indirizzi la parte dopo «#token=» e incollala qui."
+            autoComplete="off"
+            spellCheck={false}
+            required
+            error={fe.token}
+            maxLength={200}
+          />
+        </noscript>
+      )}
       <TextField id="password" name="password" type="password" label="Nuova password" autoComplete="new-password" required error={fe.password} maxLength={512} />
       <TextField id="confirm" name="confirm" type="password" label="Ripeti la nuova password" autoComplete="new-password" required error={fe.confirm} maxLength={512} />
       <SubmitButton>Salva la nuova password</SubmitButton>

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { PASSWORD_MIN } from '@/lib/domain/password-policy';
 import { NewPasswordForm } from './new-password-form';
 
-export const metadata: Metadata = { title: 'Nuova password', referrer: 'no-referrer' };
+// same-origin, not no-referrer: under no-referrer a form posted without JavaScript carries `Origin: null`, which
+// Next refuses as a cross-site Server Action. The token is in the fragment, never in a Referer either way.
+export const metadata: Metadata = { title: 'Nuova password', referrer: 'same-origin' };
 
 export default function NewPasswordPage() {
   return (

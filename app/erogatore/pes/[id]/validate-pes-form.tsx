@@ -1,27 +1,25 @@
 'use client';
-import { useState, useTransition } from 'react';
+import { useActionState, useState } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { FieldShell } from '@/app/_components/field-shell';
-import { decideValidationAction } from '@/lib/actions/provider/decide-validation';
-import { useHydrated } from '@/app/_components/use-hydrated';
+import { decideValidationAction, type DecideValidationState } from '@/lib/actions/provider/decide-validation';
+import { echoed } from '@/lib/actions/form-input';
 
-/** Valida or Rifiuta (with a reason the family will read). */
+/**
+ * Valida or Rifiuta (with a reason the family will read). Both are `<form action>` posts, so they work without
+ * JavaScript: there, Rifiuta posts a refusal without a reason and the page comes back asking for it.
+ */
 export function ValidatePesForm({ pesId, code }: { pesId: string; code: string }) {
-  const [pending, start] = useTransition();
-  // Submitted by JavaScript only: before hydration a click would send a plain GET with the values in the URL.
-  const hydrated = useHydrated();
+  const [state, formAction, pending] = useActionState<DecideValidationState, FormData>(decideValidationAction, null);
   const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
-
-  const decide = (input: { decision: 'validate' } | { decision: 'reject'; reason: string }) =>
-    start(async () => {
-      setError(null);
-      expectOutcomeFocus();
-      const r = await decideValidationAction({ pesId, ...input });
-      if (!r.ok) setError({ message: r.message, field: r.fieldErrors?.reason });
-    });
+  const [cancelled, setCancelled] = useState<DecideValidationState>(null);
+  const refused = state && !state.ok ? state : null;
+  // A refusal posted without a reason field at all is the no-JavaScript Rifiuta: ask for the reason, no error yet.
+  const askedReason = refused !== null && refused !== cancelled && echoed(refused.values, 'decision') === 'reject';
+  const typedReason = refused?.values && 'reason' in refused.values ? echoed(refused.values, 'reason') : null;
+  const reasonError = typedReason !== null ? refused?.fieldErrors?.reason : undefined;
+  const showReject = rejecting || askedReason;
 
   return (
     <section aria-labelledby="validazione" className="card space-y-3">
@@ -29,37 +27,54 @@ export function ValidatePesForm({ pesId, code }: { pesId: string; code: string }
         Validazione del PES {code}
       </h2>
       <p>Verifica che figli, ore e importo corrispondano a quanto concordato con la famiglia.</p>
-      {error && !error.field ? <Alert outcome kind="error" title="Decisione non registrata">{error.message}</Alert> : null}
-      {rejecting ? (
-        <form
-          noValidate
-          className="space-y-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            decide({ decision: 'reject', reason });
-          }}
-        >
-          <FieldShell id="reason" label="Motivo del rifiuto" hint="La famiglia lo leggerà nella e-mail e nella procedura: indica cosa correggere." error={error?.field}>
-            {(a11y) => <textarea rows={4} maxLength={1000} className="field-input" value={reason} onChange={(e) => setReason(e.target.value)} {...a11y} />}
+      {refused && !refused.fieldErrors ? <Alert outcome kind="error" title="Decisione non registrata">{refused.message}</Alert> : null}
+      {showReject ? (
+        <form action={formAction} onSubmit={() => expectOutcomeFocus()} noValidate className="space-y-3">
+          <input type="hidden" name="pesId" value={pesId} />
+          <input type="hidden" name="decision" value="reject" />
+          <FieldShell id="reason" label="Motivo del rifiuto" hint="La famiglia lo leggerà nella e-mail e nella procedura: indica cosa correggere." error={reasonError}>
+            {(a11y) => <textarea name="reason" rows={4} maxLength={1000} className="field-input" defaultValue={typedReason ?? ''} {...a11y} />}
           </FieldShell>
           <div className="flex flex-col gap-3 sm:flex-row">
-            <button type="submit" className="btn-danger" disabled={!hydrated || pending}>
+            <button type="submit" className="btn-danger" disabled={pending}>
               {pending ? 'Attendere…' : 'Conferma il rifiuto'}
             </button>
-            <button type="button" className="btn-secondary" disabled={pending} onClick={() => setRejecting(false)}>
+            {/* A link without JavaScript (the page again, nothing decided); a button once hydrated. */}
+            <a
+              href={`/erogatore/pes/${pesId}`}
+              className="btn-secondary text-center"
+              aria-disabled={pending}
+              onClick={(e) => {
+                e.preventDefault();
+                setRejecting(false);
+                setCancelled(refused);
+              }}
+            >
               Annulla
-            </button>
+            </a>
           </div>
         </form>
       ) : (
-        <div className="flex flex-col gap-3 sm:flex-row">
-          <button type="button" className="btn-primary" disabled={pending} onClick={() => decide({ decision: 'validate' })}>
+        <form action={formAction} onSubmit={() => expectOutcomeFocus()} className="flex flex-col gap-3 sm:flex-row">
+          <input type="hidden" name="pesId" value={pesId} />
+          <button type="submit" name="decision" value="validate" className="btn-primary" disabled={pending}>
             {pending ? 'Attendere…' : 'Valida'}
           </button>
-          <button type="button" className="btn-danger" disabled={pending} onClick={() => setRejecting(true)}>
+          <button
+            type="submit"
+            name="decision"
+            value="reject"
+            className="btn-danger"
+            disabled={pending}
+            onClick={(e) => {
+              // Hydrated: open the reason field here; without JavaScript the post asks the server for it.
+              e.preventDefault();
+              setRejecting(true);
+            }}
+          >
             Rifiuta
           </button>
-        </div>
+        </form>
       )}
     </section>
   );

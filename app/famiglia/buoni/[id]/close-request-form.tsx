@@ -1,44 +1,53 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useActionState, useEffect, useTransition, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert } from '@/app/_components/alert';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
-import { requestClosingAction } from '@/lib/actions/family/request-closing';
+import { requestClosingAction, type RequestClosingState } from '@/lib/actions/family/request-closing';
+import { echoedList } from '@/lib/actions/form-input';
 import { requestClosingSchema } from '@/lib/validation/closing';
 import { PesFacts } from '@/app/_components/pes-facts';
 import type { PesSummary } from './pes-summary';
-import { useHydrated } from '@/app/_components/use-hydrated';
 
-// The action's own rules for the selection; the voucher id is added by the component, not typed.
+// The action's own rules for the selection; the voucher id is a hidden field, not typed.
 const schema = requestClosingSchema.pick({ pesIds: true });
 
+/**
+ * INVIA RICHIESTA DI CHIUSURA: a `<form action>` posted to the server, so it works before hydration and
+ * without JavaScript (the page comes back with the outcome and the boxes still ticked on refusal). Once
+ * hydrated, react-hook-form checks the selection first with the action's schema.
+ */
 export function CloseRequestForm({ voucherId, pes, editable }: { voucherId: string; pes: PesSummary[]; editable: boolean }) {
-  const router = useRouter();
+  const [state, formAction] = useActionState<RequestClosingState, FormData>(requestClosingAction, null);
   const [pending, startTransition] = useTransition();
-  // Submitted by JavaScript only: before hydration a click would send a plain GET with the values in the URL.
-  const hydrated = useHydrated();
-  const [result, setResult] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const { register, handleSubmit, formState, reset } = useForm<{ pesIds: string[] }>({ resolver: zodResolver(schema), defaultValues: { pesIds: [] } });
+  const ticked = state && !state.ok ? echoedList(state.values, 'pesIds') : [];
+  const { register, handleSubmit, formState, reset } = useForm<{ pesIds: string[] }>({ resolver: zodResolver(schema), defaultValues: { pesIds: ticked } });
   const selectable = pes.filter((p) => p.status === 'active');
 
-  const onSubmit = handleSubmit((data) =>
-    startTransition(async () => {
-      expectOutcomeFocus();
-      const r = await requestClosingAction({ voucherId, pesIds: data.pesIds });
-      if (r.ok) {
-        setResult({ kind: 'success', text: `Richiesta di chiusura inviata per ${r.data.closed.join(', ')}. I soggetti erogatori riceveranno una e-mail.` });
-        reset({ pesIds: [] });
-        router.refresh();
-      } else setResult({ kind: 'error', text: r.message });
-    }),
-  );
+  useEffect(() => {
+    if (state?.ok) reset({ pesIds: [] });
+  }, [state, reset]);
 
-  const error = formState.errors.pesIds?.message;
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    void handleSubmit(() => {
+      expectOutcomeFocus();
+      startTransition(() => formAction(new FormData(form)));
+    })(e);
+  };
+
+  const error = formState.errors.pesIds?.message ?? (state && !state.ok ? state.fieldErrors?.pesIds : undefined);
   return (
-    <form onSubmit={onSubmit} noValidate aria-describedby={error ? 'pesIds-error' : undefined}>
-      {result ? <Alert key={result.text} outcome kind={result.kind} title={result.kind === 'success' ? 'Richiesta inviata' : 'Richiesta non inviata'}>{result.text}</Alert> : null}
+    <form action={formAction} onSubmit={onSubmit} noValidate aria-describedby={error ? 'pesIds-error' : undefined}>
+      <input type="hidden" name="voucherId" value={voucherId} />
+      {state?.ok ? (
+        <Alert key={state.data.closed.join()} outcome kind="success" title="Richiesta inviata">
+          Richiesta di chiusura inviata per {state.data.closed.join(', ')}. I soggetti erogatori riceveranno una e-mail.
+        </Alert>
+      ) : null}
+      {state && !state.ok && !state.fieldErrors?.pesIds ? <Alert key={state.message} outcome kind="error" title="Richiesta non inviata">{state.message}</Alert> : null}
       <fieldset>
         <legend className="mb-2">
           {editable && selectable.length > 0 ? 'Seleziona i PES di cui chiedere la chiusura al soggetto erogatore.' : 'PES registrati sul buono.'}
@@ -50,7 +59,7 @@ export function CloseRequestForm({ voucherId, pes, editable }: { voucherId: stri
               <li key={p.id} className="card">
                 <div className="mb-2 flex items-center gap-3">
                   {canSelect ? (
-                    <input id={`pes-${p.id}`} type="checkbox" value={p.id} className="h-6 w-6 accent-pat-blue" {...register('pesIds')} />
+                    <input id={`pes-${p.id}`} type="checkbox" value={p.id} defaultChecked={ticked.includes(p.id)} className="h-6 w-6 accent-pat-blue" {...register('pesIds')} />
                   ) : null}
                   <label htmlFor={canSelect ? `pes-${p.id}` : undefined} className="text-lg font-bold">
                     PES {p.code}
@@ -68,7 +77,7 @@ export function CloseRequestForm({ voucherId, pes, editable }: { voucherId: stri
         </p>
       ) : null}
       {editable && selectable.length > 0 ? (
-        <button type="submit" className="btn-primary mt-4" disabled={!hydrated || pending}>
+        <button type="submit" className="btn-primary mt-4" disabled={pending}>
           {pending ? 'Invio in corso…' : 'Invia richiesta di chiusura'}
         </button>
       ) : null}

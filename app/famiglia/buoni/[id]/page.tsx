@@ -65,6 +65,7 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
 
       {saved ? (
         <Alert outcome kind="success" title={`PES ${saved.code} salvato`}>
+          {saved.kind === 'babysitting_covid' ? `Importo del PES calcolato dal sistema: ${formatEuro(saved.amountCents)} (${saved.hours} ore). ` : null}
           {saved.status === 'draft'
             ? 'Il PES è in bozza: quando hai inserito tutti i PES premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE.'
             : 'Le modifiche sono state salvate.'}

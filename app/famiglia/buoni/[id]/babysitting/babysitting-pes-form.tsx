@@ -1,17 +1,17 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useActionState, useTransition, type FormEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert } from '@/app/_components/alert';
 import { expectOutcomeFocus, OutcomeFocus } from '@/app/_components/outcome-focus';
 import { FieldShell } from '@/app/_components/field-shell';
-import { saveBabysittingPesAction } from '@/lib/actions/family/babysitting';
+import { useHydrated } from '@/app/_components/use-hydrated';
+import { saveBabysittingPesAction, type BabysittingPesState } from '@/lib/actions/family/babysitting';
+import { echoed, echoedList } from '@/lib/actions/form-input';
 import { maxAdmissibleHours } from '@/lib/domain/babysitting';
 import { formatEuro } from '@/lib/domain/money';
 import { babysittingPesFieldsSchema } from '@/lib/validation/babysitting';
-import { useHydrated } from '@/app/_components/use-hydrated';
 
 type Props = {
   voucherId: string;
@@ -24,75 +24,92 @@ type Props = {
 };
 type Values = { childIds: string[]; providerId: string; hours: string };
 
-/** The new-PES window of guide §3.2, with *ore max ammissibili* shown live and enforced again by the server. */
+/**
+ * The new-PES window of guide §3.2: a `<form action>`, so it works without JavaScript. Hydrated, the amount
+ * and the *ore max ammissibili* follow the fields live (react-hook-form, the action's schema); without
+ * JavaScript, Aggiorna asks the server for the same figures. The server checks everything again on saving.
+ */
 export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents, multiChildRateCents, kids, providers, editing }: Props) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  // Submitted by JavaScript only: before hydration a click would send a plain GET with the values in the URL.
+  const [state, formAction, actionPending] = useActionState<BabysittingPesState, FormData>(saveBabysittingPesAction, null);
+  const [transitionPending, start] = useTransition();
+  const pending = actionPending || transitionPending;
   const hydrated = useHydrated();
-  const [error, setError] = useState<string | null>(null);
   const rateFor = (n: number) => (n >= 2 ? multiChildRateCents : oneChildRateCents);
   // The action's own field rules, plus the ore max ammissibili for the children chosen (the server checks them again).
   const schema = babysittingPesFieldsSchema.superRefine((v, ctx) => {
     const max = maxAdmissibleHours(residualCents, rateFor(Math.max(1, v.childIds.length)));
     if (v.hours > max) ctx.addIssue({ code: 'custom', path: ['hours'], message: `Inserisci un numero di ore tra 1 e ${max} (ore max ammissibili).` });
   });
-  const { register, handleSubmit, formState, control, setError: setFieldError, getValues } = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
-    defaultValues: { childIds: editing?.childIds ?? [], providerId: editing?.providerId ?? '', hours: editing ? String(editing.hours) : '' },
-  });
+  const posted = state?.values;
+  const initial: Values = posted
+    ? { childIds: echoedList(posted, 'childIds'), providerId: echoed(posted, 'providerId'), hours: echoed(posted, 'hours') }
+    : { childIds: editing?.childIds ?? [], providerId: editing?.providerId ?? '', hours: editing ? String(editing.hours) : '' };
+  const { register, handleSubmit, formState, control } = useForm<Values, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: initial });
   const childIds = useWatch({ control, name: 'childIds' }) ?? [];
   const hoursText = useWatch({ control, name: 'hours' }) ?? '';
   const n = Array.isArray(childIds) ? childIds.length : 0;
   const rate = rateFor(Math.max(1, n));
-  const max = maxAdmissibleHours(residualCents, rate);
   const hours = /^\d{1,5}$/.test(hoursText.trim()) ? Number(hoursText) : 0;
-  const amount = hours * rate;
+  // Before hydration (or without JavaScript) the figures are the server's, from the last Aggiorna.
+  const preview = state?.ok && state.data.step === 'preview' ? state.data : null;
+  const figures = !hydrated && preview
+    ? { rate: preview.hourlyRateCents, max: preview.maxHours, amount: preview.amountCents, after: preview.residualAfterCents }
+    : { rate, max: maxAdmissibleHours(residualCents, rate), amount: hours * rate, after: residualCents - hours * rate };
+  const serverErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const fieldError = (k: keyof Values) => formState.errors[k]?.message ?? serverErrors[k];
   const e = formState.errors;
 
-  const onSubmit = handleSubmit((v) =>
-    start(async () => {
-      setError(null);
-      expectOutcomeFocus();
-      const r = await saveBabysittingPesAction({ voucherId, ...(editing ? { pesId: editing.id } : {}), childIds: v.childIds, providerId: v.providerId, hours: getValues('hours').trim() });
-      if (r.ok) {
-        router.push(`/famiglia/buoni/${voucherId}?salvato=${encodeURIComponent(r.data.code)}`);
-        return;
-      }
-      setError(r.message);
-      for (const [k, m] of Object.entries(r.fieldErrors ?? {})) if (k === 'childIds' || k === 'providerId' || k === 'hours') setFieldError(k, { message: m });
-    }),
-  );
+  const onSubmit = (ev: FormEvent<HTMLFormElement>) => {
+    ev.preventDefault();
+    expectOutcomeFocus();
+    const form = ev.currentTarget;
+    const intent = ((ev.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value === 'preview' ? 'preview' : 'save';
+    const post = () => {
+      const fd = new FormData(form);
+      fd.set('intent', intent);
+      start(() => formAction(fd));
+    };
+    if (intent === 'preview') post();
+    else void handleSubmit(post)(ev);
+  };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="card space-y-5" aria-labelledby="nuovo-pes">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="card space-y-5" aria-labelledby="nuovo-pes">
       {/* Focused when it replaces the employment dialog, whose Conferma had focus. */}
       <h2 id="nuovo-pes" className="text-xl font-bold" tabIndex={-1}>
         <OutcomeFocus />
         {editing ? `Modifica il PES ${editing.code}` : 'Nuovo PES servizi babysitting domiciliari'}
       </h2>
-      {error ? <Alert outcome kind="error" title="PES non salvato">{error}</Alert> : null}
+      <input type="hidden" name="voucherId" value={voucherId} />
+      {editing ? <input type="hidden" name="pesId" value={editing.id} /> : null}
+      {state && !state.ok ? <Alert outcome kind="error" title="PES non salvato">{state.message}</Alert> : null}
+      {preview ? (
+        <Alert outcome kind="info" title="Importo aggiornato">
+          Importo calcolato dal sistema: {preview.hours} ore × {formatEuro(preview.hourlyRateCents)} = {formatEuro(preview.amountCents)}. Importo residuo dopo questo PES:{' '}
+          {formatEuro(preview.residualAfterCents)}. Il PES non è ancora salvato: premi {editing ? 'Salva le modifiche' : 'Salva il PES'}.
+        </Alert>
+      ) : null}
 
-      <fieldset aria-describedby={e.childIds ? 'childIds-error' : undefined}>
+      <fieldset aria-describedby={fieldError('childIds') ? 'childIds-error' : undefined}>
         <legend className="mb-2 font-semibold">Figli per i quali si richiede il servizio</legend>
         <div className="space-y-2">
           {kids.map((k) => (
             <div key={k.id} className="flex items-center gap-3">
-              <input id={`child-${k.id}`} type="checkbox" value={k.id} className="h-5 w-5 accent-pat-blue" {...register('childIds')} />
+              <input id={`child-${k.id}`} type="checkbox" value={k.id} defaultChecked={initial.childIds.includes(k.id)} className="h-5 w-5 accent-pat-blue" {...register('childIds')} />
               <label htmlFor={`child-${k.id}`}>{k.label}</label>
             </div>
           ))}
         </div>
-        {e.childIds ? (
+        {fieldError('childIds') ? (
           <p id="childIds-error" className="mt-1 font-semibold text-err">
-            {e.childIds.message}
+            {fieldError('childIds')}
           </p>
         ) : null}
       </fieldset>
 
-      <FieldShell id="providerId" label="Soggetto erogatore" hint="Sono elencati solo i soggetti erogatori che hanno aderito alla misura." error={e.providerId?.message}>
+      <FieldShell id="providerId" label="Soggetto erogatore" hint="Sono elencati solo i soggetti erogatori che hanno aderito alla misura." error={fieldError('providerId')}>
         {(a11y) => (
-          <select className="field-input" {...a11y} {...register('providerId')}>
+          <select className="field-input" defaultValue={initial.providerId} {...a11y} {...register('providerId')}>
             <option value="">Seleziona…</option>
             {providers.map((p) => (
               <option key={p.id} value={p.id}>
@@ -108,12 +125,12 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
         label="Ore complessive del servizio richiesto concordate con il soggetto erogatore"
         hint={
           <>
-            Ore max ammissibili: <strong data-testid="ore-max">{max}</strong>
+            Ore max ammissibili: <strong data-testid="ore-max">{figures.max}</strong>
           </>
         }
-        error={e.hours?.message}
+        error={e.hours?.message ?? serverErrors.hours}
       >
-        {(a11y) => <input inputMode="numeric" autoComplete="off" className="field-input max-w-40" {...a11y} {...register('hours')} />}
+        {(a11y) => <input inputMode="numeric" autoComplete="off" className="field-input max-w-40" defaultValue={initial.hours} {...a11y} {...register('hours')} />}
       </FieldShell>
 
       <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 rounded bg-pat-blue-light p-3" aria-live="polite">
@@ -121,21 +138,27 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
         <dd className="text-right font-semibold">{formatEuro(residualCents)}</dd>
         <dt>Costo orario coperto dal buono ({n >= 2 ? 'due o più minori' : 'un minore'}, al netto della quota del 10 % a carico della famiglia)</dt>
         <dd className="text-right font-semibold" data-testid="tariffa">
-          {formatEuro(rate)}
+          {formatEuro(figures.rate)}
         </dd>
         <dt>Importo del PES</dt>
         <dd className="text-right font-semibold" data-testid="importo-pes">
-          {formatEuro(amount)}
+          {formatEuro(figures.amount)}
         </dd>
         <dt>Importo residuo dopo questo PES</dt>
         <dd className="text-right font-semibold" data-testid="residuo-dopo">
-          {formatEuro(residualCents - amount)}
+          {formatEuro(figures.after)}
         </dd>
       </dl>
+      {!hydrated ? <p className="text-sm text-muted">Gli importi si ricalcolano premendo Aggiorna: il sistema li calcola anche al salvataggio.</p> : null}
 
-      <button type="submit" className="btn-primary" disabled={!hydrated || pending}>
-        {pending ? 'Salvataggio…' : editing ? 'Salva le modifiche' : 'Salva il PES'}
-      </button>
+      <div className="flex flex-col gap-3 sm:flex-row">
+        <button type="submit" name="intent" value="save" className="btn-primary" disabled={pending}>
+          {pending ? 'Salvataggio…' : editing ? 'Salva le modifiche' : 'Salva il PES'}
+        </button>
+        <button type="submit" name="intent" value="preview" className="btn-secondary" disabled={pending}>
+          Aggiorna<span className="sr-only"> l’importo del PES</span>
+        </button>
+      </div>
     </form>
   );
 }

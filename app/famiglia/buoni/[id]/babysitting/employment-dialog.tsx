@@ -1,53 +1,41 @@
 'use client';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useActionState, useState } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
-import { declareEmploymentAction } from '@/lib/actions/family/babysitting';
-import { ELIGIBILITY_REASON_MESSAGES, EMPLOYMENT_CONDITION_LABELS, EMPLOYMENT_CONDITIONS, type EligibilityReason, type EmploymentCondition } from '@/lib/domain/eligibility';
-import { useHydrated } from '@/app/_components/use-hydrated';
+import { declareEmploymentAction, type DeclareEmploymentState } from '@/lib/actions/family/babysitting';
+import { echoed } from '@/lib/actions/form-input';
+import { ELIGIBILITY_REASON_MESSAGES, EMPLOYMENT_CONDITION_LABELS, EMPLOYMENT_CONDITIONS } from '@/lib/domain/eligibility';
 
 type Employer = { name: string; taxCode: string; address: string; sector: string };
 
-/** "Condizione di occupazione" window of guide §3.2. */
+/**
+ * "Condizione di occupazione" window of guide §3.2. Both steps (Conferma, then Confermo i dati del datore di
+ * lavoro when the condition needs it) are `<form action>` posts, so they work without JavaScript: the answers
+ * travel back in the state and, for the second step, in hidden fields.
+ */
 export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { voucherId: string; twoParentHousehold: boolean; employer: Employer }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  // Submitted by JavaScript only: before hydration a click would send a plain GET with the values in the URL.
-  const hydrated = useHydrated();
-  const [condition, setCondition] = useState<EmploymentCondition | ''>('');
-  const [returns, setReturns] = useState(false);
-  const [partner, setPartner] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [refusal, setRefusal] = useState<EligibilityReason[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [state, formAction, pending] = useActionState<DeclareEmploymentState, FormData>(declareEmploymentAction, null);
+  // Indietro from the employer step, once hydrated (without JavaScript it is a link back to the first step).
+  const [back, setBack] = useState<DeclareEmploymentState>(null);
+  const posted = state?.values;
+  const condition = echoed(posted, 'condition');
+  const returns = echoed(posted, 'returnsToWorkOutsideHome') === 'on';
+  const partner = echoed(posted, 'otherParentEmployed') === 'on';
+  const outcome = state?.ok ? state.data : null;
+  const error = state && !state.ok ? (state.fieldErrors?.condition ?? state.message) : null;
 
-  const send = (employerConfirmed: boolean) =>
-    start(async () => {
-      setError(null);
-      if (!condition) {
-        setError('Seleziona la tua condizione di occupazione.');
-        return;
-      }
-      expectOutcomeFocus();
-      const r = await declareEmploymentAction({ voucherId, condition, returnsToWorkOutsideHome: returns, otherParentEmployed: twoParentHousehold && partner, employerConfirmed });
-      if (!r.ok) return setError(r.message);
-      if (!r.data.eligible) {
-        setRefusal(r.data.reasons);
-        setConfirming(false);
-      } else if ('needsEmployerConfirmation' in r.data) {
-        setRefusal(null);
-        setConfirming(true);
-      } else router.refresh();
-    });
-
-  if (confirming) {
+  if (outcome && 'needsEmployerConfirmation' in outcome && state !== back) {
     return (
-      <section aria-labelledby="datore" className="card space-y-3">
+      <form action={formAction} onSubmit={() => expectOutcomeFocus()} aria-labelledby="datore" className="card space-y-3">
         <h2 id="datore" className="text-xl font-bold" tabIndex={-1} ref={(el) => el?.focus()}>
           Conferma i dati del datore di lavoro
         </h2>
+        <input type="hidden" name="voucherId" value={voucherId} />
+        <input type="hidden" name="condition" value={condition} />
+        {returns ? <input type="hidden" name="returnsToWorkOutsideHome" value="on" /> : null}
+        {partner ? <input type="hidden" name="otherParentEmployed" value="on" /> : null}
+        <input type="hidden" name="employerConfirmed" value="on" />
         <p>Questi sono i dati del datore di lavoro inseriti nella richiesta del buono di servizio:</p>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
           <dt className="font-semibold">Datore di lavoro</dt>
@@ -62,36 +50,35 @@ export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { 
         <p className="text-sm">
           Se i dati non sono corretti non confermare: contatta la Struttura Multifunzionale Territoriale Ad Personam, che li correggerà nella domanda del buono.
         </p>
-        {error ? <Alert outcome kind="error" title="Conferma non registrata">{error}</Alert> : null}
         <div className="flex flex-col gap-3 sm:flex-row">
-          <button type="button" className="btn-primary" disabled={pending} onClick={() => send(true)}>
+          <button type="submit" className="btn-primary" disabled={pending}>
             {pending ? 'Attendere…' : 'Confermo i dati del datore di lavoro'}
           </button>
-          <button type="button" className="btn-secondary" disabled={pending} onClick={() => setConfirming(false)}>
+          <a
+            href={`/famiglia/buoni/${voucherId}/babysitting?condizione=1`}
+            className="btn-secondary text-center"
+            onClick={(e) => {
+              e.preventDefault();
+              setBack(state);
+            }}
+          >
             Indietro
-          </button>
+          </a>
         </div>
-      </section>
+      </form>
     );
   }
 
   return (
-    <form
-      className="card space-y-4"
-      aria-labelledby="condizione"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        send(false);
-      }}
-    >
+    <form action={formAction} onSubmit={() => expectOutcomeFocus()} className="card space-y-4" aria-labelledby="condizione" noValidate>
       <h2 id="condizione" className="text-xl font-bold">
         Condizione di occupazione
       </h2>
-      {refusal ? (
+      <input type="hidden" name="voucherId" value={voucherId} />
+      {outcome && !outcome.eligible ? (
         <Alert outcome kind="error" title="Il babysitting domiciliare non è disponibile per la condizione dichiarata">
           <ul className="list-disc pl-5">
-            {refusal.map((r) => (
+            {outcome.reasons.map((r) => (
               <li key={r}>{ELIGIBILITY_REASON_MESSAGES[r]}</li>
             ))}
           </ul>
@@ -110,7 +97,7 @@ export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { 
         <div className="space-y-2">
           {EMPLOYMENT_CONDITIONS.map((c) => (
             <div key={c} className="flex items-start gap-3">
-              <input id={`cond-${c}`} type="radio" name="condition" value={c} checked={condition === c} onChange={() => setCondition(c)} className="mt-1 h-5 w-5 shrink-0 accent-pat-blue" />
+              <input id={`cond-${c}`} type="radio" name="condition" value={c} defaultChecked={condition === c} className="mt-1 h-5 w-5 shrink-0 accent-pat-blue" />
               <label htmlFor={`cond-${c}`}>{EMPLOYMENT_CONDITION_LABELS[c]}</label>
             </div>
           ))}
@@ -120,12 +107,12 @@ export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { 
         <legend className="mb-2 font-semibold">Dichiarazioni</legend>
         <div className="space-y-2">
           <div className="flex items-start gap-3">
-            <input id="returns" type="checkbox" checked={returns} onChange={(e) => setReturns(e.target.checked)} className="mt-1 h-5 w-5 shrink-0 accent-pat-blue" />
+            <input id="returns" type="checkbox" name="returnsToWorkOutsideHome" defaultChecked={returns} className="mt-1 h-5 w-5 shrink-0 accent-pat-blue" />
             <label htmlFor="returns">Dichiaro di rientrare al lavoro fuori casa</label>
           </div>
           {twoParentHousehold ? (
             <div className="flex items-start gap-3">
-              <input id="partner" type="checkbox" checked={partner} onChange={(e) => setPartner(e.target.checked)} className="mt-1 h-5 w-5 shrink-0 accent-pat-blue" />
+              <input id="partner" type="checkbox" name="otherParentEmployed" defaultChecked={partner} className="mt-1 h-5 w-5 shrink-0 accent-pat-blue" />
               <label htmlFor="partner">Dichiaro che anche l’altro genitore del nucleo familiare è occupato</label>
             </div>
           ) : (
@@ -133,7 +120,7 @@ export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { 
           )}
         </div>
       </fieldset>
-      <button type="submit" className="btn-primary" disabled={!hydrated || pending}>
+      <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? 'Attendere…' : 'Conferma'}
       </button>
     </form>
