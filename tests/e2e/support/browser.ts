@@ -32,6 +32,11 @@ export async function expectAccessible(page: Page): Promise<void> {
     await page.waitForTimeout(500);
   }
   expect(summary, `axe on ${page.url()}`).toEqual([]);
+  await expectNoHorizontalScroll(page);
+}
+
+/** Fine at 360 px: nothing wider than the viewport. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `horizontal scroll on ${page.url()}`).toBeLessThanOrEqual(0);
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { expectAccessible, login, logout } from './browser';
+import { expectAccessible, expectNoHorizontalScroll, login, logout } from './browser';
 import { mouseUi, type Ui } from './ui';
 
 export const ANNA = 'RSSNNA85M41L378F';
@@ -16,6 +16,7 @@ export const euro = (s: string) => new RegExp(`(^|[^\\d.,])${s.replace(/\./g, '\
 /** axe-core and the 360 px check on the page the journey is on, unless this run leaves them to another (ui.axe). */
 export async function audit(ui: Ui): Promise<void> {
   if (ui.axe) await expectAccessible(ui.page);
+  else await expectNoHorizontalScroll(ui.page);
 }
 
 export async function openVoucher(page: Page, number: string, ui: Ui = mouseUi(page)): Promise<void> {

@@ -22,11 +22,11 @@ export type Ui = {
   upload(target: Locator, file: string): Promise<void>;
 };
 
-export function mouseUi(page: Page): Ui {
+export function mouseUi(page: Page, { axe = true }: { axe?: boolean } = {}): Ui {
   return {
     page,
     keyboard: false,
-    axe: true,
+    axe,
     press: (t) => t.click(),
     check: (t) => t.check(),
     fill: (t, v) => t.fill(v),
