@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { parseEuro } from '@/lib/domain/money';
+import { SELECT_ONE_PES } from './closing-messages';
 import { idSchema } from './ids';
 
 export const requestClosingSchema = z
   .object({
     voucherId: idSchema,
-    pesIds: z.array(idSchema).min(1, 'Seleziona almeno un PES da chiudere.').max(100),
+    pesIds: z.array(idSchema).min(1, SELECT_ONE_PES).max(100),
   })
   .strict();
 export type RequestClosingInput = z.input<typeof requestClosingSchema>;

@@ -1,28 +1,29 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useActionState, useEffect, useTransition, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert } from '@/app/_components/alert';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { requestClosingAction, type RequestClosingState } from '@/lib/actions/family/request-closing';
 import { echoedList } from '@/lib/actions/form-input';
-import { requestClosingSchema } from '@/lib/validation/closing';
+import { SELECT_ONE_PES } from '@/lib/validation/closing-messages';
 import { PesFacts } from '@/app/_components/pes-facts';
 import type { PesSummary } from './pes-summary';
 
-// The action's own rules for the selection; the voucher id is a hidden field, not typed.
-const schema = requestClosingSchema.pick({ pesIds: true });
+// The one rule a family can break here, checked before posting with react-hook-form's own rule and the
+// action's words; the action checks everything again with its zod schema. No zod resolver: it would put zod
+// (45 KiB compressed) in the bundle of the family's main page for a single "at least one" (quality P5).
+const atLeastOne = (v: string[] | string | boolean) => (Array.isArray(v) ? v.length > 0 : Boolean(v)) || SELECT_ONE_PES;
 
 /**
  * INVIA RICHIESTA DI CHIUSURA: a `<form action>` posted to the server, so it works before hydration and
  * without JavaScript (the page comes back with the outcome and the boxes still ticked on refusal). Once
- * hydrated, react-hook-form checks the selection first with the action's schema.
+ * hydrated, react-hook-form checks the selection first (atLeastOne).
  */
 export function CloseRequestForm({ voucherId, pes, editable }: { voucherId: string; pes: PesSummary[]; editable: boolean }) {
   const [state, formAction] = useActionState<RequestClosingState, FormData>(requestClosingAction, null);
   const [pending, startTransition] = useTransition();
   const ticked = state && !state.ok ? echoedList(state.values, 'pesIds') : [];
-  const { register, handleSubmit, formState, reset } = useForm<{ pesIds: string[] }>({ resolver: zodResolver(schema), defaultValues: { pesIds: ticked } });
+  const { register, handleSubmit, formState, reset } = useForm<{ pesIds: string[] }>({ defaultValues: { pesIds: ticked } });
   const selectable = pes.filter((p) => p.status === 'active');
 
   useEffect(() => {
@@ -59,7 +60,7 @@ export function CloseRequestForm({ voucherId, pes, editable }: { voucherId: stri
               <li key={p.id} className="card">
                 <div className="mb-2 flex items-center gap-3">
                   {canSelect ? (
-                    <input id={`pes-${p.id}`} type="checkbox" value={p.id} defaultChecked={ticked.includes(p.id)} className="h-6 w-6 accent-pat-blue" {...register('pesIds')} />
+                    <input id={`pes-${p.id}`} type="checkbox" value={p.id} defaultChecked={ticked.includes(p.id)} className="h-6 w-6 accent-pat-blue" {...register('pesIds', { validate: atLeastOne })} />
                   ) : null}
                   <label htmlFor={canSelect ? `pes-${p.id}` : undefined} className="text-lg font-bold">
                     PES {p.code}
