@@ -1,13 +1,14 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/open';
-import { staffRecoveryCodes, staffTotp } from '@/db/schema';
+import { staffTotp } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Role } from '@/lib/auth/actor';
-import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from '@/lib/auth/totp/recovery-codes';
+import { RECOVERY_CODE_COUNT } from '@/lib/auth/totp/recovery-codes';
 import { openSecret } from '@/lib/auth/totp/secret-box';
 import { checkTotp } from '@/lib/auth/totp/totp-code';
+import { replaceRecoveryCodes } from './replace-recovery-codes';
 
 const CODE_ERRORS = {
   malformed: 'Il codice è fatto di 6 cifre: copialo dall’app di autenticazione.',
@@ -36,9 +37,7 @@ export async function confirmTotpEnrolment(
       .where(and(eq(staffTotp.userId, who.userId), isNull(staffTotp.confirmedAt), eq(staffTotp.secretEnc, row.secretEnc)))
       .returning({ userId: staffTotp.userId });
     if (confirmed.length !== 1) throw new AppError('conflict');
-    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, who.userId));
-    await tx.insert(staffRecoveryCodes).values(codes.map((c) => ({ userId: who.userId, codeHash: hashRecoveryCode(c), createdAt: now })));
+    const codes = await replaceRecoveryCodes(tx, who.userId, now);
     await writeAudit(tx, {
       actor: { userId: who.userId, role: who.role, ip: who.ip, requestId: who.requestId ?? null },
       action: 'user.mfa_enrolled',

@@ -1,12 +1,11 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
-import { staffRecoveryCodes } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Role } from '@/lib/auth/actor';
-import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from '@/lib/auth/totp/recovery-codes';
+import { looksLikeRecoveryCode, RECOVERY_CODE_COUNT } from '@/lib/auth/totp/recovery-codes';
 import { confirmedTotp, consumeSecondFactor } from '@/lib/auth/totp/second-factor';
+import { replaceRecoveryCodes } from './replace-recovery-codes';
 
 const WRONG = 'Il codice non è corretto o è già stato usato: inserisci quello che l’app mostra adesso.';
 
@@ -25,9 +24,7 @@ export async function regenerateRecoveryCodes(
     if (looksLikeRecoveryCode(code) || (await consumeSecondFactor(tx, who.userId, code, now)) !== 'totp') {
       throw new AppError('invalid_input', WRONG, { code: WRONG });
     }
-    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, who.userId));
-    await tx.insert(staffRecoveryCodes).values(codes.map((c) => ({ userId: who.userId, codeHash: hashRecoveryCode(c), createdAt: now })));
+    const codes = await replaceRecoveryCodes(tx, who.userId, now);
     await writeAudit(tx, {
       actor: { userId: who.userId, role: who.role, ip: who.ip, requestId: who.requestId ?? null },
       action: 'user.mfa_recovery_codes_renewed',
