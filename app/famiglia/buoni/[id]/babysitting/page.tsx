@@ -1,18 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Alert } from '@/app/_components/alert';
 import { getDb } from '@/db';
 import { getMeasureParameters, providersForMeasure } from '@/db/queries/measures';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { requireRole } from '@/lib/auth/current-actor';
 import { coveredHourlyRateCents } from '@/lib/domain/babysitting';
 import { ageInYears } from '@/lib/domain/bands';
-import { formatDateIt, isoDate } from '@/lib/domain/dates';
+import { isoDate } from '@/lib/domain/dates';
 import { EMPLOYMENT_CONDITION_LABELS, type EmploymentCondition } from '@/lib/domain/eligibility';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
 import { canEditNewPes, isConversionEditable } from '@/lib/domain/state-machines';
 import { idSchema } from '@/lib/validation/ids';
+import { MeasureUnavailable } from '../measure-unavailable';
 import { BabysittingPesForm } from './babysitting-pes-form';
 import { EmploymentDialog } from './employment-dialog';
 
@@ -38,17 +38,7 @@ export default async function BabysittingPage({ params, searchParams }: { params
   const conv = file.conversion;
   const editable = file.voucher.status === 'assigned' && (!conv || isConversionEditable(conv.status));
   if (!measure || !isMeasureOpen(measure, today) || !editable) {
-    return (
-      <div className="space-y-4">
-        {back}
-        {heading}
-        <Alert kind="warning" title={editable ? 'La misura è chiusa' : 'Modifica non più possibile'}>
-          {editable && measure
-            ? `Le richieste di babysitting domiciliare (${measure.legalReference}) si possono presentare dal ${formatDateIt(measure.opensOn)} al ${formatDateIt(measure.closesOn)}.`
-            : 'La modifica PES di questo buono è già stata inviata e non può essere cambiata.'}
-        </Alert>
-      </div>
-    );
+    return <MeasureUnavailable back={back} heading={heading} editable={editable} measure={measure} requests="babysitting domiciliare" />;
   }
 
   const editing = typeof sp.pes === 'string' ? file.newPes.find((p) => p.id === sp.pes && p.kind === 'babysitting_covid' && canEditNewPes(p.status, { reopened: Boolean(conv?.submittedAt) })) : undefined;

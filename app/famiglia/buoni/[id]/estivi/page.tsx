@@ -16,6 +16,7 @@ import { isConversionEditable } from '@/lib/domain/state-machines';
 import { PDF_REFUSAL_MESSAGES, type PdfRefusal } from '@/lib/storage/check-pdf';
 import { ERROR_MESSAGES, type ErrorCode } from '@/lib/app-error';
 import { idSchema } from '@/lib/validation/ids';
+import { MeasureUnavailable } from '../measure-unavailable';
 import { SummerDocument, type SummerDocumentView } from './summer-document';
 import { SummerPesForm } from './summer-pes-form';
 import { SummerValidationRequest } from './summer-validation-request';
@@ -52,17 +53,7 @@ export default async function SummerPesPage({ params, searchParams }: { params: 
   const heading = <h1 className="text-3xl font-bold">Richiesta P.E.S. servizi estivi</h1>;
   const editable = file.voucher.status === 'assigned' && (!file.conversion || isConversionEditable(file.conversion.status));
   if (!ctx.open || !editable) {
-    return (
-      <div className="space-y-4">
-        {back}
-        {heading}
-        <Alert kind="warning" title={editable ? 'La misura è chiusa' : 'Modifica non più possibile'}>
-          {editable && measure
-            ? `Le richieste di servizi estivi (${measure.legalReference}) si possono presentare dal ${formatDateIt(measure.opensOn)} al ${formatDateIt(measure.closesOn)}.`
-            : 'La modifica PES di questo buono è già stata inviata e non può essere cambiata.'}
-        </Alert>
-      </div>
-    );
+    return <MeasureUnavailable back={back} heading={heading} editable={editable} measure={measure} requests="servizi estivi" />;
   }
 
   const today = isoDate(now);
