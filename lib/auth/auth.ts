@@ -47,6 +47,9 @@ class TotpRequiredSignin extends CredentialsSignin {
 class TotpInvalidSignin extends CredentialsSignin {
   code = 'totp_invalid';
 }
+class TotpLockedSignin extends CredentialsSignin {
+  code = 'totp_locked';
+}
 
 const credentialsSchema = z.object({ codiceFiscale: z.string().max(64), password: z.string().max(256), totp: z.string().max(64).optional() });
 
@@ -87,6 +90,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           if (result.reason === 'throttled') throw new ThrottledSignin();
           if (result.reason === 'totp_required') throw new TotpRequiredSignin();
           if (result.reason === 'totp_invalid') throw new TotpInvalidSignin();
+          if (result.reason === 'totp_locked') throw new TotpLockedSignin();
           return null;
         }
         const u = result.user;

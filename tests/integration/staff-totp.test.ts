@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { auditEvents, loginAttempts, staffRecoveryCodes, staffTotp, users } from '@/db/schema';
+import { auditEvents, loginAttempts, passwordResetTokens, staffRecoveryCodes, staffTotp, users } from '@/db/schema';
 import { DEMO_PASSWORD } from '@/db/seed/demo-data';
 import type { Actor } from '@/lib/auth/actor';
 import { authenticate } from '@/lib/auth/authenticate';
@@ -11,11 +11,13 @@ import { resetUserMfa } from '@/lib/services/admin/reset-user-mfa';
 import { confirmTotpEnrolment } from '@/lib/services/staff-mfa/confirm-totp-enrolment';
 import { regenerateRecoveryCodes } from '@/lib/services/staff-mfa/regenerate-recovery-codes';
 import { startTotpEnrolment } from '@/lib/services/staff-mfa/start-totp-enrolment';
+import { resetPassword } from '@/lib/services/reset-password';
 import { staffMfaStatus } from '@/db/queries/staff-mfa-status';
 import { confirmTotpEnrolmentAction, startTotpEnrolmentAction } from '@/lib/actions/staff/totp-enrolment';
 import type { AuthenticatedUser } from '@/lib/auth/authenticate';
 import { currentSession } from '@/lib/auth/current-session';
 import { hashPassword } from '@/lib/auth/password-hash';
+import { newResetToken } from '@/lib/auth/reset-token';
 import { signInClaims } from '@/lib/auth/session-claims';
 import { IDLE_SECONDS, sessionCookieName } from '@/lib/auth/session-config';
 import { encodeSessionToken } from '@/lib/auth/session-token';
@@ -314,5 +316,76 @@ describe('enrolment is bound to the session that started it (issue 15, finding 3
     expect(secretB).not.toBe(secretA);
     browse(a);
     expect((await securityPageData())?.pending ?? null).toBeNull();
+  });
+});
+
+/** A 6-digit code the authenticator does not show at that instant, nor one step before or after. */
+function wrongCode(secret: string, d: Date): string {
+  const valid = new Set([-30, 0, 30].map((o) => totpCodeAt(secret, epoch(d) + o)));
+  for (let n = 0; ; n++) {
+    const c = String((n * 7919) % 1_000_000).padStart(6, '0');
+    if (!valid.has(c)) return c;
+  }
+}
+const WRONG_RECOVERY = 'ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ';
+
+/**
+ * `n` wrong second factors in a row (every fifth a recovery code), each from its own address 31 s apart so the
+ * sign-in throttling lets every one through. Returns the answers and the instant of the last one.
+ */
+async function wrongCodes(cf: string, secret: string, from: number, n: number, password = DEMO_PASSWORD) {
+  const answers = [];
+  let s = from;
+  for (let i = 0; i < n; i++) {
+    s += 31;
+    const code = i % 5 === 4 ? WRONG_RECOVERY : wrongCode(secret, at(s));
+    answers.push(await authenticate(t.db, { codiceFiscale: cf, password, ip: `10.15.7.${(from / 10 + i) % 250}`, totp: code }, at(s)));
+  }
+  return { answers, last: s };
+}
+
+async function enrolClerk(clerk: { userId: string }, now: Date) {
+  return enrol({ userId: clerk.userId, role: 'office', providerId: null, ip: null, requestId: null }, now);
+}
+
+describe('wrong second factors lock it (issue 15, finding 7)', () => {
+  it('20 wrong codes in a row lock it, even against the right code, until the office resets it; the lock is audited', async () => {
+    const clerk = await newClerk();
+    const { secret } = await enrolClerk(clerk, at(20_000));
+    const { answers, last } = await wrongCodes(clerk.cf, secret, 20_000, 20);
+    expect(answers.slice(0, 19).every((r) => !r.ok && r.reason === 'totp_invalid')).toBe(true);
+    expect(answers[19]).toMatchObject({ ok: false, reason: 'totp_locked', message: expect.stringContaining('Troppi codici errati') });
+    const right = await login(clerk.cf, at(last + 31), totpCodeAt(secret, epoch(at(last + 31))), '10.15.7.251');
+    expect(right).toMatchObject({ ok: false, reason: 'totp_locked', message: expect.stringMatching(/Ho smarrito la password.*ufficio/) });
+    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.mfa_locked'), eq(auditEvents.entityId, clerk.userId)));
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events)).not.toContain(totpCodeAt(secret, epoch(at(last))));
+
+    await resetUserMfa(t.db, actors.office, { userId: clerk.userId });
+    const again = await enrolClerk(clerk, at(last + 60));
+    expect((await login(clerk.cf, at(last + 120), totpCodeAt(again.secret, epoch(at(last + 120))), '10.15.7.252')).ok).toBe(true);
+  });
+
+  it('a password reset (the e-mailed link proves the owner) lifts the lock', async () => {
+    const clerk = await newClerk();
+    const { secret } = await enrolClerk(clerk, at(30_000));
+    const { last } = await wrongCodes(clerk.cf, secret, 30_000, 20);
+    expect(await login(clerk.cf, at(last + 31), totpCodeAt(secret, epoch(at(last + 31))), '10.15.8.1')).toMatchObject({ reason: 'totp_locked' });
+    const { token, hash } = newResetToken();
+    await t.db.insert(passwordResetTokens).values({ userId: clerk.userId, tokenHash: hash, expiresAt: at(last + 3600), createdAt: at(last + 40) });
+    const password = 'mirtillo ghiacciaio lanterna 77';
+    await resetPassword(t.db, { token, password, ip: '10.15.8.1' }, at(last + 60));
+    const r = await authenticate(t.db, { codiceFiscale: clerk.cf, password, ip: '10.15.8.1', totp: totpCodeAt(secret, epoch(at(last + 90))) }, at(last + 90));
+    expect(r.ok).toBe(true);
+  });
+
+  it('19 wrong codes then the right one signs in and starts the count afresh', async () => {
+    const clerk = await newClerk();
+    const { secret } = await enrolClerk(clerk, at(40_000));
+    const first = await wrongCodes(clerk.cf, secret, 40_000, 19);
+    expect((await login(clerk.cf, at(first.last + 31), totpCodeAt(secret, epoch(at(first.last + 31))), '10.15.9.1')).ok).toBe(true);
+    const second = await wrongCodes(clerk.cf, secret, first.last + 31, 19);
+    expect(second.answers.every((r) => !r.ok && r.reason === 'totp_invalid')).toBe(true);
+    expect((await login(clerk.cf, at(second.last + 31), totpCodeAt(secret, epoch(at(second.last + 31))), '10.15.9.2')).ok).toBe(true);
   });
 });
