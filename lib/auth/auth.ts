@@ -10,8 +10,8 @@ import { authSecret } from './auth-secret';
 import { authenticate } from './authenticate';
 import { clientIp } from './client-ip';
 import { sessionStillValid } from './session-check';
+import { signInClaims } from './session-claims';
 import { ABSOLUTE_SECONDS, IDLE_SECONDS, REFRESH_AFTER_SECONDS } from './session-config';
-import { confirmedTotp } from './totp/second-factor';
 
 declare module 'next-auth' {
   interface User {
@@ -33,6 +33,8 @@ declare module 'next-auth/jwt' {
     authTime?: number;
     /** 'enrol': staff signed in with the password only where a second factor is required; see lib/auth/totp. */
     mfa?: 'enrol';
+    /** This sign-in's random id (lib/auth/session-id.ts): binds a pending enrolment to its session. */
+    sid?: string;
   }
 }
 
@@ -44,6 +46,9 @@ class TotpRequiredSignin extends CredentialsSignin {
 }
 class TotpInvalidSignin extends CredentialsSignin {
   code = 'totp_invalid';
+}
+class TotpLockedSignin extends CredentialsSignin {
+  code = 'totp_locked';
 }
 
 const credentialsSchema = z.object({ codiceFiscale: z.string().max(64), password: z.string().max(256), totp: z.string().max(64).optional() });
@@ -85,6 +90,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           if (result.reason === 'throttled') throw new ThrottledSignin();
           if (result.reason === 'totp_required') throw new TotpRequiredSignin();
           if (result.reason === 'totp_invalid') throw new TotpInvalidSignin();
+          if (result.reason === 'totp_locked') throw new TotpLockedSignin();
           return null;
         }
         const u = result.user;
@@ -95,24 +101,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     async jwt({ token, user }) {
       const now = Math.floor(Date.now() / 1000);
-      if (user) {
-        return {
-          name: user.name,
-          sub: user.id,
-          uid: user.id,
-          role: user.role,
-          pid: user.providerId ?? null,
-          sv: user.sessionVersion,
-          authTime: now,
-          ...(user.mfaPending ? { mfa: 'enrol' as const } : {}),
-        };
-      }
+      if (user?.id) return signInClaims({ ...user, id: user.id }, now);
       if (!token.uid || !token.role || token.sv === undefined || !token.authTime) return null;
       if (now - token.authTime > ABSOLUTE_SECONDS) return null;
       // Only Auth.js's own endpoints get here (e.g. /api/auth/session); pages and actions use currentSession().
+      // An enrolment's confirmation bumps the version: every other session limited to enrolment ends here.
       if (!(await sessionStillValid(await getDb(), token.uid, token.role, token.sv, token.pid ?? null))) return null;
-      // Enrolment proves possession of the authenticator with a first code, so the session is then complete.
-      if (token.mfa === 'enrol' && (await confirmedTotp(await getDb(), token.uid))) delete token.mfa;
       return token;
     },
     session({ session, token }) {

@@ -7,6 +7,7 @@ import { isValidCodiceFiscale, normalizeCodiceFiscale } from '@/lib/domain/codic
 import type { Role } from './actor';
 import { dummyPasswordHash, verifyPassword } from './password-hash';
 import { markSucceeded, releaseAttempt, reserveAttempt } from './throttle';
+import { MFA_LOCKED_MESSAGE } from './totp/mfa-lock';
 import { secondFactorAtLogin } from './totp/second-factor';
 
 export type AuthenticatedUser = {
@@ -24,6 +25,7 @@ export type AuthenticateResult =
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'totp_required' }
   | { ok: false; reason: 'totp_invalid' }
+  | { ok: false; reason: 'totp_locked'; message: string }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
@@ -46,18 +48,20 @@ export async function authenticate(
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password.slice(0, 256));
   let ok = Boolean(user && user.active && passwordOk);
   // Staff second factor (ASVS 6.3.3). A missing code is not a failed attempt; a wrong one is, so it is throttled.
-  const second = ok && user ? await secondFactorAtLogin(db, { id: user.id, role: user.role as Role }, input.totp, now) : null;
-  if (second?.kind === 'missing') {
+  const second = ok && user ? await secondFactorAtLogin(db, { id: user.id, role: user.role as Role, ip }, input.totp, now) : null;
+  // Locked before this attempt: the password was right and no code was checked, so, like a missing code, not a failure.
+  if (second?.kind === 'missing' || (second?.kind === 'locked' && !second.justLocked)) {
     await releaseAttempt(db, reserved.attemptId!);
-    return { ok: false, reason: 'totp_required' };
+    return second.kind === 'missing' ? { ok: false, reason: 'totp_required' } : { ok: false, reason: 'totp_locked', message: MFA_LOCKED_MESSAGE };
   }
-  if (second?.kind === 'failed') ok = false;
+  const wrongCode = second?.kind === 'failed' || second?.kind === 'locked';
+  if (wrongCode) ok = false;
 
   await db.transaction(async (tx) => {
     if (ok) await markSucceeded(tx, reserved.attemptId!);
     await writeAudit(tx, {
       actor: ok && user ? { userId: user.id, role: user.role as Role } : null,
-      action: ok ? 'auth.login_succeeded' : second?.kind === 'failed' ? 'auth.mfa_failed' : 'auth.login_failed',
+      action: ok ? 'auth.login_succeeded' : wrongCode ? 'auth.mfa_failed' : 'auth.login_failed',
       entityType: 'user',
       entityId: user?.id ?? null,
       // The typed username is kept only when it is a well-formed codice fiscale, never the password.
@@ -66,6 +70,7 @@ export async function authenticate(
       at: now,
     });
   });
+  if (second?.kind === 'locked') return { ok: false, reason: 'totp_locked', message: MFA_LOCKED_MESSAGE };
   if (second?.kind === 'failed') return { ok: false, reason: 'totp_invalid' };
   if (!ok || !user) return { ok: false, reason: 'invalid' };
   return {

@@ -28,6 +28,16 @@ export function sessionTokenFrom(jar: CookieJar): string | null {
   return chunks.length ? chunks.map((c) => c.value).join('') : null;
 }
 
+/** The session token from a request's Cookie header (the same value Next's cookies() would give). */
+export function sessionTokenFromHeader(cookieHeader: string | null): string | null {
+  const all = (cookieHeader ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part.includes('='))
+    .map((part) => ({ name: part.slice(0, part.indexOf('=')), value: part.slice(part.indexOf('=') + 1) }));
+  return sessionTokenFrom({ get: (name) => all.find((c) => c.name === name), getAll: () => all });
+}
+
 export type VerifiedClaims = SessionClaims & { uid: string; role: string; sv: number; authTime: number; iat: number; exp: number };
 
 /** Decrypts and checks the token without the database: shape, idle expiry, absolute expiry. */

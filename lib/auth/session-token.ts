@@ -16,6 +16,8 @@ export type SessionClaims = {
   name?: string | null;
   /** Set at sign-in for staff who must still enrol their second factor. */
   mfa?: 'enrol';
+  /** This sign-in's random id (lib/auth/session-id.ts). */
+  sid?: string;
   sub?: string;
   iat?: number;
   exp?: number;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/open';
-import { passwordResetTokens, users } from '@/db/schema';
+import { passwordResetTokens, staffTotp, users } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { hashPassword } from '@/lib/auth/password-hash';
@@ -37,9 +37,20 @@ export async function resetPassword(db: Db, input: { token: string; password: st
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, found.userId))
       .returning({ id: users.id, email: users.email, role: users.role, givenName: users.givenName });
-    // Following the e-mailed link proves the owner: the sign-in lock on the account is lifted.
+    // Following the e-mailed link proves the owner: the sign-in lock on the account is lifted, and so is a second
+    // factor locked by wrong codes (the authenticator itself stays; whoever guessed with the old password lost it).
     await recordProofOfOwnership(tx, found.cf, input.ip, now);
-    await writeAudit(tx, { actor: { userId: user!.id, role: user!.role as 'family' }, action: 'auth.password_reset_completed', entityType: 'user', entityId: user!.id, ip: input.ip, at: now });
+    const [totp] = await tx.select({ lockedAt: staffTotp.lockedAt }).from(staffTotp).where(eq(staffTotp.userId, found.userId));
+    if (totp) await tx.update(staffTotp).set({ failedCodes: 0, lockedAt: null }).where(eq(staffTotp.userId, found.userId));
+    await writeAudit(tx, {
+      actor: { userId: user!.id, role: user!.role as 'family' },
+      action: 'auth.password_reset_completed',
+      entityType: 'user',
+      entityId: user!.id,
+      after: totp?.lockedAt ? { secondFactorUnlocked: true } : null,
+      ip: input.ip,
+      at: now,
+    });
     await enqueueEmail(tx, {
       to: user!.email,
       subject: 'La password è stata cambiata — Buoni di servizio',

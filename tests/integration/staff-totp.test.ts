@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, loginAttempts, staffRecoveryCodes, staffTotp, users } from '@/db/schema';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { auditEvents, loginAttempts, passwordResetTokens, staffRecoveryCodes, staffTotp, users } from '@/db/schema';
 import { DEMO_PASSWORD } from '@/db/seed/demo-data';
 import type { Actor } from '@/lib/auth/actor';
 import { authenticate } from '@/lib/auth/authenticate';
@@ -11,29 +11,66 @@ import { resetUserMfa } from '@/lib/services/admin/reset-user-mfa';
 import { confirmTotpEnrolment } from '@/lib/services/staff-mfa/confirm-totp-enrolment';
 import { regenerateRecoveryCodes } from '@/lib/services/staff-mfa/regenerate-recovery-codes';
 import { startTotpEnrolment } from '@/lib/services/staff-mfa/start-totp-enrolment';
+import { resetPassword } from '@/lib/services/reset-password';
+import { staffMfaStatus } from '@/db/queries/staff-mfa-status';
+import { confirmTotpEnrolmentAction, startTotpEnrolmentAction } from '@/lib/actions/staff/totp-enrolment';
+import type { AuthenticatedUser } from '@/lib/auth/authenticate';
+import { currentSession } from '@/lib/auth/current-session';
+import { hashPassword } from '@/lib/auth/password-hash';
+import { newResetToken } from '@/lib/auth/reset-token';
+import { signInClaims } from '@/lib/auth/session-claims';
+import { IDLE_SECONDS, sessionCookieName } from '@/lib/auth/session-config';
+import { encodeSessionToken } from '@/lib/auth/session-token';
+import { currentStaffIdentity } from '@/lib/auth/totp/enrolling-staff';
+import { actAs, useDb } from './support/act-as';
 import { CF, demoActors, outboxTo, seeded } from './support/fixtures';
+import { withCheckChar } from './support/import-csv';
 import { freshDb, type TestDb } from './support/test-db';
+
+// One simulated browser: the cookie it sends, and the cookies the server sets on it (re-issued sessions).
+const browser = vi.hoisted(() => {
+  process.env.AUTH_SECRET ??= 'staff-totp-test-secret-0123456789abcdef0123';
+  return { cookie: '', set: new Map<string, string>() };
+});
+vi.mock('next/headers', () => {
+  const jar = () => new Map(browser.cookie.split(';').filter(Boolean).map((c) => [c.trim().slice(0, c.trim().indexOf('=')), c.trim().slice(c.trim().indexOf('=') + 1)] as const));
+  return {
+    headers: async () => new Headers({ host: 'localhost:3000', ...(browser.cookie ? { cookie: browser.cookie } : {}) }),
+    cookies: async () => ({
+      get: (name: string) => (jar().has(name) ? { name, value: jar().get(name)! } : undefined),
+      getAll: () => [...jar()].map(([name, value]) => ({ name, value })),
+      set: (name: string, value: string) => void browser.set.set(name, value),
+      delete: (name: string) => void browser.set.set(name, ''),
+    }),
+  };
+});
 
 let t: TestDb;
 let actors: Awaited<ReturnType<typeof demoActors>>;
 beforeAll(async () => {
   t = await freshDb();
   await seeded(t.db);
+  useDb(t.db);
   actors = await demoActors(t.db);
 });
 afterAll(() => t.close());
 afterEach(() => {
   delete process.env.STAFF_MFA;
+  browser.cookie = '';
+  browser.set.clear();
 });
 
 // Instants in the middle of a 30-second step, so ±1 step is unambiguous.
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 15);
 const at = (offsetSeconds: number) => new Date(T0 + offsetSeconds * 1000);
 const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
-const who = (a: Actor) => ({ userId: a.userId, role: a.role, ip: '127.0.0.1' });
+// Services called directly act for one session of the user (the one the enrolment is bound to).
+const SESSION_KEY = 'session-of-this-test';
+const who = (a: Actor) => ({ userId: a.userId, role: a.role, ip: '127.0.0.1', sessionKey: SESSION_KEY, continueSession: async () => {} });
+const owner = (a: Pick<Actor, 'userId'>) => ({ userId: a.userId, sessionKey: SESSION_KEY });
 
 async function enrol(a: Actor, now: Date) {
-  const { secret, uri } = await startTotpEnrolment(t.db, a.userId);
+  const { secret, uri } = await startTotpEnrolment(t.db, owner(a));
   expect(uri).toMatch(/^otpauth:\/\/totp\//);
   const { recoveryCodes } = await confirmTotpEnrolment(t.db, who(a), totpCodeAt(secret, epoch(now)), now);
   return { secret, recoveryCodes };
@@ -57,7 +94,7 @@ describe('enrolment', () => {
   });
 
   it('refuses a wrong first code and keeps the enrolment pending', async () => {
-    const { secret } = await startTotpEnrolment(t.db, actors.prv2.userId);
+    const { secret } = await startTotpEnrolment(t.db, owner(actors.prv2));
     const wrong = String((Number(totpCodeAt(secret, epoch(at(0)))) + 1) % 1_000_000).padStart(6, '0');
     await expect(confirmTotpEnrolment(t.db, who(actors.prv2), wrong, at(0))).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(confirmTotpEnrolment(t.db, who(actors.prv2), '12ab', at(0))).rejects.toMatchObject({ code: 'invalid_input' });
@@ -66,7 +103,7 @@ describe('enrolment', () => {
   });
 
   it('is refused to families', async () => {
-    await expect(startTotpEnrolment(t.db, actors.anna.userId)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(startTotpEnrolment(t.db, owner(actors.anna))).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 
@@ -190,5 +227,165 @@ describe('where the second factor is required', () => {
     expect(staff).toMatchObject({ ok: true, user: { mfaPending: true } });
     const family = await login(CF.giulia, at(6000), undefined, '10.9.6.2');
     expect(family).toMatchObject({ ok: true, user: { mfaPending: false } });
+  });
+});
+
+/** A new, not enrolled clerk of the office, so each test starts from a clean second factor. */
+let clerks = 0;
+async function newClerk(): Promise<{ cf: string; userId: string }> {
+  const cf = withCheckChar(`TTPCL${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[clerks]}80T52L378`);
+  const [u] = await t.db
+    .insert(users)
+    .values({ codiceFiscale: cf, givenName: 'Carla', familyName: 'Prova', email: `clerk${clerks++}@example.it`, role: 'office', passwordHash: await hashPassword(DEMO_PASSWORD) })
+    .returning();
+  return { cf, userId: u!.id };
+}
+
+/** The cookie Auth.js issues at sign-in for this user (the claims its jwt callback writes). */
+function sessionCookie(user: AuthenticatedUser): string {
+  return encodeSessionToken(signInClaims(user), process.env.AUTH_SECRET!, sessionCookieName(), IDLE_SECONDS);
+}
+
+/** The next requests come from the browser holding this session cookie. */
+function browse(token: string) {
+  browser.cookie = `${sessionCookieName()}=${token}`;
+  browser.set.clear();
+  actAs(null);
+}
+
+async function passwordOnlySession(cf: string, ip: string): Promise<string> {
+  const r = await authenticate(t.db, { codiceFiscale: cf, password: DEMO_PASSWORD, ip });
+  if (!r.ok) throw new Error(`sign-in refused: ${r.reason}`);
+  expect(r.user.mfaPending).toBe(true);
+  return sessionCookie(r.user);
+}
+
+/** What /profilo/sicurezza shows this browser. */
+async function securityPageData() {
+  const staff = await currentStaffIdentity();
+  if (!staff || staff === 'family') return null;
+  return staffMfaStatus(t.db, staff.userId, staff.sessionKey);
+}
+
+describe('enrolment is bound to the session that started it (issue 15, finding 3)', () => {
+  it('confirming ends every other session of the clerk; the enrolling session continues as a full session', async () => {
+    process.env.STAFF_MFA = 'required';
+    const clerk = await newClerk();
+    const a = await passwordOnlySession(clerk.cf, '10.15.3.1');
+    const b = await passwordOnlySession(clerk.cf, '10.15.3.2');
+
+    browse(a);
+    expect(await startTotpEnrolmentAction({})).toMatchObject({ ok: true });
+    const secret = (await securityPageData())?.pending?.secret;
+    expect(secret).toBeTruthy();
+    expect(await confirmTotpEnrolmentAction({ code: totpCodeAt(secret!, Math.floor(Date.now() / 1000)) })).toMatchObject({ ok: true });
+    const reissued = browser.set.get(sessionCookieName());
+    expect(reissued).toBeTruthy();
+
+    browse(reissued!);
+    expect(await currentSession()).toMatchObject({ userId: clerk.userId, mfaPending: false });
+    browse(b);
+    expect(await currentSession()).toBeNull();
+    expect(await startTotpEnrolmentAction({})).toMatchObject({ ok: false, code: 'unauthenticated' });
+  });
+
+  it('another session of the same clerk never sees the pending secret, cannot confirm it, and restarting replaces it', async () => {
+    process.env.STAFF_MFA = 'required';
+    const clerk = await newClerk();
+    const a = await passwordOnlySession(clerk.cf, '10.15.3.3');
+    const b = await passwordOnlySession(clerk.cf, '10.15.3.4');
+
+    browse(a);
+    expect(await startTotpEnrolmentAction({})).toMatchObject({ ok: true });
+    const secretA = (await securityPageData())?.pending?.secret;
+    expect(secretA).toBeTruthy();
+
+    browse(b);
+    const seenByB = await securityPageData();
+    expect(seenByB?.pending ?? null).toBeNull();
+    expect(JSON.stringify(seenByB)).not.toContain(secretA);
+    const stolen = await confirmTotpEnrolmentAction({ code: totpCodeAt(secretA!, Math.floor(Date.now() / 1000)) });
+    expect(stolen).toMatchObject({ ok: false, code: 'invalid_state' });
+    expect(JSON.stringify(stolen)).toMatch(/altra sessione/);
+    expect((await t.db.select().from(staffTotp).where(eq(staffTotp.userId, clerk.userId)))[0]?.confirmedAt).toBeNull();
+
+    // Restarting here replaces the secret: B now holds the enrolment, A no longer sees or confirms one.
+    expect(await startTotpEnrolmentAction({})).toMatchObject({ ok: true });
+    const secretB = (await securityPageData())?.pending?.secret;
+    expect(secretB).toBeTruthy();
+    expect(secretB).not.toBe(secretA);
+    browse(a);
+    expect((await securityPageData())?.pending ?? null).toBeNull();
+  });
+});
+
+/** A 6-digit code the authenticator does not show at that instant, nor one step before or after. */
+function wrongCode(secret: string, d: Date): string {
+  const valid = new Set([-30, 0, 30].map((o) => totpCodeAt(secret, epoch(d) + o)));
+  for (let n = 0; ; n++) {
+    const c = String((n * 7919) % 1_000_000).padStart(6, '0');
+    if (!valid.has(c)) return c;
+  }
+}
+const WRONG_RECOVERY = 'ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ';
+
+/**
+ * `n` wrong second factors in a row (every fifth a recovery code), each from its own address 31 s apart so the
+ * sign-in throttling lets every one through. Returns the answers and the instant of the last one.
+ */
+async function wrongCodes(cf: string, secret: string, from: number, n: number, password = DEMO_PASSWORD) {
+  const answers = [];
+  let s = from;
+  for (let i = 0; i < n; i++) {
+    s += 31;
+    const code = i % 5 === 4 ? WRONG_RECOVERY : wrongCode(secret, at(s));
+    answers.push(await authenticate(t.db, { codiceFiscale: cf, password, ip: `10.15.7.${(from / 10 + i) % 250}`, totp: code }, at(s)));
+  }
+  return { answers, last: s };
+}
+
+async function enrolClerk(clerk: { userId: string }, now: Date) {
+  return enrol({ userId: clerk.userId, role: 'office', providerId: null, ip: null, requestId: null }, now);
+}
+
+describe('wrong second factors lock it (issue 15, finding 7)', () => {
+  it('20 wrong codes in a row lock it, even against the right code, until the office resets it; the lock is audited', async () => {
+    const clerk = await newClerk();
+    const { secret } = await enrolClerk(clerk, at(20_000));
+    const { answers, last } = await wrongCodes(clerk.cf, secret, 20_000, 20);
+    expect(answers.slice(0, 19).every((r) => !r.ok && r.reason === 'totp_invalid')).toBe(true);
+    expect(answers[19]).toMatchObject({ ok: false, reason: 'totp_locked', message: expect.stringContaining('Troppi codici errati') });
+    const right = await login(clerk.cf, at(last + 31), totpCodeAt(secret, epoch(at(last + 31))), '10.15.7.251');
+    expect(right).toMatchObject({ ok: false, reason: 'totp_locked', message: expect.stringMatching(/Ho smarrito la password.*ufficio/) });
+    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.mfa_locked'), eq(auditEvents.entityId, clerk.userId)));
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events)).not.toContain(totpCodeAt(secret, epoch(at(last))));
+
+    await resetUserMfa(t.db, actors.office, { userId: clerk.userId });
+    const again = await enrolClerk(clerk, at(last + 60));
+    expect((await login(clerk.cf, at(last + 120), totpCodeAt(again.secret, epoch(at(last + 120))), '10.15.7.252')).ok).toBe(true);
+  });
+
+  it('a password reset (the e-mailed link proves the owner) lifts the lock', async () => {
+    const clerk = await newClerk();
+    const { secret } = await enrolClerk(clerk, at(30_000));
+    const { last } = await wrongCodes(clerk.cf, secret, 30_000, 20);
+    expect(await login(clerk.cf, at(last + 31), totpCodeAt(secret, epoch(at(last + 31))), '10.15.8.1')).toMatchObject({ reason: 'totp_locked' });
+    const { token, hash } = newResetToken();
+    await t.db.insert(passwordResetTokens).values({ userId: clerk.userId, tokenHash: hash, expiresAt: at(last + 3600), createdAt: at(last + 40) });
+    const password = 'mirtillo ghiacciaio lanterna 77';
+    await resetPassword(t.db, { token, password, ip: '10.15.8.1' }, at(last + 60));
+    const r = await authenticate(t.db, { codiceFiscale: clerk.cf, password, ip: '10.15.8.1', totp: totpCodeAt(secret, epoch(at(last + 90))) }, at(last + 90));
+    expect(r.ok).toBe(true);
+  });
+
+  it('19 wrong codes then the right one signs in and starts the count afresh', async () => {
+    const clerk = await newClerk();
+    const { secret } = await enrolClerk(clerk, at(40_000));
+    const first = await wrongCodes(clerk.cf, secret, 40_000, 19);
+    expect((await login(clerk.cf, at(first.last + 31), totpCodeAt(secret, epoch(at(first.last + 31))), '10.15.9.1')).ok).toBe(true);
+    const second = await wrongCodes(clerk.cf, secret, first.last + 31, 19);
+    expect(second.answers.every((r) => !r.ok && r.reason === 'totp_invalid')).toBe(true);
+    expect((await login(clerk.cf, at(second.last + 31), totpCodeAt(secret, epoch(at(second.last + 31))), '10.15.9.2')).ok).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ export default async function SecurityPage() {
   const staff = await currentStaffIdentity();
   if (!staff) redirect('/login');
   if (staff === 'family') redirect('/accesso-negato');
-  const status = await staffMfaStatus(await getDb(), staff.userId);
+  const status = await staffMfaStatus(await getDb(), staff.userId, staff.sessionKey);
   const qr = status.pending ? await qrDataUrl(status.pending.uri) : null;
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -30,6 +30,7 @@ export default async function SecurityPage() {
         enrolledAt={status.enrolledAt?.toISOString() ?? null}
         recoveryCodesLeft={status.recoveryCodesLeft}
         pending={status.pending && qr ? { secret: status.pending.secret, qr } : null}
+        pendingElsewhere={status.pendingElsewhere}
       />
     </div>
   );

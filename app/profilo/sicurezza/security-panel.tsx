@@ -14,9 +14,10 @@ type Props = {
   enrolledAt: string | null;
   recoveryCodesLeft: number;
   pending: { secret: string; qr: string } | null;
+  pendingElsewhere: boolean;
 };
 
-export function SecurityPanel({ limitedSession, required, home, enrolledAt, recoveryCodesLeft, pending }: Props) {
+export function SecurityPanel({ limitedSession, required, home, enrolledAt, recoveryCodesLeft, pending, pendingElsewhere }: Props) {
   const [started, start] = useActionState(startTotpEnrolmentAction, null);
   const [confirmed, confirm] = useActionState(confirmTotpEnrolmentAction, null);
   const [renewed, renew] = useActionState(regenerateRecoveryCodesAction, null);
@@ -122,6 +123,16 @@ export function SecurityPanel({ limitedSession, required, home, enrolledAt, reco
           </form>
           <form action={start}>
             <SubmitButton className="btn-secondary">Genera una nuova chiave</SubmitButton>
+          </form>
+        </section>
+      ) : pendingElsewhere ? (
+        <section className="card space-y-3">
+          <Alert kind="warning" title="Attivazione avviata in un’altra sessione">
+            Hai iniziato l’attivazione in un’altra finestra o su un altro dispositivo: la chiave si vede solo lì. Per completarla qui, ricominciala:
+            la chiave dell’altra sessione smetterà di valere. Se non sei stato tu, cambia subito la password con «Ho smarrito la password».
+          </Alert>
+          <form action={start}>
+            <SubmitButton>Ricomincia l’attivazione qui</SubmitButton>
           </form>
         </section>
       ) : (

@@ -25,7 +25,7 @@ export async function resetUserMfa(db: Db, actor: Actor, input: { userId: string
       .where(and(eq(users.id, input.userId), inArray(users.role, ['provider', 'office'])))
       .returning({ id: users.id, email: users.email, givenName: users.givenName, familyName: users.familyName });
     if (!user) throw new AppError('not_found', 'L’utente non esiste o non è un operatore.');
-    const removed = await tx.delete(staffTotp).where(eq(staffTotp.userId, user.id)).returning({ confirmedAt: staffTotp.confirmedAt });
+    const removed = await tx.delete(staffTotp).where(eq(staffTotp.userId, user.id)).returning({ confirmedAt: staffTotp.confirmedAt, lockedAt: staffTotp.lockedAt });
     if (!removed[0]?.confirmedAt) throw new AppError('invalid_state', 'Questo utente non ha attivato la verifica in due passaggi: non c’è nulla da azzerare.');
     const codes = await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, user.id)).returning({ id: staffRecoveryCodes.id });
     await writeAudit(tx, {
@@ -33,7 +33,8 @@ export async function resetUserMfa(db: Db, actor: Actor, input: { userId: string
       action: 'user.mfa_reset',
       entityType: 'user',
       entityId: user.id,
-      before: { enrolled: true, recoveryCodes: codes.length },
+      // Deleting the authenticator also lifts a lock by wrong codes: the clerk enrols a new one.
+      before: { enrolled: true, recoveryCodes: codes.length, locked: Boolean(removed[0].lockedAt) },
       after: { enrolled: false, recoveryCodes: 0 },
       at: now,
     });
