@@ -26,6 +26,8 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', '@react-email/components', '@react-email/render'],
   // Otherwise `next dev` logs server-action arguments, passwords included.
   logging: { serverFunctions: false },
+  // Inlined at build time: only `BENCH_FLOOR=1 next build` (the benchmark's build) serves /bench/floor.
+  env: { BENCH_FLOOR: process.env.BENCH_FLOOR === '1' ? '1' : '0' },
   poweredByHeader: false,
   typedRoutes: false,
   // Server actions keep Next's default body limit (1 MB), sign-in included: an upload that needs more

@@ -7,13 +7,17 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor, Role } from '@/lib/auth/actor';
 import { currentActor } from '@/lib/auth/current-actor';
 import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
+import { ActionInput } from './action-input';
 import { baseUrl } from './base-url';
-import { fieldErrorsOf } from './form-fields';
+import { fieldErrorsOf } from './field-errors-of';
+import { toPlain } from './to-plain';
 
 export type ActionContext = { db: Db; actor: Actor; baseUrl: string };
 
 /**
- * The shape of every server action: role guard → zod .strict() → service → typed result.
+ * The shape of every server action: role guard → zod .strict() → service → typed result. `input` is what the
+ * action received (an ActionInput, a FormData or an object), unread: it is read into the schema's declared
+ * names only after the role check (X1), so an anonymous request gets nothing parsed.
  * Business refusals come back as messages; anything unexpected is logged without details and
  * answered with a generic "try again" (never an internal message).
  */
@@ -39,10 +43,12 @@ export async function guarded<S extends z.ZodType, T>(
     await writeAudit(db, { actor, action: 'access.denied', entityType: 'action', entityId: role }).catch(() => undefined);
     return failure('forbidden');
   }
-  const parsed = schema.safeParse(input);
+  const read = (input instanceof ActionInput ? input : new ActionInput(input)).read(schema);
+  if (!read.ok) return failure('invalid_input', read.message);
+  const parsed = schema.safeParse(read.value);
   if (!parsed.success) return failure('invalid_input', undefined, fieldErrorsOf(parsed.error.issues));
   try {
-    const data = await run(parsed.data, { db, actor, baseUrl: baseUrl() });
+    const data = await run(toPlain(parsed.data), { db, actor, baseUrl: baseUrl() });
     kickDispatcher();
     return { ok: true, data } as ActionResult<T>;
   } catch (e) {

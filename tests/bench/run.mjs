@@ -18,7 +18,7 @@
 // P5  each family page's client JavaScript (compressed bytes of script responses, first visit in
 //     Chromium) ≤ 1.3× the smallest family page's.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, signIn, scriptBytes, voucherPath } from './lib/browser.mjs';
@@ -63,8 +63,30 @@ async function explain(env) {
   return plans;
 }
 
+/**
+ * /bench/floor exists only in a build made with BENCH_FLOOR=1 (next.config.mjs inlines it; any other build
+ * answers 404 there): build with it, and never reuse a build made without it (next build records its config,
+ * `env` included, in required-server-files.json).
+ */
+function requireFloorBuild() {
+  process.env.BENCH_FLOOR = '1';
+  const buildId = path.join(process.cwd(), '.next', 'BUILD_ID');
+  const files = path.join(process.cwd(), '.next', 'required-server-files.json');
+  let flag = null;
+  try {
+    flag = JSON.parse(readFileSync(files, 'utf8')).config?.env?.BENCH_FLOOR ?? null;
+  } catch {
+    flag = null;
+  }
+  if (flag !== '1' && existsSync(buildId)) {
+    log('the build in .next has no /bench/floor (made without BENCH_FLOOR=1): building again');
+    rmSync(buildId);
+  }
+}
+
 async function main() {
   const started = Date.now();
+  requireFloorBuild();
   await ensureBuild();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'bsp-bench-'));
   cleanups.push(async () => rmSync(tmp, { recursive: true, force: true }));

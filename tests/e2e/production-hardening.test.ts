@@ -25,6 +25,12 @@ describe.skipIf(!e2eEnabled)('production with DEMO_MODE=false on an empty embedd
     expect(await res.text()).not.toContain('#token=');
   });
 
+  it('has no /bench/floor (only the benchmark builds it, with BENCH_FLOOR=1)', async () => {
+    const res = await fetch(`${app.baseUrl}/bench/floor`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('RIF-20');
+  });
+
   it('throttles one connection that writes a new X-Forwarded-For on each of 101 failed sign-ins', async () => {
     const codes: string[] = [];
     for (let i = 0; i < 101; i++) {

@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  children,
   conversions,
   measureParameters,
   passwordResetTokens,
@@ -14,194 +12,26 @@ import {
   staffRecoveryCodes,
   staffTotp,
   users,
-  vouchers,
 } from '@/db/schema';
-import type { Actor, Role } from '@/lib/auth/actor';
 import { actAs, useDb } from './support/act-as';
-import { actorFor, CF, seeded } from './support/fixtures';
+import { seeded } from './support/fixtures';
+import { actions, call, type Callers, type Ids, isServerActionFile, loadIds, rolesOf, sourceFiles, TABLE } from './support/server-actions';
 import { freshDb, type TestDb } from './support/test-db';
 
 /**
  * N1: every server action authorises itself. ONE table says who may call each action; every exported
  * function of every 'use server' file must appear in it, and is called as anonymous, family, provider
- * and office, on own and on foreign records.
+ * and office, on own and on foreign records. The table and the discovery live in support/server-actions.ts.
  */
-type Ids = Record<string, string>;
-const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
-/**
- * 'staff': provider and office clerks alike (their own second factor). `foreign` is omitted where no record
- * belongs to anyone. `form`: a useActionState form action, called as (previousState, FormData) with dotted names.
- */
-type Entry = { role: Role | 'public' | 'staff'; own?: (ids: Ids) => unknown; foreign?: (ids: Ids) => unknown; form?: boolean };
-const rolesOf = (e: Entry): Role[] => (e.role === 'staff' ? ['provider', 'office'] : e.role === 'public' ? [] : [e.role]);
-
-const providerForm = (providerId?: string) => ({
-  ...(providerId ? { providerId } : {}),
-  name: 'Cooperativa Sociale Il Germoglio',
-  taxCode: '01234560223',
-  email: 'germoglio@example.it',
-  bands: ['A', 'B', 'C'],
-  babysittingJoined: 'on',
-  babysittingFrom: '2026-10-26',
-  summerJoined: 'on',
-  summerFrom: '2026-10-26',
-});
-
-const TABLE: Record<string, Entry> = {
-  loginAction: { role: 'public' },
-  logoutAction: { role: 'public' },
-  requestPasswordResetAction: { role: 'public' },
-  resetPasswordAction: { role: 'public' },
-  requestClosingAction: {
-    role: 'family',
-    form: true,
-    own: (i) => ({ voucherId: i.annaVoucher, pesIds: [i.annaPes1] }),
-    foreign: (i) => ({ voucherId: i.martaVoucher, pesIds: [i.martaPes1] }),
-  },
-  declareEmploymentAction: {
-    role: 'family',
-    form: true,
-    own: (i) => ({ voucherId: i.annaVoucher, condition: 'other', returnsToWorkOutsideHome: false, otherParentEmployed: false, employerConfirmed: false }),
-    foreign: (i) => ({ voucherId: i.giuliaVoucher, condition: 'private_sector', returnsToWorkOutsideHome: true, otherParentEmployed: true, employerConfirmed: true }),
-  },
-  saveBabysittingPesAction: {
-    role: 'family',
-    form: true,
-    own: (i) => ({ voucherId: i.annaVoucher, childIds: [i.annaChild], providerId: i.prv1, hours: '1' }),
-    foreign: (i) => ({ voucherId: i.giuliaVoucher, childIds: [i.giuliaChild], providerId: i.prv1, hours: '1' }),
-  },
-  deleteNewPesAction: {
-    role: 'family',
-    own: (i) => ({ voucherId: i.annaVoucher, pesId: i.annaPes1 }),
-    foreign: (i) => ({ voucherId: i.martaVoucher, pesId: i.martaSummer }),
-  },
-  requestValidationAction: { role: 'family', own: (i) => ({ voucherId: i.annaVoucher }), foreign: (i) => ({ voucherId: i.martaVoucher }) },
-  sendOtpAction: { role: 'family', own: (i) => ({ voucherId: i.annaVoucher }), foreign: (i) => ({ voucherId: i.giuliaVoucher }) },
-  confirmSubmissionAction: {
-    role: 'family',
-    own: (i) => ({ voucherId: i.annaVoucher, code: '123456' }),
-    foreign: (i) => ({ voucherId: i.martaVoucher, code: '123456' }),
-  },
-  closePesAction: {
-    role: 'provider',
-    form: true,
-    own: (i) => ({ pesId: i.annaPes1, usedAmount: '0,00', hoursUsed: '0', intent: 'confirm' }),
-    foreign: (i) => ({ pesId: i.annaPes2, usedAmount: '0,00', hoursUsed: '0', intent: 'review' }),
-  },
-  summerPesFormAction: {
-    role: 'family',
-    form: true,
-    own: (i) => ({ voucherId: i.annaVoucher, intent: 'refresh', 'pes.0.childId': i.annaChild, 'pes.0.band': 'A', 'pes.0.providerId': i.prv1, 'pes.0.amount': '1,00', 'pes.0.hours': '1' }),
-    foreign: (i) => ({ voucherId: i.giuliaVoucher, intent: 'save', 'pes.0.childId': i.giuliaChild, 'pes.0.band': 'C', 'pes.0.providerId': i.prv1, 'pes.0.amount': '1,00', 'pes.0.hours': '1' }),
-  },
-  requestSummerValidationAction: { role: 'family', form: true, own: (i) => ({ voucherId: i.annaVoucher }), foreign: (i) => ({ voucherId: i.martaVoucher }) },
-  removeSummerDocumentAction: {
-    role: 'family',
-    form: true,
-    own: (i) => ({ voucherId: i.annaVoucher, pesId: i.annaPes1 }),
-    foreign: (i) => ({ voucherId: i.martaVoucher, pesId: i.martaSummer }),
-  },
-  decideValidationAction: {
-    role: 'provider',
-    form: true,
-    own: (i) => ({ pesId: i.annaPes1, decision: 'validate' }),
-    foreign: (i) => ({ pesId: i.martaSummer, decision: 'validate' }),
-  },
-  // The office sees every family's conversion: its "foreign" record is one that is not in its queue.
-  approveConversionAction: { role: 'office', own: (i) => ({ conversionId: i.martaConversion }), foreign: () => ({ conversionId: NO_SUCH_ID }) },
-  rejectConversionAction: {
-    role: 'office',
-    own: (i) => ({ conversionId: i.martaConversion, reason: 'Documento mancante' }),
-    foreign: () => ({ conversionId: NO_SUCH_ID, reason: 'Documento mancante' }),
-  },
-  returnConversionAction: {
-    role: 'office',
-    own: (i) => ({ conversionId: i.martaConversion, reason: 'Documento illeggibile' }),
-    foreign: () => ({ conversionId: NO_SUCH_ID, reason: 'Documento illeggibile' }),
-  },
-  unlockSignatureAction: {
-    role: 'office',
-    own: (i) => ({ conversionId: i.martaConversion, reason: 'Telefonata della famiglia' }),
-    foreign: () => ({ conversionId: NO_SUCH_ID, reason: 'Telefonata della famiglia' }),
-  },
-  saveProviderAction: { role: 'office', own: (i) => providerForm(i.prv1), foreign: () => providerForm('00000000-0000-4000-8000-000000000000') },
-  createStaffUserAction: {
-    role: 'office',
-    own: (i) => ({ role: 'provider', providerId: i.prv1, codiceFiscale: 'RSSMRA80A01H501U', givenName: 'Mario', familyName: 'Rossi', email: 'mario.rossi@example.it' }),
-  },
-  setUserActiveAction: { role: 'office', own: (i) => ({ userId: i.prv3User, active: 'false' }), foreign: (i) => ({ userId: i.annaUser, active: 'false' }) },
-  resetUserMfaAction: { role: 'office', own: (i) => ({ userId: i.prv1User }), foreign: (i) => ({ userId: i.annaUser }) },
-  updateMeasureParametersAction: {
-    role: 'office',
-    own: () => ({ measure: 'babysitting_covid', intent: 'save', opensOn: '2026-10-01', closesOn: '2027-05-31', hourlyCapOneChild: '20,00', hourlyCapMultiChild: '25,00', copayPercent: '0' }),
-  },
-  startTotpEnrolmentAction: { role: 'staff', own: () => ({}) },
-  confirmTotpEnrolmentAction: { role: 'staff', own: () => ({ code: '000000' }) },
-  regenerateRecoveryCodesAction: { role: 'staff', own: () => ({ code: '000000' }) },
-};
-
-/** A file-level 'use server' directive: the first statement, comments before it allowed (as the compiler allows them). */
-const isServerActionFile = (source: string) => /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use server['"]/.test(source);
-
-const actionFiles = import.meta.glob<Record<string, unknown>>('/lib/actions/**/*.ts', { eager: true });
-const actions = new Map<string, (input: unknown) => Promise<{ ok: boolean; code?: string }>>();
-for (const [file, mod] of Object.entries(actionFiles)) {
-  if (!isServerActionFile(readFileSync(path.join(process.cwd(), file), 'utf8'))) continue;
-  for (const [name, fn] of Object.entries(mod)) if (typeof fn === 'function') actions.set(name, fn as never);
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(full);
-    return /\.(ts|tsx|js|jsx|mjs|cjs)$/.test(e.name) ? [path.relative(process.cwd(), full).split(path.sep).join('/')] : [];
-  });
-}
-
-function call(name: string, input: unknown) {
-  const fn = actions.get(name)! as (...args: unknown[]) => Promise<{ ok: boolean; code?: string }>;
-  if (!TABLE[name]?.form) return fn(input);
-  const fd = new FormData();
-  // Lists as repeated names (ticked checkboxes), booleans as ticked ("on") or absent.
-  for (const [k, v] of Object.entries(input as Record<string, string | string[] | boolean>)) {
-    if (Array.isArray(v)) v.forEach((x) => fd.append(k, x));
-    else if (typeof v === 'boolean') {
-      if (v) fd.append(k, 'on');
-    } else fd.append(k, v);
-  }
-  return fn(null, fd);
-}
-
 let t: TestDb;
-const ids: Ids = {};
-const callers: Record<'anonymous' | Role, Actor | null> = { anonymous: null, family: null, provider: null, office: null };
+let ids: Ids;
+let callers: Callers;
 
 beforeAll(async () => {
   t = await freshDb();
   await seeded(t.db);
   useDb(t.db);
-  callers.family = await actorFor(t.db, CF.anna);
-  callers.provider = await actorFor(t.db, CF.prv1);
-  callers.office = await actorFor(t.db, CF.office);
-  const vs = await t.db.select().from(vouchers);
-  const byNumber = (n: string) => vs.find((v) => v.number === n)!.id;
-  ids.annaVoucher = byNumber('BS-2020-0001');
-  ids.giuliaVoucher = byNumber('BS-2020-0002');
-  ids.martaVoucher = byNumber('BS-2020-0003');
-  ids.martaConversion = (await t.db.select().from(conversions).where(eq(conversions.voucherId, ids.martaVoucher)))[0]!.id;
-  const all = await t.db.select().from(pes);
-  const byCode = (c: string) => all.find((p) => p.code === c)!.id;
-  ids.annaPes1 = byCode('BS-2020-0001/1');
-  ids.annaPes2 = byCode('BS-2020-0001/2');
-  ids.martaPes1 = byCode('BS-2020-0003/1');
-  ids.martaSummer = byCode('BS-2020-0003/2');
-  ids.prv1 = (await t.db.select().from(providers).where(eq(providers.code, 'PRV1')))[0]!.id;
-  const kids = await t.db.select().from(children);
-  ids.annaChild = kids.find((k) => k.voucherId === ids.annaVoucher)!.id;
-  ids.giuliaChild = kids.find((k) => k.voucherId === ids.giuliaVoucher)!.id;
-  ids.annaUser = callers.family.userId;
-  ids.prv1User = callers.provider.userId;
-  ids.prv3User = (await actorFor(t.db, CF.prv3)).userId;
+  ({ ids, callers } = await loadIds(t.db));
 });
 afterAll(() => t.close());
 

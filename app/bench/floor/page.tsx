@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 
 export const metadata: Metadata = { title: 'Riferimento per le misure', robots: { index: false } };
@@ -8,8 +9,11 @@ const ROWS = Array.from({ length: 20 }, (_, i) => ({ code: `RIF-${String(i + 1).
 /**
  * The benchmark's floor (`npm run bench`): a dynamic page of this build with the root layout and
  * 20 rows, no session, no database, no proxy work (proxy.ts skips it). Every page is reported against it.
+ * Only a build made for the benchmark has it: BENCH_FLOOR is inlined at build time (next.config.mjs `env`),
+ * so a production build without it answers 404 here, whatever the server's environment says.
  */
 export default async function FloorPage() {
+  if (process.env.BENCH_FLOOR !== '1') notFound();
   await connection();
   const at = new Date().toISOString();
   return (

@@ -2,7 +2,7 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/lib/auth/auth';
 import { loginSchema } from '@/lib/validation/auth';
-import { formFields } from '../form-fields';
+import { readInput } from '../action-input';
 
 export type LoginState = { message?: string; codiceFiscale?: string; step?: 'totp' };
 
@@ -13,10 +13,15 @@ const TOTP_WRONG =
 const TOTP_MISSING = 'Inserisci il codice a 6 cifre dell’app di autenticazione.';
 
 export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
-  const fields = formFields(formData);
-  if (fields.totp === undefined) delete fields.totp;
+  // Public, so no guard: still only the declared fields, read into objects without a prototype (X1).
+  const read = readInput(loginSchema, formData);
+  if (!read.ok) return { message: read.message };
+  const fields = read.value as { codiceFiscale?: unknown; totp?: unknown };
   const parsed = loginSchema.safeParse(fields);
-  if (!parsed.success) return { message: 'Inserisci codice fiscale e password.', ...(fields.totp !== undefined ? { step: 'totp' as const, codiceFiscale: fields.codiceFiscale } : {}) };
+  if (!parsed.success) {
+    const typed = typeof fields.codiceFiscale === 'string' ? fields.codiceFiscale : undefined;
+    return { message: 'Inserisci codice fiscale e password.', ...(fields.totp !== undefined ? { step: 'totp' as const, codiceFiscale: typed } : {}) };
+  }
   const { codiceFiscale, password, totp } = parsed.data;
   try {
     // Auth.js authorize() does the throttling and the checks, so a direct POST to its endpoint gets them too.

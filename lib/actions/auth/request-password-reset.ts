@@ -6,20 +6,25 @@ import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
 import { requestPasswordReset } from '@/lib/services/request-password-reset';
 import { passwordResetRequestSchema } from '@/lib/validation/auth';
 import { baseUrl } from '../base-url';
-import { fieldErrorsOf, formFields } from '../form-fields';
-import { postedValues, type FormValues } from '../form-input';
+import { readInput } from '../action-input';
+import { fieldErrorsOf } from '../field-errors-of';
+import type { FormValues } from '../form-input';
+import { toPlain } from '../to-plain';
 
 /** `values`: what was typed, so the form (also rendered without JavaScript) shows it again after a refusal. */
 export type ResetRequestState = { done?: boolean; fieldErrors?: Record<string, string>; message?: string; values?: FormValues };
 
 export async function requestPasswordResetAction(_prev: ResetRequestState, formData: FormData): Promise<ResetRequestState> {
-  const parsed = passwordResetRequestSchema.safeParse(formFields(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), values: postedValues(formData) };
+  // Public, so no guard: still only the declared fields, read into objects without a prototype (X1).
+  const read = readInput(passwordResetRequestSchema, formData);
+  if (!read.ok) return { message: read.message };
+  const parsed = passwordResetRequestSchema.safeParse(read.value);
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), values: read.posted };
   const h = await headers();
   try {
-    await requestPasswordReset(await getDb(), { ...parsed.data, ip: clientIp(h) }, { baseUrl: baseUrl() });
+    await requestPasswordReset(await getDb(), { ...toPlain(parsed.data), ip: clientIp(h) }, { baseUrl: baseUrl() });
   } catch {
-    return { message: 'Il servizio non è momentaneamente disponibile. Riprova tra qualche minuto.', values: postedValues(formData) };
+    return { message: 'Il servizio non è momentaneamente disponibile. Riprova tra qualche minuto.', values: read.posted };
   }
   kickDispatcher();
   // Identical answer whether or not the data matched an account (A4).

@@ -6,7 +6,8 @@ import { deleteNewPes } from '@/lib/services/delete-new-pes';
 import { requestValidation } from '@/lib/services/request-validation';
 import { previewBabysittingPes, saveBabysittingPes } from '@/lib/services/save-babysitting-pes';
 import { declareEmploymentSchema, saveBabysittingPesSchema, voucherOnlySchema, voucherPesSchema } from '@/lib/validation/babysitting';
-import { echoValues, formInput, formInputWithLists, postedValues, withCheckboxes, type FormState } from '../form-input';
+import { actionInput } from '../action-input';
+import { echoValues, type FormState } from '../form-input';
 import { guarded } from '../guarded';
 
 const refresh = (voucherId: string) => revalidatePath(`/famiglia/buoni/${voucherId}`, 'layout');
@@ -19,14 +20,16 @@ export type DeclareEmploymentState = FormState<Awaited<ReturnType<typeof declare
  * Called directly with `{ voucherId, condition, … booleans }` too.
  */
 export async function declareEmploymentAction(prevOrInput: unknown, formData?: FormData): Promise<NonNullable<DeclareEmploymentState>> {
-  const input = withCheckboxes(formInput(prevOrInput, formData), formData, ['returnsToWorkOutsideHome', 'otherParentEmployed', 'employerConfirmed']);
+  const input = actionInput(prevOrInput, formData, { checkboxes: ['returnsToWorkOutsideHome', 'otherParentEmployed', 'employerConfirmed'] });
+  let voucherId = '';
   const r = await guarded('family', declareEmploymentSchema, input, async (data, { db, actor }) => {
+    voucherId = data.voucherId;
     const out = await declareEmployment(db, actor, data);
     if ('recorded' in out) refresh(data.voucherId);
     return out;
   });
-  if (formData instanceof FormData && r.ok && 'recorded' in r.data) redirect(`/famiglia/buoni/${String(formData.get('voucherId'))}/babysitting`);
-  return formData instanceof FormData && r.ok ? { ...r, values: postedValues(formData) } : echoValues(r, formData);
+  if (formData instanceof FormData && r.ok && 'recorded' in r.data) redirect(`/famiglia/buoni/${voucherId}/babysitting`);
+  return r.ok && input.posted ? { ...r, values: input.posted } : echoValues(r, input.posted);
 }
 
 export type BabysittingPesStep =
@@ -40,18 +43,21 @@ export type BabysittingPesState = FormState<BabysittingPesStep>;
  * computes them; a saved PES goes back to the voucher page. Called directly with an object it just saves.
  */
 export async function saveBabysittingPesAction(prevOrInput: unknown, formData?: FormData): Promise<NonNullable<BabysittingPesState>> {
-  const r = await guarded('family', saveBabysittingPesSchema, formInputWithLists(prevOrInput, formData, ['childIds']), async ({ intent = 'save', ...data }, { db, actor }): Promise<BabysittingPesStep> => {
+  const input = actionInput(prevOrInput, formData);
+  let voucherId = '';
+  const r = await guarded('family', saveBabysittingPesSchema, input, async ({ intent = 'save', ...data }, { db, actor }): Promise<BabysittingPesStep> => {
+    voucherId = data.voucherId;
     if (intent === 'preview') return { step: 'preview', ...(await previewBabysittingPes(db, actor, data)) };
     const out = await saveBabysittingPes(db, actor, data);
     refresh(data.voucherId);
     return { step: 'saved', ...out };
   });
-  if (formData instanceof FormData && r.ok && r.data.step === 'saved') redirect(`/famiglia/buoni/${String(formData.get('voucherId'))}?salvato=${encodeURIComponent(r.data.code)}`);
-  return formData instanceof FormData && r.ok ? { ...r, values: postedValues(formData) } : echoValues(r, formData);
+  if (formData instanceof FormData && r.ok && r.data.step === 'saved') redirect(`/famiglia/buoni/${voucherId}?salvato=${encodeURIComponent(r.data.code)}`);
+  return r.ok && input.posted ? { ...r, values: input.posted } : echoValues(r, input.posted);
 }
 
 export async function deleteNewPesAction(input: unknown) {
-  return guarded('family', voucherPesSchema, input, async (data, { db, actor }) => {
+  return guarded('family', voucherPesSchema, actionInput(input), async (data, { db, actor }) => {
     const r = await deleteNewPes(db, actor, data);
     refresh(data.voucherId);
     return r;
@@ -60,7 +66,7 @@ export async function deleteNewPesAction(input: unknown) {
 
 /** RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE. */
 export async function requestValidationAction(input: unknown) {
-  return guarded('family', voucherOnlySchema, input, async (data, { db, actor, baseUrl }) => {
+  return guarded('family', voucherOnlySchema, actionInput(input), async (data, { db, actor, baseUrl }) => {
     const r = await requestValidation(db, actor, data, { baseUrl });
     refresh(data.voucherId);
     return r;

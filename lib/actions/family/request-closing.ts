@@ -2,7 +2,8 @@
 import { revalidatePath } from 'next/cache';
 import { requestClosing } from '@/lib/services/request-closing';
 import { requestClosingSchema } from '@/lib/validation/closing';
-import { echoValues, formInputWithLists, type FormState } from '../form-input';
+import { actionInput } from '../action-input';
+import { echoValues, type FormState } from '../form-input';
 import { guarded } from '../guarded';
 
 export type RequestClosingState = FormState<Awaited<ReturnType<typeof requestClosing>>>;
@@ -13,10 +14,11 @@ export type RequestClosingState = FormState<Awaited<ReturnType<typeof requestClo
  * `{ voucherId, pesIds }` too.
  */
 export async function requestClosingAction(prevOrInput: unknown, formData?: FormData): Promise<NonNullable<RequestClosingState>> {
-  const r = await guarded('family', requestClosingSchema, formInputWithLists(prevOrInput, formData, ['pesIds']), async (data, { db, actor, baseUrl }) => {
+  const input = actionInput(prevOrInput, formData);
+  const r = await guarded('family', requestClosingSchema, input, async (data, { db, actor, baseUrl }) => {
     const out = await requestClosing(db, actor, data, { baseUrl });
     revalidatePath(`/famiglia/buoni/${data.voucherId}`);
     return out;
   });
-  return echoValues(r, formData);
+  return echoValues(r, input.posted);
 }

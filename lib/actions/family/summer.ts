@@ -6,8 +6,9 @@ import { requestValidation } from '@/lib/services/request-validation';
 import { previewSummerPes, saveSummerPes } from '@/lib/services/summer/save-summer-pes';
 import { saveSummerPesSchema, summerDocumentSchema, summerValidationSchema, type SummerPesFormInput } from '@/lib/validation/summer';
 import type { ErrorCode } from '@/lib/app-error';
+import { actionInput } from '../action-input';
 import { guarded } from '../guarded';
-import { formFields, nestedFields } from '../form-fields';
+import { toPlain } from '../to-plain';
 
 export type SummerFormState = {
   ok: boolean;
@@ -28,18 +29,19 @@ const refresh = (voucherId: string) => revalidatePath(`/famiglia/buoni/${voucher
  * the page's JavaScript has loaded.
  */
 export async function summerPesFormAction(_prev: SummerFormState | null, formData: FormData): Promise<SummerFormState> {
-  const input = nestedFields(formData);
-  const values = { ...input, pes: Array.isArray(input.pes) ? input.pes : [] } as SummerPesFormInput;
-  const r = await guarded('family', saveSummerPesSchema, values, async (data, { db, actor }) => {
+  const input = actionInput(null, formData);
+  const r = await guarded('family', saveSummerPesSchema, input, async (data, { db, actor }) => {
     const rows = data.pes.map(({ amount, ...row }) => ({ ...row, amountCents: amount }));
     const page = { voucherId: data.voucherId, pes: rows, removed: data.removed };
-    if (data.intent === 'refresh') return { saved: null, ...(await previewSummerPes(db, actor, page)) };
+    if (data.intent === 'refresh') return { saved: null, voucherId: data.voucherId, ...(await previewSummerPes(db, actor, page)) };
     const saved = await saveSummerPes(db, actor, page);
     refresh(data.voucherId);
-    return { saved: saved.codes, residualAfterCents: saved.residualAfterCents, fieldErrors: {} };
+    return { saved: saved.codes, voucherId: data.voucherId, residualAfterCents: saved.residualAfterCents, fieldErrors: {} };
   });
+  // What the guard read, as plain objects (React sends only those); nothing when it refused before reading.
+  const values = input.value && (toPlain(input.value) as SummerPesFormInput);
   if (!r.ok) return { ok: false, code: r.code, message: r.message, fieldErrors: r.fieldErrors, values };
-  if (r.data.saved) redirect(`/famiglia/buoni/${values.voucherId}/estivi?salvati=${r.data.saved.length}`);
+  if (r.data.saved) redirect(`/famiglia/buoni/${r.data.voucherId}/estivi?salvati=${r.data.saved.length}`);
   const errors = Object.keys(r.data.fieldErrors).length ? r.data.fieldErrors : undefined;
   return { ok: !errors, residualAfterCents: r.data.residualAfterCents, fieldErrors: errors, values, ...(errors ? { message: 'Correggi i campi evidenziati: i P.E.S. non sono ancora salvati.' } : {}) };
 }
@@ -48,7 +50,7 @@ export type ValidationRequestState = { ok: boolean; code?: ErrorCode; message: s
 
 /** RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE for every draft summer PES (each needs its PDF first). */
 export async function requestSummerValidationAction(_prev: ValidationRequestState, formData: FormData): Promise<ValidationRequestState> {
-  const r = await guarded('family', summerValidationSchema, formFields(formData), async (data, { db, actor, baseUrl }) => {
+  const r = await guarded('family', summerValidationSchema, actionInput(_prev, formData), async (data, { db, actor, baseUrl }) => {
     const out = await requestValidation(db, actor, { voucherId: data.voucherId, kind: 'summer_covid' }, { baseUrl });
     refresh(data.voucherId);
     return out;
@@ -65,7 +67,7 @@ export type DocumentActionState = { ok: boolean; code?: ErrorCode; message: stri
 
 /** Elimina: the summer PES loses its PDF (a pending or validated PES goes back to draft). */
 export async function removeSummerDocumentAction(_prev: DocumentActionState, formData: FormData): Promise<DocumentActionState> {
-  const r = await guarded('family', summerDocumentSchema, formFields(formData), async (data, { db, actor }) => {
+  const r = await guarded('family', summerDocumentSchema, actionInput(_prev, formData), async (data, { db, actor }) => {
     const out = await removeSummerDocument(db, actor, data);
     refresh(data.voucherId);
     return out;

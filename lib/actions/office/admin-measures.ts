@@ -2,16 +2,18 @@
 import { revalidatePath } from 'next/cache';
 import { updateMeasureParameters } from '@/lib/services/admin/update-measure-parameters';
 import { measureParametersSchema } from '@/lib/validation/admin';
-import { echoValues, formInput } from '../form-input';
+import { actionInput } from '../action-input';
+import { echoValues } from '../form-input';
 import { guarded } from '../guarded';
 
 /** «Anteprima» (nothing saved) or «Salva» of a measure's window, hourly caps and co-payment share. */
 export async function updateMeasureParametersAction(prev: unknown, formData?: FormData) {
-  const r = await guarded('office', measureParametersSchema, formInput(prev, formData), async (data, { db, actor }) => {
+  const input = actionInput(prev, formData);
+  const r = await guarded('office', measureParametersSchema, input, async (data, { db, actor }) => {
     const result = await updateMeasureParameters(db, actor, data);
     if (result.saved) revalidatePath('/', 'layout');
     return result;
   });
   // The preview keeps the typed values on the page too: the form shows them until «Salva».
-  return r.ok && formData ? { ...r, values: echoValues({ ok: false }, formData).values } : echoValues(r, formData);
+  return r.ok && input.posted ? { ...r, values: input.posted } : echoValues(r, input.posted);
 }

@@ -5,24 +5,26 @@ import { createStaffUser } from '@/lib/services/admin/create-staff-user';
 import { resetUserMfa } from '@/lib/services/admin/reset-user-mfa';
 import { setUserActive } from '@/lib/services/admin/set-user-active';
 import { setUserActiveSchema, staffUserSchema, userIdSchema } from '@/lib/validation/admin';
-import { echoValues, formInput } from '../form-input';
+import { actionInput } from '../action-input';
+import { echoValues } from '../form-input';
 import { guarded } from '../guarded';
 
 const USERS = '/ufficio/amministrazione/utenti';
 
 /** Nuovo operatore: the person receives the activation link by e-mail. */
 export async function createStaffUserAction(prev: unknown, formData?: FormData) {
-  const r = await guarded('office', staffUserSchema, formInput(prev, formData), async (data, { db, actor, baseUrl }) => {
+  const input = actionInput(prev, formData);
+  const r = await guarded('office', staffUserSchema, input, async (data, { db, actor, baseUrl }) => {
     const created = await createStaffUser(db, actor, data, { baseUrl });
     revalidatePath(USERS);
     return created;
   });
   if (r.ok && formData) redirect(`${USERS}?creato=${r.data.userId}`);
-  return echoValues(r, formData);
+  return echoValues(r, input.posted);
 }
 
 export async function setUserActiveAction(prev: unknown, formData?: FormData) {
-  return guarded('office', setUserActiveSchema, formInput(prev, formData), async (data, { db, actor }) => {
+  return guarded('office', setUserActiveSchema, actionInput(prev, formData), async (data, { db, actor }) => {
     await setUserActive(db, actor, data);
     revalidatePath(USERS);
     return { active: data.active };
@@ -31,7 +33,7 @@ export async function setUserActiveAction(prev: unknown, formData?: FormData) {
 
 /** Azzera la verifica in due passaggi of another clerk who lost the phone. */
 export async function resetUserMfaAction(prev: unknown, formData?: FormData) {
-  return guarded('office', userIdSchema, formInput(prev, formData), async (data, { db, actor }) => {
+  return guarded('office', userIdSchema, actionInput(prev, formData), async (data, { db, actor }) => {
     await resetUserMfa(db, actor, data);
     revalidatePath(USERS);
     return { reset: true };

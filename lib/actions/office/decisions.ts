@@ -5,7 +5,7 @@ import { rejectConversion } from '@/lib/services/office/reject-conversion';
 import { returnConversion } from '@/lib/services/office/return-conversion';
 import { unlockSignature } from '@/lib/services/office/unlock-signature';
 import { conversionIdSchema, conversionReasonSchema } from '@/lib/validation/office-decisions';
-import { formOrInput } from '../form-fields';
+import { actionInput } from '../action-input';
 import { guarded } from '../guarded';
 
 const refresh = (conversionId: string, voucherId: string) => {
@@ -16,7 +16,7 @@ const refresh = (conversionId: string, voucherId: string) => {
 
 /** Convalida (usable as a `<form action>` with useActionState, or called with `{ conversionId }`). */
 export async function approveConversionAction(input: unknown, formData?: FormData) {
-  return guarded('office', conversionIdSchema, formOrInput(input, formData), async (data, { db, actor, baseUrl }) => {
+  return guarded('office', conversionIdSchema, actionInput(input, formData), async (data, { db, actor, baseUrl }) => {
     const r = await approveConversion(db, actor, data, { baseUrl });
     refresh(data.conversionId, r.voucherId);
     return r;
@@ -25,7 +25,7 @@ export async function approveConversionAction(input: unknown, formData?: FormDat
 
 /** Respingi, with a required reason. */
 export async function rejectConversionAction(input: unknown, formData?: FormData) {
-  return guarded('office', conversionReasonSchema, formOrInput(input, formData), async (data, { db, actor, baseUrl }) => {
+  return guarded('office', conversionReasonSchema, actionInput(input, formData), async (data, { db, actor, baseUrl }) => {
     const r = await rejectConversion(db, actor, data, { baseUrl });
     refresh(data.conversionId, r.voucherId);
     return r;
@@ -34,7 +34,7 @@ export async function rejectConversionAction(input: unknown, formData?: FormData
 
 /** Richiedi integrazione, with a required reason. */
 export async function returnConversionAction(input: unknown, formData?: FormData) {
-  return guarded('office', conversionReasonSchema, formOrInput(input, formData), async (data, { db, actor, baseUrl }) => {
+  return guarded('office', conversionReasonSchema, actionInput(input, formData), async (data, { db, actor, baseUrl }) => {
     const r = await returnConversion(db, actor, data, { baseUrl });
     refresh(data.conversionId, r.voucherId);
     return r;
@@ -43,7 +43,7 @@ export async function returnConversionAction(input: unknown, formData?: FormData
 
 /** Sblocca la firma, with a reason for the audit trail. */
 export async function unlockSignatureAction(input: unknown, formData?: FormData) {
-  return guarded('office', conversionReasonSchema, formOrInput(input, formData), async (data, { db, actor, baseUrl }) => {
+  return guarded('office', conversionReasonSchema, actionInput(input, formData), async (data, { db, actor, baseUrl }) => {
     const r = await unlockSignature(db, actor, data, { baseUrl });
     refresh(data.conversionId, r.voucherId);
     return r;

@@ -2,7 +2,8 @@
 import { revalidatePath } from 'next/cache';
 import { closePes, reviewClosing } from '@/lib/services/close-pes';
 import { closePesSchema } from '@/lib/validation/closing';
-import { formInput, postedValues, type FormState } from '../form-input';
+import { actionInput } from '../action-input';
+import type { FormState } from '../form-input';
 import { guarded } from '../guarded';
 
 export type ClosePesStep =
@@ -17,7 +18,8 @@ export type ClosePesState = FormState<ClosePesStep>;
  * directly with `{ pesId, usedAmount, hoursUsed }` it closes at once.
  */
 export async function closePesAction(prevOrInput: unknown, formData?: FormData): Promise<NonNullable<ClosePesState>> {
-  const r = await guarded('provider', closePesSchema, formInput(prevOrInput, formData), async ({ intent = 'confirm', pesId, usedAmount, hoursUsed }, { db, actor, baseUrl }): Promise<ClosePesStep> => {
+  const input = actionInput(prevOrInput, formData);
+  const r = await guarded('provider', closePesSchema, input, async ({ intent = 'confirm', pesId, usedAmount, hoursUsed }, { db, actor, baseUrl }): Promise<ClosePesStep> => {
     const input = { pesId, usedCents: usedAmount, hoursUsed };
     if (intent === 'edit') return { step: 'edit' };
     if (intent === 'review') return { step: 'confirm', ...(await reviewClosing(db, actor, input)) };
@@ -25,5 +27,5 @@ export async function closePesAction(prevOrInput: unknown, formData?: FormData):
     revalidatePath('/erogatore', 'layout');
     return { step: 'done', ...out };
   });
-  return formData instanceof FormData ? { ...r, values: postedValues(formData) } : r;
+  return input.posted ? { ...r, values: input.posted } : r;
 }

@@ -2,7 +2,8 @@
 import { revalidatePath } from 'next/cache';
 import { decideValidation } from '@/lib/services/decide-validation';
 import { validationDecisionSchema } from '@/lib/validation/babysitting';
-import { echoValues, formInput, type FormState } from '../form-input';
+import { actionInput } from '../action-input';
+import { echoValues, type FormState } from '../form-input';
 import { guarded } from '../guarded';
 
 export type DecideValidationState = FormState<Awaited<ReturnType<typeof decideValidation>>>;
@@ -12,10 +13,11 @@ export type DecideValidationState = FormState<Awaited<ReturnType<typeof decideVa
  * without JavaScript; called directly with `{ pesId, decision, reason? }` too.
  */
 export async function decideValidationAction(prevOrInput: unknown, formData?: FormData): Promise<NonNullable<DecideValidationState>> {
-  const r = await guarded('provider', validationDecisionSchema, formInput(prevOrInput, formData), async (data, { db, actor, baseUrl }) => {
+  const input = actionInput(prevOrInput, formData);
+  const r = await guarded('provider', validationDecisionSchema, input, async (data, { db, actor, baseUrl }) => {
     const out = await decideValidation(db, actor, data, { baseUrl });
     revalidatePath('/erogatore', 'layout');
     return out;
   });
-  return echoValues(r, formData);
+  return echoValues(r, input.posted);
 }

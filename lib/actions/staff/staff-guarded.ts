@@ -8,11 +8,17 @@ import { AppError, failure, type ActionResult } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { clientIp } from '@/lib/auth/client-ip';
 import { currentStaffIdentity, type StaffIdentity } from '@/lib/auth/totp/enrolling-staff';
-import { fieldErrorsOf } from '../form-fields';
+import { ActionInput } from '../action-input';
+import { fieldErrorsOf } from '../field-errors-of';
+import { toPlain } from '../to-plain';
 
 export type StaffContext = { db: Db; staff: StaffIdentity & { ip: string | null; requestId: string } };
 
-/** guarded() for a staff member's own second factor: also open to a session limited to enrolment. */
+/**
+ * guarded() for a staff member's own second factor: also open to a session limited to enrolment. The input is
+ * read only after the identity check, like guarded()'s; the request id is made here, never taken from the
+ * request (a client could put anything in the audit log through it).
+ */
 export async function staffGuarded<S extends z.ZodType, T>(schema: S, input: unknown, run: (data: z.infer<S>, ctx: StaffContext) => Promise<T>): Promise<ActionResult<T>> {
   const identity = await currentStaffIdentity();
   if (!identity) return failure('unauthenticated');
@@ -22,10 +28,12 @@ export async function staffGuarded<S extends z.ZodType, T>(schema: S, input: unk
     await writeAudit(db, { actor: null, action: 'access.denied', entityType: 'action', entityId: 'staff', ip: clientIp(h) }).catch(() => undefined);
     return failure('forbidden');
   }
-  const parsed = schema.safeParse(input);
+  const read = (input instanceof ActionInput ? input : new ActionInput(input)).read(schema);
+  if (!read.ok) return failure('invalid_input', read.message);
+  const parsed = schema.safeParse(read.value);
   if (!parsed.success) return failure('invalid_input', undefined, fieldErrorsOf(parsed.error.issues));
   try {
-    const data = await run(parsed.data, { db, staff: { ...identity, ip: clientIp(h), requestId: h.get('x-request-id') ?? randomUUID() } });
+    const data = await run(toPlain(parsed.data), { db, staff: { ...identity, ip: clientIp(h), requestId: randomUUID() } });
     return { ok: true, data } as ActionResult<T>;
   } catch (e) {
     if (e instanceof AppError) return failure(e.code, e.message, e.fieldErrors);

@@ -5,7 +5,7 @@ import { AppError } from '@/lib/app-error';
 import { confirmTotpEnrolment } from '@/lib/services/staff-mfa/confirm-totp-enrolment';
 import { regenerateRecoveryCodes } from '@/lib/services/staff-mfa/regenerate-recovery-codes';
 import { startTotpEnrolment } from '@/lib/services/staff-mfa/start-totp-enrolment';
-import { formInput } from '../form-input';
+import { actionInput } from '../action-input';
 import { staffGuarded } from './staff-guarded';
 
 const startSchema = z.object({}).strict();
@@ -13,7 +13,7 @@ const confirmSchema = z.object({ code: z.string().trim().min(1, 'Inserisci il co
 
 /** «Attiva la verifica in due passaggi»: the page then shows the new secret as a QR code and as text. */
 export async function startTotpEnrolmentAction(prev: unknown, formData?: FormData) {
-  return staffGuarded(startSchema, formInput(prev, formData), async (_data, { db, staff }) => {
+  return staffGuarded(startSchema, actionInput(prev, formData), async (_data, { db, staff }) => {
     await startTotpEnrolment(db, staff.userId);
     revalidatePath('/profilo/sicurezza');
     return { started: true };
@@ -22,12 +22,12 @@ export async function startTotpEnrolmentAction(prev: unknown, formData?: FormDat
 
 /** The first code confirms the app; the answer carries the recovery codes, shown this once. */
 export async function confirmTotpEnrolmentAction(prev: unknown, formData?: FormData) {
-  return staffGuarded(confirmSchema, formInput(prev, formData), async (data, { db, staff }) => confirmTotpEnrolment(db, staff, data.code));
+  return staffGuarded(confirmSchema, actionInput(prev, formData), async (data, { db, staff }) => confirmTotpEnrolment(db, staff, data.code));
 }
 
 /** «Genera nuovi codici di recupero»: the old ones stop working; needs the current code of the app. */
 export async function regenerateRecoveryCodesAction(prev: unknown, formData?: FormData) {
-  return staffGuarded(confirmSchema, formInput(prev, formData), async (data, { db, staff }) => {
+  return staffGuarded(confirmSchema, actionInput(prev, formData), async (data, { db, staff }) => {
     if (staff.pending) throw new AppError('forbidden');
     return regenerateRecoveryCodes(db, staff, data.code);
   });
