@@ -1,6 +1,7 @@
 'use server';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/lib/auth/auth';
+import { MFA_LOCKED_MESSAGE } from '@/lib/auth/totp/mfa-lock';
 import { loginSchema } from '@/lib/validation/auth';
 import { readInput } from '../action-input';
 
@@ -32,6 +33,7 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     // The password was right: the same form asks for the second factor, keeping the typed credentials.
     if (e instanceof CredentialsSignin && e.code === 'totp_required') return { step: 'totp', codiceFiscale, ...(totp !== undefined ? { message: TOTP_MISSING } : {}) };
     if (e instanceof CredentialsSignin && e.code === 'totp_invalid') return { step: 'totp', codiceFiscale, message: TOTP_WRONG };
+    if (e instanceof CredentialsSignin && e.code === 'totp_locked') return { message: MFA_LOCKED_MESSAGE, codiceFiscale };
     if (e instanceof AuthError) return { message: GENERIC, codiceFiscale };
     throw e; // the redirect after success
   }

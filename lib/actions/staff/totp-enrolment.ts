@@ -14,7 +14,7 @@ const confirmSchema = z.object({ code: z.string().trim().min(1, 'Inserisci il co
 /** «Attiva la verifica in due passaggi»: the page then shows the new secret as a QR code and as text. */
 export async function startTotpEnrolmentAction(prev: unknown, formData?: FormData) {
   return staffGuarded(startSchema, actionInput(prev, formData), async (_data, { db, staff }) => {
-    await startTotpEnrolment(db, staff.userId);
+    await startTotpEnrolment(db, staff);
     revalidatePath('/profilo/sicurezza');
     return { started: true };
   });

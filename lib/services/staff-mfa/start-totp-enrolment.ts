@@ -3,7 +3,6 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { staffTotp, users } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
-import { currentStaffIdentity } from '@/lib/auth/totp/enrolling-staff';
 import { confirmedTotp } from '@/lib/auth/totp/second-factor';
 import { sealSecret } from '@/lib/auth/totp/secret-box';
 import { newTotpSecret, totpUri } from '@/lib/auth/totp/totp-code';
@@ -19,8 +18,8 @@ export const NO_SESSION_ID = 'Questa sessione è stata aperta prima dell’ultim
  * enrolment). Starting again, from any session of the user, replaces an unconfirmed secret and moves the binding
  * there; a confirmed one stays until the office resets it.
  */
-export async function startTotpEnrolment(db: Db, owner: EnrolmentOwner | string): Promise<{ secret: string; uri: string }> {
-  const { userId, sessionKey } = typeof owner === 'string' ? await requestOwner(owner) : owner;
+export async function startTotpEnrolment(db: Db, owner: EnrolmentOwner): Promise<{ secret: string; uri: string }> {
+  const { userId, sessionKey } = owner;
   if (!sessionKey) throw new AppError('invalid_state', NO_SESSION_ID);
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ cf: users.codiceFiscale, role: users.role, active: users.active }).from(users).where(eq(users.id, userId));
@@ -34,12 +33,3 @@ export async function startTotpEnrolment(db: Db, owner: EnrolmentOwner | string)
   });
 }
 
-/**
- * lib/actions/staff/totp-enrolment.ts still passes the bare user id: the binding is then this request's session,
- * which must be that user's. Once the action passes its `staff` (a StaffIdentity) this branch can go.
- */
-async function requestOwner(userId: string): Promise<EnrolmentOwner> {
-  const staff = await currentStaffIdentity();
-  if (!staff || staff === 'family' || staff.userId !== userId) throw new AppError('forbidden');
-  return { userId, sessionKey: staff.sessionKey };
-}
