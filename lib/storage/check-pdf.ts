@@ -1,8 +1,9 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
+import { scanPdfStreams } from './scan-pdf-streams';
 
 export const MAX_PDF_BYTES = 2_097_152;
 
-export type PdfRefusal = 'empty' | 'too_large' | 'not_pdf' | 'damaged' | 'active_content';
+export type PdfRefusal = 'empty' | 'too_large' | 'not_pdf' | 'damaged' | 'active_content' | 'too_complex';
 
 /** What the family reads next to the refused file: what is wrong and what to do. */
 export const PDF_REFUSAL_MESSAGES: Record<PdfRefusal, string> = {
@@ -11,6 +12,7 @@ export const PDF_REFUSAL_MESSAGES: Record<PdfRefusal, string> = {
   not_pdf: 'Il file deve essere un PDF: scegli il PES concordato in formato .pdf.',
   damaged: 'Il PDF è danneggiato o incompleto: salvalo di nuovo come PDF e riprova.',
   active_content: 'Il PDF contiene contenuti attivi: salvalo di nuovo come PDF semplice (ad esempio con «Stampa → Salva come PDF») e riprova.',
+  too_complex: 'Il PDF è troppo complesso da controllare (contiene dati compressi troppo grandi): salvalo di nuovo come PDF (ad esempio con «Stampa → Salva come PDF») e riprova.',
 };
 
 export type PdfCheck = { ok: true } | { ok: false; reason: PdfRefusal; message: string };
@@ -39,6 +41,8 @@ export async function checkPdf(bytes: Uint8Array): Promise<PdfCheck> {
   const raw = new TextDecoder('latin1').decode(bytes);
   if (!raw.slice(-1024).includes('%%EOF')) return refuse('damaged');
   if (RAW_ACTIVE.test(raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))))) return refuse('active_content');
+  // Before pdf-lib: it inflates object streams whole while loading (X2).
+  if ((await scanPdfStreams(bytes, raw)) !== 'ok') return refuse('too_complex');
 
   let doc: PDFDocument;
   try {
