@@ -1,8 +1,10 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
+import { hasActiveContent, rawActiveContent } from './pdf-active-content';
+import { scanPdfStreams } from './scan-pdf-streams';
 
 export const MAX_PDF_BYTES = 2_097_152;
 
-export type PdfRefusal = 'empty' | 'too_large' | 'not_pdf' | 'damaged' | 'active_content';
+export type PdfRefusal = 'empty' | 'too_large' | 'not_pdf' | 'damaged' | 'active_content' | 'too_complex';
 
 /** What the family reads next to the refused file: what is wrong and what to do. */
 export const PDF_REFUSAL_MESSAGES: Record<PdfRefusal, string> = {
@@ -11,25 +13,18 @@ export const PDF_REFUSAL_MESSAGES: Record<PdfRefusal, string> = {
   not_pdf: 'Il file deve essere un PDF: scegli il PES concordato in formato .pdf.',
   damaged: 'Il PDF è danneggiato o incompleto: salvalo di nuovo come PDF e riprova.',
   active_content: 'Il PDF contiene contenuti attivi: salvalo di nuovo come PDF semplice (ad esempio con «Stampa → Salva come PDF») e riprova.',
+  too_complex: 'Il PDF è troppo complesso da controllare (contiene dati compressi troppo grandi): salvalo di nuovo come PDF (ad esempio con «Stampa → Salva come PDF») e riprova.',
 };
 
 export type PdfCheck = { ok: true } | { ok: false; reason: PdfRefusal; message: string };
 
 const refuse = (reason: PdfRefusal): PdfCheck => ({ ok: false, reason, message: PDF_REFUSAL_MESSAGES[reason] });
 
-// Names that make a PDF do something when opened: scripts, launching programs, carrying other files.
-const ACTIVE_KEYS = new Set(['JS', 'JavaScript', 'Launch', 'EmbeddedFile', 'EmbeddedFiles']);
-const ACTIVE_VALUES = new Set(['JavaScript', 'Launch', 'EmbeddedFile']);
-// Backstop on the raw bytes, for names the parser might not reach (e.g. in a damaged object).
-const RAW_ACTIVE = /\/(?:JavaScript|JS|Launch|EmbeddedFiles?)(?![A-Za-z0-9])/;
-
-/** `/J#61vaScript` is `/JavaScript`: compare names decoded, whatever the hex case. */
-const nameOf = (n: PDFName) => n.asString().slice(1).replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-
 /**
  * Server-side checks of an uploaded agreed-PES document (F1). The browser's type and name are never
  * trusted: the bytes must start with `%PDF-`, end with `%%EOF`, parse with pdf-lib, have a page, and
- * carry no active content (JavaScript, launch actions, embedded files, an OpenAction that is an action).
+ * carry no active content (JavaScript, launch actions, embedded files, an OpenAction that is an action,
+ * event actions, XFA, RichMedia, form submission or import, jumps to other files, script/file/data links).
  */
 export async function checkPdf(bytes: Uint8Array): Promise<PdfCheck> {
   if (bytes.byteLength === 0) return refuse('empty');
@@ -38,7 +33,9 @@ export async function checkPdf(bytes: Uint8Array): Promise<PdfCheck> {
   if (head !== '%PDF-') return refuse('not_pdf');
   const raw = new TextDecoder('latin1').decode(bytes);
   if (!raw.slice(-1024).includes('%%EOF')) return refuse('damaged');
-  if (RAW_ACTIVE.test(raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))))) return refuse('active_content');
+  if (rawActiveContent(raw)) return refuse('active_content');
+  // Before pdf-lib: it inflates object streams whole while loading (X2).
+  if ((await scanPdfStreams(bytes, raw)) !== 'ok') return refuse('too_complex');
 
   let doc: PDFDocument;
   try {
@@ -47,26 +44,7 @@ export async function checkPdf(bytes: Uint8Array): Promise<PdfCheck> {
   } catch {
     return refuse('damaged');
   }
-  const seen = new Set<PDFObject>();
-  const activeIn = (o: PDFObject | undefined, depth = 0): boolean => {
-    if (!o || depth > 64 || seen.has(o)) return false;
-    seen.add(o);
-    if (o instanceof PDFRef) return activeIn(doc.context.lookup(o), depth + 1);
-    if (o instanceof PDFName) return ACTIVE_VALUES.has(nameOf(o));
-    if (o instanceof PDFArray) return o.asArray().some((x) => activeIn(x, depth + 1));
-    const dict = o instanceof PDFStream ? o.dict : o instanceof PDFDict ? o : null;
-    if (!dict) return false;
-    for (const [k, v] of dict.entries()) {
-      const key = nameOf(k);
-      if (ACTIVE_KEYS.has(key)) return true;
-      // An OpenAction may be a destination (an array: "open at page 1") or an action (a dictionary): only the latter is refused.
-      if (key === 'OpenAction' && (v instanceof PDFDict || (v instanceof PDFRef && doc.context.lookup(v) instanceof PDFDict))) return true;
-      if (activeIn(v, depth + 1)) return true;
-    }
-    return false;
-  };
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) if (activeIn(obj)) return refuse('active_content');
-  if (activeIn(doc.catalog)) return refuse('active_content');
+  if (hasActiveContent(doc)) return refuse('active_content');
   return { ok: true };
 }
 
