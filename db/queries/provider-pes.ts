@@ -11,7 +11,7 @@ const MAX_PAGE = 10_000;
  * A provider sees a new PES only once the family has asked it to validate it: drafts (with the
  * family's codice fiscale and children) and deleted ones are the family's own business.
  */
-const NOT_YET_ASKED = ['draft', 'deleted'] as const;
+export const NOT_YET_ASKED = ['draft', 'deleted'] as const;
 const namingProvider = (providerId: string) => and(eq(pes.providerId, providerId), notInArray(pes.status, [...NOT_YET_ASKED]));
 
 /** `?pagina=` as a page number: an integer from 1 to MAX_PAGE, anything else is page 1 or the last allowed. */
