@@ -9,7 +9,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { checkPdf, safePdfName } from '@/lib/storage/check-pdf';
 import { fileStorage, type FileStorage } from '@/lib/storage/file-storage';
 import { syncConversionStatus } from '../steps/sync-conversion-status';
-import { lockSummerDocumentTarget, sendBackToDraft, summerDocumentTarget } from './summer-document-target';
+import { assertSummerDocumentChangeable, lockSummerDocumentTarget, sendBackToDraft } from './summer-document-target';
 
 /**
  * carica / Sostituisci (guide §3.3): the agreed-PES PDF of one summer PES. The bytes are checked first
@@ -25,10 +25,10 @@ export async function attachSummerDocument(
 ) {
   const storage = deps.storage ?? fileStorage();
   const now = deps.now ?? new Date();
+  // Ownership and status before the bytes are parsed (checkPdf is costly): a stranger's upload costs a query.
+  await assertSummerDocumentChangeable(db, actor.userId, input.voucherId, input.pesId);
   const check = await checkPdf(input.bytes);
   if (!check.ok) throw new AppError('invalid_input', check.message, { file: check.message });
-  // Ownership before any byte reaches storage: a stranger's upload stores nothing.
-  await summerDocumentTarget(db, actor.userId, input.voucherId, input.pesId);
 
   const key = `documents/${randomUUID()}`;
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
