@@ -68,12 +68,14 @@ export async function confirmSubmission(db: Db, actor: Actor, input: { voucherId
       };
     }
 
-    const { dossier, sha256 } = await buildDossier(tx, conversion.id);
-    const gate = submissionGate(conversion.status as ConversionStatus, dossier.newPes.map((p) => ({ ...p, hasDocument: p.document !== null })));
+    const { dossier, sha256, standardPes } = await buildDossier(tx, conversion.id);
+    const gate = submissionGate(conversion.status as ConversionStatus, dossier.newPes.map((p) => ({ ...p, hasDocument: p.document !== null })), standardPes);
     if (sha256 !== otp.dossierSha256 || !gate.canSubmit) {
-      // The code signed other content: it must never sign this one.
+      // The code signed other content, or content that may still change (a closing requested after the code
+      // was sent): it must never sign this one.
       await tx.update(otpCodes).set({ cancelledAt: now }).where(eq(otpCodes.id, otp.id));
       await writeAudit(tx, { actor, action: 'conversion.otp_invalidated', entityType: 'voucher', entityId: voucher.id, after: { otpId: otp.id, reason: 'dossier_changed' }, at: now });
+      if (sha256 === otp.dossierSha256) return { refused: new AppError('invalid_state', `La richiesta non può ancora essere inviata: ${gate.missing.join('; ')}.`) };
       return { refused: new AppError('otp_dossier_changed') };
     }
     const consumed = await tx
