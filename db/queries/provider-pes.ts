@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { children, documents, pes, pesChildren, users, vouchers } from '@/db/schema';
 
@@ -46,13 +46,13 @@ const pesColumns = {
 
 /** PES rows with their voucher and family, a fresh builder each call (drizzle builders are mutable). */
 function pesWithFamily(db: DbOrTx) {
-  // documents.pes_id is unique: the left join adds at most the PES's one current PDF.
+  // documents.pes_id is unique among current (not detached) PDFs: the left join adds at most one.
   return db
     .select(pesColumns)
     .from(pes)
     .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))
     .innerJoin(users, eq(users.id, vouchers.holderId))
-    .leftJoin(documents, eq(documents.pesId, pes.id));
+    .leftJoin(documents, and(eq(documents.pesId, pes.id), isNull(documents.detachedAt)));
 }
 
 async function withChildren<T extends { id: string }>(db: DbOrTx, rows: T[]) {

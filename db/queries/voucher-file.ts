@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { auditEvents, children, conversions, documents, pes, pesChildren, providers, users, vouchers } from '@/db/schema';
 import { residualCents, freedCents, committedCents } from '@/lib/domain/residual';
@@ -31,7 +31,8 @@ export async function getFamilyVoucherFile(db: DbOrTx, holderId: string, voucher
       .select({ id: documents.id, pesId: documents.pesId, fileName: documents.fileName, sizeBytes: documents.sizeBytes, sha256: documents.sha256, createdAt: documents.createdAt })
       .from(documents)
       .innerJoin(pes, eq(pes.id, documents.pesId))
-      .where(eq(pes.voucherId, voucherId)),
+      // A PDF detached after a signature stays for the office's record; the family sees the current one.
+      .where(and(eq(pes.voucherId, voucherId), isNull(documents.detachedAt))),
     db
       .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, actorRole: auditEvents.actorRole, after: auditEvents.after, givenName: users.givenName, familyName: users.familyName, providerId: users.providerId })
       .from(auditEvents)

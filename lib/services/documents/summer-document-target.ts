@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/open';
 import { conversions, documents, pes, vouchers } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
@@ -12,10 +12,10 @@ const DOCUMENT_CHANGEABLE: ReadonlySet<PesStatus> = new Set(['draft', 'rejected'
 /** The family's summer PES whose agreed-PES PDF is being changed, with its current document (if any). */
 export async function summerDocumentTarget(db: DbOrTx, holderId: string, voucherId: string, pesId: string) {
   const [row] = await db
-    .select({ pes, documentId: documents.id, documentKey: documents.storageKey })
+    .select({ pes, documentId: documents.id })
     .from(pes)
     .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))
-    .leftJoin(documents, eq(documents.pesId, pes.id))
+    .leftJoin(documents, and(eq(documents.pesId, pes.id), isNull(documents.detachedAt)))
     .where(and(eq(pes.id, pesId), eq(pes.voucherId, voucherId), eq(vouchers.holderId, holderId), eq(pes.kind, 'summer_covid')));
   if (!row) throw new AppError('not_found', 'Il P.E.S. non esiste o non è di questo buono.');
   if (!DOCUMENT_CHANGEABLE.has(row.pes.status)) throw new AppError('invalid_state', 'Il documento di questo P.E.S. non può più essere cambiato.');

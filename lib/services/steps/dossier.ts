@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { children, conversions, documents, pes, pesChildren, providers, users, vouchers } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
@@ -36,7 +36,7 @@ export async function buildDossier(db: DbOrTx, conversionId: string): Promise<{ 
       .select({ pesId: documents.pesId, fileName: documents.fileName, sizeBytes: documents.sizeBytes, sha256: documents.sha256 })
       .from(documents)
       .innerJoin(pes, eq(pes.id, documents.pesId))
-      .where(eq(pes.voucherId, voucherId))
+      .where(and(eq(pes.voucherId, voucherId), isNull(documents.detachedAt)))
       .orderBy(asc(documents.createdAt)),
   ]);
   const c = head.conversion;
