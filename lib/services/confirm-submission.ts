@@ -9,7 +9,7 @@ import { isOtpExpired, MAX_WRONG_PER_ACCOUNT, MAX_WRONG_PER_CODE } from '@/lib/d
 import type { ConversionStatus } from '@/lib/domain/state-machines';
 import { submissionGate } from '@/lib/domain/submission-gate';
 import { buildDossier } from './steps/dossier';
-import { lockFamilyVoucher } from './steps/lock-voucher';
+import { currentConversion, lockFamilyVoucher } from './steps/lock-voucher';
 import { accountOtpFailures, lockSigning } from './steps/otp-lock';
 import { verifyOtp } from './steps/otp-code';
 import { recordSubmission } from './steps/record-submission';
@@ -28,7 +28,7 @@ export async function confirmSubmission(db: Db, actor: Actor, input: { voucherId
   const outcome = await db.transaction(async (tx): Promise<Refusal | { protocolNumber: string; submissionId: string }> => {
     // The voucher lock serialises concurrent confirmations: the second one sees the code used.
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
-    const [conversion] = await tx.select().from(conversions).where(eq(conversions.voucherId, voucher.id)).for('update');
+    const conversion = await currentConversion(tx, voucher.id);
     if (!conversion) throw new AppError('invalid_state', 'Non c’è una modifica PES da inviare per questo buono.');
     if (conversion.status === 'submitted' || conversion.status === 'approved' || conversion.status === 'rejected') {
       throw new AppError('invalid_state', `La richiesta è già stata inviata${conversion.protocolNumber ? ` con il protocollo ${conversion.protocolNumber}` : ''}.`);

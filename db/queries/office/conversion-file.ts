@@ -84,7 +84,9 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
     document: docs.find((d) => d.pesId === r.pes.id) ?? null,
     validation: validatedBy.get(r.pes.code) ?? null,
   }));
-  const forResidual: PesForResidual[] = pesList.map((p) => ({ kind: p.kind as PesForResidual['kind'], status: p.status, amountCents: p.amountCents, usedCents: p.usedCents }));
+  // The voucher's standard PES and this conversion's new PES: a later request after a rejection has its own file.
+  const ownPes = pesList.filter((p) => p.kind === 'standard' || p.conversionId === conversionId);
+  const forResidual: PesForResidual[] = ownPes.map((p) => ({ kind: p.kind as PesForResidual['kind'], status: p.status, amountCents: p.amountCents, usedCents: p.usedCents }));
   const signed = head.conversion.signature?.dossierSha256 ?? null;
   return {
     conversion: { ...head.conversion, status: head.conversion.status as ConversionStatus },
@@ -94,8 +96,8 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
     children: kids,
     pes: pesList,
     standardPes: pesList.filter((p) => p.kind === 'standard'),
-    newPes: pesList.filter((p) => p.kind !== 'standard' && p.status !== 'deleted'),
-    withdrawnPes: pesList.filter((p) => p.kind !== 'standard' && p.status === 'deleted'),
+    newPes: ownPes.filter((p) => p.kind !== 'standard' && p.status !== 'deleted'),
+    withdrawnPes: ownPes.filter((p) => p.kind !== 'standard' && p.status === 'deleted'),
     freedCents: freedCents(forResidual),
     committedCents: committedCents(forResidual),
     residualCents: residualCents(forResidual),
