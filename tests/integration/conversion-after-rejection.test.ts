@@ -1,5 +1,8 @@
 import { and, eq, ne } from 'drizzle-orm';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConversionOutcome } from '@/app/famiglia/buoni/[id]/conversion-outcome';
 import { children, conversions, pes, providers, vouchers } from '@/db/schema';
 import { listFamilyVouchers } from '@/db/queries/family-vouchers';
 import { getOfficeConversionFile } from '@/db/queries/office/conversion-file';
@@ -53,6 +56,9 @@ describe('a new request after Respingi', () => {
     expect(file.newPes).toEqual([]);
     expect(file.residualCents).toBe(95_000);
     expect(await getSigningStatus(t.db, actors.marta.userId, ids.voucher)).not.toBeNull();
+    const notice = renderToStaticMarkup(createElement(ConversionOutcome, { voucherId: ids.voucher, conversion: file.conversion, rejected: file.rejectedConversion, hasBabysitting: false }));
+    expect(notice).toContain('La richiesta è stata respinta: puoi presentare una nuova richiesta di modifica del PES con lo stesso importo liberato');
+    expect(notice).toContain(ids.rejectedProtocol);
   });
 
   it('concurrent starts create exactly one new conversion (M3)', async () => {
