@@ -1,19 +1,21 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { documents, pes, vouchers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { NOT_YET_ASKED } from './provider-pes';
 
 /**
  * A document as its reader may see it (N2, F2): the family holding the voucher, the provider named on
- * the PES, or the office. Anyone else gets null, exactly as for a document that does not exist.
+ * the PES once asked to validate it, or the office. Anyone else gets null, exactly as for a document that does not exist.
  */
 export async function documentForActor(db: DbOrTx, actor: Actor, documentId: string) {
   const scope =
     actor.role === 'family'
       ? eq(vouchers.holderId, actor.userId)
       : actor.role === 'provider' && actor.providerId
-        ? eq(pes.providerId, actor.providerId)
+        ? // The same PES its dashboard shows: a draft or deleted PES is still the family's own business.
+          and(eq(pes.providerId, actor.providerId), notInArray(pes.status, [...NOT_YET_ASKED]))
         : actor.role === 'office'
           ? undefined
           : null;

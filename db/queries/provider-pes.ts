@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { children, documents, pes, pesChildren, users, vouchers } from '@/db/schema';
 
@@ -11,7 +11,7 @@ const MAX_PAGE = 10_000;
  * A provider sees a new PES only once the family has asked it to validate it: drafts (with the
  * family's codice fiscale and children) and deleted ones are the family's own business.
  */
-const NOT_YET_ASKED = ['draft', 'deleted'] as const;
+export const NOT_YET_ASKED = ['draft', 'deleted'] as const;
 const namingProvider = (providerId: string) => and(eq(pes.providerId, providerId), notInArray(pes.status, [...NOT_YET_ASKED]));
 
 /** `?pagina=` as a page number: an integer from 1 to MAX_PAGE, anything else is page 1 or the last allowed. */
@@ -46,13 +46,13 @@ const pesColumns = {
 
 /** PES rows with their voucher and family, a fresh builder each call (drizzle builders are mutable). */
 function pesWithFamily(db: DbOrTx) {
-  // documents.pes_id is unique: the left join adds at most the PES's one current PDF.
+  // documents.pes_id is unique among current (not detached) PDFs: the left join adds at most one.
   return db
     .select(pesColumns)
     .from(pes)
     .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))
     .innerJoin(users, eq(users.id, vouchers.holderId))
-    .leftJoin(documents, eq(documents.pesId, pes.id));
+    .leftJoin(documents, and(eq(documents.pesId, pes.id), isNull(documents.detachedAt)));
 }
 
 async function withChildren<T extends { id: string }>(db: DbOrTx, rows: T[]) {

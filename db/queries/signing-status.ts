@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { conversions, otpCodes, users, vouchers } from '@/db/schema';
 import { isOtpExpired, MAX_WRONG_PER_CODE, maskMobile, sendAllowance, SEND_WINDOW_SECONDS } from '@/lib/domain/otp';
@@ -20,7 +20,8 @@ export async function getSigningStatus(db: DbOrTx, holderId: string, voucherId: 
     .select({ conversionId: conversions.id, otpLocked: conversions.otpLocked, mobile: users.mobile })
     .from(vouchers)
     .innerJoin(users, eq(users.id, vouchers.holderId))
-    .leftJoin(conversions, eq(conversions.voucherId, vouchers.id))
+    // The conversion being signed: a rejected one is history (conversions_voucher_active_unique).
+    .leftJoin(conversions, and(eq(conversions.voucherId, vouchers.id), ne(conversions.status, 'rejected')))
     .where(and(eq(vouchers.id, voucherId), eq(vouchers.holderId, holderId)));
   if (!head) return null;
   const codes = head.conversionId

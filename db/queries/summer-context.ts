@@ -24,7 +24,8 @@ export async function summerContext(db: DbOrTx, voucherId: string, now: Date) {
       .orderBy(asc(pes.createdAt), asc(pes.code)),
   ]);
   // Rejected summer PES stay on the page for the family to fix; like deleted ones they hold no money.
-  const live = rows.filter((r) => r.kind === 'summer_covid' && r.status !== 'deleted');
+  // Cancelled ones belong to a request the office rejected: history, never edited again.
+  const live = rows.filter((r) => r.kind === 'summer_covid' && r.status !== 'deleted' && r.status !== 'cancelled');
   const liveIds = new Set(live.map((r) => r.id));
   const links = live.length ? await db.select().from(pesChildren).where(inArray(pesChildren.pesId, [...liveIds])) : [];
   const today = isoDate(now);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { auditEvents, children, conversions, documents, pes, pesChildren, providers, users, vouchers } from '@/db/schema';
 import { residualCents, freedCents, committedCents } from '@/lib/domain/residual';
@@ -12,13 +12,10 @@ export type VoucherPes = VoucherFile['pes'][number];
  * `holderId` is required: a family only ever loads its own voucher.
  */
 export async function getFamilyVoucherFile(db: DbOrTx, holderId: string, voucherId: string) {
-  const [head] = await db
-    .select({ voucher: vouchers, conversion: conversions })
-    .from(vouchers)
-    .leftJoin(conversions, eq(conversions.voucherId, vouchers.id))
-    .where(and(eq(vouchers.id, voucherId), eq(vouchers.holderId, holderId)));
+  const [head] = await db.select({ voucher: vouchers }).from(vouchers).where(and(eq(vouchers.id, voucherId), eq(vouchers.holderId, holderId)));
   if (!head) return null;
-  const [kids, pesRows, links, docs, events] = await Promise.all([
+  const [convs, kids, pesRows, links, docs, events] = await Promise.all([
+    db.select().from(conversions).where(eq(conversions.voucherId, voucherId)).orderBy(desc(conversions.createdAt), desc(conversions.id)),
     db.select().from(children).where(eq(children.voucherId, voucherId)).orderBy(asc(children.position)),
     db
       .select({ pes, providerName: providers.name, providerCode: providers.code })
@@ -31,7 +28,8 @@ export async function getFamilyVoucherFile(db: DbOrTx, holderId: string, voucher
       .select({ id: documents.id, pesId: documents.pesId, fileName: documents.fileName, sizeBytes: documents.sizeBytes, sha256: documents.sha256, createdAt: documents.createdAt })
       .from(documents)
       .innerJoin(pes, eq(pes.id, documents.pesId))
-      .where(eq(pes.voucherId, voucherId)),
+      // A PDF detached after a signature stays for the office's record; the family sees the current one.
+      .where(and(eq(pes.voucherId, voucherId), isNull(documents.detachedAt))),
     db
       .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, actorRole: auditEvents.actorRole, after: auditEvents.after, givenName: users.givenName, familyName: users.familyName, providerId: users.providerId })
       .from(auditEvents)
@@ -48,13 +46,17 @@ export async function getFamilyVoucherFile(db: DbOrTx, holderId: string, voucher
     document: docs.find((d) => d.pesId === r.pes.id) ?? null,
   }));
   const forResidual = pesList.map((p) => ({ kind: p.kind as 'standard', status: p.status, amountCents: p.amountCents, usedCents: p.usedCents }));
+  // At most one conversion is not rejected (conversions_voucher_active_unique): that is the one being worked
+  // on. A rejected one is history; its cancelled PES no longer hold money, so the residual is free again.
+  const conversion = convs.find((c) => c.status !== 'rejected') ?? null;
   return {
     voucher: head.voucher,
-    conversion: head.conversion,
+    conversion,
+    rejectedConversion: convs.find((c) => c.status === 'rejected') ?? null,
     children: kids,
     pes: pesList,
     standardPes: pesList.filter((p) => p.kind === 'standard'),
-    newPes: pesList.filter((p) => p.kind !== 'standard'),
+    newPes: pesList.filter((p) => p.kind !== 'standard' && conversion !== null && p.conversionId === conversion.id),
     freedCents: freedCents(forResidual),
     committedCents: committedCents(forResidual),
     residualCents: residualCents(forResidual),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { CONVERSION_STATUSES } from '@/lib/domain/state-machines';
 import { users } from './users';
 import { vouchers } from './vouchers';
@@ -14,12 +14,16 @@ export type SignatureEvidence = {
   userAgent?: string | null;
 };
 
-/** The one-time "modifica PES" of a voucher: unique per voucher (guide §3 NOTA: "una sola volta"). */
+/**
+ * The one-time "modifica PES" of a voucher (guide §3 NOTA: "una sola volta"): one conversion per voucher
+ * that is not rejected. After Respingi the freed money is back in the residual and the family may present
+ * a new request; the rejected one stays, with its protocol number and history (issue 15, finding 9).
+ */
 export const conversions = pgTable(
   'conversions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    voucherId: uuid('voucher_id').notNull().unique().references(() => vouchers.id),
+    voucherId: uuid('voucher_id').notNull().references(() => vouchers.id),
     status: text('status', { enum: CONVERSION_STATUSES }).notNull().default('draft'),
     employmentCondition: text('employment_condition'),
     declarations: jsonb('declarations').$type<Record<string, boolean>>(),
@@ -41,6 +45,10 @@ export const conversions = pgTable(
       sql`${t.status} in ('draft', 'awaiting_validation', 'ready_to_submit', 'submitted', 'approved', 'rejected', 'returned')`,
     ),
     check('conversions_otp_failed_check', sql`${t.otpFailedTotal} >= 0`),
+    // Concurrent starts create one conversion (M3): ensureConversion's ON CONFLICT names this index.
+    uniqueIndex('conversions_voucher_active_unique').on(t.voucherId).where(sql`${t.status} <> 'rejected'`),
+    // A voucher's rejected requests too (family page, office file).
+    index('conversions_voucher_idx').on(t.voucherId, t.createdAt),
     // The office queue walks these in keyset order (submitted_at, id): oldest submitted first.
     index('conversions_status_submitted_idx').on(t.status, t.submittedAt, t.id).where(sql`${t.submittedAt} is not null`),
     index('conversions_submitted_idx').on(t.submittedAt, t.id).where(sql`${t.submittedAt} is not null`),

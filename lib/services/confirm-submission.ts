@@ -9,7 +9,7 @@ import { isOtpExpired, MAX_WRONG_PER_ACCOUNT, MAX_WRONG_PER_CODE } from '@/lib/d
 import type { ConversionStatus } from '@/lib/domain/state-machines';
 import { submissionGate } from '@/lib/domain/submission-gate';
 import { buildDossier } from './steps/dossier';
-import { lockFamilyVoucher } from './steps/lock-voucher';
+import { currentConversion, lockFamilyVoucher } from './steps/lock-voucher';
 import { accountOtpFailures, lockSigning } from './steps/otp-lock';
 import { verifyOtp } from './steps/otp-code';
 import { recordSubmission } from './steps/record-submission';
@@ -28,7 +28,7 @@ export async function confirmSubmission(db: Db, actor: Actor, input: { voucherId
   const outcome = await db.transaction(async (tx): Promise<Refusal | { protocolNumber: string; submissionId: string }> => {
     // The voucher lock serialises concurrent confirmations: the second one sees the code used.
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
-    const [conversion] = await tx.select().from(conversions).where(eq(conversions.voucherId, voucher.id)).for('update');
+    const conversion = await currentConversion(tx, voucher.id);
     if (!conversion) throw new AppError('invalid_state', 'Non c’è una modifica PES da inviare per questo buono.');
     if (conversion.status === 'submitted' || conversion.status === 'approved' || conversion.status === 'rejected') {
       throw new AppError('invalid_state', `La richiesta è già stata inviata${conversion.protocolNumber ? ` con il protocollo ${conversion.protocolNumber}` : ''}.`);
@@ -68,12 +68,14 @@ export async function confirmSubmission(db: Db, actor: Actor, input: { voucherId
       };
     }
 
-    const { dossier, sha256 } = await buildDossier(tx, conversion.id);
-    const gate = submissionGate(conversion.status as ConversionStatus, dossier.newPes.map((p) => ({ ...p, hasDocument: p.document !== null })));
+    const { dossier, sha256, standardPes } = await buildDossier(tx, conversion.id);
+    const gate = submissionGate(conversion.status as ConversionStatus, dossier.newPes.map((p) => ({ ...p, hasDocument: p.document !== null })), standardPes);
     if (sha256 !== otp.dossierSha256 || !gate.canSubmit) {
-      // The code signed other content: it must never sign this one.
+      // The code signed other content, or content that may still change (a closing requested after the code
+      // was sent): it must never sign this one.
       await tx.update(otpCodes).set({ cancelledAt: now }).where(eq(otpCodes.id, otp.id));
       await writeAudit(tx, { actor, action: 'conversion.otp_invalidated', entityType: 'voucher', entityId: voucher.id, after: { otpId: otp.id, reason: 'dossier_changed' }, at: now });
+      if (sha256 === otp.dossierSha256) return { refused: new AppError('invalid_state', `La richiesta non può ancora essere inviata: ${gate.missing.join('; ')}.`) };
       return { refused: new AppError('otp_dossier_changed') };
     }
     const consumed = await tx

@@ -31,7 +31,7 @@ export async function requestValidation(
     const missing = await tx
       .select({ code: pes.code })
       .from(pes)
-      .leftJoin(documents, eq(documents.pesId, pes.id))
+      .leftJoin(documents, and(eq(documents.pesId, pes.id), isNull(documents.detachedAt)))
       .where(and(eq(pes.conversionId, conversion.id), eq(pes.status, 'draft'), eq(pes.kind, 'summer_covid'), isNull(documents.id), ofKind))
       .orderBy(pes.code);
     if (missing.length) {

@@ -42,7 +42,11 @@ async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingIn
 
   let existing: typeof pes.$inferSelect | undefined;
   if (input.pesId) {
-    [existing] = await tx.select().from(pes).where(and(eq(pes.id, input.pesId), eq(pes.voucherId, voucher.id), eq(pes.kind, 'babysitting_covid')));
+    // Only a PES of the current conversion: those of a rejected request are history.
+    [existing] = await tx
+      .select()
+      .from(pes)
+      .where(and(eq(pes.id, input.pesId), eq(pes.voucherId, voucher.id), eq(pes.conversionId, conversion.id), eq(pes.kind, 'babysitting_covid')));
     if (!existing) throw new AppError('not_found');
     // Returned by the office (signed once): a validated PES may change too, and goes back to its provider.
     if (!canEditNewPes(existing.status, { reopened: conversion.submittedAt !== null })) {

@@ -34,8 +34,8 @@ export async function sendOtp(db: Db, actor: Actor, input: { voucherId: string }
       await lockSigning(tx, conversion.id, now, failures);
       return { locked: true as const };
     }
-    const { dossier, sha256 } = await buildDossier(tx, conversion.id);
-    const gate = submissionGate(conversion.status as ConversionStatus, dossier.newPes.map((p) => ({ ...p, hasDocument: p.document !== null })));
+    const { dossier, sha256, standardPes } = await buildDossier(tx, conversion.id);
+    const gate = submissionGate(conversion.status as ConversionStatus, dossier.newPes.map((p) => ({ ...p, hasDocument: p.document !== null })), standardPes);
     if (!gate.canSubmit || !['ready_to_submit', 'returned'].includes(conversion.status)) {
       throw new AppError('invalid_state', `La richiesta non può ancora essere inviata: ${gate.missing.join('; ') || 'ricarica la pagina'}.`);
     }

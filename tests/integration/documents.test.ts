@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/files/[id]/route';
 import { POST } from '@/app/api/documents/route';
-import { documents, pes, providers, vouchers } from '@/db/schema';
+import { conversions, documents, pes, providers, vouchers } from '@/db/schema';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import type { Actor } from '@/lib/auth/actor';
 import { closePes } from '@/lib/services/close-pes';
@@ -20,7 +20,7 @@ import { freshDb, type TestDb } from './support/test-db';
 
 let t: TestDb;
 let actors: Awaited<ReturnType<typeof demoActors>>;
-const ids = { annaVoucher: '', sofiaPes: '', martaSummer: '' };
+const ids = { annaVoucher: '', sofiaPes: '' };
 
 const filesOnDisk = () => (readdirSync(process.env.FILES_DIR!, { recursive: true }) as string[]).filter((f) => f.endsWith('.pdf') || !path.extname(f)).filter((f) => f.includes(path.sep) || f.startsWith('documents')).length;
 const docsOf = (pesId: string) => t.db.select().from(documents).where(eq(documents.pesId, pesId));
@@ -52,7 +52,6 @@ beforeAll(async () => {
   const prv2Id = (await t.db.select().from(providers).where(eq(providers.code, 'PRV2')))[0]!.id;
   await saveSummerPes(t.db, anna, { voucherId: ids.annaVoucher, pes: [{ childId: file.children[1]!.id, band: 'B', providerId: prv2Id, amountCents: 50_000, hours: 40 }] });
   ids.sofiaPes = (await t.db.select().from(pes).where(eq(pes.kind, 'summer_covid'))).find((p) => p.voucherId === ids.annaVoucher)!.id;
-  ids.martaSummer = (await t.db.select().from(pes).where(eq(pes.code, 'BS-2020-0003/2')))[0]!.id;
 });
 afterAll(() => t.close());
 
@@ -119,7 +118,7 @@ describe('upload, replace and download (F2)', () => {
     expect(cd).not.toMatch(/[\r\n]/);
   });
 
-  it('serves the bytes with nosniff and no caching, to the family, the provider named on the PES and the office only', async () => {
+  it('serves the bytes with nosniff and no caching, to the family, the provider named on the PES (once asked to validate it) and the office only', async () => {
     const [doc] = await docsOf(ids.sofiaPes);
     const expectOk = async (a: Actor) => {
       actAs(a);
@@ -131,9 +130,9 @@ describe('upload, replace and download (F2)', () => {
       expect(new Uint8Array(await res.arrayBuffer()).byteLength).toBe(doc!.sizeBytes);
     };
     await expectOk(actors.anna);
-    await expectOk(actors.prv2);
     await expectOk(actors.office);
-    for (const a of [actors.giulia, actors.marta, actors.prv1, actors.prv3]) {
+    // Still a draft: its provider's dashboard does not show it yet, so neither does the file route.
+    for (const a of [actors.prv2, actors.giulia, actors.marta, actors.prv1, actors.prv3]) {
       actAs(a);
       expect((await download(doc!.id)).status).toBe(404);
     }
@@ -145,6 +144,9 @@ describe('upload, replace and download (F2)', () => {
     actAs(actors.anna);
     await requestValidation(t.db, actors.anna, { voucherId: ids.annaVoucher, kind: 'summer_covid' });
     expect((await t.db.select().from(pes).where(eq(pes.id, ids.sofiaPes)))[0]!.status).toBe('awaiting_validation');
+    actAs(actors.prv2);
+    expect((await download((await docsOf(ids.sofiaPes))[0]!.id)).status).toBe(200);
+    actAs(actors.anna);
     const res = await upload(await pdf(), 'nuovo.pdf');
     expect(await res.json()).toMatchObject({ ok: true, backToDraft: true });
     expect((await t.db.select().from(pes).where(eq(pes.id, ids.sofiaPes)))[0]!.status).toBe('draft');
@@ -161,12 +163,23 @@ describe('upload, replace and download (F2)', () => {
 });
 
 describe('storage outside the transaction', () => {
-  it('removes the new blob when the transaction refuses (Marta’s conversion is already submitted)', async () => {
+  it('removes the new blob when the transaction refuses (the conversion was sent while the file was being stored)', async () => {
     const calls: string[] = [];
-    const storage: FileStorage = { put: async (k) => void calls.push(`put ${k}`), get: async () => null, remove: async (k) => void calls.push(`remove ${k}`) };
-    await expect(
-      attachSummerDocument(t.db, actors.marta, { voucherId: (await t.db.select().from(pes).where(eq(pes.id, ids.martaSummer)))[0]!.voucherId, pesId: ids.martaSummer, fileName: 'x.pdf', bytes: await pdf() }, { storage }),
-    ).rejects.toMatchObject({ code: 'invalid_state' });
+    const [sofia] = await t.db.select().from(pes).where(eq(pes.id, ids.sofiaPes));
+    const [conv] = await t.db.select().from(conversions).where(eq(conversions.id, sofia!.conversionId!));
+    const storage: FileStorage = {
+      put: async (k) => {
+        calls.push(`put ${k}`);
+        // The cheap checks before storing passed; the conversion changes before the transaction takes the lock.
+        await t.db.update(conversions).set({ status: 'submitted' }).where(eq(conversions.id, conv!.id));
+      },
+      get: async () => null,
+      remove: async (k) => void calls.push(`remove ${k}`),
+    };
+    await expect(attachSummerDocument(t.db, actors.anna, { voucherId: ids.annaVoucher, pesId: ids.sofiaPes, fileName: 'x.pdf', bytes: await pdf() }, { storage })).rejects.toMatchObject({
+      code: 'invalid_state',
+    });
+    await t.db.update(conversions).set({ status: conv!.status }).where(eq(conversions.id, conv!.id));
     expect(calls).toHaveLength(2);
     expect(calls[1]).toBe(calls[0]!.replace('put', 'remove'));
   });

@@ -69,12 +69,16 @@ describe('office demo data', () => {
 });
 
 describe('database constraints', () => {
-  it('allows one conversion per voucher, ever', async () => {
+  it('allows one conversion per voucher that is not rejected (a new request only after Respingi)', async () => {
     const [v] = await t.db.select().from(schema.vouchers).where(eq(schema.vouchers.number, 'BS-2020-0001'));
-    await t.db.insert(schema.conversions).values({ voucherId: v!.id });
+    const [first] = await t.db.insert(schema.conversions).values({ voucherId: v!.id }).returning();
     await expect(t.db.insert(schema.conversions).values({ voucherId: v!.id })).rejects.toThrow();
     const [row] = await t.db.select({ n: count() }).from(schema.conversions).where(eq(schema.conversions.voucherId, v!.id));
     expect(row!.n).toBe(1);
+    await t.db.update(schema.conversions).set({ status: 'rejected' }).where(eq(schema.conversions.id, first!.id));
+    await t.db.insert(schema.conversions).values({ voucherId: v!.id });
+    await expect(t.db.insert(schema.conversions).values({ voucherId: v!.id })).rejects.toThrow();
+    await t.db.delete(schema.conversions).where(eq(schema.conversions.voucherId, v!.id));
   });
 
   it('refuses a used amount above the charged amount and negative amounts', async () => {

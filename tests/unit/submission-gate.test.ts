@@ -26,17 +26,33 @@ describe('submission gate (guide §4)', () => {
       [`PES BS-2020-0001/9: in attesa di validazione da ${germoglio}`, 'PES BS-2020-0001/9: manca il PDF', 'PES BS-2020-0001/10: manca il PDF'],
     ],
   ] as const)('%s', (_name, pes, canSubmit, missing) => {
-    expect(submissionGate('ready_to_submit', pes)).toEqual({ canSubmit, missing });
+    expect(submissionGate('ready_to_submit', pes, [])).toEqual({ canSubmit, missing });
   });
 
   it.each(['submitted', 'approved', 'rejected'] as const)('a %s conversion cannot be sent again', (status) => {
-    const g = submissionGate(status, [p('BS-2020-0001/4', 'validated')]);
+    const g = submissionGate(status, [p('BS-2020-0001/4', 'validated')], []);
     expect(g.canSubmit).toBe(false);
     expect(g.missing[0]).toMatch(/già stata inviata/);
   });
 
+  it.each([
+    ['a closing still waiting for its provider', [p('BS-2020-0001/2', 'close_requested', 'standard')], false, [`Il soggetto erogatore deve ancora chiudere il PES BS-2020-0001/2 (${germoglio}): potrai firmare la richiesta quando lo avrà chiuso.`]],
+    ['closed and still active standard PES do not wait', [p('BS-2020-0001/1', 'closed', 'standard'), p('BS-2020-0001/3', 'active', 'standard')], true, []],
+  ] as const)('%s', (_name, standard, canSubmit, missing) => {
+    expect(submissionGate('ready_to_submit', [p('BS-2020-0001/4', 'validated')], standard)).toEqual({ canSubmit, missing });
+  });
+
+  it('lists pending closings first, in PES order, then what the new PES miss', () => {
+    const standard = [p('BS-2020-0001/10', 'close_requested', 'standard'), p('BS-2020-0001/9', 'close_requested', 'standard')];
+    expect(submissionGate('returned', [p('BS-2020-0001/11', 'draft')], standard).missing).toEqual([
+      expect.stringMatching(/^Il soggetto erogatore deve ancora chiudere il PES BS-2020-0001\/9 /),
+      expect.stringMatching(/^Il soggetto erogatore deve ancora chiudere il PES BS-2020-0001\/10 /),
+      'PES BS-2020-0001/11: in bozza — premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE',
+    ]);
+  });
+
   it('a returned conversion with complete PES can be signed again', () => {
-    expect(submissionGate('returned', [p('BS-2020-0001/4', 'validated')]).canSubmit).toBe(true);
+    expect(submissionGate('returned', [p('BS-2020-0001/4', 'validated')], []).canSubmit).toBe(true);
   });
 
   it('orders PES codes by their number', () => {

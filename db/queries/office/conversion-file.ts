@@ -1,12 +1,13 @@
 import 'server-only';
 import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { auditEvents, children, conversions, documents, pes, pesChildren, providers, users, vouchers } from '@/db/schema';
 import { committedCents, freedCents, residualCents, type PesForResidual } from '@/lib/domain/residual';
 import type { ConversionStatus, PesStatus } from '@/lib/domain/state-machines';
 import { buildDossier } from '@/lib/services/steps/dossier';
 import type { OfficeScope } from './office-scope';
+import { signatureHistory } from './signature-history';
 
 export type OfficeConversionFile = NonNullable<Awaited<ReturnType<typeof getOfficeConversionFile>>>;
 export type OfficeFilePes = OfficeConversionFile['pes'][number];
@@ -35,7 +36,7 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
   // Only conversions signed at least once reach the office.
   if (!head || !head.conversion.submittedAt) return null;
   const voucherId = head.voucher.id;
-  const [kids, pesRows, links, docs, events, recomputed] = await Promise.all([
+  const [kids, pesRows, links, docs, events, recomputed, submissions] = await Promise.all([
     db.select().from(children).where(eq(children.voucherId, voucherId)).orderBy(asc(children.position)),
     db
       .select({ pes, providerName: providers.name, providerCode: providers.code })
@@ -48,7 +49,8 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
       .select({ id: documents.id, pesId: documents.pesId, fileName: documents.fileName, sizeBytes: documents.sizeBytes, sha256: documents.sha256, createdAt: documents.createdAt })
       .from(documents)
       .innerJoin(pes, eq(pes.id, documents.pesId))
-      .where(eq(pes.voucherId, voucherId)),
+      // The PES's current PDF; those detached after a signature are listed by signatureHistory.
+      .where(and(eq(pes.voucherId, voucherId), isNull(documents.detachedAt))),
     db
       .select({
         id: auditEvents.id,
@@ -65,6 +67,7 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
       .where(and(eq(auditEvents.entityType, 'voucher'), eq(auditEvents.entityId, voucherId)))
       .orderBy(asc(auditEvents.at), asc(auditEvents.id)),
     buildDossier(db, conversionId).then((d) => d.sha256),
+    signatureHistory(db, conversionId, voucherId),
   ]);
   const childById = new Map(kids.map((c) => [c.id, c]));
   const validatedBy = new Map<string, { name: string; at: Date }>();
@@ -81,7 +84,9 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
     document: docs.find((d) => d.pesId === r.pes.id) ?? null,
     validation: validatedBy.get(r.pes.code) ?? null,
   }));
-  const forResidual: PesForResidual[] = pesList.map((p) => ({ kind: p.kind as PesForResidual['kind'], status: p.status, amountCents: p.amountCents, usedCents: p.usedCents }));
+  // The voucher's standard PES and this conversion's new PES: a later request after a rejection has its own file.
+  const ownPes = pesList.filter((p) => p.kind === 'standard' || p.conversionId === conversionId);
+  const forResidual: PesForResidual[] = ownPes.map((p) => ({ kind: p.kind as PesForResidual['kind'], status: p.status, amountCents: p.amountCents, usedCents: p.usedCents }));
   const signed = head.conversion.signature?.dossierSha256 ?? null;
   return {
     conversion: { ...head.conversion, status: head.conversion.status as ConversionStatus },
@@ -91,12 +96,13 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
     children: kids,
     pes: pesList,
     standardPes: pesList.filter((p) => p.kind === 'standard'),
-    newPes: pesList.filter((p) => p.kind !== 'standard' && p.status !== 'deleted'),
-    withdrawnPes: pesList.filter((p) => p.kind !== 'standard' && p.status === 'deleted'),
+    newPes: ownPes.filter((p) => p.kind !== 'standard' && p.status !== 'deleted'),
+    withdrawnPes: ownPes.filter((p) => p.kind !== 'standard' && p.status === 'deleted'),
     freedCents: freedCents(forResidual),
     committedCents: committedCents(forResidual),
     residualCents: residualCents(forResidual),
     dossier: { signedSha256: signed, recomputedSha256: recomputed, matches: signed !== null && signed === recomputed },
+    submissions,
     events,
   };
 }

@@ -1,6 +1,5 @@
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { documents } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
@@ -9,13 +8,15 @@ import type { Actor } from '@/lib/auth/actor';
 import { checkPdf, safePdfName } from '@/lib/storage/check-pdf';
 import { fileStorage, type FileStorage } from '@/lib/storage/file-storage';
 import { syncConversionStatus } from '../steps/sync-conversion-status';
-import { lockSummerDocumentTarget, sendBackToDraft, summerDocumentTarget } from './summer-document-target';
+import { releaseDocument } from './release-document';
+import { assertSummerDocumentChangeable, lockSummerDocumentTarget, sendBackToDraft } from './summer-document-target';
 
 /**
  * carica / Sostituisci (guide §3.3): the agreed-PES PDF of one summer PES. The bytes are checked first
  * (nothing is stored when refused), written to storage OUTSIDE the transaction under a random key, then
  * recorded in one transaction that swaps the PES's one current document. If that transaction fails the
- * new blob is removed; the replaced blob is removed only after commit.
+ * new blob is removed; the replaced blob is removed only after commit, and never when a signed submission
+ * names it (release-document.ts).
  */
 export async function attachSummerDocument(
   db: Db,
@@ -25,10 +26,10 @@ export async function attachSummerDocument(
 ) {
   const storage = deps.storage ?? fileStorage();
   const now = deps.now ?? new Date();
+  // Ownership and status before the bytes are parsed (checkPdf is costly): a stranger's upload costs a query.
+  await assertSummerDocumentChangeable(db, actor.userId, input.voucherId, input.pesId);
   const check = await checkPdf(input.bytes);
   if (!check.ok) throw new AppError('invalid_input', check.message, { file: check.message });
-  // Ownership before any byte reaches storage: a stranger's upload stores nothing.
-  await summerDocumentTarget(db, actor.userId, input.voucherId, input.pesId);
 
   const key = `documents/${randomUUID()}`;
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
@@ -38,7 +39,7 @@ export async function attachSummerDocument(
   try {
     result = await db.transaction(async (tx) => {
       const { voucher, conversion, target } = await lockSummerDocumentTarget(tx, actor.userId, input.voucherId, input.pesId);
-      if (target.documentId) await tx.delete(documents).where(eq(documents.id, target.documentId));
+      const replacedKey = target.documentId ? await releaseDocument(tx, conversion.id, target.pes.code, target.documentId, now) : null;
       const [doc] = await tx
         .insert(documents)
         .values({ pesId: target.pes.id, storageKey: key, fileName, sizeBytes: input.bytes.byteLength, sha256, uploadedBy: actor.userId, createdAt: now })
@@ -54,7 +55,7 @@ export async function attachSummerDocument(
         at: now,
       });
       await syncConversionStatus(tx, conversion.id, now);
-      return { documentId: doc!.id, code: target.pes.code, replacedKey: target.documentKey, backToDraft: reset };
+      return { documentId: doc!.id, code: target.pes.code, replacedKey, backToDraft: reset };
     });
   } catch (e) {
     await storage.remove(key).catch(() => console.error('[documents] orphaned blob not removed'));

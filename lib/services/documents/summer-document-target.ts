@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/open';
-import { documents, pes, vouchers } from '@/db/schema';
+import { conversions, documents, pes, vouchers } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { isConversionEditable, type PesStatus } from '@/lib/domain/state-machines';
 import { ensureConversion, lockFamilyVoucher } from '../steps/lock-voucher';
@@ -12,14 +12,33 @@ const DOCUMENT_CHANGEABLE: ReadonlySet<PesStatus> = new Set(['draft', 'rejected'
 /** The family's summer PES whose agreed-PES PDF is being changed, with its current document (if any). */
 export async function summerDocumentTarget(db: DbOrTx, holderId: string, voucherId: string, pesId: string) {
   const [row] = await db
-    .select({ pes, documentId: documents.id, documentKey: documents.storageKey })
+    .select({ pes, documentId: documents.id })
     .from(pes)
     .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))
-    .leftJoin(documents, eq(documents.pesId, pes.id))
+    .leftJoin(documents, and(eq(documents.pesId, pes.id), isNull(documents.detachedAt)))
     .where(and(eq(pes.id, pesId), eq(pes.voucherId, voucherId), eq(vouchers.holderId, holderId), eq(pes.kind, 'summer_covid')));
   if (!row) throw new AppError('not_found', 'Il P.E.S. non esiste o non è di questo buono.');
   if (!DOCUMENT_CHANGEABLE.has(row.pes.status)) throw new AppError('invalid_state', 'Il documento di questo P.E.S. non può più essere cambiato.');
   return row;
+}
+
+/**
+ * The cheap checks of an upload, run before its bytes are parsed (checkPdf is costly): the voucher and PES
+ * are the family's, the voucher still open, the conversion still editable. Without locks: the transaction
+ * checks all of it again under the voucher lock.
+ */
+export async function assertSummerDocumentChangeable(db: DbOrTx, holderId: string, voucherId: string, pesId: string) {
+  await summerDocumentTarget(db, holderId, voucherId, pesId);
+  const [row] = await db
+    .select({ voucherStatus: vouchers.status, conversionStatus: conversions.status })
+    .from(vouchers)
+    .innerJoin(pes, eq(pes.voucherId, vouchers.id))
+    .leftJoin(conversions, eq(conversions.id, pes.conversionId))
+    .where(and(eq(vouchers.id, voucherId), eq(pes.id, pesId)));
+  if (row?.voucherStatus !== 'assigned') throw new AppError('invalid_state', 'Il buono è concluso: non è possibile modificarlo.');
+  if (row.conversionStatus && !isConversionEditable(row.conversionStatus)) {
+    throw new AppError('invalid_state', 'La modifica PES è già stata inviata: il documento non può più essere cambiato.');
+  }
 }
 
 /**

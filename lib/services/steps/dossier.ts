@@ -1,16 +1,17 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { children, conversions, documents, pes, pesChildren, providers, users, vouchers } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { canonicalDossier, dossierSha256, type Dossier } from '@/lib/domain/dossier';
+import type { GatePes } from '@/lib/domain/submission-gate';
 
 /**
  * The dossier a family signs, read from the database and put in canonical form (lib/domain/dossier.ts).
  * Fixed statement count whatever the number of PES. Call it inside the transaction that holds the
  * voucher lock when the hash is compared, so nothing changes between reading and signing.
  */
-export async function buildDossier(db: DbOrTx, conversionId: string): Promise<{ dossier: Dossier; sha256: string }> {
+export async function buildDossier(db: DbOrTx, conversionId: string): Promise<{ dossier: Dossier; sha256: string; standardPes: GatePes[] }> {
   const [head] = await db
     .select({ conversion: conversions, voucher: vouchers, holder: { givenName: users.givenName, familyName: users.familyName, codiceFiscale: users.codiceFiscale } })
     .from(conversions)
@@ -35,7 +36,7 @@ export async function buildDossier(db: DbOrTx, conversionId: string): Promise<{ 
       .select({ pesId: documents.pesId, fileName: documents.fileName, sizeBytes: documents.sizeBytes, sha256: documents.sha256 })
       .from(documents)
       .innerJoin(pes, eq(pes.id, documents.pesId))
-      .where(eq(pes.voucherId, voucherId))
+      .where(and(eq(pes.voucherId, voucherId), isNull(documents.detachedAt)))
       .orderBy(asc(documents.createdAt)),
   ]);
   const c = head.conversion;
@@ -70,5 +71,9 @@ export async function buildDossier(db: DbOrTx, conversionId: string): Promise<{ 
       }),
     declarations: { employmentCondition: c.employmentCondition, statements: c.declarations, employerConfirmed: c.employerConfirmedAt !== null },
   });
-  return { dossier, sha256: dossierSha256(dossier) };
+  // Not signed, but read with it: the submission gate needs the closings still pending (submission-gate.ts).
+  const standardPes = rows
+    .filter((r) => r.pes.kind === 'standard')
+    .map((r) => ({ code: r.pes.code, kind: r.pes.kind, status: r.pes.status, providerName: r.providerName, hasDocument: false }));
+  return { dossier, sha256: dossierSha256(dossier), standardPes };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db/open';
 import { conversions, documents, pes } from '@/db/schema';
 import { derivedConversionStatus } from '@/lib/domain/conversion-progress';
@@ -12,7 +12,7 @@ export async function syncConversionStatus(tx: Tx, conversionId: string, now: Da
   if (!['draft', 'awaiting_validation', 'ready_to_submit', 'returned'].includes(current)) return current;
   const rows = await tx.select({ id: pes.id, status: pes.status, kind: pes.kind }).from(pes).where(eq(pes.conversionId, conversionId));
   const docs = rows.length
-    ? await tx.select({ pesId: documents.pesId }).from(documents).where(inArray(documents.pesId, rows.map((r) => r.id)))
+    ? await tx.select({ pesId: documents.pesId }).from(documents).where(and(inArray(documents.pesId, rows.map((r) => r.id)), isNull(documents.detachedAt)))
     : [];
   const withDocs = new Set(docs.map((d) => d.pesId));
   const target = derivedConversionStatus(rows.map((r) => ({ status: r.status, kind: r.kind, hasDocument: withDocs.has(r.id) })));

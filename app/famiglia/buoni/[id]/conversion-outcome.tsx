@@ -4,24 +4,28 @@ import { formatDateTimeIt } from '@/lib/domain/dates';
 
 type Conversion = { status: string; submittedAt: Date | null; decidedAt: Date | null; decisionReason: string | null; protocolNumber: string | null } | null;
 
-/** The office's decision on the family's voucher page; when returned, the reason and a direct link to what to fix. */
-export function ConversionOutcome({ voucherId, conversion: c, hasBabysitting }: { voucherId: string; conversion: Conversion; hasBabysitting: boolean }) {
+/**
+ * The office's decision on the family's voucher page; when returned, the reason and a direct link to what to
+ * fix. A rejected request stays shown, with its protocol, above the new one the family may present.
+ */
+export function ConversionOutcome({
+  voucherId,
+  conversion: c,
+  rejected = null,
+  hasBabysitting,
+}: {
+  voucherId: string;
+  conversion: Conversion;
+  rejected?: Conversion;
+  hasBabysitting: boolean;
+}) {
+  if (rejected?.decidedAt && c?.status !== 'approved' && !c?.submittedAt) return <RejectedOutcome r={rejected} />;
   if (!c?.submittedAt || !c.decidedAt) return null;
   const when = formatDateTimeIt(c.decidedAt);
   if (c.status === 'approved') {
     return (
       <Alert kind="success" title="Modifica PES convalidata">
         La Struttura Multifunzionale Territoriale Ad Personam ha convalidato la modifica il {when}: i servizi possono essere attivati in accordo con i soggetti erogatori.
-      </Alert>
-    );
-  }
-  if (c.status === 'rejected') {
-    return (
-      <Alert kind="warning" title="Modifica PES respinta">
-        <p>
-          La Struttura Multifunzionale Territoriale Ad Personam ha respinto la modifica il {when}. Motivo: «{c.decisionReason}».
-        </p>
-        <p>I nuovi PES sono annullati.</p>
       </Alert>
     );
   }
@@ -58,4 +62,18 @@ export function ConversionOutcome({ voucherId, conversion: c, hasBabysitting }: 
     );
   }
   return null;
+}
+
+/** Respingi is final for that request, not for the money: the new PES were cancelled and the freed amount is free again. */
+function RejectedOutcome({ r }: { r: NonNullable<Conversion> }) {
+  return (
+    <Alert kind="warning" title="Modifica PES respinta">
+      <p>
+        Il {formatDateTimeIt(r.decidedAt!)} la Struttura Multifunzionale Territoriale Ad Personam ha respinto la richiesta{r.protocolNumber ? ` con protocollo ${r.protocolNumber}` : ''}. Motivo: «{r.decisionReason}».
+      </p>
+      <p data-testid="nuova-richiesta">
+        La richiesta è stata respinta: puoi presentare una nuova richiesta di modifica del PES con lo stesso importo liberato. I nuovi PES della richiesta respinta sono annullati.
+      </p>
+    </Alert>
+  );
 }

@@ -72,7 +72,7 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
         </Alert>
       ) : null}
 
-      <ConversionOutcome voucherId={voucher.id} conversion={conversion} hasBabysitting={file.newPes.some((p) => p.kind === 'babysitting_covid' && p.status !== 'deleted')} />
+      <ConversionOutcome voucherId={voucher.id} conversion={conversion} rejected={file.rejectedConversion} hasBabysitting={file.newPes.some((p) => p.kind === 'babysitting_covid' && p.status !== 'deleted')} />
 
       {conversion?.submittedAt && conversion.protocolNumber && convStatus !== 'returned' ? (
         <Alert kind="info" title="Richiesta di convalida inviata">

@@ -9,6 +9,7 @@ export function SubmitSection({ voucherId, file, signing }: { voucherId: string;
   const gate = submissionGate(
     (file.conversion?.status ?? null) as ConversionStatus | null,
     file.newPes.map((p) => ({ code: p.code, kind: p.kind, status: p.status, providerName: p.providerName, hasDocument: Boolean(p.document) })),
+    file.standardPes.map((p) => ({ code: p.code, kind: p.kind, status: p.status, providerName: p.providerName, hasDocument: false })),
   );
   return (
     <section aria-labelledby="invio" className="card space-y-3">

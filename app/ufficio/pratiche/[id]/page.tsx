@@ -23,7 +23,7 @@ const NEXT: Record<string, string> = {
   submitted: 'In attesa della decisione dell’ufficio: Convalida, Richiedi integrazione o Respingi.',
   returned: 'In attesa che la famiglia integri la pratica e la firmi di nuovo.',
   approved: 'Pratica convalidata: i servizi possono essere attivati.',
-  rejected: 'Pratica respinta: nessuna altra operazione prevista.',
+  rejected: 'Pratica respinta: la famiglia può presentare una nuova richiesta con lo stesso importo liberato (sarà una nuova pratica, con un nuovo protocollo).',
 };
 
 export default async function OfficeConversionPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,6 +1,7 @@
 import { StatusBadge } from '@/app/_components/status-badge';
 import type { OfficeConversionFile } from '@/db/queries/office/conversion-file';
 import { formatDateTimeIt } from '@/lib/domain/dates';
+import { SignatureHistory } from './signature-history';
 
 /** The OTP signature evidence, and the dossier hash recomputed now: any change since the signature shows. */
 export function SignatureFacts({ f }: { f: OfficeConversionFile }) {
@@ -40,6 +41,7 @@ export function SignatureFacts({ f }: { f: OfficeConversionFile }) {
       ) : (
         <p>Nessuna firma registrata.</p>
       )}
+      <SignatureHistory submissions={f.submissions} />
       <p>
         <a href={`/ufficio/ricevute/${f.voucher.id}`} className="link">
           Ricevuta della richiesta di convalida

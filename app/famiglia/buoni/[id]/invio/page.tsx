@@ -22,7 +22,11 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
   const [file, status] = await Promise.all([getFamilyVoucherFile(db, actor.userId, id), getSigningStatus(db, actor.userId, id)]);
   if (!file || !status) notFound();
   const conv = (file.conversion?.status ?? null) as ConversionStatus | null;
-  const gate = submissionGate(conv, file.newPes.map((p) => ({ code: p.code, kind: p.kind, status: p.status, providerName: p.providerName, hasDocument: Boolean(p.document) })));
+  const gate = submissionGate(
+    conv,
+    file.newPes.map((p) => ({ code: p.code, kind: p.kind, status: p.status, providerName: p.providerName, hasDocument: Boolean(p.document) })),
+    file.standardPes.map((p) => ({ code: p.code, kind: p.kind, status: p.status, providerName: p.providerName, hasDocument: false })),
+  );
   return (
     <div className="space-y-6">
       <p>
