@@ -3,6 +3,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditEvents } from '@/db/schema';
 import { confirmTotpEnrolmentAction } from '@/lib/actions/staff/totp-enrolment';
+import { sessionKey } from '@/lib/auth/session-id';
 import { totpCodeAt } from '@/lib/auth/totp/totp-code';
 import { startTotpEnrolment } from '@/lib/services/staff-mfa/start-totp-enrolment';
 import { proxy } from '@/proxy';
@@ -10,9 +11,10 @@ import { actAs, useDb } from './support/act-as';
 import { actorFor, CF, seeded } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';
 
-vi.mock('@/lib/auth/current-session', () => ({
-  currentSession: async () => ({ userId: '00000000-0000-4000-8000-000000000001', role: 'family', providerId: null, name: 'Anna Rossi' }),
+const session = vi.hoisted(() => ({
+  current: { userId: '00000000-0000-4000-8000-000000000001', role: 'family', providerId: null as string | null, name: 'Anna Rossi', mfaPending: false, sessionId: null as string | null },
 }));
+vi.mock('@/lib/auth/current-session', () => ({ currentSession: async () => session.current, currentClaims: async () => null }));
 
 const FORGED = 'forged-by-the-client';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -41,11 +43,12 @@ describe('request id', () => {
 
   it('a staff member confirming the second factor with a forged x-request-id gets a server-made one in the audit log', async () => {
     const clerk = await actorFor(t.db, CF.prv2);
-    const { secret } = await startTotpEnrolment(t.db, clerk.userId);
+    session.current = { userId: clerk.userId, role: clerk.role, providerId: clerk.providerId ?? null, name: 'Paolo Gallo', mfaPending: false, sessionId: 'request-id-test-session' };
+    const { secret } = await startTotpEnrolment(t.db, { userId: clerk.userId, sessionKey: sessionKey('request-id-test-session') });
     actAs(clerk);
     setHeaders({ 'x-request-id': FORGED });
     const r = await confirmTotpEnrolmentAction({ code: totpCodeAt(secret, Math.floor(Date.now() / 1000)) });
-    expect(r).toMatchObject({ ok: true });
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
     const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.mfa_enrolled'), eq(auditEvents.entityId, clerk.userId)));
     expect(event?.requestId).toMatch(UUID);
     expect(event?.requestId).not.toBe(FORGED);
