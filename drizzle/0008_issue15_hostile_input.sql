@@ -1,6 +1,8 @@
 ALTER TABLE "conversions" DROP CONSTRAINT "conversions_voucher_id_unique";--> statement-breakpoint
 DROP INDEX "documents_pes_unique";--> statement-breakpoint
 ALTER TABLE "documents" ADD COLUMN "detached_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "notification_outbox" ADD COLUMN "secrets" text;--> statement-breakpoint
+ALTER TABLE "notification_outbox" ADD COLUMN "secrets_expire_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "staff_totp" ADD COLUMN "enrolment_session" text;--> statement-breakpoint
 ALTER TABLE "staff_totp" ADD COLUMN "failed_codes" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "staff_totp" ADD COLUMN "locked_at" timestamp with time zone;--> statement-breakpoint

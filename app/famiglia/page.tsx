@@ -48,7 +48,7 @@ export default async function FamilyHome() {
               ) : v.status === 'concluded' ? (
                 <p className="text-muted">Il buono è concluso: non ci sono PES da modificare.</p>
               ) : (
-                <Link href={`/famiglia/buoni/${v.id}`} className="btn-secondary" aria-label={`Vedi la modifica PES del buono ${v.number}`}>
+                <Link href={`/famiglia/buoni/${v.id}`} className="btn-secondary" aria-label={`Vedi la richiesta: modifica PES del buono ${v.number}`}>
                   Vedi la richiesta
                 </Link>
               )}

@@ -22,6 +22,10 @@ export const notificationOutbox = pgTable(
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body'),
     attachments: jsonb('attachments').$type<OutboxAttachment[]>(),
+    // The codes and tokens of the bodies (sealed, AES-256-GCM): the bodies hold placeholders. Erased when the
+    // message is sent, abandoned or past secrets_expire_at, so a copy of the database opens no account.
+    secrets: text('secrets'),
+    secretsExpireAt: timestamp('secrets_expire_at', { withTimezone: true }),
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),

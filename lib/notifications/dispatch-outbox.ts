@@ -3,7 +3,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { notificationOutbox, type OutboxAttachment } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { abandonExpiredSecrets } from './abandon-expired-secrets';
 import { inlineAttachments } from './inline-attachments';
+import { revealBody } from './outbox-secrets';
 import { SEND_TIMEOUT_MS, senderFor, type OutgoingMessage, type Sender } from './senders';
 
 export const MAX_ATTEMPTS = 8;
@@ -26,6 +28,7 @@ export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent
   const pick = opts.senders ?? senderFor;
   const lease = new Date(now.getTime() + LEASE_MS);
   const started = Date.now();
+  await abandonExpiredSecrets(db, now);
   const claimed = await db.execute<{
     id: string;
     channel: 'email' | 'sms';
@@ -34,6 +37,8 @@ export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent
     text_body: string;
     html_body: string | null;
     attachments: OutboxAttachment[] | null;
+    secrets: string | null;
+    secrets_expire_at: string | Date | null;
     attempts: number;
   }>(sql`
     update ${notificationOutbox} set locked_until = ${lease.toISOString()}::timestamptz, attempts = attempts + 1
@@ -43,11 +48,22 @@ export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent
         and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
       order by created_at limit ${opts.batch ?? 25}
       for update skip locked)
-    returning id, channel, recipient, subject, text_body, html_body, attachments, attempts`);
+    returning id, channel, recipient, subject, text_body, html_body, attachments, secrets, secrets_expire_at, attempts`);
   const rows = Array.isArray(claimed) ? claimed : (claimed as unknown as { rows: typeof claimed }).rows;
   let sent = 0;
   let failed = 0;
-  const claimedRows = rows as unknown as Array<{ id: string; channel: 'email' | 'sms'; recipient: string; subject: string; text_body: string; html_body: string | null; attachments: OutboxAttachment[] | null; attempts: number }>;
+  const claimedRows = rows as unknown as Array<{
+    id: string;
+    channel: 'email' | 'sms';
+    recipient: string;
+    subject: string;
+    text_body: string;
+    html_body: string | null;
+    attachments: OutboxAttachment[] | null;
+    secrets: string | null;
+    secrets_expire_at: string | Date | null;
+    attempts: number;
+  }>;
   for (const [i, r] of claimedRows.entries()) {
     // Never send past the lease: another dispatcher may claim the row then. Release the rest untouched.
     if (Date.now() - started + SEND_TIMEOUT_MS > LEASE_MS - 5_000) {
@@ -61,12 +77,18 @@ export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent
     const m: OutgoingMessage = { id: r.id, channel: r.channel, recipient: r.recipient, subject: r.subject, textBody: r.text_body, htmlBody: r.html_body, attachments: null };
     const sender = pick(m.channel);
     try {
+      // The code or token goes back into the body only here, in memory, for the provider.
+      if (r.secrets) {
+        m.textBody = revealBody(r.text_body, r.id, r.secrets);
+        m.htmlBody = r.html_body === null ? null : revealBody(r.html_body, r.id, r.secrets);
+        m.secretUntil = r.secrets_expire_at ? new Date(r.secrets_expire_at) : null;
+      }
       // A receipt is rendered here, after the submission committed (a failure is a failed attempt, retried).
       m.attachments = await inlineAttachments(db, r.attachments);
       await sender.send(m);
       await db
         .update(notificationOutbox)
-        .set({ status: 'sent', sentAt: new Date(), deliveredVia: sender.name, lockedUntil: null, lastError: null })
+        .set({ status: 'sent', sentAt: new Date(), deliveredVia: sender.name, lockedUntil: null, lastError: null, secrets: null, secretsExpireAt: null })
         .where(and(eq(notificationOutbox.id, m.id), eq(notificationOutbox.status, 'pending')));
       sent++;
     } catch (e) {
@@ -81,6 +103,8 @@ export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent
             lockedUntil: null,
             nextAttemptAt: new Date(now.getTime() + backoffMs(r.attempts)),
             lastError,
+            // An abandoned message's code or token is erased with it: nobody will ever send it.
+            ...(giveUp ? { secrets: null, secretsExpireAt: null } : {}),
           })
           .where(eq(notificationOutbox.id, m.id));
         // The office sees undelivered messages in the audit log (no address or body: only what and why).

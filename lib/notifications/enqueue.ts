@@ -1,9 +1,31 @@
+import { randomUUID } from 'node:crypto';
 import { bulkInsert } from '@/db/bulk-insert';
 import type { DbOrTx } from '@/db/open';
 import { notificationOutbox, type OutboxAttachment } from '@/db/schema';
+import { assertNoClearToken, redact, sealSecrets, type MessageSecret } from './outbox-secrets';
 import { renderEmail } from './render-email';
 
-export type EmailMessage = { to: string; subject: string; paragraphs: string[]; link?: { href: string; label: string }; attachments?: OutboxAttachment[] };
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  paragraphs: string[];
+  link?: { href: string; label: string };
+  attachments?: OutboxAttachment[];
+  /** Codes and tokens the body carries: stored sealed, never in clear (outbox-secrets.ts). */
+  secret?: MessageSecret;
+};
+
+/** The secret columns of a row whose bodies carry `secret`, and the bodies with placeholders instead. */
+function withSecret(id: string, bodies: { textBody: string; htmlBody: string | null }, secret: MessageSecret | undefined) {
+  const values = secret?.values.filter(Boolean) ?? [];
+  const textBody = redact(bodies.textBody, values);
+  const htmlBody = bodies.htmlBody === null ? null : redact(bodies.htmlBody, values);
+  assertNoClearToken(textBody);
+  if (htmlBody) assertNoClearToken(htmlBody);
+  return values.length
+    ? { id, textBody, htmlBody, secrets: sealSecrets(id, values), secretsExpireAt: secret!.expiresAt }
+    : { id, textBody, htmlBody, secrets: null, secretsExpireAt: null };
+}
 
 /**
  * Rendered now (react-email), so a retry sends exactly what was committed; attachments travel in the row
@@ -12,11 +34,10 @@ export type EmailMessage = { to: string; subject: string; paragraphs: string[]; 
 async function emailRow(m: EmailMessage) {
   const { html, text } = await renderEmail({ subject: m.subject, paragraphs: m.paragraphs, link: m.link, attachmentNames: m.attachments?.map((a) => a.filename) });
   return {
+    ...withSecret(randomUUID(), { textBody: text, htmlBody: html }, m.secret),
     channel: 'email' as const,
     recipient: m.to,
     subject: m.subject,
-    textBody: text,
-    htmlBody: html,
     attachments: m.attachments?.length ? m.attachments : null,
   };
 }
@@ -33,6 +54,7 @@ export async function enqueueEmails(tx: DbOrTx, messages: readonly EmailMessage[
   await bulkInsert(tx, notificationOutbox, rows, 500);
 }
 
-export async function enqueueSms(tx: DbOrTx, m: { to: string; text: string }): Promise<void> {
-  await tx.insert(notificationOutbox).values({ channel: 'sms', recipient: m.to, subject: 'SMS', textBody: m.text });
+/** Every SMS the app sends carries a code: the secret is required. */
+export async function enqueueSms(tx: DbOrTx, m: { to: string; text: string; secret: MessageSecret }): Promise<void> {
+  await tx.insert(notificationOutbox).values({ ...withSecret(randomUUID(), { textBody: m.text, htmlBody: null }, m.secret), channel: 'sms', recipient: m.to, subject: 'SMS' });
 }

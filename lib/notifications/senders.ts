@@ -1,17 +1,33 @@
 import 'server-only';
 import type { InlineAttachment } from '@/db/schema';
 import { demoMode, isDevelopment } from '@/lib/config/runtime-config';
+import { keepDelivered } from './dev-delivered';
 
 /** Every call to a provider gives up after this long: well inside the outbox lease (dispatch-outbox.ts). */
 export const SEND_TIMEOUT_MS = 15_000;
 
-export type OutgoingMessage = { id: string; channel: 'email' | 'sms'; recipient: string; subject: string; textBody: string; htmlBody: string | null; attachments?: InlineAttachment[] | null };
+export type OutgoingMessage = {
+  id: string;
+  channel: 'email' | 'sms';
+  recipient: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string | null;
+  attachments?: InlineAttachment[] | null;
+  /** Set when the body carries a code or token: until when it is worth anything. */
+  secretUntil?: Date | null;
+};
 export type Sender = { name: string; send(m: OutgoingMessage): Promise<void> };
 
-/** Development sink: the message stays in the outbox table, shown at /dev/outbox. Logs carry no personal data (no address, no body). */
+/**
+ * Development sink: the message stays in the outbox table, shown at /dev/outbox; a code or link it carried
+ * is kept in memory only (dev-delivered.ts), as the row keeps the redacted body. Logs carry no personal data
+ * (no address, no body).
+ */
 export const devSink: Sender = {
   name: 'dev',
   async send(m) {
+    if (m.secretUntil) keepDelivered(m.id, m.textBody, m.secretUntil);
     const files = m.attachments?.length ? ` (${m.attachments.length} allegat${m.attachments.length === 1 ? 'o' : 'i'})` : '';
     console.info(`[outbox] ${m.channel} ${m.id} → /dev/outbox${files}`);
   },

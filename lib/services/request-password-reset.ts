@@ -71,6 +71,7 @@ export async function requestPasswordReset(
         'Il collegamento qui sotto vale una sola volta e scade tra 60 minuti. Se non hai fatto tu la richiesta, ignora questo messaggio: la tua password attuale resta valida.',
       ],
       link: { href: `${ctx.baseUrl}/password-smarrita/nuova#token=${token}`, label: 'Imposta la nuova password' },
+      secret: { values: [token], expiresAt },
     });
   });
 }

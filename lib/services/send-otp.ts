@@ -61,7 +61,7 @@ export async function sendOtp(db: Db, actor: Actor, input: { voucherId: string }
     const code = generateOtp();
     const masked = maskMobile(holder.mobile);
     await tx.insert(otpCodes).values({ id, conversionId: conversion.id, codeHash: hashOtp(id, code), dossierSha256: sha256, maskedMobile: masked, expiresAt: otpExpiry(now), createdAt: now });
-    await enqueueSms(tx, { to: holder.mobile, text: otpSms({ code, voucherNumber: voucher.number, minutes: OTP_TTL_SECONDS / 60 }) });
+    await enqueueSms(tx, { to: holder.mobile, text: otpSms({ code, voucherNumber: voucher.number, minutes: OTP_TTL_SECONDS / 60 }), secret: { values: [code], expiresAt: otpExpiry(now) } });
     await writeAudit(tx, { actor, action: 'conversion.otp_sent', entityType: 'voucher', entityId: voucher.id, after: { otpId: id, maskedMobile: masked, dossierSha256: sha256 }, at: now });
     return { locked: false as const, otpId: id, maskedMobile: masked, expiresAt: otpExpiry(now) };
   });

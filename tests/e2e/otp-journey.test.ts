@@ -124,7 +124,11 @@ describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
     await page.getByRole('button', { name: 'Invia OTP' }).click();
     await page.getByText('Codice inviato').waitFor();
 
-    const outbox = await (await fetch(`${base}/dev/outbox`)).text();
+    // The mailbox shows a signed-in family only its own messages: read in another tab of the same session.
+    const tab = await context.newPage();
+    await tab.goto(`${base}/dev/outbox`);
+    const outbox = await tab.content();
+    await tab.close();
     const code = /il codice per firmare[^<]*? è (\d{6})\./.exec(outbox)?.[1];
     expect(code, 'SMS with the code in /dev/outbox').toBeTruthy();
     await page.getByLabel('Codice OTP ricevuto via SMS').fill(code!);

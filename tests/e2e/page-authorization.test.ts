@@ -69,7 +69,7 @@ const PAGES: Record<string, Row> = {
     expect: { anonymous: LOGIN, anna: to('/famiglia'), marta: to('/famiglia'), prv1: to('/erogatore'), prv2: to('/erogatore'), office: to('/ufficio'), mfaPending: ENROL },
   },
   'bench/floor': { url: '/bench/floor', expect: everyone(ok('Pagina di riferimento', 'RIF-20')) },
-  // DEMO_MODE keeps the development mailbox (reset links in it are shown to the office only: tests/e2e/access.test.ts).
+  // DEMO_MODE keeps the development mailbox: a visitor is asked to sign in, a user reads only their own messages, the office all.
   'dev/outbox': { url: '/dev/outbox', expect: everyone(ok('Posta in uscita (sviluppo)')) },
   sessione: {
     url: '/sessione',

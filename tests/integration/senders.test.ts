@@ -101,11 +101,13 @@ describe('Resend and SMS adapters', () => {
     process.env.SMS_WEBHOOK_URL = `${fake.url()}/sms`;
     process.env.SMS_WEBHOOK_TOKEN = 'gateway-token';
     try {
-      await enqueueSms(t.db, { to: '+393470000001', text: 'Codice 123456' });
+      await enqueueSms(t.db, { to: '+393470000001', text: 'Codice 123456', secret: { values: ['123456'], expiresAt: new Date('2031-02-01T00:03:00Z') } });
       expect(await dispatchOutbox(t.db, { now: new Date('2031-02-01T00:00:00Z') })).toEqual({ sent: 1, failed: 0 });
       const [row] = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, '+393470000001'));
       expect(fake.seen[0]).toMatchObject({ path: '/sms', body: { to: '+393470000001', text: 'Codice 123456' } });
       expect(fake.seen[0]!.headers['idempotency-key']).toBe(row!.id);
+      // Delivered in clear, kept redacted: the code is gone from the row.
+      expect(row).toMatchObject({ textBody: 'Codice [[segreto:0]]', secrets: null });
       expect(fake.seen[0]!.headers.authorization).toBe('Bearer gateway-token');
     } finally {
       delete process.env.SMS_WEBHOOK_URL;

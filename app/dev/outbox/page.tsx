@@ -1,30 +1,43 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import Link from 'next/link';
 import { getDb } from '@/db';
-import { listOutbox } from '@/db/queries/list-outbox';
 import { currentActor } from '@/lib/auth/current-actor';
-import { isDevelopment } from '@/lib/config/runtime-config';
 import { devToolsEnabled } from '@/lib/dev-tools-enabled';
 import { formatDateTimeIt } from '@/lib/domain/dates';
+import { devOutboxFor } from '@/lib/notifications/dev-outbox';
 
 export const metadata: Metadata = { title: 'Posta di sviluppo', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
-// A reset link is a key to its account: outside `next dev` only a signed-in office clerk sees it.
-const RESET_LINK = /https?:\/\/\S*#token=[A-Za-z0-9_-]*/g;
-const HIDDEN = '[collegamento riservato: visibile solo all’ufficio collegato]';
-
 const STATUS = { pending: 'in coda', sent: 'inviato', failed: 'non recapitato' } as const;
 
-/** Every e-mail and SMS the app sent, newest first: the OTP and reset flows work locally without any account. */
+/** The e-mails and SMS the app sent, newest first, as the signed-in user may read them (lib/notifications/dev-outbox.ts). */
 export default async function DevOutboxPage() {
   if (!devToolsEnabled()) notFound();
-  const showLinks = isDevelopment() || (await currentActor())?.role === 'office';
-  const rows = await listOutbox(await getDb());
+  // Opened even for a visitor: the first request of a fresh demo initialises the database here.
+  const db = await getDb();
+  const rows = await devOutboxFor(db, await currentActor());
+  if (!rows) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-3xl font-bold">Posta in uscita (sviluppo)</h1>
+        <p>Qui ognuno legge solo i messaggi indirizzati a sé (codici OTP, collegamenti per la password).</p>
+        <p>
+          <Link href="/login" className="btn-primary">
+            Accedi per leggere i tuoi messaggi
+          </Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="space-y-4">
       <h1 className="text-3xl font-bold">Posta in uscita (sviluppo)</h1>
-      <p>E-mail e SMS generati dall’applicazione, dal più recente. In produzione questa pagina non esiste; nella dimostrazione i collegamenti per la password sono visibili solo all’ufficio.</p>
+      <p>
+        E-mail e SMS generati dall’applicazione, dal più recente: i tuoi, o tutti se sei dell’ufficio. In produzione questa pagina non esiste; codici e
+        collegamenti restano leggibili finché sono validi, poi il messaggio li mostra rimossi.
+      </p>
       {rows.length === 0 ? <p>Nessun messaggio.</p> : null}
       <ol className="space-y-4">
         {rows.map((m) => (
@@ -50,7 +63,7 @@ export default async function DevOutboxPage() {
                 ) : null}
               </dl>
               <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-[#f0f2f5] p-3 font-sans text-sm" data-testid="outbox-body">
-                {showLinks ? m.textBody : m.textBody.replace(RESET_LINK, HIDDEN)}
+                {m.body}
               </pre>
             </article>
           </li>

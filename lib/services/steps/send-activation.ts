@@ -46,6 +46,7 @@ export async function sendActivation(
     issued.map((t) => ({
       to: t.account.email,
       ...ctx.message(t.account, { href: `${ctx.baseUrl}/attivazione#token=${t.token}`, validHours: ctx.validHours }),
+      secret: { values: [t.token], expiresAt },
     })),
   );
 }

@@ -26,9 +26,9 @@ export async function signIn(browser, baseUrl, codiceFiscale, landing) {
   return { context, page, cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), cookies };
 }
 
-/** The href of the family's "Modifica PES del buono N" link on /famiglia ("Vedi la modifica PES …" once signed). */
+/** The href of the family's "Modifica PES del buono N" link on /famiglia ("Vedi la richiesta: modifica PES …" once signed). */
 export async function voucherPath(page, number, { signed = false } = {}) {
-  return page.getByRole('link', { name: `${signed ? 'Vedi la modifica' : 'Modifica'} PES del buono ${number}`, exact: true }).getAttribute('href');
+  return page.getByRole('link', { name: `${signed ? 'Vedi la richiesta: modifica' : 'Modifica'} PES del buono ${number}`, exact: true }).getAttribute('href');
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Db } from '@/db/open';
 import { notificationOutbox, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed/seed';
 import type { Actor, Role } from '@/lib/auth/actor';
+import { revealedOutboxBodies } from '@/lib/notifications/outbox-secrets';
 
 export const TODAY = '2026-11-26';
 
@@ -17,8 +18,10 @@ export async function actorFor(db: Db, codiceFiscale: string): Promise<Actor> {
   return { userId: u.id, role: u.role as Role, providerId: u.providerId, ip: '127.0.0.1', requestId: 'test' };
 }
 
+/** The messages to `recipient`, oldest first, with their bodies as the recipient reads them (codes and links put back while pending). */
 export async function outboxTo(db: Db, recipient: string) {
-  return db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, recipient)).orderBy(asc(notificationOutbox.createdAt));
+  const rows = await db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, recipient)).orderBy(asc(notificationOutbox.createdAt));
+  return rows.map((r) => ({ ...r, ...revealedOutboxBodies(r) }));
 }
 
 export const CF = {

@@ -2,6 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { children, conversions, notificationOutbox, pes, pesChildren, providers, users, vouchers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { revealedOutboxBodies } from '@/lib/notifications/outbox-secrets';
 import { declareEmployment } from '@/lib/services/declare-employment';
 import { decideValidation } from '@/lib/services/decide-validation';
 import { requestValidation } from '@/lib/services/request-validation';
@@ -23,7 +24,7 @@ export async function giuliaReadyToSign(db: Db, giulia: Actor, prv1: Actor): Pro
 /** The code as the family reads it: from the last SMS sent to the number. */
 export async function lastCodeSentTo(db: Db, mobile: string): Promise<string> {
   const [sms] = await db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, mobile)).orderBy(desc(notificationOutbox.createdAt)).limit(1);
-  const m = /è (\d{6})\./.exec(sms?.textBody ?? '');
+  const m = /è (\d{6})\./.exec(sms ? revealedOutboxBodies(sms).textBody : '');
   if (!m) throw new Error(`no code sent to ${mobile}`);
   return m[1]!;
 }
