@@ -33,9 +33,11 @@ describe.skipIf(!e2eEnabled)('office journey: the queue, Marta Verdi’s file, C
     await page.getByRole('heading', { name: /Pratica MPES-/, level: 1 }).waitFor();
     await page.getByText('Elena Verdi', { exact: false }).first().waitFor();
     expect(await page.getByTestId('dossier-check').textContent()).toMatch(/^corrisponde/);
-    const doc = page.getByRole('link', { name: /PES-servizi-estivi-Elena-Verdi\.pdf/ });
+    const doc = page.getByRole('link', { name: 'PES-servizi-estivi-Elena-Verdi.pdf (apri il PDF)' });
     const href = (await doc.getAttribute('href')) ?? '';
     expect(href).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/);
+    // The signature history links the PDF that this signature covered: the same file while it has not been replaced.
+    expect(await page.getByRole('link', { name: 'PES-servizi-estivi-Elena-Verdi.pdf', exact: true }).getAttribute('href')).toBe(href);
     // The office opens the agreed PES through the authorised route: a PDF, never cached or sniffed.
     const file = await context.request.get(`${base}${href}`);
     expect(file.status()).toBe(200);
