@@ -12,3 +12,4 @@ export * from './protocol-counters';
 export * from './conversion-submissions';
 export * from './conversion-queue-counts';
 export * from './staff-mfa';
+export * from './stored-files';

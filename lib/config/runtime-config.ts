@@ -48,6 +48,34 @@ export function trustedProxies(env: Env = process.env): number {
   return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
 }
 
+export type FileStorageKind = 'database' | 'blob' | 'local';
+
+/**
+ * Where uploaded documents are kept: FILE_STORAGE (any case), else Vercel Blob when its token is set (the
+ * behaviour before FILE_STORAGE existed), else a local folder. Null when FILE_STORAGE names no known store.
+ */
+export function fileStorageKind(env: Env = process.env): FileStorageKind | null {
+  const value = (env.FILE_STORAGE ?? '').trim().toLowerCase();
+  if (!value) return env.BLOB_READ_WRITE_TOKEN ? 'blob' : 'local';
+  return value === 'database' || value === 'blob' || value === 'local' ? value : null;
+}
+
+/**
+ * A local folder is seen by one process only: a second instance would answer 404 for the documents the first
+ * one stored. So production keeps documents locally only when told so (or in a demo, which runs on the
+ * embedded database and so is a single process anyway).
+ */
+function fileStorageProblem(env: Env): string | null {
+  const kind = fileStorageKind(env);
+  const explicit = (env.FILE_STORAGE ?? '').trim() !== '';
+  if (kind === null) return `FILE_STORAGE=«${(env.FILE_STORAGE ?? '').trim()}» non è valido: usa database, blob o local (dove conservare i documenti caricati).`;
+  if (kind === 'blob' && !env.BLOB_READ_WRITE_TOKEN) return 'FILE_STORAGE=blob richiede BLOB_READ_WRITE_TOKEN (il token del Vercel Blob store dove conservare i documenti).';
+  if (kind === 'local' && !explicit && !demoMode(env)) {
+    return 'FILE_STORAGE non impostato: senza BLOB_READ_WRITE_TOKEN i documenti caricati finirebbero in una cartella locale, che le altre istanze non vedono. Imposta FILE_STORAGE=database (documenti nel database), FILE_STORAGE=blob con BLOB_READ_WRITE_TOKEN, oppure FILE_STORAGE=local se l’applicazione gira in un solo processo.';
+  }
+  return null;
+}
+
 /** Why a production start must be refused; empty when the configuration is complete. */
 export function startupProblems(env: Env = process.env): string[] {
   if (env.NODE_ENV !== 'production') return [];
@@ -63,5 +91,7 @@ export function startupProblems(env: Env = process.env): string[] {
   }
   const tp = (env.TRUSTED_PROXIES ?? '').trim();
   if (tp && !/^\d+$/.test(tp)) problems.push('TRUSTED_PROXIES deve essere un numero intero (i proxy davanti all’applicazione; 0 se nessuno).');
+  const storage = fileStorageProblem(env);
+  if (storage) problems.push(storage);
   return problems;
 }

@@ -38,7 +38,7 @@ if (process.env.DATABASE_URL) {
     await a.end();
   };
 }
-const env = { ...process.env, ...dbEnv, NODE_ENV: 'production', DEMO_MODE: '1', OUTBOX_POLL: '0', AUTH_SECRET: randomBytes(32).toString('hex'), APP_URL: base, FILES_DIR: path.join(tmp, 'files'), NEXT_TELEMETRY_DISABLED: '1' };
+const env = { ...process.env, ...dbEnv, NODE_ENV: 'production', DEMO_MODE: '1', OUTBOX_POLL: '0', AUTH_SECRET: randomBytes(32).toString('hex'), APP_URL: base, FILE_STORAGE: 'local', FILES_DIR: path.join(tmp, 'files'), NEXT_TELEMETRY_DISABLED: '1' };
 await new Promise((resolve, reject) => {
   const c = spawn('npx', ['tsx', '--conditions=react-server', 'tests/bench/seed-bench.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   c.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}`))));

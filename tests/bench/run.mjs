@@ -93,6 +93,8 @@ async function main() {
   const database = await prepareDatabase(tmp);
   const env = {
     ...database.env,
+    // Explicit, so the production start accepts a local folder (the seed script and the app share it).
+    FILE_STORAGE: 'local',
     FILES_DIR: path.join(tmp, 'files'),
     AUTH_SECRET: randomBytes(32).toString('hex'),
     AUTH_TRUST_HOST: 'true',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientIp, PEER_HEADER } from '@/lib/auth/client-ip';
-import { demoMode, publicBaseUrl, secureCookies, startupProblems } from '@/lib/config/runtime-config';
+import { demoMode, fileStorageKind, publicBaseUrl, secureCookies, startupProblems } from '@/lib/config/runtime-config';
 
 describe('DEMO_MODE', () => {
   it.each([
@@ -18,7 +18,7 @@ describe('DEMO_MODE', () => {
 });
 
 describe('start-up checks', () => {
-  const complete = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(64), APP_URL: 'https://buoni.example.it', RESEND_API_KEY: 're_x' };
+  const complete = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(64), APP_URL: 'https://buoni.example.it', RESEND_API_KEY: 're_x', FILE_STORAGE: 'database' };
   it('accepts a complete production configuration, and anything in development', () => {
     expect(startupProblems(complete)).toEqual([]);
     expect(startupProblems({ NODE_ENV: 'development' })).toEqual([]);
@@ -37,6 +37,48 @@ describe('start-up checks', () => {
     expect(startupProblems({ ...complete, APP_URL: undefined, AUTH_URL: 'https://b.example.it' })).toEqual([]);
     expect(startupProblems({ ...complete, RESEND_API_KEY: undefined, DEMO_MODE: '1' })).toEqual([]);
     expect(startupProblems({ ...complete, RESEND_API_KEY: undefined, DEMO_MODE: 'false' })).toHaveLength(1);
+  });
+});
+
+describe('document storage (FILE_STORAGE)', () => {
+  it.each([
+    [{}, 'local'],
+    [{ FILE_STORAGE: 'database' }, 'database'],
+    [{ FILE_STORAGE: ' Database ' }, 'database'],
+    [{ FILE_STORAGE: 'local', BLOB_READ_WRITE_TOKEN: 'vercel_blob_rw_x' }, 'local'],
+    [{ BLOB_READ_WRITE_TOKEN: 'vercel_blob_rw_x' }, 'blob'],
+    [{ FILE_STORAGE: '', BLOB_READ_WRITE_TOKEN: 'vercel_blob_rw_x' }, 'blob'],
+    [{ FILE_STORAGE: 'blob', BLOB_READ_WRITE_TOKEN: 'vercel_blob_rw_x' }, 'blob'],
+    [{ FILE_STORAGE: 's3' }, null],
+    [{ FILE_STORAGE: 'db' }, null],
+  ])('%j → %s', (env, expected) => {
+    expect(fileStorageKind(env)).toBe(expected);
+  });
+
+  const prod = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(64), APP_URL: 'https://buoni.example.it', RESEND_API_KEY: 're_x' };
+  it.each([
+    ['database', { FILE_STORAGE: 'database' }],
+    ['local, explicit (one process)', { FILE_STORAGE: 'local' }],
+    ['blob, explicit, with its token', { FILE_STORAGE: 'blob', BLOB_READ_WRITE_TOKEN: 'vercel_blob_rw_x' }],
+    ['blob, implied by its token (as before FILE_STORAGE existed)', { BLOB_READ_WRITE_TOKEN: 'vercel_blob_rw_x' }],
+    ['local, implied, in a demo (one process on the embedded database)', { DEMO_MODE: '1' }],
+  ])('accepts production with %s', (_case, env) => {
+    expect(startupProblems({ ...prod, ...env })).toEqual([]);
+  });
+  it.each([
+    ['local only implied (no FILE_STORAGE, no Blob token)', {}, /FILE_STORAGE non impostato.*FILE_STORAGE=database/],
+    ['local only implied, DEMO_MODE=false', { DEMO_MODE: 'false' }, /FILE_STORAGE non impostato/],
+    ['an unknown FILE_STORAGE', { FILE_STORAGE: 's3' }, /FILE_STORAGE=«s3» non è valido.*database, blob o local/],
+    ['an unknown FILE_STORAGE, even in a demo', { FILE_STORAGE: 'postgres', DEMO_MODE: '1' }, /FILE_STORAGE=«postgres» non è valido/],
+    ['FILE_STORAGE=blob without its token', { FILE_STORAGE: 'blob' }, /FILE_STORAGE=blob.*BLOB_READ_WRITE_TOKEN/],
+  ])('refuses production with %s, saying why and what to set', (_case, env, message) => {
+    const problems = startupProblems({ ...prod, ...env });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+  it('leaves development alone: local is the default under next dev and in tests', () => {
+    expect(startupProblems({ NODE_ENV: 'development', FILE_STORAGE: 's3' })).toEqual([]);
+    expect(startupProblems({ NODE_ENV: 'test' })).toEqual([]);
   });
 });
 

@@ -32,6 +32,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
       NODE_ENV: 'production',
       DATABASE_URL: '',
       PGLITE_DIR: path.join(dir, 'pglite'),
+      // Explicit: production refuses a local folder it was not told to use (one process here, so it is right).
+      FILE_STORAGE: 'local',
       FILES_DIR: path.join(dir, 'files'),
       DEMO_MODE: '1',
       AUTH_SECRET: randomBytes(32).toString('hex'),
