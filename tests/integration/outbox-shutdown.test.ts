@@ -40,6 +40,8 @@ describe('outbox during shutdown', () => {
     expect(await dispatchOutbox(t.db, { now: new Date('2040-01-01T00:00:00Z'), senders: () => sender })).toEqual({ sent: 0, failed: 0 });
     expect(sent).toHaveLength(0);
     expect((await rowsOf(to)).every((r) => r.status === 'pending' && r.attempts === 0 && r.lockedUntil === null)).toBe(true);
+    // Out of the next test's batch.
+    await t.db.delete(notificationOutbox).where(inArray(notificationOutbox.recipient, to));
   });
 
   it('finishes the message being sent and releases the rest of the batch; the shutdown waits for the run', async () => {
