@@ -55,6 +55,6 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // /bench/floor is the benchmark's floor: no proxy work at all.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/auth|bench/floor).*)'],
+  // /bench/floor is the benchmark's floor, /api/health and /api/ready the probes: no proxy work at all.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/auth|api/health|api/ready|bench/floor).*)'],
 };

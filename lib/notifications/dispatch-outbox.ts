@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { notificationOutbox, type OutboxAttachment } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { isShuttingDown, trackWork } from '@/lib/ops/shutdown-state';
 import { abandonExpiredSecrets } from './abandon-expired-secrets';
 import { inlineAttachments } from './inline-attachments';
 import { revealBody } from './outbox-secrets';
@@ -22,8 +23,15 @@ type Options = { now?: Date; batch?: number; senders?: (channel: 'email' | 'sms'
 /**
  * Delivers due messages after commit. Rows are claimed with SKIP LOCKED and a lease,
  * so concurrent dispatchers (several app instances) never pick the same message.
+ * A shutting-down instance claims nothing; a run in progress finishes the message it is sending
+ * and releases the rest at once (R2), and the shutdown waits for it before closing the database.
  */
-export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent: number; failed: number }> {
+export function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent: number; failed: number }> {
+  if (isShuttingDown()) return Promise.resolve({ sent: 0, failed: 0 });
+  return trackWork(dispatch(db, opts));
+}
+
+async function dispatch(db: Db, opts: Options): Promise<{ sent: number; failed: number }> {
   const now = opts.now ?? new Date();
   const pick = opts.senders ?? senderFor;
   const lease = new Date(now.getTime() + LEASE_MS);
@@ -65,8 +73,9 @@ export async function dispatchOutbox(db: Db, opts: Options = {}): Promise<{ sent
     attempts: number;
   }>;
   for (const [i, r] of claimedRows.entries()) {
-    // Never send past the lease: another dispatcher may claim the row then. Release the rest untouched.
-    if (Date.now() - started + SEND_TIMEOUT_MS > LEASE_MS - 5_000) {
+    // Never send past the lease: another dispatcher may claim the row then. Release the rest untouched
+    // (also when this instance is shutting down: another instance sends them without waiting for the lease).
+    if (isShuttingDown() || Date.now() - started + SEND_TIMEOUT_MS > LEASE_MS - 5_000) {
       const rest = claimedRows.slice(i).map((x) => x.id);
       await db
         .update(notificationOutbox)

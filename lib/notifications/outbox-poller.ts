@@ -12,3 +12,9 @@ export function startOutboxPoller(intervalMs = 30_000): void {
   }, intervalMs);
   g.__bspPoller.unref();
 }
+
+/** Graceful shutdown: no new run starts; one in progress is tracked work (dispatchOutbox). */
+export function stopOutboxPoller(): void {
+  if (g.__bspPoller) clearInterval(g.__bspPoller);
+  g.__bspPoller = undefined;
+}

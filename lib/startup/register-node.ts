@@ -1,9 +1,10 @@
-import { startupProblems } from '@/lib/config/runtime-config';
+import { isDevelopment, startupProblems } from '@/lib/config/runtime-config';
 
 /**
  * Start-up of a Node.js server process (instrumentation.ts): refuses an incomplete production
- * configuration (saying why), records each request's socket address for clientIp(), opens the
- * database (so an empty production database is reported at start) and starts the outbox poller.
+ * configuration (saying why), records each request's socket address for clientIp(), takes over
+ * SIGTERM for a graceful shutdown (R2), opens the database (so an empty production database is
+ * reported at start) and starts the outbox poller.
  */
 export async function registerNode(): Promise<void> {
   const problems = startupProblems();
@@ -13,10 +14,21 @@ export async function registerNode(): Promise<void> {
   }
   const { installPeerAddressHook } = await import('@/lib/net/peer-address');
   installPeerAddressHook();
+  // `next dev` keeps Next's own handler: its parent process restarts and stops the server itself.
+  if (!isDevelopment()) await installGracefulShutdown();
   const { getDb } = await import('@/db');
   // A database that cannot be opened is reported here and again on the first request that needs it.
   await getDb().catch((e: unknown) => console.error(`[db] apertura non riuscita (${e instanceof Error ? e.message : 'errore'})`));
   if (process.env.OUTBOX_POLL === '0') return;
   const { startOutboxPoller } = await import('@/lib/notifications/outbox-poller');
   startOutboxPoller();
+}
+
+async function installGracefulShutdown(): Promise<void> {
+  const { installInFlightTracker } = await import('@/lib/ops/track-in-flight');
+  const { installShutdownHandler } = await import('@/lib/ops/graceful-shutdown');
+  const { closeDb } = await import('@/db');
+  const { stopOutboxPoller } = await import('@/lib/notifications/outbox-poller');
+  installInFlightTracker();
+  installShutdownHandler({ stopBackground: stopOutboxPoller, closeDatabase: closeDb });
 }

@@ -116,4 +116,37 @@ describe.skipIf(!reachable)('M8: database outage under requests', () => {
       await browser.close();
     }
   });
+
+  it('R1: /api/ready says 503 "database" within 1.5 s of a cut or a silent network, and 200 again once it is back, without a restart', async () => {
+    const ready = async () => {
+      const started = Date.now();
+      const res = await fetch(`${app.baseUrl}/api/ready`, { signal: AbortSignal.timeout(10_000) });
+      return { status: res.status, body: await res.text(), ms: Date.now() - started, noStore: res.headers.get('cache-control') === 'no-store' };
+    };
+    await expect.poll(async () => (await ready()).status, { timeout: 30_000, interval: 500 }).toBe(200);
+    const unavailable = { status: 503, body: '{"status":"unavailable","reason":"database"}', noStore: true };
+
+    // Connections dropped: the probe fails at once.
+    await proxy.cut();
+    const cut = await ready();
+    expect(cut).toMatchObject(unavailable);
+    expect(cut.ms).toBeLessThan(1_500);
+    await proxy.restore();
+    await expect.poll(async () => (await ready()).status, { timeout: 30_000, interval: 500 }).toBe(200);
+
+    // Packets silently dropped: the probe query hangs, the 1 s bound answers; probes keep coming meanwhile.
+    proxy.freeze();
+    const probes = [];
+    for (let i = 0; i < 5; i++) probes.push(await ready());
+    for (const silent of probes) {
+      expect(silent).toMatchObject(unavailable);
+      expect(silent.ms).toBeLessThan(1_500);
+    }
+    // The first one waited for its query (the bound fired, not an error): the relay really went silent.
+    expect(probes[0]!.ms).toBeGreaterThanOrEqual(900);
+    proxy.thaw();
+    await expect.poll(async () => (await ready()).status, { timeout: 30_000, interval: 500 }).toBe(200);
+    // Liveness never asked the database.
+    expect((await fetch(`${app.baseUrl}/api/health`)).status).toBe(200);
+  });
 });

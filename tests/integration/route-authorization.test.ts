@@ -27,6 +27,17 @@ const ROUTES: Record<string, Row> = {
   'api/ping': { kind: 'covered', by: 'reads the session cookie itself: tests/e2e/production-hardening.test.ts (replayed cookie → 401)' },
   'api/documents': { kind: 'covered', by: 'POST upload: tests/integration/documents.test.ts (owner, strangers, Origin check)' },
   'ufficio/amministrazione/importa/carica': { kind: 'covered', by: 'POST upload: tests/integration/import-routes.test.ts (office only, Origin check)' },
+  // The probes (R1) need no session and answer everyone alike: 200 with the database up and migrated.
+  'api/health': {
+    kind: 'get',
+    url: () => 'http://localhost/api/health',
+    expect: { anonymous: 200, marta: 200, anna: 200, prv2: 200, prv1: 200, office: 200 },
+  },
+  'api/ready': {
+    kind: 'get',
+    url: () => 'http://localhost/api/ready',
+    expect: { anonymous: 200, marta: 200, anna: 200, prv2: 200, prv1: 200, office: 200 },
+  },
   'api/files/[id]': {
     kind: 'get',
     url: (i) => `http://localhost/api/files/${i.martaDocument}`,

@@ -15,7 +15,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type AppServer = { baseUrl: string; stop: () => Promise<void>; logs: () => string };
+export type AppServer = {
+  baseUrl: string;
+  stop: () => Promise<void>;
+  logs: () => string;
+  /** The `next start` server process itself (no npx in between), for tests that signal it. */
+  pid: number;
+  /** Its exit code (null when a signal ended it), once it has exited. */
+  exited: Promise<number | null>;
+};
 
 /**
  * `next start` on its own embedded database, seeded with the demo data at start (DEMO_MODE=1):
@@ -26,7 +34,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
   const port = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bsp-e2e-'));
   let out = '';
-  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // Node runs Next's CLI directly, so a signal sent to `pid` reaches the server and its exit code is the server's.
+  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -46,6 +56,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -65,6 +76,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
   await fetch(`${baseUrl}/dev/outbox`).catch(() => undefined);
   return {
     baseUrl,
+    pid: child.pid!,
+    exited,
     logs: () => out,
     stop: async () => {
       if (child.pid && child.exitCode === null) {
@@ -73,7 +86,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
         } catch {
           /* already gone */
         }
-        await new Promise((r) => setTimeout(r, 500));
+        // The server drains and closes its database on SIGTERM: wait for it (bounded) before removing its folder.
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
       }
       rmSync(dir, { recursive: true, force: true });
     },
