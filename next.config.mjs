@@ -21,6 +21,9 @@ const ownAddresses = Object.values(networkInterfaces())
 const allowedDevOrigins = [...new Set(['127.0.0.1', 'localhost', '[::1]', ...ownAddresses])];
 
 const nextConfig = {
+  // `npm run build` makes a self-contained server (.next/standalone/server.js) that `npm start` and the
+  // container run; scripts/standalone-assets.mjs copies beside it what Next leaves out.
+  output: 'standalone',
   allowedDevOrigins,
   // react-email renders with react-dom/server, which the react-server layer of server actions refuses to bundle.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', '@react-email/components', '@react-email/render'],
