@@ -2,13 +2,13 @@ import 'server-only';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { conversions, otpCodes, users } from '@/db/schema';
+import { buildDossier } from '@/db/queries/build-dossier';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { isOtpExpired, MAX_WRONG_PER_ACCOUNT, MAX_WRONG_PER_CODE } from '@/lib/domain/otp';
 import type { ConversionStatus } from '@/lib/domain/state-machines';
 import { submissionGate } from '@/lib/domain/submission-gate';
-import { buildDossier } from './steps/dossier';
 import { currentConversion, lockFamilyVoucher } from './steps/lock-voucher';
 import { accountOtpFailures, lockSigning } from './steps/otp-lock';
 import { verifyOtp } from './steps/otp-code';
@@ -68,7 +68,9 @@ export async function confirmSubmission(db: Db, actor: Actor, input: { voucherId
       };
     }
 
-    const { dossier, sha256, standardPes } = await buildDossier(tx, conversion.id);
+    const built = await buildDossier(tx, conversion.id);
+    if (!built) throw new AppError('not_found');
+    const { dossier, sha256, standardPes } = built;
     const gate = submissionGate(conversion.status as ConversionStatus, dossier.newPes.map((p) => ({ ...p, hasDocument: p.document !== null })), standardPes);
     if (sha256 !== otp.dossierSha256 || !gate.canSubmit) {
       // The code signed other content, or content that may still change (a closing requested after the code

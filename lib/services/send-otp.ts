@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { otpCodes, users } from '@/db/schema';
+import { buildDossier } from '@/db/queries/build-dossier';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
@@ -11,7 +12,6 @@ import type { ConversionStatus } from '@/lib/domain/state-machines';
 import { submissionGate } from '@/lib/domain/submission-gate';
 import { enqueueSms } from '@/lib/notifications/enqueue';
 import { otpSms } from '@/lib/notifications/messages/otp-sms';
-import { buildDossier } from './steps/dossier';
 import { lockFamilyVoucher, ensureConversion } from './steps/lock-voucher';
 import { accountOtpFailures, lockSigning } from './steps/otp-lock';
 import { generateOtp, hashOtp } from './steps/otp-code';
@@ -34,7 +34,9 @@ export async function sendOtp(db: Db, actor: Actor, input: { voucherId: string }
       await lockSigning(tx, conversion.id, now, failures);
       return { locked: true as const };
     }
-    const { dossier, sha256, standardPes } = await buildDossier(tx, conversion.id);
+    const built = await buildDossier(tx, conversion.id);
+    if (!built) throw new AppError('not_found');
+    const { dossier, sha256, standardPes } = built;
     const gate = submissionGate(conversion.status as ConversionStatus, dossier.newPes.map((p) => ({ ...p, hasDocument: p.document !== null })), standardPes);
     if (!gate.canSubmit || !['ready_to_submit', 'returned'].includes(conversion.status)) {
       throw new AppError('invalid_state', `La richiesta non può ancora essere inviata: ${gate.missing.join('; ') || 'ricarica la pagina'}.`);

@@ -6,7 +6,7 @@ import { ConversionOutcome } from '@/app/famiglia/buoni/[id]/conversion-outcome'
 import { children, conversions, pes, providers, vouchers } from '@/db/schema';
 import { listFamilyVouchers } from '@/db/queries/family-vouchers';
 import { getOfficeConversionFile } from '@/db/queries/office/conversion-file';
-import { officeScope } from '@/db/queries/office/office-scope';
+import { officeScope } from '@/lib/auth/office-scope';
 import { getSigningStatus } from '@/db/queries/signing-status';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { confirmSubmission } from '@/lib/services/confirm-submission';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/files/[id]/route';
 import { conversions, documents, pes, vouchers } from '@/db/schema';
 import { getOfficeConversionFile } from '@/db/queries/office/conversion-file';
-import { officeScope } from '@/db/queries/office/office-scope';
+import { officeScope } from '@/lib/auth/office-scope';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { confirmSubmission } from '@/lib/services/confirm-submission';
 import { decideValidation } from '@/lib/services/decide-validation';

@@ -12,7 +12,7 @@ import { confirmTotpEnrolment } from '@/lib/services/staff-mfa/confirm-totp-enro
 import { regenerateRecoveryCodes } from '@/lib/services/staff-mfa/regenerate-recovery-codes';
 import { startTotpEnrolment } from '@/lib/services/staff-mfa/start-totp-enrolment';
 import { resetPassword } from '@/lib/services/reset-password';
-import { staffMfaStatus } from '@/db/queries/staff-mfa-status';
+import { staffMfaStatus } from '@/lib/auth/totp/staff-mfa-status';
 import { confirmTotpEnrolmentAction, startTotpEnrolmentAction } from '@/lib/actions/staff/totp-enrolment';
 import type { AuthenticatedUser } from '@/lib/auth/authenticate';
 import { currentSession } from '@/lib/auth/current-session';

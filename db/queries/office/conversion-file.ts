@@ -5,7 +5,7 @@ import type { DbOrTx } from '@/db/open';
 import { auditEvents, children, conversions, documents, pes, pesChildren, providers, users, vouchers } from '@/db/schema';
 import { committedCents, freedCents, residualCents, type PesForResidual } from '@/lib/domain/residual';
 import type { ConversionStatus, PesStatus } from '@/lib/domain/state-machines';
-import { buildDossier } from '@/lib/services/steps/dossier';
+import { buildDossier } from '../build-dossier';
 import type { OfficeScope } from './office-scope';
 import { signatureHistory } from './signature-history';
 
@@ -66,7 +66,7 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
       .leftJoin(users, eq(users.id, auditEvents.actorId))
       .where(and(eq(auditEvents.entityType, 'voucher'), eq(auditEvents.entityId, voucherId)))
       .orderBy(asc(auditEvents.at), asc(auditEvents.id)),
-    buildDossier(db, conversionId).then((d) => d.sha256),
+    buildDossier(db, conversionId).then((d) => d?.sha256 ?? null),
     signatureHistory(db, conversionId, voucherId),
   ]);
   const childById = new Map(kids.map((c) => [c.id, c]));

@@ -4,7 +4,7 @@ import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { currentActor } from '@/lib/auth/current-actor';
-import { baseUrlFrom } from '@/lib/actions/base-url';
+import { publicBaseUrl } from '@/lib/config/runtime-config';
 import { MAX_IMPORT_BYTES } from '@/lib/import/voucher-columns';
 import type { ImportOutcome } from '@/lib/import/import-outcome';
 import { importVouchers } from './import-vouchers';
@@ -44,7 +44,7 @@ export async function handleImportRequest(req: Request): Promise<ImportRequestRe
   if (file.size > MAX_IMPORT_BYTES) return { kind: 'refused', status: 413, code: 'too_large' };
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
-    return { kind: 'outcome', outcome: await importVouchers(db, actor, { bytes, name: file.name }, { baseUrl: baseUrlFrom(req.headers) }) };
+    return { kind: 'outcome', outcome: await importVouchers(db, actor, { bytes, name: file.name }, { baseUrl: publicBaseUrl() }) };
   } catch (e) {
     if (e instanceof AppError && e.code === 'forbidden') return { kind: 'refused', status: 403, code: 'forbidden' };
     throw e;

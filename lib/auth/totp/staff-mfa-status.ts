@@ -1,9 +1,8 @@
 import 'server-only';
-import { and, count, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
-import { staffRecoveryCodes, staffTotp, users } from '@/db/schema';
-import { openSecret } from '@/lib/auth/totp/secret-box';
-import { totpUri } from '@/lib/auth/totp/totp-code';
+import { staffMfaEnrolment } from '@/db/queries/staff-mfa-enrolment';
+import { openSecret } from './secret-box';
+import { totpUri } from './totp-code';
 
 export type StaffMfaStatus = {
   enrolledAt: Date | null;
@@ -16,18 +15,14 @@ export type StaffMfaStatus = {
 
 /** `sessionKey`: the asking session's (StaffIdentity.sessionKey); the pending secret is decrypted only for the session that started it. */
 export async function staffMfaStatus(db: DbOrTx, userId: string, sessionKey: string | null): Promise<StaffMfaStatus> {
-  const [[totp], [left], [user]] = await Promise.all([
-    db.select().from(staffTotp).where(eq(staffTotp.userId, userId)),
-    db.select({ n: count() }).from(staffRecoveryCodes).where(and(eq(staffRecoveryCodes.userId, userId), isNull(staffRecoveryCodes.usedAt))),
-    db.select({ cf: users.codiceFiscale }).from(users).where(eq(users.id, userId)),
-  ]);
+  const { totp, recoveryCodesLeft, codiceFiscale } = await staffMfaEnrolment(db, userId);
   const unconfirmed = totp && !totp.confirmedAt ? totp : null;
   const mine = Boolean(unconfirmed && sessionKey && unconfirmed.enrolmentSession === sessionKey);
   const pendingSecret = unconfirmed && mine ? openSecret(unconfirmed.secretEnc, userId) : null;
   return {
     enrolledAt: totp?.confirmedAt ?? null,
-    recoveryCodesLeft: totp?.confirmedAt ? (left?.n ?? 0) : 0,
-    pending: pendingSecret && user ? { secret: pendingSecret, uri: totpUri(pendingSecret, user.cf) } : null,
+    recoveryCodesLeft: totp?.confirmedAt ? recoveryCodesLeft : 0,
+    pending: pendingSecret && codiceFiscale ? { secret: pendingSecret, uri: totpUri(pendingSecret, codiceFiscale) } : null,
     pendingElsewhere: Boolean(unconfirmed) && !mine,
   };
 }

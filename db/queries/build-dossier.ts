@@ -2,23 +2,23 @@ import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { children, conversions, documents, pes, pesChildren, providers, users, vouchers } from '@/db/schema';
-import { AppError } from '@/lib/app-error';
 import { canonicalDossier, dossierSha256, type Dossier } from '@/lib/domain/dossier';
 import type { GatePes } from '@/lib/domain/submission-gate';
 
 /**
  * The dossier a family signs, read from the database and put in canonical form (lib/domain/dossier.ts).
  * Fixed statement count whatever the number of PES. Call it inside the transaction that holds the
- * voucher lock when the hash is compared, so nothing changes between reading and signing.
+ * voucher lock when the hash is compared, so nothing changes between reading and signing. Null for an
+ * unknown conversion.
  */
-export async function buildDossier(db: DbOrTx, conversionId: string): Promise<{ dossier: Dossier; sha256: string; standardPes: GatePes[] }> {
+export async function buildDossier(db: DbOrTx, conversionId: string): Promise<{ dossier: Dossier; sha256: string; standardPes: GatePes[] } | null> {
   const [head] = await db
     .select({ conversion: conversions, voucher: vouchers, holder: { givenName: users.givenName, familyName: users.familyName, codiceFiscale: users.codiceFiscale } })
     .from(conversions)
     .innerJoin(vouchers, eq(vouchers.id, conversions.voucherId))
     .innerJoin(users, eq(users.id, vouchers.holderId))
     .where(eq(conversions.id, conversionId));
-  if (!head) throw new AppError('not_found');
+  if (!head) return null;
   const voucherId = head.voucher.id;
   const [rows, links, docs] = await Promise.all([
     db
