@@ -1,4 +1,4 @@
-import { AppError } from '../app-error';
+import { AppError } from './app-error';
 
 /**
  * Status machines as data. Only the listed transitions exist; services persist one
