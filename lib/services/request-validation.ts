@@ -4,7 +4,7 @@ import type { Db } from '@/db/open';
 import { documents, pes } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import type { Actor } from '@/lib/auth/actor';
-import type { NewPesKind } from '@/lib/domain/labels';
+import type { NewPesKind } from '@/lib/domain/pes-kinds';
 import { isConversionEditable } from '@/lib/domain/state-machines';
 import { validationRequestMessage } from '@/lib/notifications/messages/provider-pes-request';
 import { ensureConversion, lockFamilyVoucher } from './steps/lock-voucher';

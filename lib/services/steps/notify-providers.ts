@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/open';
 import { children, pesChildren, providers, users } from '@/db/schema';
-import type { PesKind } from '@/lib/domain/labels';
+import type { PesKind } from '@/lib/domain/pes-kinds';
 import { enqueueEmail } from '@/lib/notifications/enqueue';
 import type { MailContent, ProviderMailInput } from '@/lib/notifications/messages/provider-pes-request';
 
