@@ -6,7 +6,7 @@ import { maskMobile } from '@/lib/domain/otp';
 import type { PesStatus } from '@/lib/domain/state-machines';
 import { protocolYear } from '@/lib/domain/protocol-number';
 import { buildDossier } from '@/db/queries/build-dossier';
-import { nextProtocolNumber } from '@/lib/services/steps/protocol-number';
+import { nextProtocolNumber } from '@/lib/services/family/next-protocol-number';
 import { minimalPdf } from './minimal-pdf';
 
 /**

@@ -20,7 +20,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { maskMobile } from '@/lib/domain/otp';
 import { protocolYear } from '@/lib/domain/protocol-number';
 import { buildDossier } from '@/db/queries/build-dossier';
-import { nextProtocolNumber } from '@/lib/services/steps/protocol-number';
+import { nextProtocolNumber } from '@/lib/services/family/next-protocol-number';
 import { fileStorage } from '@/lib/storage/file-storage';
 import { minimalPdf } from './minimal-pdf';
 import { OFFICE_DEMO_FIRST_VOUCHER, seedOfficeDemo } from './office-demo';

@@ -17,7 +17,7 @@ import { IDLE_SECONDS } from '../../lib/auth/session-config';
 import { encodeSessionToken } from '../../lib/auth/session-token';
 import { maskMobile } from '../../lib/domain/otp';
 import { buildDossier } from '../../db/queries/build-dossier';
-import { hashOtp } from '../../lib/services/steps/otp-code';
+import { hashOtp } from '../../lib/auth/otp-code';
 
 export const CODE = '246810';
 

@@ -4,10 +4,10 @@ import { auditEvents, conversions, conversionSubmissions, notificationOutbox, ot
 import type { Actor } from '@/lib/auth/actor';
 import { parseProtocolNumber } from '@/lib/domain/protocol-number';
 import { confirmSubmissionAction, sendOtpAction } from '@/lib/actions/family/submission';
-import { confirmSubmission } from '@/lib/services/confirm-submission';
-import { deleteNewPes } from '@/lib/services/delete-new-pes';
-import { requestValidation } from '@/lib/services/request-validation';
-import { sendOtp } from '@/lib/services/send-otp';
+import { confirmSubmission } from '@/lib/services/family/confirm-submission';
+import { deleteNewPes } from '@/lib/services/family/delete-new-pes';
+import { requestValidation } from '@/lib/services/family/request-validation';
+import { sendOtp } from '@/lib/services/family/send-otp';
 import { buildDossier } from '@/db/queries/build-dossier';
 import { actAs, useDb } from './support/act-as';
 import { demoActors, seeded } from './support/fixtures';

@@ -7,6 +7,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { formatEuro } from '@/lib/domain/money';
 import { enqueueEmail } from '@/lib/notifications/enqueue';
+import { pesClosedMessage } from '@/lib/notifications/messages/pes-closed';
 
 type ClosingInput = { pesId: string; usedCents: number; hoursUsed: number };
 
@@ -62,13 +63,15 @@ export async function closePes(db: Db, actor: Actor, input: ClosingInput, ctx: {
     });
     await enqueueEmail(tx, {
       to: v!.email,
-      subject: `PES ${row.code} chiuso — buono ${v!.number}`,
-      paragraphs: [
-        `Gentile ${v!.givenName} ${v!.familyName},`,
-        `il soggetto erogatore ha chiuso il PES ${row.code}: importo utilizzato ${formatEuro(input.usedCents)} su ${formatEuro(row.amountCents)}, ore utilizzate ${input.hoursUsed} su ${row.hours}.`,
-        `Si liberano ${formatEuro(freed)}, che trovi come importo utilizzabile nella pagina MODIFICA PES del buono e puoi convertire in servizi di babysitting domiciliare o servizi estivi.`,
-      ],
-      ...(ctx.baseUrl ? { link: { href: `${ctx.baseUrl}/famiglia/buoni/${row.voucherId}`, label: 'Apri MODIFICA PES' } } : {}),
+      ...pesClosedMessage({
+        givenName: v!.givenName,
+        familyName: v!.familyName,
+        voucherNumber: v!.number,
+        pes: row,
+        usedCents: input.usedCents,
+        hoursUsed: input.hoursUsed,
+        ...(ctx.baseUrl ? { href: `${ctx.baseUrl}/famiglia/buoni/${row.voucherId}` } : {}),
+      }),
     });
     return { freedCents: freed, voucherId: row.voucherId };
   });

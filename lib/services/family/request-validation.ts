@@ -7,9 +7,9 @@ import type { Actor } from '@/lib/auth/actor';
 import type { NewPesKind } from '@/lib/domain/pes-kinds';
 import { isConversionEditable } from '@/lib/domain/state-machines';
 import { validationRequestMessage } from '@/lib/notifications/messages/provider-pes-request';
-import { ensureConversion, lockFamilyVoucher } from './steps/lock-voucher';
-import { movePes } from './steps/move-pes';
-import { syncConversionStatus } from './steps/sync-conversion-status';
+import { ensureConversion, lockFamilyVoucher } from '@/lib/services/transitions/lock-voucher';
+import { movePes } from '@/lib/services/transitions/move-pes';
+import { syncConversionStatus } from '@/lib/services/transitions/sync-conversion-status';
 
 /**
  * RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE: every draft new PES (optionally of one kind) goes to its

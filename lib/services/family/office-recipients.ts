@@ -1,7 +1,6 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/open';
-import { users } from '@/db/schema';
+import { activeOfficeEmails } from '@/db/queries/active-office-emails';
 
 /**
  * Who is told of a new submission: OFFICE_EMAIL (the office's shared mailbox, comma-separated if
@@ -13,6 +12,5 @@ export async function officeRecipients(tx: Tx): Promise<string[]> {
     .map((s) => s.trim())
     .filter(Boolean);
   if (configured.length) return configured;
-  const rows = await tx.select({ email: users.email }).from(users).where(and(eq(users.role, 'office'), eq(users.active, true)));
-  return [...new Set(rows.map((r) => r.email))];
+  return activeOfficeEmails(tx);
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { otpCodes, users } from '@/db/schema';
+import { accountOtpFailures } from '@/db/queries/account-otp-failures';
 import { buildDossier } from '@/db/queries/build-dossier';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
@@ -12,9 +13,9 @@ import type { ConversionStatus } from '@/lib/domain/state-machines';
 import { submissionGate } from '@/lib/domain/submission-gate';
 import { enqueueSms } from '@/lib/notifications/enqueue';
 import { otpSms } from '@/lib/notifications/messages/otp-sms';
-import { lockFamilyVoucher, ensureConversion } from './steps/lock-voucher';
-import { accountOtpFailures, lockSigning } from './steps/otp-lock';
-import { generateOtp, hashOtp } from './steps/otp-code';
+import { lockFamilyVoucher, ensureConversion } from '@/lib/services/transitions/lock-voucher';
+import { lockSigning } from '@/lib/services/transitions/lock-signing';
+import { generateOtp, hashOtp } from '@/lib/auth/otp-code';
 
 /**
  * INVIA OTP / RICHIEDI NUOVO CODICE (guide §4): a new 6-digit code, bound to the conversion and to

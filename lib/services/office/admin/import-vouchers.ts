@@ -10,7 +10,7 @@ import { IMPORT_AUDIT, type ImportOutcome } from '@/lib/import/import-outcome';
 import type { ImportError } from '@/lib/import/parse-voucher-row';
 import { readVoucherFile } from '@/lib/import/read-voucher-file';
 import { FAMILY_ACTIVATION_HOURS, familyActivationMessage } from '@/lib/notifications/messages/account-activation';
-import { sendActivation } from '@/lib/services/steps/send-activation';
+import { sendActivation } from '@/lib/services/account/send-activation';
 import { checkAgainstDatabase } from './import-vouchers-check';
 import { insertImportPlan } from './import-vouchers-insert';
 

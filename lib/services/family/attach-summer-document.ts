@@ -7,7 +7,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { checkPdf, safePdfName } from '@/lib/storage/check-pdf';
 import { fileStorage, type FileStorage } from '@/lib/storage/file-storage';
-import { syncConversionStatus } from '../steps/sync-conversion-status';
+import { syncConversionStatus } from '@/lib/services/transitions/sync-conversion-status';
 import { releaseDocument } from './release-document';
 import { assertSummerDocumentChangeable, lockSummerDocumentTarget, sendBackToDraft } from './summer-document-target';
 

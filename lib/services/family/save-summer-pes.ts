@@ -8,9 +8,9 @@ import type { Actor } from '@/lib/auth/actor';
 import { formatEuro } from '@/lib/domain/money';
 import { isConversionEditable } from '@/lib/domain/state-machines';
 import { checkSummerRows, type SummerRow } from '@/lib/domain/summer';
-import { ensureConversion, lockFamilyVoucher } from '../steps/lock-voucher';
-import { syncConversionStatus } from '../steps/sync-conversion-status';
-import { nextPesCode } from '../steps/voucher-money';
+import { ensureConversion, lockFamilyVoucher } from '@/lib/services/transitions/lock-voucher';
+import { syncConversionStatus } from '@/lib/services/transitions/sync-conversion-status';
+import { nextPesCode } from '@/db/queries/voucher-money';
 import { summerContext } from '@/db/queries/summer-context';
 
 export type SummerPageRow = SummerRow & { id?: string };

@@ -6,8 +6,8 @@ import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { canDeleteNewPes, isConversionEditable, PES_STATUSES } from '@/lib/domain/state-machines';
-import { ensureConversion, lockFamilyVoucher } from './steps/lock-voucher';
-import { syncConversionStatus } from './steps/sync-conversion-status';
+import { ensureConversion, lockFamilyVoucher } from '@/lib/services/transitions/lock-voucher';
+import { syncConversionStatus } from '@/lib/services/transitions/sync-conversion-status';
 
 /** A draft or rejected new PES (or a validated one, once the office returned the conversion) is withdrawn: its amount returns to the residual. */
 export async function deleteNewPes(db: Db, actor: Actor, input: { voucherId: string; pesId: string }, now = new Date()) {

@@ -4,7 +4,7 @@ import { bulkInsert } from '@/db/bulk-insert';
 import type { DbOrTx } from '@/db/open';
 import { children, pes, pesChildren, users, vouchers } from '@/db/schema';
 import type { ImportPlan } from '@/lib/import/plan-voucher-import';
-import { unusablePasswordHash, type NewAccount } from '@/lib/services/steps/send-activation';
+import { unusablePasswordHash, type NewAccount } from '@/lib/services/account/send-activation';
 import type { ImportLookups } from './import-vouchers-check';
 
 export type InsertCounts = { families: number; vouchers: number; children: number; pes: number; skippedVouchers: number };

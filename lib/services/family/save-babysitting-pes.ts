@@ -11,9 +11,9 @@ import { isoDate } from '@/lib/domain/dates';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
 import { formatEuro } from '@/lib/domain/money';
 import { canEditNewPes, isConversionEditable } from '@/lib/domain/state-machines';
-import { ensureConversion, lockFamilyVoucher } from './steps/lock-voucher';
-import { syncConversionStatus } from './steps/sync-conversion-status';
-import { nextPesCode, residualInTx } from './steps/voucher-money';
+import { ensureConversion, lockFamilyVoucher } from '@/lib/services/transitions/lock-voucher';
+import { syncConversionStatus } from '@/lib/services/transitions/sync-conversion-status';
+import { nextPesCode, residualInTx } from '@/db/queries/voucher-money';
 
 export type SaveBabysittingInput = { voucherId: string; pesId?: string; childIds: string[]; providerId: string; hours: number };
 

@@ -1,14 +1,14 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/open';
+import type { Db } from '@/db/open';
 import { pes, users, vouchers } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
-import { formatEuro } from '@/lib/domain/money';
 import { enqueueEmail } from '@/lib/notifications/enqueue';
-import { lockConversion } from './steps/lock-voucher';
-import { syncConversionStatus } from './steps/sync-conversion-status';
+import { pesValidationDecidedMessage } from '@/lib/notifications/messages/pes-validation-decided';
+import { lockConversion } from '@/lib/services/transitions/lock-voucher';
+import { syncConversionStatus } from '@/lib/services/transitions/sync-conversion-status';
 
 export type ValidationDecision = { pesId: string; decision: 'validate' } | { pesId: string; decision: 'reject'; reason: string };
 
@@ -43,29 +43,19 @@ export async function decideValidation(db: Db, actor: Actor, input: ValidationDe
       .from(vouchers)
       .innerJoin(users, eq(users.id, vouchers.holderId))
       .where(eq(vouchers.id, row.voucherId));
-    await enqueueValidationMail(tx, v!, row, validated, reason, ctx.baseUrl ? `${ctx.baseUrl}/famiglia/buoni/${row.voucherId}` : undefined);
+    await enqueueEmail(tx, {
+      to: v!.email,
+      ...pesValidationDecidedMessage({
+        givenName: v!.givenName,
+        familyName: v!.familyName,
+        voucherNumber: v!.number,
+        pes: row,
+        validated,
+        reason,
+        ...(ctx.baseUrl ? { href: `${ctx.baseUrl}/famiglia/buoni/${row.voucherId}` } : {}),
+      }),
+    });
     const conversionStatus = await syncConversionStatus(tx, row.conversionId!, now);
     return { status: validated ? ('validated' as const) : ('rejected' as const), conversionStatus };
-  });
-}
-
-async function enqueueValidationMail(
-  tx: Tx,
-  v: { number: string; email: string; givenName: string; familyName: string },
-  row: { code: string; hours: number; amountCents: number },
-  validated: boolean,
-  reason: string | null,
-  href: string | undefined,
-) {
-  await enqueueEmail(tx, {
-    to: v.email,
-    subject: `PES ${row.code} ${validated ? 'validato' : 'rifiutato'} dal soggetto erogatore`,
-    paragraphs: [
-      `Gentile ${v.givenName} ${v.familyName},`,
-      validated
-        ? `il soggetto erogatore ha provveduto alla validazione del PES ${row.code} (${row.hours} ore, ${formatEuro(row.amountCents)}). Quando tutti i nuovi PES saranno validati potrai concludere la procedura di modifica di utilizzo del Buono di servizio ${v.number}.`
-        : `il soggetto erogatore ha rifiutato il PES ${row.code} con questa motivazione: «${reason}». Puoi modificarlo e chiedere di nuovo la validazione, oppure eliminarlo: l’importo torna disponibile.`,
-    ],
-    ...(href ? { link: { href, label: 'Apri MODIFICA PES' } } : {}),
   });
 }

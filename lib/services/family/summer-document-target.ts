@@ -4,7 +4,7 @@ import type { DbOrTx, Tx } from '@/db/open';
 import { conversions, documents, pes, vouchers } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { isConversionEditable, type PesStatus } from '@/lib/domain/state-machines';
-import { ensureConversion, lockFamilyVoucher } from '../steps/lock-voucher';
+import { ensureConversion, lockFamilyVoucher } from '@/lib/services/transitions/lock-voucher';
 
 // A deleted PES keeps its document for the office's record but can no longer change.
 const DOCUMENT_CHANGEABLE: ReadonlySet<PesStatus> = new Set(['draft', 'rejected', 'awaiting_validation', 'validated']);

@@ -6,7 +6,7 @@ import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { STAFF_ACTIVATION_HOURS, staffActivationMessage } from '@/lib/notifications/messages/staff-activation';
-import { sendActivation, unusablePasswordHash } from '@/lib/services/steps/send-activation';
+import { sendActivation, unusablePasswordHash } from '@/lib/services/account/send-activation';
 import { requireOffice } from './require-office';
 
 const DUPLICATE = 'Esiste già un utente con questo codice fiscale.';

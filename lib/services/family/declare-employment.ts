@@ -7,7 +7,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { babysittingEligibility, type EligibilityReason, type EmploymentCondition } from '@/lib/domain/eligibility';
 import { isConversionEditable } from '@/lib/domain/state-machines';
-import { ensureConversion, lockFamilyVoucher } from './steps/lock-voucher';
+import { ensureConversion, lockFamilyVoucher } from '@/lib/services/transitions/lock-voucher';
 
 export type DeclareEmploymentInput = {
   voucherId: string;

@@ -4,7 +4,7 @@ import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { fileStorage, type FileStorage } from '@/lib/storage/file-storage';
-import { syncConversionStatus } from '../steps/sync-conversion-status';
+import { syncConversionStatus } from '@/lib/services/transitions/sync-conversion-status';
 import { releaseDocument } from './release-document';
 import { lockSummerDocumentTarget, sendBackToDraft } from './summer-document-target';
 

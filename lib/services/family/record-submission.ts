@@ -10,7 +10,7 @@ import { protocolYear } from '@/lib/domain/protocol-number';
 import { enqueueEmail } from '@/lib/notifications/enqueue';
 import { submissionNoticeForOffice, submissionReceiptForFamily } from '@/lib/notifications/messages/submission-received';
 import { officeRecipients } from './office-recipients';
-import { nextProtocolNumber } from './protocol-number';
+import { nextProtocolNumber } from './next-protocol-number';
 
 type Conversion = typeof conversions.$inferSelect;
 type Args = {

@@ -6,8 +6,8 @@ import { AppError } from '@/lib/app-error';
 import type { Actor } from '@/lib/auth/actor';
 import { isConversionEditable } from '@/lib/domain/state-machines';
 import { closeRequestMessage } from '@/lib/notifications/messages/provider-pes-request';
-import { ensureConversion, lockFamilyVoucher } from './steps/lock-voucher';
-import { movePes } from './steps/move-pes';
+import { ensureConversion, lockFamilyVoucher } from '@/lib/services/transitions/lock-voucher';
+import { movePes } from '@/lib/services/transitions/move-pes';
 
 /**
  * Guide §3.1 INVIA RICHIESTA DI CHIUSURA: the selected open PES become `close_requested`,

@@ -7,7 +7,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { Role } from '@/lib/auth/actor';
 import { isValidCodiceFiscale, normalizeCodiceFiscale } from '@/lib/domain/codice-fiscale';
 import { STAFF_ACTIVATION_HOURS, staffActivationMessage } from '@/lib/notifications/messages/staff-activation';
-import { sendActivation, unusablePasswordHash } from '@/lib/services/steps/send-activation';
+import { sendActivation, unusablePasswordHash } from '@/lib/services/account/send-activation';
 
 export type NewUser = { role: Role; codiceFiscale: string; email: string; givenName: string; familyName: string; providerCode?: string; mobile?: string };
 
