@@ -4,7 +4,8 @@ import { StatusBadge } from '@/app/_components/status-badge';
 import { ageInYears } from '@/lib/domain/bands';
 import { formatDateIt, isoDate } from '@/lib/domain/dates';
 import { formatFileSize } from '@/lib/domain/file-size';
-import { PES_KIND_LABELS, PES_STATUS_LABELS, PES_STATUS_TONE, type PesKind } from '@/lib/domain/labels';
+import { PES_KIND_LABELS, PES_STATUS_LABELS, PES_STATUS_TONE } from '@/lib/domain/labels';
+import type { PesKind } from '@/lib/domain/pes-kinds';
 import { formatEuro } from '@/lib/domain/money';
 import type { PesStatus } from '@/lib/domain/state-machines';
 

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { officeScope } from '@/db/queries/office/office-scope';
+import { officeScope } from '@/lib/auth/office-scope';
 import { providerOptions } from '@/db/queries/office/provider-options';
 import { officeQueue } from '@/db/queries/office/queue';
 import { requireRole } from '@/lib/auth/current-actor';
-import { filtersToSearch, officeQueueQuerySchema, QUEUE_STATUS_LABELS, searchParamsRecord, type QueueStatus } from '@/lib/validation/office-queue';
+import type { QueueStatus } from '@/db/queries/office/queue-query';
+import { filtersToSearch, officeQueueQuerySchema, QUEUE_STATUS_LABELS, searchParamsRecord } from '@/lib/validation/office-queue';
 import { QueueFiltersForm } from './queue-filters';
 import { QueueTable } from './queue-table';
 

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { QUEUE_MEASURE_LABELS, QUEUE_MEASURES, QUEUE_STATUS_LABELS, QUEUE_STATUSES, type QueueFilters } from '@/lib/validation/office-queue';
+import { QUEUE_MEASURES, QUEUE_STATUSES, type QueueFilters } from '@/db/queries/office/queue-query';
+import { QUEUE_MEASURE_LABELS, QUEUE_STATUS_LABELS } from '@/lib/validation/office-queue';
 
 /** A plain GET form: the filters land in the URL, so a view can be bookmarked and shared (works without JavaScript). */
 export function QueueFiltersForm({ filters, providers }: { filters: QueueFilters; providers: { id: string; name: string }[] }) {

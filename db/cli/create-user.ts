@@ -3,7 +3,7 @@ import { AppError } from '@/lib/app-error';
 import { ROLES, type Role } from '@/lib/auth/actor';
 import { configuredBaseUrl } from '@/lib/config/runtime-config';
 import { dispatchOutbox } from '@/lib/notifications/dispatch-outbox';
-import { createUser } from '@/lib/services/create-user';
+import { createUser } from '@/lib/services/account/create-user';
 import { openDb } from '../open';
 
 const USAGE = `Uso: npm run user:create -- --role office|provider|family --cf <codice fiscale> --email <e-mail> --nome <nome> --cognome <cognome> [--provider <codice erogatore>] [--cellulare <numero>]

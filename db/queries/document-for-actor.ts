@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { documents, pes, vouchers } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/domain/actor';
 import { NOT_YET_ASKED } from './provider-pes';
 
 /**

@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, asc } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
-import { auditEvents, children, conversions, documents, pes, pesChildren, providers, users, vouchers } from '@/db/schema';
+import { auditEvents, conversions, users, vouchers } from '@/db/schema';
 import { residualCents, freedCents, committedCents } from '@/lib/domain/residual';
+import { loadVoucherGraph } from './voucher-graph';
 
 export type VoucherFile = NonNullable<Awaited<ReturnType<typeof getFamilyVoucherFile>>>;
 export type VoucherPes = VoucherFile['pes'][number];
@@ -12,24 +13,17 @@ export type VoucherPes = VoucherFile['pes'][number];
  * `holderId` is required: a family only ever loads its own voucher.
  */
 export async function getFamilyVoucherFile(db: DbOrTx, holderId: string, voucherId: string) {
-  const [head] = await db.select({ voucher: vouchers }).from(vouchers).where(and(eq(vouchers.id, voucherId), eq(vouchers.holderId, holderId)));
-  if (!head) return null;
-  const [convs, kids, pesRows, links, docs, events] = await Promise.all([
-    db.select().from(conversions).where(eq(conversions.voucherId, voucherId)).orderBy(desc(conversions.createdAt), desc(conversions.id)),
-    db.select().from(children).where(eq(children.voucherId, voucherId)).orderBy(asc(children.position)),
-    db
-      .select({ pes, providerName: providers.name, providerCode: providers.code })
-      .from(pes)
-      .innerJoin(providers, eq(providers.id, pes.providerId))
-      .where(eq(pes.voucherId, voucherId))
-      .orderBy(asc(pes.createdAt), asc(pes.code)),
-    db.select({ pesId: pesChildren.pesId, childId: pesChildren.childId }).from(pesChildren).innerJoin(pes, eq(pes.id, pesChildren.pesId)).where(eq(pes.voucherId, voucherId)),
-    db
-      .select({ id: documents.id, pesId: documents.pesId, fileName: documents.fileName, sizeBytes: documents.sizeBytes, sha256: documents.sha256, createdAt: documents.createdAt })
-      .from(documents)
-      .innerJoin(pes, eq(pes.id, documents.pesId))
-      // A PDF detached after a signature stays for the office's record; the family sees the current one.
-      .where(and(eq(pes.voucherId, voucherId), isNull(documents.detachedAt))),
+  // The voucher with its conversions in one statement (one row per conversion, or one with none).
+  const head = await db
+    .select({ voucher: vouchers, conversion: conversions })
+    .from(vouchers)
+    .leftJoin(conversions, eq(conversions.voucherId, vouchers.id))
+    .where(and(eq(vouchers.id, voucherId), eq(vouchers.holderId, holderId)))
+    .orderBy(desc(conversions.createdAt), desc(conversions.id));
+  if (!head.length) return null;
+  const convs = head.flatMap((r) => (r.conversion ? [r.conversion] : []));
+  const [graph, events] = await Promise.all([
+    loadVoucherGraph(db, voucherId),
     db
       .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, actorRole: auditEvents.actorRole, after: auditEvents.after, givenName: users.givenName, familyName: users.familyName, providerId: users.providerId })
       .from(auditEvents)
@@ -37,23 +31,16 @@ export async function getFamilyVoucherFile(db: DbOrTx, holderId: string, voucher
       .where(and(eq(auditEvents.entityType, 'voucher'), eq(auditEvents.entityId, voucherId)))
       .orderBy(asc(auditEvents.at), asc(auditEvents.id)),
   ]);
-  const childById = new Map(kids.map((c) => [c.id, c]));
-  const pesList = pesRows.map((r) => ({
-    ...r.pes,
-    providerName: r.providerName,
-    providerCode: r.providerCode,
-    children: links.filter((l) => l.pesId === r.pes.id).map((l) => childById.get(l.childId)!).filter(Boolean),
-    document: docs.find((d) => d.pesId === r.pes.id) ?? null,
-  }));
+  const pesList = graph.pes;
   const forResidual = pesList.map((p) => ({ kind: p.kind as 'standard', status: p.status, amountCents: p.amountCents, usedCents: p.usedCents }));
   // At most one conversion is not rejected (conversions_voucher_active_unique): that is the one being worked
   // on. A rejected one is history; its cancelled PES no longer hold money, so the residual is free again.
   const conversion = convs.find((c) => c.status !== 'rejected') ?? null;
   return {
-    voucher: head.voucher,
+    voucher: head[0]!.voucher,
     conversion,
     rejectedConversion: convs.find((c) => c.status === 'rejected') ?? null,
-    children: kids,
+    children: graph.children,
     pes: pesList,
     standardPes: pesList.filter((p) => p.kind === 'standard'),
     newPes: pesList.filter((p) => p.kind !== 'standard' && conversion !== null && p.conversionId === conversion.id),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { PES_KINDS } from '@/lib/domain/labels';
+import { PES_KINDS } from '@/lib/domain/pes-kinds';
 import { PES_STATUSES } from '@/lib/domain/state-machines';
 import { conversions } from './conversions';
 import { providers } from './providers';

@@ -5,8 +5,8 @@ import { auditEvents, children, conversionSubmissions, conversions, documents, p
 import { maskMobile } from '@/lib/domain/otp';
 import type { PesStatus } from '@/lib/domain/state-machines';
 import { protocolYear } from '@/lib/domain/protocol-number';
-import { buildDossier } from '@/lib/services/steps/dossier';
-import { nextProtocolNumber } from '@/lib/services/steps/protocol-number';
+import { buildDossier } from '@/db/queries/build-dossier';
+import { nextProtocolNumber } from '@/lib/services/family/next-protocol-number';
 import { minimalPdf } from './minimal-pdf';
 
 /**
@@ -121,7 +121,7 @@ export async function seedOfficeDemo(
     const submittedAt = signedAt[i]!;
     const protocolNumber = protocolOf.get(i)!;
     // Signed over what the PES were when submitted: the office's recomputed hash matches.
-    const { dossier, sha256 } = await buildDossier(tx, convs[i]!.id);
+    const { dossier, sha256 } = (await buildDossier(tx, convs[i]!.id))!;
     const signature = { signedAt: submittedAt.toISOString(), maskedMobile: maskMobile(mobileOf(n)), otpId: randomUUID(), dossierSha256: sha256, ip: null, userAgent: null };
     await tx.insert(conversionSubmissions).values({ conversionId: convs[i]!.id, protocolNumber, submittedAt, dossierSha256: sha256, dossier, signature });
     const decided = plan.status !== 'submitted';

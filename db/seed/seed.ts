@@ -19,8 +19,8 @@ import { hashPassword } from '@/lib/auth/password-hash';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { maskMobile } from '@/lib/domain/otp';
 import { protocolYear } from '@/lib/domain/protocol-number';
-import { buildDossier } from '@/lib/services/steps/dossier';
-import { nextProtocolNumber } from '@/lib/services/steps/protocol-number';
+import { buildDossier } from '@/db/queries/build-dossier';
+import { nextProtocolNumber } from '@/lib/services/family/next-protocol-number';
 import { fileStorage } from '@/lib/storage/file-storage';
 import { minimalPdf } from './minimal-pdf';
 import { OFFICE_DEMO_FIRST_VOUCHER, seedOfficeDemo } from './office-demo';
@@ -227,7 +227,7 @@ async function seedVoucher(tx: Tx, v: DemoVoucher, today: string, providerIds: M
       createdAt: daysAgo(9),
     });
     // Signed like any submission: the hash is the one buildDossier gives for these rows, the number comes from the counter.
-    const { dossier, sha256: dossierSha256 } = await buildDossier(tx, conv!.id);
+    const { dossier, sha256: dossierSha256 } = (await buildDossier(tx, conv!.id))!;
     const protocolNumber = await nextProtocolNumber(tx, protocolYear(submittedAt));
     const signature = { signedAt: submittedAt.toISOString(), maskedMobile: maskMobile(holder.mobile ?? ''), otpId: randomUUID(), dossierSha256, ip: null, userAgent: null };
     await tx

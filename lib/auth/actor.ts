@@ -1,14 +1,7 @@
-export const ROLES = ['family', 'provider', 'office'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@/lib/domain/actor';
 
-/** Who is acting, as established by the session: services trust only this, never the request body. */
-export type Actor = {
-  userId: string;
-  role: Role;
-  providerId: string | null;
-  ip: string | null;
-  requestId: string | null;
-};
+// The actor is a pure type, so queries (below lib/auth) can name it; the session layer exposes it from here too.
+export { ROLES, type Actor, type Role } from '@/lib/domain/actor';
 
 export const ROLE_HOME: Record<Role, string> = { family: '/famiglia', provider: '/erogatore', office: '/ufficio' };
 export const ROLE_LABELS: Record<Role, string> = {

@@ -1,9 +1,7 @@
+import type { NewPesKind, PesKind } from './pes-kinds';
 import type { ConversionStatus, PesStatus } from './state-machines';
 
 /** The Italian words for kinds and statuses, in one place (the guide's wording). */
-export const PES_KINDS = ['standard', 'babysitting_covid', 'summer_covid'] as const;
-export type PesKind = (typeof PES_KINDS)[number];
-export type NewPesKind = Exclude<PesKind, 'standard'>;
 
 export const PES_KIND_LABELS: Record<PesKind, string> = {
   standard: 'PES ordinario',

@@ -1,4 +1,4 @@
-import { AppError } from '../app-error';
+import { AppError } from './app-error';
 
 /**
  * Status machines as data. Only the listed transitions exist; services persist one
@@ -106,6 +106,3 @@ export function canTransition<S extends string>(machine: Record<S, readonly S[]>
 export function assertTransition<S extends string>(machine: Record<S, readonly S[]>, from: S, to: S): void {
   if (!canTransition(machine, from, to)) throw new TransitionError(from, to);
 }
-
-// Labels live in labels.ts; re-exported so code written against the old place keeps compiling.
-export { CONVERSION_STATUS_LABELS, PES_STATUS_LABELS } from './labels';

@@ -4,8 +4,9 @@ import type { OfficeScope } from '@/db/queries/office/office-scope';
 import { queueBatch, type QueueRow } from '@/db/queries/office/queue';
 import { CSV_BOM, centsCsv, csvLine } from '@/lib/domain/csv';
 import { daysBetween, formatDateIt, formatDateTimeIt } from '@/lib/domain/dates';
-import { CONVERSION_STATUS_LABELS } from '@/lib/domain/state-machines';
-import { cursorSchema, type QueueFilters } from '@/lib/validation/office-queue';
+import { CONVERSION_STATUS_LABELS } from '@/lib/domain/labels';
+import type { QueueFilters } from '@/db/queries/office/queue-query';
+import { cursorSchema } from '@/lib/validation/office-queue';
 
 export const EXPORT_BATCH = 500;
 

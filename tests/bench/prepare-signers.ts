@@ -16,8 +16,8 @@ import { otpCodes } from '../../db/schema';
 import { IDLE_SECONDS } from '../../lib/auth/session-config';
 import { encodeSessionToken } from '../../lib/auth/session-token';
 import { maskMobile } from '../../lib/domain/otp';
-import { buildDossier } from '../../lib/services/steps/dossier';
-import { hashOtp } from '../../lib/services/steps/otp-code';
+import { buildDossier } from '../../db/queries/build-dossier';
+import { hashOtp } from '../../lib/auth/otp-code';
 
 export const CODE = '246810';
 
@@ -68,7 +68,7 @@ async function main() {
     const cookieName = 'authjs.session-token';
     for (const s of signers) {
       if (s.status !== 'ready_to_submit') throw new Error(`conversion of ${s.codice_fiscale} is ${s.status}: use a fresh database`);
-      const { sha256 } = await buildDossier(db, s.conversion_id);
+      const { sha256 } = (await buildDossier(db, s.conversion_id))!;
       const id = randomUUID();
       await db.execute(sql`update otp_codes set cancelled_at = now() where conversion_id = ${s.conversion_id} and used_at is null and cancelled_at is null`);
       await db.insert(otpCodes).values({ id, conversionId: s.conversion_id, codeHash: hashOtp(id, CODE), dossierSha256: sha256, maskedMobile: maskMobile(s.mobile), expiresAt });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providersForMeasure, providerJoined } from '@/db/queries/measures';
 import { auditEvents, pes, providerMeasures, providers } from '@/db/schema';
 import { saveProviderAction } from '@/lib/actions/office/admin-providers';
-import { saveProvider } from '@/lib/services/admin/save-provider';
+import { saveProvider } from '@/lib/services/office/admin/save-provider';
 import { providerSchema } from '@/lib/validation/admin';
 import { actAs, useDb } from './support/act-as';
 import { demoActors, seeded, TODAY } from './support/fixtures';

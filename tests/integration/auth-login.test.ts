@@ -6,7 +6,7 @@ import { authenticate } from '@/lib/auth/authenticate';
 import { sessionStillValid } from '@/lib/auth/session-check';
 import { newResetToken } from '@/lib/auth/reset-token';
 import { THROTTLE } from '@/lib/auth/throttle';
-import { resetPassword } from '@/lib/services/reset-password';
+import { resetPassword } from '@/lib/services/account/reset-password';
 import { CF, seeded } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';
 

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversions, providers, vouchers } from '@/db/schema';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import type { Actor } from '@/lib/auth/actor';
-import { closePes } from '@/lib/services/close-pes';
-import { declareEmployment } from '@/lib/services/declare-employment';
-import { decideValidation } from '@/lib/services/decide-validation';
-import { requestClosing } from '@/lib/services/request-closing';
-import { requestValidation } from '@/lib/services/request-validation';
-import { saveBabysittingPes } from '@/lib/services/save-babysitting-pes';
+import { closePes } from '@/lib/services/provider/close-pes';
+import { declareEmployment } from '@/lib/services/family/declare-employment';
+import { decideValidation } from '@/lib/services/provider/decide-validation';
+import { requestClosing } from '@/lib/services/family/request-closing';
+import { requestValidation } from '@/lib/services/family/request-validation';
+import { saveBabysittingPes } from '@/lib/services/family/save-babysitting-pes';
 import { actorFor, CF, seeded } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';
 

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationOutbox, pes, vouchers } from '@/db/schema';
 import { dispatchOutbox } from '@/lib/notifications/dispatch-outbox';
 import { senderFor, type Sender } from '@/lib/notifications/senders';
-import { closePes } from '@/lib/services/close-pes';
-import { requestClosing } from '@/lib/services/request-closing';
+import { closePes } from '@/lib/services/provider/close-pes';
+import { requestClosing } from '@/lib/services/family/request-closing';
 import { demoActors, seeded } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';
 

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/ufficio/amministrazione/importa/carica/route';
 import { GET } from '@/app/ufficio/amministrazione/importa/modello/route';
-import { getVoucherImportOutcome } from '@/db/queries/voucher-import-outcome';
+import { getVoucherImportOutcome } from '@/lib/import/voucher-import-outcome';
 import { auditEvents, vouchers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { isoDate } from '@/lib/domain/dates';

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { children, notificationOutbox, pes, pesChildren, providers, users, vouchers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { residualCents } from '@/lib/domain/residual';
-import { closePes } from '@/lib/services/close-pes';
-import { declareEmployment } from '@/lib/services/declare-employment';
-import { requestClosing } from '@/lib/services/request-closing';
-import { requestValidation } from '@/lib/services/request-validation';
-import { saveBabysittingPes } from '@/lib/services/save-babysitting-pes';
+import { closePes } from '@/lib/services/provider/close-pes';
+import { declareEmployment } from '@/lib/services/family/declare-employment';
+import { requestClosing } from '@/lib/services/family/request-closing';
+import { requestValidation } from '@/lib/services/family/request-validation';
+import { saveBabysittingPes } from '@/lib/services/family/save-babysitting-pes';
 import { demoActors, seeded } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';
 

@@ -2,7 +2,7 @@ import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, conversionQueueCounts, conversions, notificationOutbox, pes, users, vouchers } from '@/db/schema';
 import { getOfficeConversionFile } from '@/db/queries/office/conversion-file';
-import { officeScope } from '@/db/queries/office/office-scope';
+import { officeScope } from '@/lib/auth/office-scope';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import type { Actor } from '@/lib/auth/actor';
 import { CONVERSION_STATUSES } from '@/lib/domain/state-machines';

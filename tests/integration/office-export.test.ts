@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/ufficio/esporta/route';
-import { officeScope } from '@/db/queries/office/office-scope';
+import { officeScope } from '@/lib/auth/office-scope';
 import { officeQueue } from '@/db/queries/office/queue';
 import type { Actor } from '@/lib/auth/actor';
 import { queueCsvStream } from '@/lib/office/queue-csv';

@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officeStats, STAT_MEASURES, type StatMeasure } from '@/db/queries/office-stats';
 import { conversions, pes, providers, vouchers } from '@/db/schema';
-import { importVouchers } from '@/lib/services/admin/import-vouchers';
+import { importVouchers } from '@/lib/services/office/admin/import-vouchers';
 import { CONVERSION_STATUSES } from '@/lib/domain/state-machines';
 import { demoActors, seeded, TODAY } from './support/fixtures';
 import { manyFamilies, toCsv } from './support/import-csv';

@@ -4,11 +4,11 @@ import { auditEvents, conversions, conversionSubmissions, notificationOutbox, ot
 import type { Actor } from '@/lib/auth/actor';
 import { parseProtocolNumber } from '@/lib/domain/protocol-number';
 import { confirmSubmissionAction, sendOtpAction } from '@/lib/actions/family/submission';
-import { confirmSubmission } from '@/lib/services/confirm-submission';
-import { deleteNewPes } from '@/lib/services/delete-new-pes';
-import { requestValidation } from '@/lib/services/request-validation';
-import { sendOtp } from '@/lib/services/send-otp';
-import { buildDossier } from '@/lib/services/steps/dossier';
+import { confirmSubmission } from '@/lib/services/family/confirm-submission';
+import { deleteNewPes } from '@/lib/services/family/delete-new-pes';
+import { requestValidation } from '@/lib/services/family/request-validation';
+import { sendOtp } from '@/lib/services/family/send-otp';
+import { buildDossier } from '@/db/queries/build-dossier';
 import { actAs, useDb } from './support/act-as';
 import { demoActors, seeded } from './support/fixtures';
 import { giuliaReadyToSign, lastCodeSentTo, readyFamilies } from './support/signing';
@@ -52,7 +52,7 @@ describe('OTP signing (guide §4, O1–O3)', () => {
     const [row] = await t.db.select().from(otpCodes).where(eq(otpCodes.id, sent.otpId));
     expect(row!.codeHash).not.toContain(code);
     expect(row!.maskedMobile).toBe('+39 ••• ••• 0002');
-    expect(row!.dossierSha256).toBe((await buildDossier(t.db, row!.conversionId)).sha256);
+    expect(row!.dossierSha256).toBe((await buildDossier(t.db, row!.conversionId))!.sha256);
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'conversion.otp_sent'));
     expect(JSON.stringify(events)).not.toContain(code);
   });
@@ -161,7 +161,7 @@ describe('OTP signing (guide §4, O1–O3)', () => {
     await send();
     const first = await confirm(await lastCodeSentTo(t.db, GIULIA_MOBILE));
     const conv = await conversion();
-    expect(conv.signature).toMatchObject({ maskedMobile: '+39 ••• ••• 0002', ip: '127.0.0.1', userAgent: 'vitest', dossierSha256: (await buildDossier(t.db, conv.id)).sha256 });
+    expect(conv.signature).toMatchObject({ maskedMobile: '+39 ••• ••• 0002', ip: '127.0.0.1', userAgent: 'vitest', dossierSha256: (await buildDossier(t.db, conv.id))!.sha256 });
     await t.db.update(conversions).set({ status: 'returned' }).where(eq(conversions.id, conv.id));
     tick(60);
     await send();
@@ -225,7 +225,7 @@ describe('protocol numbers under concurrency', () => {
 describe('the seed', () => {
   it('signs Marta’s submitted conversion with the hash buildDossier gives and a counter-issued number', async () => {
     const [marta] = await t.db.select().from(conversions).where(eq(conversions.status, 'submitted'));
-    expect(marta!.signature!.dossierSha256).toBe((await buildDossier(t.db, marta!.id)).sha256);
+    expect(marta!.signature!.dossierSha256).toBe((await buildDossier(t.db, marta!.id))!.sha256);
     const [sub] = await t.db.select().from(conversionSubmissions).where(eq(conversionSubmissions.conversionId, marta!.id));
     expect(sub).toMatchObject({ protocolNumber: marta!.protocolNumber, dossierSha256: marta!.signature!.dossierSha256 });
     expect(parseProtocolNumber(marta!.protocolNumber!)!.n).toBe(1);

@@ -8,9 +8,9 @@ import { auditEvents, notificationOutbox, passwordResetTokens, users } from '@/d
 import { requestPasswordResetAction } from '@/lib/actions/auth/request-password-reset';
 import { authenticate } from '@/lib/auth/authenticate';
 import { sessionStillValid } from '@/lib/auth/session-check';
-import { createUser } from '@/lib/services/create-user';
-import { MAX_LINKS_PER_HOUR, requestPasswordReset, RESET_TOKEN_TTL_MS } from '@/lib/services/request-password-reset';
-import { resetPassword } from '@/lib/services/reset-password';
+import { createUser } from '@/lib/services/account/create-user';
+import { MAX_LINKS_PER_HOUR, requestPasswordReset, RESET_TOKEN_TTL_MS } from '@/lib/services/account/request-password-reset';
+import { resetPassword } from '@/lib/services/account/reset-password';
 import { useDb } from './support/act-as';
 import { CF, outboxTo, seeded } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';

@@ -5,7 +5,7 @@ import { auditEvents } from '@/db/schema';
 import { confirmTotpEnrolmentAction } from '@/lib/actions/staff/totp-enrolment';
 import { sessionKey } from '@/lib/auth/session-id';
 import { totpCodeAt } from '@/lib/auth/totp/totp-code';
-import { startTotpEnrolment } from '@/lib/services/staff-mfa/start-totp-enrolment';
+import { startTotpEnrolment } from '@/lib/services/account/start-totp-enrolment';
 import { proxy } from '@/proxy';
 import { actAs, useDb } from './support/act-as';
 import { actorFor, CF, seeded } from './support/fixtures';

@@ -4,8 +4,8 @@ import { auditEvents, children, notificationOutbox, passwordResetTokens, pes, pe
 import type { Actor } from '@/lib/auth/actor';
 import { authenticate } from '@/lib/auth/authenticate';
 import { templateExamples, voucherTemplateCsv } from '@/lib/import/voucher-template';
-import { importVouchers } from '@/lib/services/admin/import-vouchers';
-import { resetPassword } from '@/lib/services/reset-password';
+import { importVouchers } from '@/lib/services/office/admin/import-vouchers';
+import { resetPassword } from '@/lib/services/account/reset-password';
 import { manyFamilies, toCsv, type ImportRowValues } from './support/import-csv';
 import { demoActors, outboxTo, seeded, TODAY } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';

@@ -1,12 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { AppError } from '@/lib/app-error';
-import { PES_STATUS_TONE } from '@/lib/domain/labels';
+import { CONVERSION_STATUS_LABELS, PES_STATUS_LABELS, PES_STATUS_TONE } from '@/lib/domain/labels';
 import {
   CONVERSION_STATUSES,
-  CONVERSION_STATUS_LABELS,
   CONVERSION_TRANSITIONS,
   PES_STATUSES,
-  PES_STATUS_LABELS,
   PES_TRANSITIONS,
   TransitionError,
   assertTransition,

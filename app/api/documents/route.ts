@@ -6,7 +6,7 @@ import { readLimitedForm, sameOrigin } from '@/lib/http/read-limited-form';
 import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
 import { formatFileSize } from '@/lib/domain/file-size';
 import { MAX_PDF_BYTES, PDF_REFUSAL_MESSAGES, type PdfRefusal } from '@/lib/storage/check-pdf';
-import { attachSummerDocument } from '@/lib/services/documents/attach-summer-document';
+import { attachSummerDocument } from '@/lib/services/family/attach-summer-document';
 import { idSchema } from '@/lib/validation/ids';
 
 export const dynamic = 'force-dynamic';

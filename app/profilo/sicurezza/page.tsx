@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { staffMfaStatus } from '@/db/queries/staff-mfa-status';
+import { staffMfaStatus } from '@/lib/auth/totp/staff-mfa-status';
 import { ROLE_HOME } from '@/lib/auth/actor';
 import { currentStaffIdentity } from '@/lib/auth/totp/enrolling-staff';
 import { staffMfaRequired } from '@/lib/auth/totp/mfa-policy';

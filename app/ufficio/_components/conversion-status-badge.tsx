@@ -1,5 +1,6 @@
 import { StatusBadge } from '@/app/_components/status-badge';
-import { CONVERSION_STATUS_LABELS, type ConversionStatus } from '@/lib/domain/state-machines';
+import { CONVERSION_STATUS_LABELS } from '@/lib/domain/labels';
+import type { ConversionStatus } from '@/lib/domain/state-machines';
 
 const TONE: Record<ConversionStatus, 'neutral' | 'info' | 'ok' | 'warn' | 'err'> = {
   draft: 'warn',

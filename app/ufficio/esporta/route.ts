@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { officeScope } from '@/db/queries/office/office-scope';
+import { officeScope } from '@/lib/auth/office-scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { currentActor } from '@/lib/auth/current-actor';
 import { isoDate } from '@/lib/domain/dates';

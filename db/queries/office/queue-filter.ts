@@ -2,7 +2,7 @@ import 'server-only';
 import { and, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { conversions } from '@/db/schema';
 import { addDays, romeDayStart } from '@/lib/domain/dates';
-import { QUEUE_STATUS_FILTER, type QueueFilters } from '@/lib/validation/office-queue';
+import { QUEUE_STATUS_FILTER, type QueueFilters } from './queue-query';
 
 const likePrefix = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

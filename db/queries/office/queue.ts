@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { conversionQueueCounts, conversions, pes, providers, users, vouchers } from '@/db/schema';
 import type { ConversionStatus } from '@/lib/domain/state-machines';
-import { encodeCursor, QUEUE_STATUS_FILTER, type OfficeQueueQuery, type QueueFilters } from '@/lib/validation/office-queue';
+import { encodeCursor, QUEUE_STATUS_FILTER, type OfficeQueueQuery, type QueueCursor, type QueueFilters } from './queue-query';
 import type { Page } from '../page';
 import type { OfficeScope } from './office-scope';
 import { queueWhere } from './queue-filter';
@@ -74,8 +74,8 @@ async function pesFacts(db: DbOrTx, ids: string[]) {
 
 const NO_PES = { hasBabysitting: false, hasSummer: false, newPesCount: 0, newPesCents: 0, providerNames: '' };
 
-const after = (c: { at: string; id: string }) => sql`(${conversions.submittedAt}, ${conversions.id}) > (${c.at}::timestamptz, ${c.id}::uuid)`;
-const before = (c: { at: string; id: string }) => sql`(${conversions.submittedAt}, ${conversions.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`;
+const after = (c: QueueCursor) => sql`(${conversions.submittedAt}, ${conversions.id}) > (${c.at}::timestamptz, ${c.id}::uuid)`;
+const before = (c: QueueCursor) => sql`(${conversions.submittedAt}, ${conversions.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`;
 
 type CoreRow = Awaited<ReturnType<ReturnType<typeof queueRows>['execute']>>[number];
 function toRow(r: CoreRow, facts: typeof NO_PES): QueueRow & { cursor: string } {
@@ -88,7 +88,7 @@ function toRow(r: CoreRow, facts: typeof NO_PES): QueueRow & { cursor: string } 
  * export, which walks the whole result batch by batch. A conversion submitted while someone pages
  * lands after every existing row, so no row is lost or shown twice.
  */
-export async function queueBatch(db: DbOrTx, _scope: OfficeScope, f: QueueFilters, cursor: { after?: { at: string; id: string }; before?: { at: string; id: string } }, limit: number) {
+export async function queueBatch(db: DbOrTx, _scope: OfficeScope, f: QueueFilters, cursor: { after?: QueueCursor; before?: QueueCursor }, limit: number) {
   const where: SQL[] = [queueWhere(f)];
   if (cursor.after) where.push(after(cursor.after));
   if (cursor.before) where.push(before(cursor.before));

@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { getDb } from '@/db';
 import { clientIp } from '@/lib/auth/client-ip';
 import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
-import { requestPasswordReset } from '@/lib/services/request-password-reset';
+import { requestPasswordReset } from '@/lib/services/account/request-password-reset';
 import { passwordResetRequestSchema } from '@/lib/validation/auth';
 import { baseUrl } from '../base-url';
 import { readInput } from '../action-input';

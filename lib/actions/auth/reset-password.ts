@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { AppError } from '@/lib/app-error';
 import { clientIp } from '@/lib/auth/client-ip';
 import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
-import { resetPassword } from '@/lib/services/reset-password';
+import { resetPassword } from '@/lib/services/account/reset-password';
 import { newPasswordSchema } from '@/lib/validation/auth';
 import { readInput } from '../action-input';
 import { fieldErrorsOf } from '../field-errors-of';

@@ -1,10 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { declareEmployment } from '@/lib/services/declare-employment';
-import { deleteNewPes } from '@/lib/services/delete-new-pes';
-import { requestValidation } from '@/lib/services/request-validation';
-import { previewBabysittingPes, saveBabysittingPes } from '@/lib/services/save-babysitting-pes';
+import { declareEmployment } from '@/lib/services/family/declare-employment';
+import { deleteNewPes } from '@/lib/services/family/delete-new-pes';
+import { requestValidation } from '@/lib/services/family/request-validation';
+import { previewBabysittingPes, saveBabysittingPes } from '@/lib/services/family/save-babysitting-pes';
 import { declareEmploymentSchema, saveBabysittingPesSchema, voucherOnlySchema, voucherPesSchema } from '@/lib/validation/babysitting';
 import { actionInput } from '../action-input';
 import { echoValues, type FormState } from '../form-input';

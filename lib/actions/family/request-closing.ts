@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { requestClosing } from '@/lib/services/request-closing';
+import { requestClosing } from '@/lib/services/family/request-closing';
 import { requestClosingSchema } from '@/lib/validation/closing';
 import { actionInput } from '../action-input';
 import { echoValues, type FormState } from '../form-input';

@@ -1,9 +1,9 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { removeSummerDocument } from '@/lib/services/documents/remove-summer-document';
-import { requestValidation } from '@/lib/services/request-validation';
-import { previewSummerPes, saveSummerPes } from '@/lib/services/summer/save-summer-pes';
+import { removeSummerDocument } from '@/lib/services/family/remove-summer-document';
+import { requestValidation } from '@/lib/services/family/request-validation';
+import { previewSummerPes, saveSummerPes } from '@/lib/services/family/save-summer-pes';
 import { saveSummerPesSchema, summerDocumentSchema, summerValidationSchema, type SummerPesFormInput } from '@/lib/validation/summer';
 import type { ErrorCode } from '@/lib/app-error';
 import { actionInput } from '../action-input';

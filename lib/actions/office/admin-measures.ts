@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { updateMeasureParameters } from '@/lib/services/admin/update-measure-parameters';
+import { updateMeasureParameters } from '@/lib/services/office/admin/update-measure-parameters';
 import { measureParametersSchema } from '@/lib/validation/admin';
 import { actionInput } from '../action-input';
 import { echoValues } from '../form-input';

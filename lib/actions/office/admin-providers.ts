@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { saveProvider } from '@/lib/services/admin/save-provider';
+import { saveProvider } from '@/lib/services/office/admin/save-provider';
 import { providerSchema } from '@/lib/validation/admin';
 import { actionInput } from '../action-input';
 import { echoValues } from '../form-input';

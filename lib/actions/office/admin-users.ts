@@ -1,9 +1,9 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { createStaffUser } from '@/lib/services/admin/create-staff-user';
-import { resetUserMfa } from '@/lib/services/admin/reset-user-mfa';
-import { setUserActive } from '@/lib/services/admin/set-user-active';
+import { createStaffUser } from '@/lib/services/office/admin/create-staff-user';
+import { resetUserMfa } from '@/lib/services/office/admin/reset-user-mfa';
+import { setUserActive } from '@/lib/services/office/admin/set-user-active';
 import { setUserActiveSchema, staffUserSchema, userIdSchema } from '@/lib/validation/admin';
 import { actionInput } from '../action-input';
 import { echoValues } from '../form-input';

@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { closePes, reviewClosing } from '@/lib/services/close-pes';
+import { closePes, reviewClosing } from '@/lib/services/provider/close-pes';
 import { closePesSchema } from '@/lib/validation/closing';
 import { actionInput } from '../action-input';
 import type { FormState } from '../form-input';

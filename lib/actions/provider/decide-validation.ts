@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { decideValidation } from '@/lib/services/decide-validation';
+import { decideValidation } from '@/lib/services/provider/decide-validation';
 import { validationDecisionSchema } from '@/lib/validation/babysitting';
 import { actionInput } from '../action-input';
 import { echoValues, type FormState } from '../form-input';

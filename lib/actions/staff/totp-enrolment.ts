@@ -2,9 +2,9 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { AppError } from '@/lib/app-error';
-import { confirmTotpEnrolment } from '@/lib/services/staff-mfa/confirm-totp-enrolment';
-import { regenerateRecoveryCodes } from '@/lib/services/staff-mfa/regenerate-recovery-codes';
-import { startTotpEnrolment } from '@/lib/services/staff-mfa/start-totp-enrolment';
+import { confirmTotpEnrolment } from '@/lib/services/account/confirm-totp-enrolment';
+import { regenerateRecoveryCodes } from '@/lib/services/account/regenerate-recovery-codes';
+import { startTotpEnrolment } from '@/lib/services/account/start-totp-enrolment';
 import { actionInput } from '../action-input';
 import { staffGuarded } from './staff-guarded';
 

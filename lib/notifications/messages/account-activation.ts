@@ -1,4 +1,4 @@
-import type { ActivationMessage } from '@/lib/services/steps/send-activation';
+import type { ActivationMessage } from '@/lib/services/account/send-activation';
 
 /** Families get a week: after a bulk import they may read their mail days later. */
 export const FAMILY_ACTIVATION_HOURS = 7 * 24;

@@ -1,5 +1,6 @@
 import { formatEuro } from '@/lib/domain/money';
-import { PES_KIND_PHRASES, type PesKind } from '@/lib/domain/labels';
+import { PES_KIND_PHRASES } from '@/lib/domain/labels';
+import type { PesKind } from '@/lib/domain/pes-kinds';
 
 export type ProviderPesLine = { code: string; kind: PesKind; band: string | null; hours: number; amountCents: number; childNames: string };
 export type ProviderMailInput = {

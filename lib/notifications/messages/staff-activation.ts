@@ -1,5 +1,5 @@
 import { ROLE_LABELS, type Role } from '@/lib/auth/actor';
-import type { ActivationMessage } from '@/lib/services/steps/send-activation';
+import type { ActivationMessage } from '@/lib/services/account/send-activation';
 
 /** 72 hours: a new colleague may read it days later, and staff accounts open more than a family's. */
 export const STAFF_ACTIVATION_HOURS = 72;

@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { enqueueEmail } from '@/lib/notifications/enqueue';
 import { conversionApprovedMessage } from '@/lib/notifications/messages/conversion-approved';
 import { providerPesDecidedMessage } from '@/lib/notifications/messages/provider-pes-decided';
-import { notifyProviders } from '../steps/notify-providers';
+import { notifyProviders } from '@/lib/services/transitions/notify-providers';
 import { claimDecision } from './claim-decision';
 
 /** Convalida: the conversion is approved; the family may start the services, each provider is told its PES. */

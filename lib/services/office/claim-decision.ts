@@ -6,7 +6,8 @@ import { conversions, users, vouchers } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import type { Actor } from '@/lib/auth/actor';
 import { formatDateTimeIt } from '@/lib/domain/dates';
-import { CONVERSION_STATUS_LABELS, type ConversionStatus } from '@/lib/domain/state-machines';
+import { CONVERSION_STATUS_LABELS } from '@/lib/domain/labels';
+import type { ConversionStatus } from '@/lib/domain/state-machines';
 
 export type OfficeDecision = Extract<ConversionStatus, 'approved' | 'rejected' | 'returned'>;
 const decider = alias(users, 'decider');

@@ -3,10 +3,10 @@ import type { Db } from '@/db/open';
 import { children, conversions, notificationOutbox, pes, pesChildren, providers, users, vouchers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { revealedOutboxBodies } from '@/lib/notifications/outbox-secrets';
-import { declareEmployment } from '@/lib/services/declare-employment';
-import { decideValidation } from '@/lib/services/decide-validation';
-import { requestValidation } from '@/lib/services/request-validation';
-import { saveBabysittingPes } from '@/lib/services/save-babysitting-pes';
+import { declareEmployment } from '@/lib/services/family/declare-employment';
+import { decideValidation } from '@/lib/services/provider/decide-validation';
+import { requestValidation } from '@/lib/services/family/request-validation';
+import { saveBabysittingPes } from '@/lib/services/family/save-babysitting-pes';
 
 /** Giulia (nurse, employer confirmed) asks for 10 h of babysitting with Il Germoglio, which validates it: ready to sign. */
 export async function giuliaReadyToSign(db: Db, giulia: Actor, prv1: Actor): Promise<{ voucherId: string; pesId: string }> {

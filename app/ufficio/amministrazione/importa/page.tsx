@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Alert } from '@/app/_components/alert';
 import { getDb } from '@/db';
-import { getVoucherImportOutcome } from '@/db/queries/voucher-import-outcome';
+import { getVoucherImportOutcome } from '@/lib/import/voucher-import-outcome';
 import { requireRole } from '@/lib/auth/current-actor';
 import { ColumnGuide } from './column-guide';
 import { ImportForm } from './import-form';

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { officeStats, STAT_MEASURES, type EuroColumns } from '@/db/queries/office-stats';
 import { requireRole } from '@/lib/auth/current-actor';
 import { formatEuro } from '@/lib/domain/money';
-import { CONVERSION_STATUS_LABELS } from '@/lib/domain/state-machines';
+import { CONVERSION_STATUS_LABELS } from '@/lib/domain/labels';
 import { EuroChart, StatusChart } from './stats-charts';
 import { StatsTable } from './stats-table';
 

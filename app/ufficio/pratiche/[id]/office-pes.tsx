@@ -3,7 +3,7 @@ import type { OfficeFilePes } from '@/db/queries/office/conversion-file';
 import { ageInYears, BAND_LABELS, type Band } from '@/lib/domain/bands';
 import { formatDateIt, formatDateTimeIt } from '@/lib/domain/dates';
 import { formatEuro } from '@/lib/domain/money';
-import { PES_STATUS_LABELS } from '@/lib/domain/state-machines';
+import { PES_STATUS_LABELS } from '@/lib/domain/labels';
 
 const KIND = { standard: 'PES ordinario', babysitting_covid: 'Babysitting domiciliare EMERGENZA COVID-19', summer_covid: 'Servizi Estivi EMERGENZA COVID-19' } as const;
 

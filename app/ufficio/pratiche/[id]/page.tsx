@@ -5,7 +5,7 @@ import { Alert } from '@/app/_components/alert';
 import { VoucherTimeline } from '@/app/_components/voucher-timeline';
 import { getDb } from '@/db';
 import { getOfficeConversionFile } from '@/db/queries/office/conversion-file';
-import { officeScope } from '@/db/queries/office/office-scope';
+import { officeScope } from '@/lib/auth/office-scope';
 import { requireRole } from '@/lib/auth/current-actor';
 import { daysBetween, formatDateTimeIt, isoDate } from '@/lib/domain/dates';
 import { formatEuro } from '@/lib/domain/money';

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { handleImportRequest, IMPORT_PAGE } from '@/lib/services/admin/import-request';
+import { handleImportRequest, IMPORT_PAGE } from '@/lib/services/office/admin/import-request';
 import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
 
 export const dynamic = 'force-dynamic';
