@@ -112,15 +112,19 @@ export async function saveBabysittingPes(db: Db, actor: Actor, input: SaveBabysi
       ({ id: pesId, code } = row!);
     }
     await tx.insert(pesChildren).values(childIds.map((childId) => ({ pesId, childId })));
-    await writeAudit(tx, {
+    const common = {
       actor,
-      action: existing ? 'pes.updated' : 'pes.created',
       entityType: 'voucher',
       entityId: voucher.id,
-      before: existing ? { pesId, code, status: existing.status, hours: existing.hours, amountCents: existing.amountCents } : null,
       after: { pesId, code, kind: 'babysitting_covid', status: 'draft', hours: input.hours, amountCents: amount, hourlyRateCents: rate, children: childIds.length },
       at: now,
-    });
+    } as const;
+    await writeAudit(
+      tx,
+      existing
+        ? { ...common, action: 'pes.updated', before: { pesId, code, status: existing.status, hours: existing.hours, amountCents: existing.amountCents } }
+        : { ...common, action: 'pes.created', before: null },
+    );
     await syncConversionStatus(tx, conversion.id, now);
     return { pesId, code, amountCents: amount, residualAfterCents: residual - amount };
   });

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { auditEvents, children, conversions, documents, pes, pesChildren, providers, users, vouchers } from '@/db/schema';
+import { storedAfter } from '@/lib/domain/audit-events';
 import { committedCents, freedCents, residualCents, type PesForResidual } from '@/lib/domain/residual';
 import type { ConversionStatus, PesStatus } from '@/lib/domain/state-machines';
 import { buildDossier } from '@/lib/services/steps/dossier';
@@ -72,7 +73,7 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
   const childById = new Map(kids.map((c) => [c.id, c]));
   const validatedBy = new Map<string, { name: string; at: Date }>();
   for (const e of events) {
-    const code = (e.after as { code?: unknown } | null)?.code;
+    const code = storedAfter('pes.validated', e.after).code;
     if (e.action === 'pes.validated' && typeof code === 'string') validatedBy.set(code, { name: [e.givenName, e.familyName].filter(Boolean).join(' '), at: e.at });
   }
   const pesList = pesRows.map((r) => ({
