@@ -20,6 +20,7 @@ import { ConversionOutcome } from './conversion-outcome';
 import { NewPesList } from './new-pes-list';
 import { SubmitSection } from './submit-section';
 import { pesSummary } from './pes-summary';
+import { PageHeader } from '@/app/_components/page-header';
 
 export const metadata: Metadata = { title: 'Modifica PES' };
 
@@ -54,14 +55,9 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
   );
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/famiglia" className="link">
-          ← Buoni di servizio
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold">
+      <PageHeader back={{ href: '/famiglia', label: 'Buoni di servizio' }}>
         Modifica PES <span className="block text-xl font-semibold sm:inline">Buono {voucher.number}</span>
-      </h1>
+      </PageHeader>
 
       {saved ? (
         <Alert outcome kind="success" title={`PES ${saved.code} salvato`}>

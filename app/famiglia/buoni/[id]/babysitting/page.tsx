@@ -15,6 +15,7 @@ import { idSchema } from '@/lib/validation/ids';
 import { MeasureUnavailable } from '../measure-unavailable';
 import { BabysittingPesForm } from './babysitting-pes-form';
 import { EmploymentDialog } from './employment-dialog';
+import { PageHeader } from '@/app/_components/page-header';
 
 export const metadata: Metadata = { title: 'PES servizi babysitting domiciliari' };
 
@@ -26,19 +27,12 @@ export default async function BabysittingPage({ params, searchParams }: { params
   const db = await getDb();
   const [file, measure, providers] = await Promise.all([getFamilyVoucherFile(db, actor.userId, id), getMeasureParameters(db, 'babysitting_covid'), providersForMeasure(db, 'babysitting_covid')]);
   if (!file) notFound();
-  const back = (
-    <p>
-      <Link href={`/famiglia/buoni/${file.voucher.id}`} className="link">
-        ← Torna a Modifica PES
-      </Link>
-    </p>
-  );
-  const heading = <h1 className="text-3xl font-bold">PES servizi babysitting domiciliari emergenza COVID-19</h1>;
+  const header = <PageHeader back={{ href: `/famiglia/buoni/${file.voucher.id}`, label: 'Torna a Modifica PES' }}>PES servizi babysitting domiciliari emergenza COVID-19</PageHeader>;
   const today = isoDate(new Date());
   const conv = file.conversion;
   const editable = file.voucher.status === 'assigned' && (!conv || isConversionEditable(conv.status));
   if (!measure || !isMeasureOpen(measure, today) || !editable) {
-    return <MeasureUnavailable back={back} heading={heading} editable={editable} measure={measure} requests="babysitting domiciliare" />;
+    return <MeasureUnavailable header={header} editable={editable} measure={measure} requests="babysitting domiciliare" />;
   }
 
   const editing = typeof sp.pes === 'string' ? file.newPes.find((p) => p.id === sp.pes && p.kind === 'babysitting_covid' && canEditNewPes(p.status, { reopened: Boolean(conv?.submittedAt) })) : undefined;
@@ -46,8 +40,7 @@ export default async function BabysittingPage({ params, searchParams }: { params
   const params_ = { hourlyCapOneChildCents: measure.hourlyCapOneChildCents ?? 0, hourlyCapMultiChildCents: measure.hourlyCapMultiChildCents ?? 0, copayBasisPoints: measure.copayBasisPoints };
   return (
     <div className="space-y-6">
-      {back}
-      {heading}
+      {header}
       <p>
         La Del. G.P. n. 575/2020 consente di convertire il residuo in babysitting domiciliare alle lavoratrici e ai lavoratori del settore privato e ai dipendenti
         pubblici dei comparti sanità, sicurezza, difesa e soccorso pubblico che rientrano al lavoro fuori casa.
