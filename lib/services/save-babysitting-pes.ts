@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '@/db/open';
+import type { Db, Tx } from '@/db/open';
 import { children, pes, pesChildren } from '@/db/schema';
 import { getMeasureParameters, providerJoined } from '@/db/queries/measures';
 import { AppError } from '@/lib/app-error';
@@ -16,8 +16,6 @@ import { syncConversionStatus } from './steps/sync-conversion-status';
 import { nextPesCode, residualInTx } from './steps/voucher-money';
 
 export type SaveBabysittingInput = { voucherId: string; pesId?: string; childIds: string[]; providerId: string; hours: number };
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Every check of a new or edited babysitting PES, and its figures: amount = hours × covered hourly rate. */
 async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingInput, now: Date) {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import { providerOptions } from '@/db/queries/admin/providers';
+import { officeScope } from '@/db/queries/office/office-scope';
+import { providerOptions } from '@/db/queries/office/provider-options';
 import { requireRole } from '@/lib/auth/current-actor';
 import { NewUserForm } from './new-user-form';
 import { PageHeader } from '@/app/_components/page-header';
@@ -8,8 +9,8 @@ import { PageHeader } from '@/app/_components/page-header';
 export const metadata: Metadata = { title: 'Nuovo utente' };
 
 export default async function NewUserPage() {
-  await requireRole('office');
-  const providers = await providerOptions(await getDb());
+  const actor = await requireRole('office');
+  const providers = await providerOptions(await getDb(), officeScope(actor));
   return (
     <div className="space-y-4">
       <PageHeader back={{ href: '/ufficio/amministrazione/utenti', label: 'Utenti' }}>Nuovo utente</PageHeader>
