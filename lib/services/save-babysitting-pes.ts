@@ -6,7 +6,7 @@ import { getMeasureParameters, providerJoined } from '@/db/queries/measures';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
-import { babysittingAmountCents, coveredHourlyRateCents, maxAdmissibleHours } from '@/lib/domain/babysitting';
+import { babysittingAmountCents, babysittingParams, coveredHourlyRateCents, maxAdmissibleHours } from '@/lib/domain/babysitting';
 import { isoDate } from '@/lib/domain/dates';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
 import { formatEuro } from '@/lib/domain/money';
@@ -52,11 +52,7 @@ async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingIn
     }
   }
 
-  const rate = coveredHourlyRateCents(childIds.length, {
-    hourlyCapOneChildCents: params.hourlyCapOneChildCents ?? 0,
-    hourlyCapMultiChildCents: params.hourlyCapMultiChildCents ?? 0,
-    copayBasisPoints: params.copayBasisPoints,
-  });
+  const rate = coveredHourlyRateCents(childIds.length, babysittingParams(params));
   const residual = await residualInTx(tx, voucher.id, existing?.id);
   const maxHours = maxAdmissibleHours(residual, rate);
   if (!Number.isSafeInteger(input.hours) || input.hours < 1 || input.hours > maxHours) {

@@ -8,6 +8,7 @@ import { getMeasureParameters } from '@/db/queries/measures';
 import { getSigningStatus } from '@/db/queries/signing-status';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { requireRole } from '@/lib/auth/current-actor';
+import { babysittingParams } from '@/lib/domain/babysitting';
 import { formatDateIt, formatDateTimeIt, isoDate } from '@/lib/domain/dates';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
 import { formatEuro } from '@/lib/domain/money';
@@ -47,9 +48,7 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
   const buys = residualBuysSentence(
     whatResidualBuys(
       residual,
-      babysittingOpen && babysitting
-        ? { hourlyCapOneChildCents: babysitting.hourlyCapOneChildCents ?? 0, hourlyCapMultiChildCents: babysitting.hourlyCapMultiChildCents ?? 0, copayBasisPoints: babysitting.copayBasisPoints }
-        : null,
+      babysittingOpen && babysitting ? babysittingParams(babysitting) : null,
       summerOpen,
     ),
   );

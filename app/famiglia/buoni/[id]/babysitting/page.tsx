@@ -5,7 +5,7 @@ import { getDb } from '@/db';
 import { getMeasureParameters, providersForMeasure } from '@/db/queries/measures';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { requireRole } from '@/lib/auth/current-actor';
-import { coveredHourlyRateCents } from '@/lib/domain/babysitting';
+import { babysittingParams, coveredHourlyRateCents } from '@/lib/domain/babysitting';
 import { ageInYears } from '@/lib/domain/bands';
 import { isoDate } from '@/lib/domain/dates';
 import { EMPLOYMENT_CONDITION_LABELS, type EmploymentCondition } from '@/lib/domain/eligibility';
@@ -37,7 +37,7 @@ export default async function BabysittingPage({ params, searchParams }: { params
 
   const editing = typeof sp.pes === 'string' ? file.newPes.find((p) => p.id === sp.pes && p.kind === 'babysitting_covid' && canEditNewPes(p.status, { reopened: Boolean(conv?.submittedAt) })) : undefined;
   const declare = !conv?.employmentCondition || sp.condizione === '1';
-  const params_ = { hourlyCapOneChildCents: measure.hourlyCapOneChildCents ?? 0, hourlyCapMultiChildCents: measure.hourlyCapMultiChildCents ?? 0, copayBasisPoints: measure.copayBasisPoints };
+  const params_ = babysittingParams(measure);
   return (
     <div className="space-y-6">
       {header}
