@@ -17,16 +17,16 @@ const CONSONANTS = 'BCDFGHJKLMNPQRSTVWZ';
 const tag = (n: number) => Array.from({ length: n }, () => CONSONANTS[randomInt(CONSONANTS.length)]).join('');
 const unusable = 'not-a-password-hash';
 
-async function createUser(db: Db, role: Actor['role'], providerId: string | null, name: { given: string; family: string }): Promise<Actor & { email: string }> {
+export type BuiltUser = Actor & { email: string; codiceFiscale: string };
+
+async function createUser(db: Db, role: Actor['role'], providerId: string | null, name: { given: string; family: string }): Promise<BuiltUser> {
   const email = `${name.given}.${name.family}.${tag(6)}@example.test`.toLowerCase();
-  const [u] = await db
-    .insert(users)
-    .values({ codiceFiscale: demoCodiceFiscale(name.family, name.given, randomInt(1_000_000)), givenName: name.given, familyName: name.family, email, role, providerId, passwordHash: unusable })
-    .returning();
-  return { userId: u!.id, role, providerId, ip: '127.0.0.1', requestId: 'test', email };
+  const codiceFiscale = demoCodiceFiscale(name.family, name.given, randomInt(1_000_000));
+  const [u] = await db.insert(users).values({ codiceFiscale, givenName: name.given, familyName: name.family, email, role, providerId, passwordHash: unusable }).returning();
+  return { userId: u!.id, role, providerId, ip: '127.0.0.1', requestId: 'test', email, codiceFiscale };
 }
 
-export type BuiltProvider = { id: string; code: string; name: string; email: string; staff: Actor & { email: string } };
+export type BuiltProvider = { id: string; code: string; name: string; email: string; staff: BuiltUser };
 
 /** A provider with one staff account, serving the bands and measures asked for (all by default). */
 export async function createProvider(
@@ -59,7 +59,7 @@ export type PesSpec = {
 };
 
 export type BuiltFamily = {
-  family: Actor & { email: string };
+  family: BuiltUser;
   voucher: { id: string; number: string };
   conversionId: string | null;
   childIds: string[];
