@@ -122,7 +122,7 @@ export async function seedDemoData(db: Db, today = todayIso(), opts: { officeDem
     }
   });
   // Files are written after commit, like every other side effect (storage may be remote).
-  const storage = fileStorage({ db });
+  const storage = fileStorage(db);
   for (const f of pendingFiles) await storage.put(f.key, f.bytes);
 }
 
