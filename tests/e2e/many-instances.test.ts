@@ -164,6 +164,24 @@ describe.skipIf(!reachable)('R4: two instances on one PostgreSQL database', () =
     expect(new URL(after.headers.get('location') ?? '', b.baseUrl).pathname).toBe('/login');
   });
 
+  it("refuses on instance B a session ended through Auth.js's own sign-out endpoint on instance A", async () => {
+    const cookie = await sessionCookie(a.baseUrl, GIULIA, DEMO_PASSWORD);
+    expect((await fetch(`${b.baseUrl}/famiglia`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
+    // A script posts to /api/auth/signout directly, as a client could, instead of pressing «Esci».
+    const csrf = await fetch(`${a.baseUrl}/api/auth/csrf`, { headers: { cookie } });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const out = await fetch(`${a.baseUrl}/api/auth/signout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `${cookie}; ${csrfCookie}` },
+      body: new URLSearchParams({ csrfToken }).toString(),
+    });
+    expect(out.status).toBe(302);
+    const after = await fetch(`${b.baseUrl}/famiglia`, { headers: { cookie }, redirect: 'manual' });
+    expect(new URL(after.headers.get('location') ?? '', b.baseUrl).pathname).toBe('/login');
+  });
+
   it('accepts on instance B a server-action form rendered by instance A (Anna asks to close a PES)', async () => {
     const cookie = await sessionCookie(a.baseUrl, ANNA, DEMO_PASSWORD);
     const [voucher] = await sql<{ id: string }[]>`select id from vouchers where number = 'BS-2020-0001'`;
