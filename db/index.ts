@@ -54,7 +54,9 @@ async function start(): Promise<Db> {
     const { migrationsApplied } = await import('@/lib/ops/migration-status');
     if (!(await migrationsApplied(opened.db))) {
       // The app keeps running (readiness says why) and serves once `npm run db:migrate` has run.
-      console.warn('[db] Migrazioni non applicate (MIGRATE_ON_START=false): esegui `npm run db:migrate`; /api/ready risponde 503 fino ad allora.');
+      console.warn(
+        '[db] Migrazioni non applicate (MIGRATE_ON_START=false): esegui `npm run db:migrate`; /api/ready risponde 503 fino ad allora.',
+      );
       return opened.db;
     }
   }

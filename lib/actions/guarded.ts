@@ -36,7 +36,9 @@ export async function guarded<S extends z.ZodType, T>(
     return failure('unavailable');
   }
   if (actor.role !== role) {
-    await writeAudit(db, { actor, action: 'access.denied', entityType: 'action', entityId: role }).catch(() => undefined);
+    await writeAudit(db, { actor, action: 'access.denied', entityType: 'action', entityId: role }).catch(
+      () => undefined,
+    );
     return failure('forbidden');
   }
   return settleAction(
@@ -49,7 +51,9 @@ export async function guarded<S extends z.ZodType, T>(
     },
     async (e) => {
       if (e.code === 'not_found' || e.code === 'forbidden') {
-        await writeAudit(db, { actor, action: 'access.denied', entityType: 'action', after: { code: e.code } }).catch(() => undefined);
+        await writeAudit(db, { actor, action: 'access.denied', entityType: 'action', after: { code: e.code } }).catch(
+          () => undefined,
+        );
       }
     },
   );

@@ -37,7 +37,9 @@ function until(done: () => boolean, deadline: number): Promise<boolean> {
 
 function settledBy(work: Promise<void>, deadline: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()))));
+  const late = new Promise<boolean>(
+    (resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()))),
+  );
   return Promise.race([work.then(() => true), late]).finally(() => clearTimeout(timer));
 }
 
@@ -93,7 +95,9 @@ export function installShutdownHandler(steps: Omit<Steps, 'timeoutMs'>): void {
     }
     started = true;
     const timeoutMs = shutdownTimeoutMs();
-    console.log(`[shutdown] ${signal}: non accetto nuove richieste, attendo quelle in corso (al massimo ${timeoutMs} ms)`);
+    console.log(
+      `[shutdown] ${signal}: non accetto nuove richieste, attendo quelle in corso (al massimo ${timeoutMs} ms)`,
+    );
     void shutDown({ ...steps, timeoutMs }).then((code) => process.exit(code));
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -17,14 +17,26 @@ export type StaffContext = { db: Db; staff: StaffIdentity & { ip: string | null;
  * read only after the identity check, like guarded()'s; the request id is made here, never taken from the
  * request (a client could put anything in the audit log through it).
  */
-export async function staffGuarded<S extends z.ZodType, T>(schema: S, input: unknown, run: (data: z.infer<S>, ctx: StaffContext) => Promise<T>): Promise<ActionResult<T>> {
+export async function staffGuarded<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  run: (data: z.infer<S>, ctx: StaffContext) => Promise<T>,
+): Promise<ActionResult<T>> {
   const identity = await currentStaffIdentity();
   if (!identity) return failure('unauthenticated');
   const db = await getDb();
   const h = await headers();
   if (identity === 'family') {
-    await writeAudit(db, { actor: null, action: 'access.denied', entityType: 'action', entityId: 'staff', ip: clientIp(h) }).catch(() => undefined);
+    await writeAudit(db, {
+      actor: null,
+      action: 'access.denied',
+      entityType: 'action',
+      entityId: 'staff',
+      ip: clientIp(h),
+    }).catch(() => undefined);
     return failure('forbidden');
   }
-  return settleAction(schema, input, (data) => run(data, { db, staff: { ...identity, ip: clientIp(h), requestId: randomUUID() } }));
+  return settleAction(schema, input, (data) =>
+    run(data, { db, staff: { ...identity, ip: clientIp(h), requestId: randomUUID() } }),
+  );
 }
