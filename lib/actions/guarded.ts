@@ -6,6 +6,8 @@ import { AppError, failure, type ActionResult } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor, Role } from '@/lib/auth/actor';
 import { currentActor } from '@/lib/auth/current-actor';
+import { log } from '@/lib/log/logger';
+import { observeAction } from '@/lib/log/observe-action';
 import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
 import { ActionInput } from './action-input';
 import { baseUrl } from './base-url';
@@ -21,12 +23,16 @@ export type ActionContext = { db: Db; actor: Actor; baseUrl: string };
  * Business refusals come back as messages; anything unexpected is logged without details and
  * answered with a generic "try again" (never an internal message).
  */
-export async function guarded<S extends z.ZodType, T>(
+export function guarded<S extends z.ZodType, T>(
   role: Role,
   schema: S,
   input: unknown,
   run: (data: z.infer<S>, ctx: ActionContext) => Promise<T>,
 ): Promise<ActionResult<T>> {
+  return observeAction(role, () => currentActor(), () => guardedBody(role, schema, input, run));
+}
+
+async function guardedBody<S extends z.ZodType, T>(role: Role, schema: S, input: unknown, run: (data: z.infer<S>, ctx: ActionContext) => Promise<T>): Promise<ActionResult<T>> {
   // The session check reads the database: when it is unreachable the family gets the "try again"
   // message in the form, not an error page (M8).
   let actor: Awaited<ReturnType<typeof currentActor>>;
@@ -36,7 +42,7 @@ export async function guarded<S extends z.ZodType, T>(
     if (!actor) return failure('unauthenticated');
     db = await getDb();
   } catch {
-    console.error('[action] session check unavailable');
+    log.error({ reason: 'session_check' }, 'action: session check unavailable');
     return failure('unavailable');
   }
   if (actor.role !== role) {
@@ -58,7 +64,7 @@ export async function guarded<S extends z.ZodType, T>(
       }
       return failure(e.code, e.message, e.fieldErrors);
     }
-    console.error(`[action] unexpected failure (${e instanceof Error ? e.name : 'unknown'})`);
+    log.error({ error: e instanceof Error ? e.name : 'unknown' }, 'action: unexpected failure');
     return failure('unavailable');
   }
 }

@@ -8,6 +8,7 @@ import { formatFileSize } from '@/lib/domain/file-size';
 import { MAX_PDF_BYTES, PDF_REFUSAL_MESSAGES, type PdfRefusal } from '@/lib/storage/check-pdf';
 import { attachSummerDocument } from '@/lib/services/family/attach-summer-document';
 import { idSchema } from '@/lib/validation/ids';
+import { log } from '@/lib/log/logger';
 
 export const dynamic = 'force-dynamic';
 
@@ -59,7 +60,7 @@ export async function POST(req: Request) {
       const refusal = (Object.keys(PDF_REFUSAL_MESSAGES) as PdfRefusal[]).find((k) => PDF_REFUSAL_MESSAGES[k] === e.message);
       return refuse(e.code === 'not_found' ? 404 : e.code === 'invalid_input' ? 422 : 409, refusal ?? e.code, e.message);
     }
-    console.error(`[documents] upload failed (${e instanceof Error ? e.name : 'unknown'})`);
+    log.error({ error: e instanceof Error ? e.name : 'unknown' }, 'documents: upload failed');
     return refuse(503, 'unavailable');
   }
 }

@@ -8,6 +8,8 @@ import { AppError, failure, type ActionResult } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { clientIp } from '@/lib/auth/client-ip';
 import { currentStaffIdentity, type StaffIdentity } from '@/lib/auth/totp/enrolling-staff';
+import { log } from '@/lib/log/logger';
+import { observeAction } from '@/lib/log/observe-action';
 import { ActionInput } from '../action-input';
 import { fieldErrorsOf } from '../field-errors-of';
 import { toPlain } from '../to-plain';
@@ -19,7 +21,15 @@ export type StaffContext = { db: Db; staff: StaffIdentity & { ip: string | null;
  * read only after the identity check, like guarded()'s; the request id is made here, never taken from the
  * request (a client could put anything in the audit log through it).
  */
-export async function staffGuarded<S extends z.ZodType, T>(schema: S, input: unknown, run: (data: z.infer<S>, ctx: StaffContext) => Promise<T>): Promise<ActionResult<T>> {
+export function staffGuarded<S extends z.ZodType, T>(schema: S, input: unknown, run: (data: z.infer<S>, ctx: StaffContext) => Promise<T>): Promise<ActionResult<T>> {
+  const identify = async () => {
+    const who = await currentStaffIdentity();
+    return who && who !== 'family' ? { role: who.role } : null;
+  };
+  return observeAction('staff', identify, () => staffGuardedBody(schema, input, run));
+}
+
+async function staffGuardedBody<S extends z.ZodType, T>(schema: S, input: unknown, run: (data: z.infer<S>, ctx: StaffContext) => Promise<T>): Promise<ActionResult<T>> {
   const identity = await currentStaffIdentity();
   if (!identity) return failure('unauthenticated');
   const db = await getDb();
@@ -37,7 +47,7 @@ export async function staffGuarded<S extends z.ZodType, T>(schema: S, input: unk
     return { ok: true, data } as ActionResult<T>;
   } catch (e) {
     if (e instanceof AppError) return failure(e.code, e.message, e.fieldErrors);
-    console.error(`[action] unexpected failure (${e instanceof Error ? e.name : 'unknown'})`);
+    log.error({ error: e instanceof Error ? e.name : 'unknown' }, 'action: unexpected failure');
     return failure('unavailable');
   }
 }
