@@ -17,11 +17,12 @@ export const REDACT_PATHS = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`]);
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-/** LOG_LEVEL when valid; otherwise info, and silent under vitest (tests read results, not logs). */
+/** LOG_LEVEL when valid; otherwise info, and silent in vitest's own process (tests read results, not logs). */
 export function logLevel(env: NodeJS.ProcessEnv = process.env): string {
   const asked = (env.LOG_LEVEL ?? '').trim().toLowerCase();
   if (LEVELS.includes(asked)) return asked;
-  return env.VITEST ? 'silent' : 'info';
+  // A server started by the browser tests inherits VITEST: it logs (NEXT_RUNTIME is set only inside Next).
+  return env.VITEST && !env.NEXT_RUNTIME ? 'silent' : 'info';
 }
 
 type Options = { level?: string; destination?: DestinationStream; pretty?: boolean };

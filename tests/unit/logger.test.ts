@@ -101,3 +101,18 @@ describe('route of a logged request', () => {
     expect(routeOf(url)).toBe(route);
   });
 });
+
+describe('log level', () => {
+  it.each([
+    [{}, 'info'],
+    [{ LOG_LEVEL: 'debug' }, 'debug'],
+    [{ LOG_LEVEL: 'nonsense' }, 'info'],
+    [{ VITEST: 'true' }, 'silent'],
+    // A server the browser tests start inherits VITEST and must still log.
+    [{ VITEST: 'true', NEXT_RUNTIME: 'nodejs' }, 'info'],
+    [{ VITEST: 'true', LOG_LEVEL: 'warn' }, 'warn'],
+  ])('%j → %s', async (env, level) => {
+    const { logLevel } = await import('@/lib/log/logger');
+    expect(logLevel(env as NodeJS.ProcessEnv)).toBe(level);
+  });
+});
