@@ -1,5 +1,7 @@
+import js from '@eslint/js';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import tseslint from 'typescript-eslint';
 
 /**
  * The layers, enforced (eslint-plugin-import resolves `@/…` through tsconfig, so aliased and relative
@@ -45,9 +47,22 @@ const layers = [
 ];
 
 const config = [
+  // ESLint's own recommended rules (no-duplicate-case, no-unreachable, no-dupe-keys…), then Next's.
+  js.configs.recommended,
   ...nextVitals,
   ...nextTs,
   { ignores: ['.next/**', 'node_modules/**', 'drizzle/**', '.data/**', 'tmp/**', 'next-env.d.ts'] },
+  {
+    // Rules that need the types: a switch over a union must name every member (or say default), and a
+    // promise is awaited, returned, or explicitly voided — an unhandled rejection loses a write silently.
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/no-floating-promises': 'error',
+    },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

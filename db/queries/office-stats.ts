@@ -2,11 +2,11 @@ import 'server-only';
 import { and, asc, count, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { conversions, pes, providers } from '@/db/schema';
+import type { NewPesKind } from '@/lib/domain/pes-kinds';
 import { CONVERSION_STATUSES, type ConversionStatus } from '@/lib/domain/state-machines';
 
 export const STAT_MEASURES = ['babysitting', 'summer', 'both', 'none'] as const;
 export type StatMeasure = (typeof STAT_MEASURES)[number];
-export type NewPesKind = 'babysitting_covid' | 'summer_covid';
 
 /** Three sums, stated on the page: approved conversions, conversions awaiting the office, every conversion. */
 export type EuroColumns = { approvedCents: number; submittedCents: number; allCents: number };

@@ -58,7 +58,7 @@ function pesWithFamily(db: DbOrTx) {
 async function withChildren<T extends { id: string }>(db: DbOrTx, rows: T[]) {
   if (!rows.length) return [];
   const kids = await db
-    .select({ pesId: pesChildren.pesId, givenName: children.givenName, familyName: children.familyName, birthDate: children.birthDate, disability: children.disability })
+    .select({ pesId: pesChildren.pesId, givenName: children.givenName, familyName: children.familyName, birthDate: children.birthDate })
     .from(pesChildren)
     .innerJoin(children, eq(children.id, pesChildren.childId))
     .where(inArray(pesChildren.pesId, rows.map((r) => r.id)))

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../open';
 import { auditEvents, children, conversionSubmissions, conversions, documents, pes, pesChildren, users, vouchers } from '../schema';
+import type { StoredAfter, VoucherAuditAction } from '@/lib/domain/audit-events';
 import { maskMobile } from '@/lib/domain/otp';
 import type { PesStatus } from '@/lib/domain/state-machines';
 import { protocolYear } from '@/lib/domain/protocol-number';
@@ -147,7 +148,8 @@ export async function seedOfficeDemo(
         updatedAt: decidedAt ?? submittedAt,
       })
       .where(eq(conversions.id, convs[i]!.id));
-    const event = (action: string, at: Date, after: Record<string, unknown>, actor: { userId: string | null; role: string | null }) =>
+    // Summaries, not whole events: the office demo's rows carry the fields its pages read (StoredAfter).
+    const event = <A extends VoucherAuditAction>(action: A, at: Date, after: StoredAfter<A>, actor: { userId: string | null; role: string | null }) =>
       events.push({ actorId: actor.userId, actorRole: actor.role, action, entityType: 'voucher', entityId: vs[i]!.id, after, at });
     const fam = { userId: holders[i]!.id, role: 'family' };
     event('pes.closed', ago(plan.daysAgo + 11), { code: `${p.number}/1`, usedCents: 80_000, freedCents: 120_000 }, { userId: null, role: null });

@@ -122,7 +122,7 @@ export async function seedDemoData(db: Db, today = todayIso(), opts: { officeDem
     }
   });
   // Files are written after commit, like every other side effect (storage may be remote).
-  const storage = fileStorage({ db });
+  const storage = fileStorage(db);
   for (const f of pendingFiles) await storage.put(f.key, f.bytes);
 }
 
@@ -187,8 +187,26 @@ async function seedVoucher(tx: Tx, v: DemoVoucher, today: string, providerIds: M
     await tx.insert(pesChildren).values({ pesId: row!.id, childId: childIds[p.child]! });
     if (closed) {
       const staff = (await tx.select().from(users).where(eq(users.providerId, providerId)))[0];
-      await writeAudit(tx, { actor: { userId: holder.id, role: 'family' }, action: 'pes.close_requested', entityType: 'voucher', entityId: voucher.id, after: { pesId: row!.id, code: p.code }, at: daysAgo(20) });
-      await writeAudit(tx, { actor: staff ? { userId: staff.id, role: 'provider' } : null, action: 'pes.closed', entityType: 'voucher', entityId: voucher.id, after: { pesId: row!.id, code: p.code, usedCents: p.usedCents }, at: daysAgo(18) });
+      const ref = { pesId: row!.id, code: p.code };
+      const usedCents = p.usedCents ?? 0;
+      await writeAudit(tx, {
+        actor: { userId: holder.id, role: 'family' },
+        action: 'pes.close_requested',
+        entityType: 'voucher',
+        entityId: voucher.id,
+        before: { ...ref, status: 'active' },
+        after: { ...ref, status: 'close_requested' },
+        at: daysAgo(20),
+      });
+      await writeAudit(tx, {
+        actor: staff ? { userId: staff.id, role: 'provider' } : null,
+        action: 'pes.closed',
+        entityType: 'voucher',
+        entityId: voucher.id,
+        before: { ...ref, status: 'close_requested' },
+        after: { ...ref, status: 'closed', usedCents, hoursUsed: p.hoursUsed ?? 0, freedCents: p.amountCents - usedCents },
+        at: daysAgo(18),
+      });
     }
   }
 
@@ -234,12 +252,34 @@ async function seedVoucher(tx: Tx, v: DemoVoucher, today: string, providerIds: M
       .update(conversions)
       .set({ status: 'submitted', submittedAt, protocolNumber, signature, updatedAt: submittedAt })
       .where(eq(conversions.id, conv!.id));
-    await tx.insert(conversionSubmissions).values({ conversionId: conv!.id, protocolNumber, submittedAt, dossierSha256, dossier, signature });
+    const [submission] = await tx.insert(conversionSubmissions).values({ conversionId: conv!.id, protocolNumber, submittedAt, dossierSha256, dossier, signature }).returning({ id: conversionSubmissions.id });
     const staff = (await tx.select().from(users).where(eq(users.providerId, prv2)))[0];
     const fam = { userId: holder.id, role: 'family' as const };
-    await writeAudit(tx, { actor: fam, action: 'pes.created', entityType: 'voucher', entityId: voucher.id, after: { code: 'BS-2020-0003/2' }, at: daysAgo(9) });
-    await writeAudit(tx, { actor: fam, action: 'pes.validation_requested', entityType: 'voucher', entityId: voucher.id, after: { code: 'BS-2020-0003/2' }, at: daysAgo(8) });
-    await writeAudit(tx, { actor: staff ? { userId: staff.id, role: 'provider' } : null, action: 'pes.validated', entityType: 'voucher', entityId: voucher.id, after: { code: 'BS-2020-0003/2' }, at: daysAgo(6) });
-    await writeAudit(tx, { actor: fam, action: 'conversion.submitted', entityType: 'voucher', entityId: voucher.id, after: { status: 'submitted', protocolNumber, otpId: signature.otpId, dossierSha256 }, at: submittedAt });
+    const ref = { pesId: summer!.id, code: summer!.code };
+    const onVoucher = { entityType: 'voucher', entityId: voucher.id } as const;
+    await writeAudit(tx, {
+      ...onVoucher,
+      actor: fam,
+      action: 'pes.created',
+      after: { ...ref, kind: 'summer_covid', status: 'draft', providerId: prv2, band: 'C', hours: summer!.hours, amountCents: summer!.amountCents },
+      at: daysAgo(9),
+    });
+    await writeAudit(tx, { ...onVoucher, actor: fam, action: 'pes.validation_requested', before: { ...ref, status: 'draft' }, after: { ...ref, status: 'awaiting_validation' }, at: daysAgo(8) });
+    await writeAudit(tx, {
+      ...onVoucher,
+      actor: staff ? { userId: staff.id, role: 'provider' } : null,
+      action: 'pes.validated',
+      before: { ...ref, status: 'awaiting_validation' },
+      after: { ...ref, status: 'validated' },
+      at: daysAgo(6),
+    });
+    await writeAudit(tx, {
+      ...onVoucher,
+      actor: fam,
+      action: 'conversion.submitted',
+      before: { status: 'draft' },
+      after: { status: 'submitted', protocolNumber, otpId: signature.otpId, dossierSha256, submissionId: submission!.id },
+      at: submittedAt,
+    });
   }
 }

@@ -2,26 +2,22 @@ import 'server-only';
 import type { z } from 'zod';
 import { getDb } from '@/db';
 import type { Db } from '@/db/open';
-import { AppError, failure, type ActionResult } from '@/lib/app-error';
+import { failure, type ActionResult } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor, Role } from '@/lib/auth/actor';
 import { currentActor } from '@/lib/auth/current-actor';
 import { log } from '@/lib/log/logger';
 import { observeAction } from '@/lib/log/observe-action';
 import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
-import { ActionInput } from './action-input';
 import { baseUrl } from './base-url';
-import { fieldErrorsOf } from './field-errors-of';
-import { toPlain } from './to-plain';
+import { settleAction } from './settle-action';
 
 export type ActionContext = { db: Db; actor: Actor; baseUrl: string };
 
 /**
  * The shape of every server action: role guard → zod .strict() → service → typed result. `input` is what the
  * action received (an ActionInput, a FormData or an object), unread: it is read into the schema's declared
- * names only after the role check (X1), so an anonymous request gets nothing parsed.
- * Business refusals come back as messages; anything unexpected is logged without details and
- * answered with a generic "try again" (never an internal message).
+ * names only after the role check (X1), so an anonymous request gets nothing parsed (settleAction).
  */
 export function guarded<S extends z.ZodType, T>(
   role: Role,
@@ -49,22 +45,18 @@ async function guardedBody<S extends z.ZodType, T>(role: Role, schema: S, input:
     await writeAudit(db, { actor, action: 'access.denied', entityType: 'action', entityId: role }).catch(() => undefined);
     return failure('forbidden');
   }
-  const read = (input instanceof ActionInput ? input : new ActionInput(input)).read(schema);
-  if (!read.ok) return failure('invalid_input', read.message);
-  const parsed = schema.safeParse(read.value);
-  if (!parsed.success) return failure('invalid_input', undefined, fieldErrorsOf(parsed.error.issues));
-  try {
-    const data = await run(toPlain(parsed.data), { db, actor, baseUrl: baseUrl() });
-    kickDispatcher();
-    return { ok: true, data } as ActionResult<T>;
-  } catch (e) {
-    if (e instanceof AppError) {
+  return settleAction(
+    schema,
+    input,
+    async (data) => {
+      const result = await run(data, { db, actor, baseUrl: baseUrl() });
+      kickDispatcher();
+      return result;
+    },
+    async (e) => {
       if (e.code === 'not_found' || e.code === 'forbidden') {
         await writeAudit(db, { actor, action: 'access.denied', entityType: 'action', after: { code: e.code } }).catch(() => undefined);
       }
-      return failure(e.code, e.message, e.fieldErrors);
-    }
-    log.error({ error: e instanceof Error ? e.name : 'unknown' }, 'action: unexpected failure');
-    return failure('unavailable');
-  }
+    },
+  );
 }

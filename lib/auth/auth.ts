@@ -9,6 +9,7 @@ import type { Role } from './actor';
 import { authSecret } from './auth-secret';
 import { authenticate } from './authenticate';
 import { clientIp } from './client-ip';
+import { endSessions } from './end-sessions';
 import { sessionStillValid } from './session-check';
 import { signInClaims } from './session-claims';
 import { ABSOLUTE_SECONDS, IDLE_SECONDS, REFRESH_AFTER_SECONDS } from './session-config';
@@ -101,6 +102,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // «Esci» bumps the session version itself (logoutAction); a POST straight to /api/auth/signout (a script, a
+    // client) must also end every copy of the cookie, not only the one the browser drops (S1).
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      if (!token?.uid || typeof token.sv !== 'number') return;
+      await endSessions(await getDb(), token.uid, token.sv);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       const now = Math.floor(Date.now() / 1000);

@@ -59,16 +59,14 @@ export async function authenticate(
 
   await db.transaction(async (tx) => {
     if (ok) await markSucceeded(tx, reserved.attemptId!);
-    await writeAudit(tx, {
-      actor: ok && user ? { userId: user.id, role: user.role as Role } : null,
-      action: ok ? 'auth.login_succeeded' : wrongCode ? 'auth.mfa_failed' : 'auth.login_failed',
-      entityType: 'user',
-      entityId: user?.id ?? null,
-      // The typed username is kept only when it is a well-formed codice fiscale, never the password.
-      after: ok ? (second?.kind === 'pass' && second.method ? { secondFactor: second.method } : null) : { codiceFiscale: isValidCodiceFiscale(cf) ? cf : null },
-      ip,
-      at: now,
-    });
+    const common = { entityType: 'user', entityId: user?.id ?? null, ip, at: now } as const;
+    await writeAudit(
+      tx,
+      ok && user
+        ? { ...common, actor: { userId: user.id, role: user.role as Role }, action: 'auth.login_succeeded', after: second?.kind === 'pass' && second.method ? { secondFactor: second.method } : null }
+        : // The typed username is kept only when it is a well-formed codice fiscale, never the password.
+          { ...common, actor: null, action: wrongCode ? 'auth.mfa_failed' : 'auth.login_failed', after: { codiceFiscale: isValidCodiceFiscale(cf) ? cf : null } },
+    );
   });
   if (second?.kind === 'locked') return { ok: false, reason: 'totp_locked', message: MFA_LOCKED_MESSAGE };
   if (second?.kind === 'failed') return { ok: false, reason: 'totp_invalid' };

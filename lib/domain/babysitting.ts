@@ -10,6 +10,11 @@ export type BabysittingParams = {
 
 const FULL = 10_000;
 
+/** The rate parameters of a measure's stored row; an unset cap covers nothing rather than any amount. */
+export function babysittingParams(m: { hourlyCapOneChildCents: number | null; hourlyCapMultiChildCents: number | null; copayBasisPoints: number }): BabysittingParams {
+  return { hourlyCapOneChildCents: m.hourlyCapOneChildCents ?? 0, hourlyCapMultiChildCents: m.hourlyCapMultiChildCents ?? 0, copayBasisPoints: m.copayBasisPoints };
+}
+
 /**
  * The part of the hourly cap the voucher pays: 18,00 € (one child) or 22,50 €
  * (two or more) with the seeded values. Rounded down when not a whole cent,

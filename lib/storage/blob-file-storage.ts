@@ -1,4 +1,4 @@
-import type { FileStorage } from './file-storage';
+import type { FileStorage } from './file-store';
 import { assertStorable, assertStorageKey } from './storage-key';
 
 /** Vercel Blob, private: files are read back only through the authorised route, never by URL. */

@@ -55,6 +55,7 @@ export async function checkPdf(bytes: Uint8Array): Promise<PdfCheck> {
 export function safePdfName(name: string): string {
   const base = (name.split(/[\\/]/).pop() ?? '')
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this matches
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
     .replace(/["'`<>:|?*;%\\]/g, '')
     .replace(/\s+/g, ' ')

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { storedFiles } from '@/db/schema';
-import type { FileStorage } from './file-storage';
+import type { FileStorage } from './file-store';
 import { assertStorable, assertStorageKey } from './storage-key';
 
 /**

@@ -5,26 +5,20 @@ import { blobFileStorage } from './blob-file-storage';
 import { databaseFileStorage } from './database-file-storage';
 import { localFileStorage } from './local-file-storage';
 
-/** Files are private: they are only ever read back through an authorised route, never by URL. */
-export type FileStorage = {
-  put(key: string, bytes: Uint8Array): Promise<void>;
-  get(key: string): Promise<Uint8Array | null>;
-  remove(key: string): Promise<void>;
-};
+import type { FileStorage } from './file-store';
 
-// Imported when first used: db/index.ts loads the seed, which stores files through this module.
-const appDb = async (): Promise<DbOrTx> => (await import('@/db')).getDb();
+export type { FileStorage } from './file-store';
 
 /**
  * The store FILE_STORAGE names (lib/config/runtime-config.ts; production refuses a bad value at start).
- * `db` is for code that runs while the app database is still opening (the demo seed), when getDb() would
- * wait for itself.
+ * The caller hands its database (the database store keeps the files there): storage never opens the app
+ * database itself, which also lets the demo seed store files while that database is still opening.
  */
-export function fileStorage(opts: { db?: DbOrTx } = {}): FileStorage {
+export function fileStorage(db: DbOrTx): FileStorage {
   const kind = fileStorageKind();
   switch (kind) {
     case 'database':
-      return databaseFileStorage(opts.db ? async () => opts.db! : appDb);
+      return databaseFileStorage(async () => db);
     case 'blob':
       return blobFileStorage();
     case 'local':

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileStorage } from './file-storage';
+import type { FileStorage } from './file-store';
 import { assertStorable, assertStorageKey } from './storage-key';
 
 /** A folder on this machine: seen by this process only, hence refused in production unless FILE_STORAGE=local. */

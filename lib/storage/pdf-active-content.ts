@@ -46,6 +46,7 @@ function uriText(o: PDFObject | undefined): string | null {
 }
 const dangerousUri = (o: PDFObject | undefined) => {
   const text = uriText(o);
+  // eslint-disable-next-line no-control-regex -- a reader ignores control characters inside a URI scheme, so they are removed before the check
   return text !== null && DANGEROUS_URI.test(text.replace(/[\u0000-\u0020\u007f]/g, ''));
 };
 

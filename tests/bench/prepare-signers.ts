@@ -48,7 +48,8 @@ async function main() {
         select v.number || '/1', v.id, p.id, 'standard', 'C', 80, 200000, 80000, 30, 'closed', now() - interval '10 days', now() - interval '9 days'
         from ${range} join vouchers v on v.number = ${voucher} join providers p on p.code = 'PRV1' on conflict (code) do nothing`);
       await run(`insert into conversions (voucher_id, status, employment_condition)
-        select v.id, 'ready_to_submit', 'private_sector' from ${range} join vouchers v on v.number = ${voucher} on conflict (voucher_id) do nothing`);
+        select v.id, 'ready_to_submit', 'private_sector' from ${range} join vouchers v on v.number = ${voucher}
+        on conflict (voucher_id) where status <> 'rejected' do nothing`);
       await run(`insert into pes (code, voucher_id, conversion_id, provider_id, kind, band, hours, amount_cents, hourly_rate_cents, status, validation_requested_at, decided_at)
         select v.number || '/2', v.id, c.id, p.id, 'babysitting_covid', null, 20, 36000, 1800, 'validated', now() - interval '5 days', now() - interval '4 days'
         from ${range} join vouchers v on v.number = ${voucher} join conversions c on c.voucher_id = v.id join providers p on p.code = 'PRV1' on conflict (code) do nothing`);

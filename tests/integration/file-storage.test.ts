@@ -135,18 +135,18 @@ describe('the database store itself refuses what the adapter refuses', () => {
   });
 });
 
-describe('fileStorage() follows FILE_STORAGE', () => {
+describe('fileStorage(t.db) follows FILE_STORAGE', () => {
   const saved = { FILE_STORAGE: process.env.FILE_STORAGE, BLOB_READ_WRITE_TOKEN: process.env.BLOB_READ_WRITE_TOKEN };
   afterAll(() => Object.assign(process.env, saved));
 
-  it('database: the bytes land in stored_files of the app database (getDb), visible to every instance', async () => {
+  it('database: the bytes land in stored_files of the app database, visible to every instance', async () => {
     useDb(t.db);
     process.env.FILE_STORAGE = 'database';
     const key = newKey();
-    await fileStorage().put(key, Uint8Array.of(37, 80, 68, 70));
+    await fileStorage(t.db).put(key, Uint8Array.of(37, 80, 68, 70));
     expect((await t.db.select().from(storedFiles).where(eq(storedFiles.key, key)))[0]?.size).toBe(4);
     expect([...(await databaseFileStorage(async () => t.db).get(key))!]).toEqual([37, 80, 68, 70]);
-    await fileStorage().remove(key);
+    await fileStorage(t.db).remove(key);
     expect(await storedRows()).toBe(0);
   });
 
@@ -154,14 +154,14 @@ describe('fileStorage() follows FILE_STORAGE', () => {
     process.env.FILE_STORAGE = 'local';
     process.env.BLOB_READ_WRITE_TOKEN = 'vercel_blob_rw_notused_x';
     const key = newKey();
-    await fileStorage().put(key, Uint8Array.of(1));
+    await fileStorage(t.db).put(key, Uint8Array.of(1));
     expect(readdirSync(path.join(process.env.FILES_DIR!, 'documents'))).toContain(path.basename(key));
-    await fileStorage().remove(key);
+    await fileStorage(t.db).remove(key);
     expect(await storedRows()).toBe(0);
   });
 
   it('refuses an unknown FILE_STORAGE rather than guessing', () => {
     process.env.FILE_STORAGE = 's3';
-    expect(() => fileStorage()).toThrow('FILE_STORAGE');
+    expect(() => fileStorage(t.db)).toThrow('FILE_STORAGE');
   });
 });

@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversions, pes, providers, vouchers } from '@/db/schema';
+import { pes } from '@/db/schema';
 import { PES_COUNT_CAP, providerPesTotal, providerQueues, searchProviderPes } from '@/db/queries/provider-pes';
-import { seeded } from './support/fixtures';
+import { createFamilyWithVoucher, createProvider } from './support/builders';
 import { freshDb, type TestDb } from './support/test-db';
 
 // Issue 12, P3: when 5 % of a provider's 20 000 families ask to close at once, the dashboard showed
@@ -17,40 +16,20 @@ let validationCodes: string[] = [];
 
 beforeAll(async () => {
   t = await freshDb();
-  await seeded(t.db);
-  prv1 = (await t.db.select().from(providers).where(eq(providers.code, 'PRV1')))[0]!.id;
-  prv2 = (await t.db.select().from(providers).where(eq(providers.code, 'PRV2')))[0]!.id;
-  const [marta] = await t.db.select().from(vouchers).where(eq(vouchers.number, 'BS-2020-0003'));
-  const [conv] = await t.db.select().from(conversions).where(eq(conversions.voucherId, marta!.id));
+  const [one, two] = [await createProvider(t.db), await createProvider(t.db)];
+  prv1 = one.id;
+  prv2 = two.id;
   const base = Date.parse('2026-11-01T08:00:00Z');
   // Inserted in reverse queue order, so a page that came out in insertion order would be caught.
-  await t.db.insert(pes).values(
-    Array.from({ length: CLOSING }, (_, i) => ({
-      code: `BS-2020-0003/${500 + i}`,
-      voucherId: marta!.id,
-      providerId: prv1,
-      kind: 'standard' as const,
-      band: 'A',
-      hours: 10,
-      amountCents: 10_000,
-      status: 'close_requested' as const,
-      closeRequestedAt: new Date(base + (CLOSING - i) * 60_000),
-    })),
-  );
-  await t.db.insert(pes).values(
-    Array.from({ length: VALIDATING }, (_, i) => ({
-      code: `BS-2020-0003/${600 + i}`,
-      voucherId: marta!.id,
-      conversionId: conv!.id,
-      providerId: prv1,
-      kind: 'summer_covid' as const,
-      band: 'C',
-      hours: 10,
-      amountCents: 10_000,
-      status: 'awaiting_validation' as const,
-      validationRequestedAt: new Date(base + (VALIDATING - i) * 60_000),
-    })),
-  );
+  await createFamilyWithVoucher(t.db, {
+    pes: [
+      ...Array.from({ length: CLOSING }, (_, i) => ({ provider: one, band: 'A' as const, status: 'close_requested' as const, closeRequestedAt: new Date(base + (CLOSING - i) * 60_000) })),
+      ...Array.from({ length: VALIDATING }, (_, i) => ({ provider: one, kind: 'summer_covid' as const, status: 'awaiting_validation' as const, validationRequestedAt: new Date(base + (VALIDATING - i) * 60_000) })),
+      // The other provider's requests, which prv1's queues must not show.
+      { provider: two, status: 'close_requested' as const, closeRequestedAt: new Date(base) },
+      { provider: two, kind: 'summer_covid' as const, status: 'awaiting_validation' as const, validationRequestedAt: new Date(base) },
+    ],
+  });
   const all = await t.db.select({ code: pes.code, status: pes.status, providerId: pes.providerId, closeAt: pes.closeRequestedAt, validationAt: pes.validationRequestedAt }).from(pes);
   const byTime = (a: [number, string], b: [number, string]) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1);
   closeCodes = all
@@ -132,20 +111,8 @@ describe('the provider dashboard queues, page by page', () => {
   });
 
   it('stops counting past PES_COUNT_CAP and still offers the next page', async () => {
-    const prv3 = (await t.db.select().from(providers).where(eq(providers.code, 'PRV3')))[0]!.id;
-    const [marta] = await t.db.select().from(vouchers).where(eq(vouchers.number, 'BS-2020-0003'));
-    await t.db.insert(pes).values(
-      Array.from({ length: PES_COUNT_CAP + 5 }, (_, i) => ({
-        code: `BS-2020-0003/${2000 + i}`,
-        voucherId: marta!.id,
-        providerId: prv3,
-        kind: 'standard' as const,
-        band: 'A',
-        hours: 1,
-        amountCents: 100,
-        status: 'active' as const,
-      })),
-    );
+    const prv3 = (await createProvider(t.db)).id;
+    await createFamilyWithVoucher(t.db, { pes: Array.from({ length: PES_COUNT_CAP + 5 }, () => ({ provider: { id: prv3 }, band: 'A' as const, hours: 1, amountCents: 100 })) });
     const first = await searchProviderPes(t.db, prv3, {});
     expect(first).toMatchObject({ total: PES_COUNT_CAP, totalExact: false, pages: null, hasNext: true });
     expect(first.rows).toHaveLength(20);

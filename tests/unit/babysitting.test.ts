@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
+  babysittingParams,
   babysittingAmountCents,
   coveredHourlyRateCents,
   maxAdmissibleHours,
@@ -101,5 +102,12 @@ describe('babysitting PES hours field', () => {
   });
   it('accepts digits, trimmed', () => {
     expect(saveBabysittingPesSchema.safeParse({ ...base, hours: ' 40 ' })).toMatchObject({ success: true, data: { hours: 40 } });
+  });
+});
+
+describe('babysittingParams', () => {
+  it('takes the rate parameters of a measure row; an unset cap covers nothing', () => {
+    expect(babysittingParams({ hourlyCapOneChildCents: 2000, hourlyCapMultiChildCents: 2500, copayBasisPoints: 1000 })).toEqual({ hourlyCapOneChildCents: 2000, hourlyCapMultiChildCents: 2500, copayBasisPoints: 1000 });
+    expect(coveredHourlyRateCents(1, babysittingParams({ hourlyCapOneChildCents: null, hourlyCapMultiChildCents: null, copayBasisPoints: 1000 }))).toBe(0);
   });
 });

@@ -2,10 +2,10 @@
 import { useActionState } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { TextField } from '@/app/_components/text-field';
 import { logoutAction } from '@/lib/actions/auth/logout';
 import { confirmTotpEnrolmentAction, regenerateRecoveryCodesAction, startTotpEnrolmentAction } from '@/lib/actions/staff/totp-enrolment';
 import { formatDateTimeIt } from '@/lib/domain/dates';
+import { TotpCodeField } from './totp-code-field';
 
 type Props = {
   limitedSession: boolean;
@@ -59,17 +59,7 @@ export function SecurityPanel({ limitedSession, required, home, enrolledAt, reco
           <h2 className="text-xl font-bold">Nuovi codici di recupero</h2>
           <p>Se li hai usati quasi tutti o temi che qualcuno li abbia visti, generane 10 nuovi: quelli di prima smetteranno di funzionare.</p>
           {renewed && !renewed.ok && !renewed.fieldErrors?.code ? <Alert kind="error" title="Codici non generati">{renewed.message}</Alert> : null}
-          <TextField
-            id="renew-code"
-            name="code"
-            label="Codice a 6 cifre dell’app"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            spellCheck={false}
-            required
-            maxLength={20}
-            error={renewed && !renewed.ok ? renewed.fieldErrors?.code : undefined}
-          />
+          <TotpCodeField id="renew-code" label="Codice a 6 cifre dell’app" error={renewed && !renewed.ok ? renewed.fieldErrors?.code : undefined} />
           <SubmitButton className="btn-secondary">Genera nuovi codici di recupero</SubmitButton>
         </form>
         <a href={home} className="btn-secondary inline-block">
@@ -108,17 +98,7 @@ export function SecurityPanel({ limitedSession, required, home, enrolledAt, reco
           <h2 className="pt-2 text-xl font-bold">2. Inserisci il codice che l’app mostra</h2>
           <form action={confirm} noValidate>
             {confirmed && !confirmed.ok && !confirmed.fieldErrors?.code ? <Alert kind="error" title="Attivazione non completata">{confirmed.message}</Alert> : null}
-            <TextField
-              id="code"
-              name="code"
-              label="Codice a 6 cifre"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              spellCheck={false}
-              required
-              maxLength={20}
-              error={confirmed && !confirmed.ok ? confirmed.fieldErrors?.code : undefined}
-            />
+            <TotpCodeField id="code" label="Codice a 6 cifre" error={confirmed && !confirmed.ok ? confirmed.fieldErrors?.code : undefined} />
             <SubmitButton>Conferma e attiva</SubmitButton>
           </form>
           <form action={start}>

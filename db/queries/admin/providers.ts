@@ -30,7 +30,3 @@ export async function providerForOffice(db: DbOrTx, providerId: string) {
   if (!row) return null;
   return { ...row, bands: bands.map((b) => b.band), measures: measures.map(({ measure, joinedOn, leftOn }) => ({ measure, joinedOn, leftOn })) };
 }
-
-export async function providerOptions(db: DbOrTx) {
-  return db.select({ id: providers.id, name: providers.name }).from(providers).orderBy(asc(providers.name));
-}

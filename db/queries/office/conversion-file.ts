@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { auditEvents, conversions, users, vouchers } from '@/db/schema';
+import { storedAfter } from '@/lib/domain/audit-events';
 import { committedCents, freedCents, residualCents, type PesForResidual } from '@/lib/domain/residual';
 import type { ConversionStatus, PesStatus } from '@/lib/domain/state-machines';
 import { dossierOf } from '../build-dossier';
@@ -61,7 +62,7 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
   const recomputed = dossierOf(head, graph).sha256;
   const validatedBy = new Map<string, { name: string; at: Date }>();
   for (const e of events) {
-    const code = (e.after as { code?: unknown } | null)?.code;
+    const code = storedAfter('pes.validated', e.after).code;
     if (e.action === 'pes.validated' && typeof code === 'string') validatedBy.set(code, { name: [e.givenName, e.familyName].filter(Boolean).join(' '), at: e.at });
   }
   const pesList = graph.pes.map((p) => ({ ...p, status: p.status as PesStatus, validation: validatedBy.get(p.code) ?? null }));

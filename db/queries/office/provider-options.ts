@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db/open';
 import { providers } from '@/db/schema';
 import type { OfficeScope } from './office-scope';
 
-/** Every provider, by name: the queue's "Soggetto erogatore" filter. */
+/** Every provider, by name: the queue's "Soggetto erogatore" filter and the provider of a new staff user. */
 export async function providerOptions(db: DbOrTx, _scope: OfficeScope) {
   return db.select({ id: providers.id, name: providers.name }).from(providers).orderBy(asc(providers.name));
 }

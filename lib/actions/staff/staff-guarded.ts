@@ -4,15 +4,12 @@ import { headers } from 'next/headers';
 import type { z } from 'zod';
 import { getDb } from '@/db';
 import type { Db } from '@/db/open';
-import { AppError, failure, type ActionResult } from '@/lib/app-error';
+import { failure, type ActionResult } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { clientIp } from '@/lib/auth/client-ip';
 import { currentStaffIdentity, type StaffIdentity } from '@/lib/auth/totp/enrolling-staff';
-import { log } from '@/lib/log/logger';
 import { observeAction } from '@/lib/log/observe-action';
-import { ActionInput } from '../action-input';
-import { fieldErrorsOf } from '../field-errors-of';
-import { toPlain } from '../to-plain';
+import { settleAction } from '../settle-action';
 
 export type StaffContext = { db: Db; staff: StaffIdentity & { ip: string | null; requestId: string } };
 
@@ -38,16 +35,5 @@ async function staffGuardedBody<S extends z.ZodType, T>(schema: S, input: unknow
     await writeAudit(db, { actor: null, action: 'access.denied', entityType: 'action', entityId: 'staff', ip: clientIp(h) }).catch(() => undefined);
     return failure('forbidden');
   }
-  const read = (input instanceof ActionInput ? input : new ActionInput(input)).read(schema);
-  if (!read.ok) return failure('invalid_input', read.message);
-  const parsed = schema.safeParse(read.value);
-  if (!parsed.success) return failure('invalid_input', undefined, fieldErrorsOf(parsed.error.issues));
-  try {
-    const data = await run(toPlain(parsed.data), { db, staff: { ...identity, ip: clientIp(h), requestId: randomUUID() } });
-    return { ok: true, data } as ActionResult<T>;
-  } catch (e) {
-    if (e instanceof AppError) return failure(e.code, e.message, e.fieldErrors);
-    log.error({ error: e instanceof Error ? e.name : 'unknown' }, 'action: unexpected failure');
-    return failure('unavailable');
-  }
+  return settleAction(schema, input, (data) => run(data, { db, staff: { ...identity, ip: clientIp(h), requestId: randomUUID() } }));
 }

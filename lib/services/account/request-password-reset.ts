@@ -51,15 +51,11 @@ export async function requestPasswordReset(
     await tx.execute(sql`
       insert into ${passwordResetTokens} (user_id, token_hash, expires_at, created_at)
       select ${target}::uuid, ${hash}, ${expiresAt.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz where ${allowed}`);
-    await writeAudit(tx, {
-      actor: null,
-      action: limited ? 'auth.password_reset_limited' : 'auth.password_reset_requested',
-      entityType: 'user',
-      entityId: matches ? user!.id : null,
-      after: limited ? null : { matched: matches },
-      ip: input.ip,
-      at: now,
-    });
+    const common = { actor: null, entityType: 'user', entityId: matches ? user!.id : null, ip: input.ip, at: now } as const;
+    await writeAudit(
+      tx,
+      limited ? { ...common, action: 'auth.password_reset_limited', after: null } : { ...common, action: 'auth.password_reset_requested', after: { matched: matches } },
+    );
     // The one difference: only the account's owner gets an e-mail.
     if (!allowed || !user) return;
     await enqueueEmail(tx, {

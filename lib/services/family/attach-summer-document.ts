@@ -25,7 +25,7 @@ export async function attachSummerDocument(
   input: { voucherId: string; pesId: string; fileName: string; bytes: Uint8Array },
   deps: { storage?: FileStorage; now?: Date } = {},
 ) {
-  const storage = deps.storage ?? fileStorage();
+  const storage = deps.storage ?? fileStorage(db);
   const now = deps.now ?? new Date();
   // Ownership and status before the bytes are parsed (checkPdf is costly): a stranger's upload costs a query.
   await assertSummerDocumentChangeable(db, actor.userId, input.voucherId, input.pesId);

@@ -32,6 +32,6 @@ export async function removeSummerDocument(db: Db, actor: Actor, input: { vouche
     await syncConversionStatus(tx, conversion.id, now);
     return { code: target.pes.code, key };
   });
-  if (removed.key) await (deps.storage ?? fileStorage()).remove(removed.key).catch(() => log.error('documents: removed blob not deleted'));
+  if (removed.key) await (deps.storage ?? fileStorage(db)).remove(removed.key).catch(() => log.error('documents: removed blob not deleted'));
   return { code: removed.code };
 }

@@ -1,12 +1,12 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '@/db/open';
+import type { Db, Tx } from '@/db/open';
 import { children, pes, pesChildren } from '@/db/schema';
 import { getMeasureParameters, providerJoined } from '@/db/queries/measures';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
-import { babysittingAmountCents, coveredHourlyRateCents, maxAdmissibleHours } from '@/lib/domain/babysitting';
+import { babysittingAmountCents, babysittingParams, coveredHourlyRateCents, maxAdmissibleHours } from '@/lib/domain/babysitting';
 import { isoDate } from '@/lib/domain/dates';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
 import { formatEuro } from '@/lib/domain/money';
@@ -16,8 +16,6 @@ import { syncConversionStatus } from '@/lib/services/transitions/sync-conversion
 import { nextPesCode, residualInTx } from '@/db/queries/voucher-money';
 
 export type SaveBabysittingInput = { voucherId: string; pesId?: string; childIds: string[]; providerId: string; hours: number };
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Every check of a new or edited babysitting PES, and its figures: amount = hours × covered hourly rate. */
 async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingInput, now: Date) {
@@ -54,11 +52,7 @@ async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingIn
     }
   }
 
-  const rate = coveredHourlyRateCents(childIds.length, {
-    hourlyCapOneChildCents: params.hourlyCapOneChildCents ?? 0,
-    hourlyCapMultiChildCents: params.hourlyCapMultiChildCents ?? 0,
-    copayBasisPoints: params.copayBasisPoints,
-  });
+  const rate = coveredHourlyRateCents(childIds.length, babysittingParams(params));
   const residual = await residualInTx(tx, voucher.id, existing?.id);
   const maxHours = maxAdmissibleHours(residual, rate);
   if (!Number.isSafeInteger(input.hours) || input.hours < 1 || input.hours > maxHours) {
@@ -112,15 +106,19 @@ export async function saveBabysittingPes(db: Db, actor: Actor, input: SaveBabysi
       ({ id: pesId, code } = row!);
     }
     await tx.insert(pesChildren).values(childIds.map((childId) => ({ pesId, childId })));
-    await writeAudit(tx, {
+    const common = {
       actor,
-      action: existing ? 'pes.updated' : 'pes.created',
       entityType: 'voucher',
       entityId: voucher.id,
-      before: existing ? { pesId, code, status: existing.status, hours: existing.hours, amountCents: existing.amountCents } : null,
       after: { pesId, code, kind: 'babysitting_covid', status: 'draft', hours: input.hours, amountCents: amount, hourlyRateCents: rate, children: childIds.length },
       at: now,
-    });
+    } as const;
+    await writeAudit(
+      tx,
+      existing
+        ? { ...common, action: 'pes.updated', before: { pesId, code, status: existing.status, hours: existing.hours, amountCents: existing.amountCents } }
+        : { ...common, action: 'pes.created', before: null },
+    );
     await syncConversionStatus(tx, conversion.id, now);
     return { pesId, code, amountCents: amount, residualAfterCents: residual - amount };
   });

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { pes, pesChildren, vouchers } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
-import { writeAudit } from '@/lib/audit/write-audit';
+import { writeAudit, type AuditFields } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { formatEuro } from '@/lib/domain/money';
 import { isConversionEditable } from '@/lib/domain/state-machines';
@@ -47,8 +47,7 @@ export async function saveSummerPes(db: Db, actor: Actor, input: SummerPageInput
       );
     }
 
-    const audit = (action: string, after: Record<string, unknown>, before: Record<string, unknown> | null = null) =>
-      writeAudit(tx, { actor, action, entityType: 'voucher', entityId: voucher.id, before, after, at: now });
+    const audit = (e: AuditFields<'pes.created' | 'pes.updated' | 'pes.deleted'>) => writeAudit(tx, { ...e, actor, entityId: voucher.id, at: now });
     const codes: string[] = [];
     for (const id of removed) {
       const old = existing.get(id)!;
@@ -58,7 +57,7 @@ export async function saveSummerPes(db: Db, actor: Actor, input: SummerPageInput
         .where(and(eq(pes.id, old.id), eq(pes.status, old.status)))
         .returning({ id: pes.id });
       if (!row) throw new AppError('conflict');
-      await audit('pes.deleted', { pesId: old.id, code: old.code, status: 'deleted', amountCents: old.amountCents }, { status: old.status });
+      await audit({ action: 'pes.deleted', entityType: 'voucher', after: { pesId: old.id, code: old.code, status: 'deleted', amountCents: old.amountCents }, before: { status: old.status } });
     }
     for (const r of input.pes) {
       const values = { providerId: r.providerId, band: r.band, hours: r.hours, amountCents: r.amountCents };
@@ -78,7 +77,12 @@ export async function saveSummerPes(db: Db, actor: Actor, input: SummerPageInput
           await tx.delete(pesChildren).where(eq(pesChildren.pesId, old.id));
           await tx.insert(pesChildren).values({ pesId: old.id, childId: r.childId });
         }
-        await audit('pes.updated', { pesId: old.id, code: old.code, kind: 'summer_covid', status: 'draft', ...values }, { status: old.status, band: old.band, hours: old.hours, amountCents: old.amountCents });
+        await audit({
+          action: 'pes.updated',
+          entityType: 'voucher',
+          after: { pesId: old.id, code: old.code, kind: 'summer_covid', status: 'draft', ...values },
+          before: { status: old.status, band: old.band, hours: old.hours, amountCents: old.amountCents },
+        });
       } else {
         const code = await nextPesCode(tx, voucher.id, voucher.number);
         const [row] = await tx
@@ -86,7 +90,7 @@ export async function saveSummerPes(db: Db, actor: Actor, input: SummerPageInput
           .values({ ...values, code, voucherId: voucher.id, conversionId: conversion.id, kind: 'summer_covid', status: 'draft', createdAt: now, updatedAt: now })
           .returning({ id: pes.id });
         await tx.insert(pesChildren).values({ pesId: row!.id, childId: r.childId });
-        await audit('pes.created', { pesId: row!.id, code, kind: 'summer_covid', status: 'draft', ...values });
+        await audit({ action: 'pes.created', entityType: 'voucher', after: { pesId: row!.id, code, kind: 'summer_covid', status: 'draft', ...values } });
         codes.push(code);
       }
     }

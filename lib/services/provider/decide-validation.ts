@@ -29,15 +29,14 @@ export async function decideValidation(db: Db, actor: Actor, input: ValidationDe
       .where(and(eq(pes.id, row.id), eq(pes.providerId, actor.providerId!), eq(pes.status, 'awaiting_validation')))
       .returning({ id: pes.id });
     if (updated.length !== 1) throw new AppError('invalid_state', 'Il PES non è in attesa di validazione: forse è già stato deciso.');
-    await writeAudit(tx, {
-      actor,
-      action: validated ? 'pes.validated' : 'pes.rejected',
-      entityType: 'voucher',
-      entityId: row.voucherId,
-      before: { pesId: row.id, code: row.code, status: 'awaiting_validation' },
-      after: { pesId: row.id, code: row.code, status: validated ? 'validated' : 'rejected', ...(reason ? { reason } : {}) },
-      at: now,
-    });
+    const ref = { pesId: row.id, code: row.code };
+    const common = { actor, entityType: 'voucher', entityId: row.voucherId, before: { ...ref, status: 'awaiting_validation' }, at: now } as const;
+    await writeAudit(
+      tx,
+      validated
+        ? { ...common, action: 'pes.validated', after: { ...ref, status: 'validated' } }
+        : { ...common, action: 'pes.rejected', after: { ...ref, status: 'rejected', ...(reason ? { reason } : {}) } },
+    );
     const [v] = await tx
       .select({ number: vouchers.number, email: users.email, givenName: users.givenName, familyName: users.familyName })
       .from(vouchers)

@@ -25,7 +25,7 @@ export async function movePes(
     from: PesStatus;
     to: PesStatus;
     stamp: Stamp;
-    auditAction: string;
+    auditAction: 'pes.close_requested' | 'pes.validation_requested';
     /** Throws to refuse what was matched (e.g. fewer rows than asked for) before anything is audited or e-mailed. */
     check?: (moved: (typeof pes.$inferSelect)[]) => void;
     message: (input: ProviderMailInput) => MailContent;

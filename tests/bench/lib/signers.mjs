@@ -1,27 +1,15 @@
 // P4: OTP confirmation → submitted, over HTTP, as the signing page's form posts it without JavaScript.
+import { hasActionReference, hiddenFormFields } from '../../support/action-form.mjs';
 import { stats } from './measure.mjs';
-
-const decode = (s) => s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /**
  * The confirmation form of /famiglia/buoni/[id]/invio as rendered (React's progressive-enhancement
  * fields: the action reference, its bound state, the voucher id): what a browser without JavaScript posts.
  */
 export function confirmFormFields(html) {
-  const at = html.indexOf('name="code"');
-  if (at < 0) throw new Error('no OTP code field on the signing page (is a code live for this conversion?)');
-  const start = html.lastIndexOf('<form', at);
-  const end = html.indexOf('</form>', at);
-  const form = html.slice(start, end);
-  const fields = [];
-  for (const m of form.matchAll(/<input\b([^>]*)>/g)) {
-    const attrs = m[1];
-    if (!/type="hidden"/.test(attrs)) continue;
-    const name = /name="([^"]*)"/.exec(attrs)?.[1];
-    if (!name) continue;
-    fields.push([decode(name), decode(/value="([^"]*)"/.exec(attrs)?.[1] ?? '')]);
-  }
-  if (!fields.some(([n]) => n.startsWith('$ACTION'))) throw new Error('the confirmation form carries no server-action reference');
+  const fields = hiddenFormFields(html, 'name="code"');
+  if (!fields) throw new Error('no OTP code field on the signing page (is a code live for this conversion?)');
+  if (!hasActionReference(fields)) throw new Error('the confirmation form carries no server-action reference');
   return fields;
 }
 

@@ -24,9 +24,10 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   if (!actor) return plain(401, 'Accedi per scaricare il documento.');
   const { id } = await params;
   if (!idSchema.safeParse(id).success) return plain(404, 'Documento non trovato.');
-  const doc = await documentForActor(await getDb(), actor, id);
+  const db = await getDb();
+  const doc = await documentForActor(db, actor, id);
   if (!doc) return plain(404, 'Documento non trovato.');
-  const bytes = await fileStorage().get(doc.storageKey);
+  const bytes = await fileStorage(db).get(doc.storageKey);
   if (!bytes) return plain(404, 'Documento non trovato.');
   return new Response(Buffer.from(bytes), {
     headers: {

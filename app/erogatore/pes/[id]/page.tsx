@@ -10,6 +10,7 @@ import { idSchema } from '@/lib/validation/ids';
 import { ProviderPesCard } from '../../pes-card';
 import { ClosePesForm } from './close-pes-form';
 import { ValidatePesForm } from './validate-pes-form';
+import { PageHeader } from '@/app/_components/page-header';
 
 export const metadata: Metadata = { title: 'PES' };
 
@@ -29,12 +30,7 @@ export default async function ProviderPesPage({ params }: { params: Promise<{ id
   if (!p) notFound();
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/erogatore" className="link">
-          ← Cruscotto
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold">PES {p.code}</h1>
+      <PageHeader back={{ href: '/erogatore', label: 'Cruscotto' }}>PES {p.code}</PageHeader>
       <ProviderPesCard p={p} headingLevel={2} />
       {p.status === 'close_requested' ? (
         <ClosePesForm pesId={p.id} code={p.code} amountCents={p.amountCents} amountLabel={formatEuro(p.amountCents)} hours={p.hours} />

@@ -4,14 +4,13 @@ import { formatDateIt } from '@/lib/domain/dates';
 
 /** What the babysitting and summer pages show instead of their form: the measure is closed, or the conversion was sent. */
 export function MeasureUnavailable({
-  back,
-  heading,
+  header,
   editable,
   measure,
   requests,
 }: {
-  back: ReactNode;
-  heading: ReactNode;
+  /** The page's PageHeader. */
+  header: ReactNode;
   editable: boolean;
   measure: { legalReference: string; opensOn: Date | string; closesOn: Date | string } | null | undefined;
   /** «Le richieste di …»: the measure's name as the sentence needs it. */
@@ -19,8 +18,7 @@ export function MeasureUnavailable({
 }) {
   return (
     <div className="space-y-4">
-      {back}
-      {heading}
+      {header}
       <Alert kind="warning" title={editable ? 'La misura è chiusa' : 'Modifica non più possibile'}>
         {editable && measure
           ? `Le richieste di ${requests} (${measure.legalReference}) si possono presentare dal ${formatDateIt(measure.opensOn)} al ${formatDateIt(measure.closesOn)}.`

@@ -8,6 +8,7 @@ import { getMeasureParameters } from '@/db/queries/measures';
 import { getSigningStatus } from '@/db/queries/signing-status';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { requireRole } from '@/lib/auth/current-actor';
+import { babysittingParams } from '@/lib/domain/babysitting';
 import { formatDateIt, formatDateTimeIt, isoDate } from '@/lib/domain/dates';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
 import { formatEuro } from '@/lib/domain/money';
@@ -20,6 +21,7 @@ import { ConversionOutcome } from './conversion-outcome';
 import { NewPesList } from './new-pes-list';
 import { SubmitSection } from './submit-section';
 import { pesSummary } from './pes-summary';
+import { PageHeader } from '@/app/_components/page-header';
 
 export const metadata: Metadata = { title: 'Modifica PES' };
 
@@ -46,22 +48,15 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
   const buys = residualBuysSentence(
     whatResidualBuys(
       residual,
-      babysittingOpen && babysitting
-        ? { hourlyCapOneChildCents: babysitting.hourlyCapOneChildCents ?? 0, hourlyCapMultiChildCents: babysitting.hourlyCapMultiChildCents ?? 0, copayBasisPoints: babysitting.copayBasisPoints }
-        : null,
+      babysittingOpen && babysitting ? babysittingParams(babysitting) : null,
       summerOpen,
     ),
   );
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/famiglia" className="link">
-          ← Buoni di servizio
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold">
+      <PageHeader back={{ href: '/famiglia', label: 'Buoni di servizio' }}>
         Modifica PES <span className="block text-xl font-semibold sm:inline">Buono {voucher.number}</span>
-      </h1>
+      </PageHeader>
 
       {saved ? (
         <Alert outcome kind="success" title={`PES ${saved.code} salvato`}>

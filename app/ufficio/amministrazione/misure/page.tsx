@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getDb } from '@/db';
 import { getMeasureParameters } from '@/db/queries/measures';
 import { requireRole } from '@/lib/auth/current-actor';
@@ -8,6 +7,7 @@ import { formatEuroPlain } from '@/lib/domain/money';
 import { formatPercent } from '@/lib/domain/percent';
 import { MEASURE_LABELS } from '../measure-labels';
 import { MeasureForm } from './measure-form';
+import { PageHeader } from '@/app/_components/page-header';
 
 export const metadata: Metadata = { title: 'Parametri delle misure' };
 
@@ -19,12 +19,7 @@ export default async function MeasuresPage() {
   const rows = (await Promise.all([getMeasureParameters(db, 'babysitting_covid'), getMeasureParameters(db, 'summer_covid')])).filter((r) => r !== null);
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/ufficio/amministrazione" className="link">
-          ← Amministrazione
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold">Parametri delle misure</h1>
+      <PageHeader back={{ href: '/ufficio/amministrazione', label: 'Amministrazione' }}>Parametri delle misure</PageHeader>
       <p>
         Le modifiche valgono per i nuovi PES inseriti dopo il salvataggio; i PES già inseriti mantengono l’importo con cui sono stati registrati.
         Con «Anteprima» vedi l’effetto sulle tariffe orarie coperte dal buono senza salvare.

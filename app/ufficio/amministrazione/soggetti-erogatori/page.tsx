@@ -6,6 +6,7 @@ import { listProvidersForOffice } from '@/db/queries/admin/providers';
 import { requireRole } from '@/lib/auth/current-actor';
 import { formatDateIt } from '@/lib/domain/dates';
 import { MEASURE_LABELS } from '../measure-labels';
+import { PageHeader } from '@/app/_components/page-header';
 
 export const metadata: Metadata = { title: 'Soggetti erogatori' };
 
@@ -16,12 +17,7 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Pr
   const saved = typeof sp.salvato === 'string' ? rows.find((r) => r.id === sp.salvato) : undefined;
   return (
     <div className="space-y-4">
-      <p>
-        <Link href="/ufficio/amministrazione" className="link">
-          ← Amministrazione
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold">Soggetti erogatori</h1>
+      <PageHeader back={{ href: '/ufficio/amministrazione', label: 'Amministrazione' }}>Soggetti erogatori</PageHeader>
       {saved ? <Alert kind="success" title={`Soggetto erogatore «${saved.name}» salvato.`} /> : null}
       <p>
         <Link href="/ufficio/amministrazione/soggetti-erogatori/nuovo" className="btn-primary">

@@ -6,6 +6,7 @@ import { listStaffUsers } from '@/db/queries/admin/staff-users';
 import { requireRole } from '@/lib/auth/current-actor';
 import { formatDateTimeIt } from '@/lib/domain/dates';
 import { UserRowActions } from './user-row-actions';
+import { PageHeader } from '@/app/_components/page-header';
 
 export const metadata: Metadata = { title: 'Utenti' };
 
@@ -18,12 +19,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const created = typeof sp.creato === 'string' ? rows.find((r) => r.id === sp.creato) : undefined;
   return (
     <div className="space-y-4">
-      <p>
-        <Link href="/ufficio/amministrazione" className="link">
-          ← Amministrazione
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold">Utenti</h1>
+      <PageHeader back={{ href: '/ufficio/amministrazione', label: 'Amministrazione' }}>Utenti</PageHeader>
       {created ? (
         <Alert kind="success" title={`Utente ${created.givenName} ${created.familyName} creato.`}>
           Abbiamo inviato a {created.email} il collegamento per scegliere la password (valido 72 ore, una sola volta).

@@ -5,7 +5,7 @@ import { getDb } from '@/db';
 import { getMeasureParameters, providersForMeasure } from '@/db/queries/measures';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { requireRole } from '@/lib/auth/current-actor';
-import { coveredHourlyRateCents } from '@/lib/domain/babysitting';
+import { babysittingParams, coveredHourlyRateCents } from '@/lib/domain/babysitting';
 import { ageInYears } from '@/lib/domain/bands';
 import { isoDate } from '@/lib/domain/dates';
 import { EMPLOYMENT_CONDITION_LABELS, type EmploymentCondition } from '@/lib/domain/eligibility';
@@ -15,6 +15,7 @@ import { idSchema } from '@/lib/validation/ids';
 import { MeasureUnavailable } from '../measure-unavailable';
 import { BabysittingPesForm } from './babysitting-pes-form';
 import { EmploymentDialog } from './employment-dialog';
+import { PageHeader } from '@/app/_components/page-header';
 
 export const metadata: Metadata = { title: 'PES servizi babysitting domiciliari' };
 
@@ -26,28 +27,20 @@ export default async function BabysittingPage({ params, searchParams }: { params
   const db = await getDb();
   const [file, measure, providers] = await Promise.all([getFamilyVoucherFile(db, actor.userId, id), getMeasureParameters(db, 'babysitting_covid'), providersForMeasure(db, 'babysitting_covid')]);
   if (!file) notFound();
-  const back = (
-    <p>
-      <Link href={`/famiglia/buoni/${file.voucher.id}`} className="link">
-        ← Torna a Modifica PES
-      </Link>
-    </p>
-  );
-  const heading = <h1 className="text-3xl font-bold">PES servizi babysitting domiciliari emergenza COVID-19</h1>;
+  const header = <PageHeader back={{ href: `/famiglia/buoni/${file.voucher.id}`, label: 'Torna a Modifica PES' }}>PES servizi babysitting domiciliari emergenza COVID-19</PageHeader>;
   const today = isoDate(new Date());
   const conv = file.conversion;
   const editable = file.voucher.status === 'assigned' && (!conv || isConversionEditable(conv.status));
   if (!measure || !isMeasureOpen(measure, today) || !editable) {
-    return <MeasureUnavailable back={back} heading={heading} editable={editable} measure={measure} requests="babysitting domiciliare" />;
+    return <MeasureUnavailable header={header} editable={editable} measure={measure} requests="babysitting domiciliare" />;
   }
 
   const editing = typeof sp.pes === 'string' ? file.newPes.find((p) => p.id === sp.pes && p.kind === 'babysitting_covid' && canEditNewPes(p.status, { reopened: Boolean(conv?.submittedAt) })) : undefined;
   const declare = !conv?.employmentCondition || sp.condizione === '1';
-  const params_ = { hourlyCapOneChildCents: measure.hourlyCapOneChildCents ?? 0, hourlyCapMultiChildCents: measure.hourlyCapMultiChildCents ?? 0, copayBasisPoints: measure.copayBasisPoints };
+  const params_ = babysittingParams(measure);
   return (
     <div className="space-y-6">
-      {back}
-      {heading}
+      {header}
       <p>
         La Del. G.P. n. 575/2020 consente di convertire il residuo in babysitting domiciliare alle lavoratrici e ai lavoratori del settore privato e ai dipendenti
         pubblici dei comparti sanità, sicurezza, difesa e soccorso pubblico che rientrano al lavoro fuori casa.

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Alert } from '@/app/_components/alert';
 import { getDb } from '@/db';
@@ -20,6 +19,7 @@ import { MeasureUnavailable } from '../measure-unavailable';
 import { SummerDocument, type SummerDocumentView } from './summer-document';
 import { SummerPesForm } from './summer-pes-form';
 import { SummerValidationRequest } from './summer-validation-request';
+import { PageHeader } from '@/app/_components/page-header';
 
 export const metadata: Metadata = { title: 'Richiesta P.E.S. servizi estivi' };
 
@@ -43,17 +43,10 @@ export default async function SummerPesPage({ params, searchParams }: { params: 
   const now = new Date();
   const [file, ctx, measure] = await Promise.all([getFamilyVoucherFile(db, actor.userId, id), summerContext(db, id, now), getMeasureParameters(db, 'summer_covid')]);
   if (!file) notFound();
-  const back = (
-    <p>
-      <Link href={`/famiglia/buoni/${file.voucher.id}`} className="link">
-        ← Torna a Modifica PES
-      </Link>
-    </p>
-  );
-  const heading = <h1 className="text-3xl font-bold">Richiesta P.E.S. servizi estivi</h1>;
+  const header = <PageHeader back={{ href: `/famiglia/buoni/${file.voucher.id}`, label: 'Torna a Modifica PES' }}>Richiesta P.E.S. servizi estivi</PageHeader>;
   const editable = file.voucher.status === 'assigned' && (!file.conversion || isConversionEditable(file.conversion.status));
   if (!ctx.open || !editable) {
-    return <MeasureUnavailable back={back} heading={heading} editable={editable} measure={measure} requests="servizi estivi" />;
+    return <MeasureUnavailable header={header} editable={editable} measure={measure} requests="servizi estivi" />;
   }
 
   const today = isoDate(now);
@@ -82,8 +75,7 @@ export default async function SummerPesPage({ params, searchParams }: { params: 
   const savedCount = typeof sp.salvati === 'string' ? Number(sp.salvati) : null;
   return (
     <div className="space-y-6">
-      {back}
-      {heading}
+      {header}
       <p>
         Per ogni figlio inserisci i P.E.S. concordati con il soggetto erogatore ({measure?.legalReference ?? 'Del. G.P. n. 742/2020'}). La fascia del servizio dipende
         dall’età del minore all’inizio del servizio ({formatDateIt(ctx.startDate)}).

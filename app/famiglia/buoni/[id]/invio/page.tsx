@@ -10,6 +10,7 @@ import type { ConversionStatus } from '@/lib/domain/state-machines';
 import { submissionGate } from '@/lib/domain/submission-gate';
 import { idSchema } from '@/lib/validation/ids';
 import { SigningPanel } from './signing-panel';
+import { PageHeader } from '@/app/_components/page-header';
 
 export const metadata: Metadata = { title: 'Invio della richiesta di convalida' };
 
@@ -29,12 +30,7 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
   );
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={`/famiglia/buoni/${id}`} className="link">
-          ← Modifica PES del buono {file.voucher.number}
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold">Invio della richiesta di convalida</h1>
+      <PageHeader back={{ href: `/famiglia/buoni/${id}`, label: `Modifica PES del buono ${file.voucher.number}` }}>Invio della richiesta di convalida</PageHeader>
       {/* A conversion the office returned keeps its submission date and protocol, and is signed again here. */}
       {file.conversion?.submittedAt && conv !== 'returned' ? (
         <Alert kind="info" title="Richiesta già inviata">

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ReceiptDetails } from '@/app/_components/receipt-details';
 import { getDb } from '@/db';
 import { getReceipt } from '@/db/queries/receipt';
 import { requireRole } from '@/lib/auth/current-actor';
 import { idSchema } from '@/lib/validation/ids';
+import { PageHeader } from '@/app/_components/page-header';
 
 export const metadata: Metadata = { title: 'Ricevuta della richiesta di convalida' };
 
@@ -18,12 +18,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
   if (!receipt) notFound();
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={`/famiglia/buoni/${id}`} className="link">
-          ← Modifica PES del buono {receipt.voucherNumber}
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold">Ricevuta della richiesta di convalida</h1>
+      <PageHeader back={{ href: `/famiglia/buoni/${id}`, label: `Modifica PES del buono ${receipt.voucherNumber}` }}>Ricevuta della richiesta di convalida</PageHeader>
       <div role="status" className="rounded border-l-4 border-ok bg-ok-light p-4">
         <p className="font-bold text-ok">Richiesta inviata all’ufficio</p>
         <p>La ricevuta è stata inviata anche al tuo indirizzo e-mail.</p>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { providerForOffice } from '@/db/queries/admin/providers';
@@ -7,6 +6,7 @@ import { requireRole } from '@/lib/auth/current-actor';
 import { isoDate } from '@/lib/domain/dates';
 import { idSchema } from '@/lib/validation/ids';
 import { ProviderForm } from '../provider-form';
+import { PageHeader } from '@/app/_components/page-header';
 
 export const metadata: Metadata = { title: 'Modifica soggetto erogatore' };
 
@@ -18,12 +18,7 @@ export default async function EditProviderPage({ params }: { params: Promise<{ i
   if (!provider) notFound();
   return (
     <div className="space-y-4">
-      <p>
-        <Link href="/ufficio/amministrazione/soggetti-erogatori" className="link">
-          ← Soggetti erogatori
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold">{provider.name}</h1>
+      <PageHeader back={{ href: '/ufficio/amministrazione/soggetti-erogatori', label: 'Soggetti erogatori' }}>{provider.name}</PageHeader>
       <p className="text-muted">Codice {provider.code}</p>
       <ProviderForm today={isoDate(new Date())} defaults={{ providerId: provider.id, ...provider }} />
     </div>

@@ -1,23 +1,19 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getDb } from '@/db';
-import { providerOptions } from '@/db/queries/admin/providers';
+import { officeScope } from '@/lib/auth/office-scope';
+import { providerOptions } from '@/db/queries/office/provider-options';
 import { requireRole } from '@/lib/auth/current-actor';
 import { NewUserForm } from './new-user-form';
+import { PageHeader } from '@/app/_components/page-header';
 
 export const metadata: Metadata = { title: 'Nuovo utente' };
 
 export default async function NewUserPage() {
-  await requireRole('office');
-  const providers = await providerOptions(await getDb());
+  const actor = await requireRole('office');
+  const providers = await providerOptions(await getDb(), officeScope(actor));
   return (
     <div className="space-y-4">
-      <p>
-        <Link href="/ufficio/amministrazione/utenti" className="link">
-          ← Utenti
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold">Nuovo utente</h1>
+      <PageHeader back={{ href: '/ufficio/amministrazione/utenti', label: 'Utenti' }}>Nuovo utente</PageHeader>
       <p>La persona riceve per e-mail un collegamento per scegliere la password, valido 72 ore e una sola volta.</p>
       <NewUserForm providers={providers} />
     </div>
