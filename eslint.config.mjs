@@ -15,7 +15,8 @@ const layers = [
     target: ['./db/schema', './db/queries'],
     from: './lib',
     except: ['./domain'],
-    message: 'db/schema and db/queries are the bottom layer: they import only db/** and lib/domain/** (decryption, errors and actors live above).',
+    message:
+      'db/schema and db/queries are the bottom layer: they import only db/** and lib/domain/** (decryption, errors and actors live above).',
   },
   {
     target: ['./db/schema', './db/queries'],

@@ -49,7 +49,13 @@ export function proxy(req: NextRequest) {
   res.headers.set('Content-Security-Policy', policy);
   const fresh = claims ? refreshedToken(claims) : null;
   if (fresh) {
-    res.cookies.set(sessionCookieName(), fresh, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge: IDLE_SECONDS });
+    res.cookies.set(sessionCookieName(), fresh, {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: secureCookies(),
+      maxAge: IDLE_SECONDS,
+    });
   }
   return res;
 }

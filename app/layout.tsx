@@ -7,7 +7,8 @@ import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Buoni di servizio — Modifica PES', template: '%s — Buoni di servizio' },
-  description: 'Provincia autonoma di Trento: conversione del Buono di servizio in servizi di babysitting domiciliare o servizi estivi (emergenza COVID-19).',
+  description:
+    'Provincia autonoma di Trento: conversione del Buono di servizio in servizi di babysitting domiciliare o servizi estivi (emergenza COVID-19).',
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
@@ -16,7 +17,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="it" className={titillium.variable}>
       <body className="flex min-h-screen flex-col font-sans text-base leading-relaxed">
-        <a href="#contenuto" className="sr-only z-50 bg-white p-3 font-semibold text-pat-blue focus:not-sr-only focus:absolute focus:left-2 focus:top-2">
+        <a
+          href="#contenuto"
+          className="sr-only z-50 bg-white p-3 font-semibold text-pat-blue focus:not-sr-only focus:absolute focus:left-2 focus:top-2"
+        >
           Vai al contenuto principale
         </a>
         <SiteHeader />

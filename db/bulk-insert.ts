@@ -9,7 +9,12 @@ import type { DbOrTx } from './open';
  * Every row must carry the same keys (those of the first row); column types come from the schema, so the
  * database still checks every constraint.
  */
-export async function bulkInsert<T extends PgTable>(tx: DbOrTx, table: T, rows: readonly T['$inferInsert'][], chunk = 1_000): Promise<void> {
+export async function bulkInsert<T extends PgTable>(
+  tx: DbOrTx,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+  chunk = 1_000,
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = getTableColumns(table) as Record<string, { name: string; getSQLType: () => string }>;
   const keys = Object.keys(rows[0]!);
@@ -22,8 +27,12 @@ export async function bulkInsert<T extends PgTable>(tx: DbOrTx, table: T, rows: 
   const definitions = sql.raw(cols.map((c) => `"${c.name}" ${c.getSQLType()}`).join(', '));
   for (let i = 0; i < rows.length; i += chunk) {
     const json = JSON.stringify(
-      rows.slice(i, i + chunk).map((r) => Object.fromEntries(keys.map((k, j) => [cols[j]!.name, (r as Record<string, unknown>)[k] ?? null]))),
+      rows
+        .slice(i, i + chunk)
+        .map((r) => Object.fromEntries(keys.map((k, j) => [cols[j]!.name, (r as Record<string, unknown>)[k] ?? null]))),
     );
-    await tx.execute(sql`insert into ${table} (${names}) select ${names} from json_to_recordset(${json}::json) as x(${definitions})`);
+    await tx.execute(
+      sql`insert into ${table} (${names}) select ${names} from json_to_recordset(${json}::json) as x(${definitions})`,
+    );
   }
 }

@@ -55,7 +55,9 @@ async function start(): Promise<Db> {
     const { migrationsApplied } = await import('@/lib/ops/migration-status');
     if (!(await migrationsApplied(opened.db))) {
       // The app keeps running (readiness says why) and serves once `npm run db:migrate` has run.
-      log.warn('db: Migrazioni non applicate (MIGRATE_ON_START=false): esegui `npm run db:migrate`; /api/ready risponde 503 fino ad allora.');
+      log.warn(
+        'db: Migrazioni non applicate (MIGRATE_ON_START=false): esegui `npm run db:migrate`; /api/ready risponde 503 fino ad allora.',
+      );
       return opened.db;
     }
   }

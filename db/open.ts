@@ -23,7 +23,9 @@ export function defaultPgliteDir(): string {
 }
 
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite (a folder, or memory:// for tests). */
-export async function openDb(opts: { databaseUrl?: string; pgliteDir?: string; loadDataDir?: Blob; migrate?: boolean } = {}): Promise<OpenedDb> {
+export async function openDb(
+  opts: { databaseUrl?: string; pgliteDir?: string; loadDataDir?: Blob; migrate?: boolean } = {},
+): Promise<OpenedDb> {
   const shouldMigrate = opts.migrate ?? true;
   if (opts.databaseUrl) {
     const { default: postgres } = await import('postgres');

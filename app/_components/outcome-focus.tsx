@@ -24,7 +24,11 @@ function focusParentIfExpected(el: HTMLSpanElement | null): void {
   const now = Date.now();
   const expected = expectedAt > 0 && now - expectedAt <= WINDOW_MS;
   const active = document.activeElement;
-  const replaced = focused !== null && now - focused.at <= WINDOW_MS && !focused.el.isConnected && (!active || active === document.body);
+  const replaced =
+    focused !== null &&
+    now - focused.at <= WINDOW_MS &&
+    !focused.el.isConnected &&
+    (!active || active === document.body);
   if (!expected && !replaced) return;
   expectedAt = 0;
   focused = { el: target, at: now };

@@ -25,7 +25,10 @@ export async function SiteHeader() {
                 </Link>
               ) : null}
               <form action={logoutAction}>
-                <button type="submit" className="rounded border border-white px-3 py-1 font-semibold hover:bg-white hover:text-pat-blue-dark">
+                <button
+                  type="submit"
+                  className="rounded border border-white px-3 py-1 font-semibold hover:bg-white hover:text-pat-blue-dark"
+                >
                   Logout
                 </button>
               </form>
@@ -40,7 +43,9 @@ export async function SiteHeader() {
       <div className="bg-pat-blue text-white">
         <div className="mx-auto max-w-5xl px-4 py-4 sm:py-6">
           <Link href={actor ? ROLE_HOME[actor.role] : '/'} className="block no-underline">
-            <span className="block text-sm uppercase tracking-wider opacity-90">Provincia autonoma di Trento — Buoni di servizio</span>
+            <span className="block text-sm uppercase tracking-wider opacity-90">
+              Provincia autonoma di Trento — Buoni di servizio
+            </span>
             <span className="block text-2xl font-bold sm:text-3xl">Modifica PES — emergenza COVID-19</span>
           </Link>
         </div>

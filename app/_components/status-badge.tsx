@@ -9,7 +9,9 @@ const TONES: Record<Tone, string> = {
 };
 
 export function StatusBadge({ label, tone = 'neutral' }: { label: string; tone?: Tone }) {
-  return <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${TONES[tone]}`}>{label}</span>;
+  return (
+    <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${TONES[tone]}`}>{label}</span>
+  );
 }
 
 // Moved to lib/domain/labels.ts; re-exported for code written against the old place.

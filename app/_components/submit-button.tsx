@@ -3,7 +3,13 @@ import type { ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 
 /** Shows it is working and cannot be pressed twice while the form is being sent. */
-export function SubmitButton({ children, className = 'btn-primary', pending: forced, pendingLabel = 'Attendere…', ...rest }: {
+export function SubmitButton({
+  children,
+  className = 'btn-primary',
+  pending: forced,
+  pendingLabel = 'Attendere…',
+  ...rest
+}: {
   children: ReactNode;
   className?: string;
   pending?: boolean;
@@ -15,7 +21,14 @@ export function SubmitButton({ children, className = 'btn-primary', pending: for
   const { pending: formPending } = useFormStatus();
   const pending = forced ?? formPending;
   return (
-    <button type="submit" className={className} disabled={pending || rest.disabled} aria-disabled={pending || rest.disabled} name={rest.name} value={rest.value}>
+    <button
+      type="submit"
+      className={className}
+      disabled={pending || rest.disabled}
+      aria-disabled={pending || rest.disabled}
+      name={rest.name}
+      value={rest.value}
+    >
       {pending ? pendingLabel : children}
     </button>
   );

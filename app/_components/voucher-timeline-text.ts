@@ -43,7 +43,8 @@ const quoted = (v: unknown) => (typeof v === 'string' ? `: «${v}»` : '');
 
 const TEXT: Texts = {
   'pes.close_requested': (a) => `Richiesta di chiusura del PES ${str(a.code)} inviata al soggetto erogatore`,
-  'pes.closed': (a) => `PES ${str(a.code)} chiuso dal soggetto erogatore${typeof a.freedCents === 'number' ? `: liberati ${formatEuro(a.freedCents)}` : ''}`,
+  'pes.closed': (a) =>
+    `PES ${str(a.code)} chiuso dal soggetto erogatore${typeof a.freedCents === 'number' ? `: liberati ${formatEuro(a.freedCents)}` : ''}`,
   'conversion.employment_declared': () => 'Condizione di occupazione dichiarata per il babysitting domiciliare',
   'pes.created': (a) => `Nuovo PES ${str(a.code)} inserito`,
   'pes.updated': (a) => `Nuovo PES ${str(a.code)} modificato`,
@@ -54,8 +55,10 @@ const TEXT: Texts = {
   'document.uploaded': (a) => `Caricato il PES concordato per ${str(a.code)}`,
   'document.replaced': (a) => `Sostituito il PES concordato per ${str(a.code)}`,
   'document.removed': (a) => `Eliminato il PES concordato per ${str(a.code)}`,
-  'conversion.submitted': (a) => `Inviata all’ufficio con firma OTP${typeof a.protocolNumber === 'string' ? ` — protocollo ${a.protocolNumber}` : ''}`,
-  'conversion.otp_sent': (a) => `Codice OTP inviato via SMS${typeof a.maskedMobile === 'string' ? ` al numero ${a.maskedMobile}` : ''}`,
+  'conversion.submitted': (a) =>
+    `Inviata all’ufficio con firma OTP${typeof a.protocolNumber === 'string' ? ` — protocollo ${a.protocolNumber}` : ''}`,
+  'conversion.otp_sent': (a) =>
+    `Codice OTP inviato via SMS${typeof a.maskedMobile === 'string' ? ` al numero ${a.maskedMobile}` : ''}`,
   'conversion.otp_failed': () => 'Codice OTP errato',
   'conversion.otp_invalidated': () => 'Codice OTP annullato: i dati della richiesta sono cambiati dopo l’invio',
   'conversion.signature_locked': () => 'Firma OTP bloccata per troppi codici errati',

@@ -1,7 +1,15 @@
 import { formatDateTimeIt } from '@/lib/domain/dates';
 import { describeVoucherEvent } from './voucher-timeline-text';
 
-type Event = { id: number; at: Date; action: string; actorRole: string | null; after: unknown; givenName: string | null; familyName: string | null };
+type Event = {
+  id: number;
+  at: Date;
+  action: string;
+  actorRole: string | null;
+  after: unknown;
+  givenName: string | null;
+  familyName: string | null;
+};
 
 const ROLE = { family: 'famiglia', provider: 'soggetto erogatore', office: 'Struttura Multifunzionale' } as const;
 

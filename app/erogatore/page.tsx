@@ -2,13 +2,23 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { providerById } from '@/db/queries/provider-by-id';
-import { pageNumber, providerPesTotal, providerQueues, searchProviderPes, type NumberedPage } from '@/db/queries/provider-pes';
+import {
+  pageNumber,
+  providerPesTotal,
+  providerQueues,
+  searchProviderPes,
+  type NumberedPage,
+} from '@/db/queries/provider-pes';
 import { requireRole } from '@/lib/auth/current-actor';
 import { ProviderPesCard, type ProviderPesRow } from './pes-card';
 
 export const metadata: Metadata = { title: 'Cruscotto del soggetto erogatore' };
 
-export default async function ProviderHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProviderHome({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireRole('provider');
   const sp = await searchParams;
   const q = typeof sp.q === 'string' ? sp.q : '';
@@ -31,7 +41,8 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
     const next = { ...current, ...change };
     const params = new URLSearchParams();
     if (next.q) params.set('q', next.q);
-    for (const key of ['chiusure', 'validazioni', 'pagina'] as const) if (next[key] > 1) params.set(key, String(next[key]));
+    for (const key of ['chiusure', 'validazioni', 'pagina'] as const)
+      if (next[key] > 1) params.set(key, String(next[key]));
     const search = params.toString();
     return `/erogatore${search ? `?${search}` : ''}#${anchor}`;
   };
@@ -44,11 +55,15 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
 
       <ul className="grid gap-3 sm:grid-cols-3" aria-label="Riepilogo">
         <li className="card">
-          <p className="text-3xl font-bold" data-testid="count-close">{queues.closeRequests.total}</p>
+          <p className="text-3xl font-bold" data-testid="count-close">
+            {queues.closeRequests.total}
+          </p>
           <p>richieste di chiusura in attesa</p>
         </li>
         <li className="card">
-          <p className="text-3xl font-bold" data-testid="count-validation">{queues.validations.total}</p>
+          <p className="text-3xl font-bold" data-testid="count-validation">
+            {queues.validations.total}
+          </p>
           <p>nuovi PES da validare</p>
         </li>
         <li className="card">
@@ -85,30 +100,66 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
             <label htmlFor="q" className="mb-1 block font-semibold">
               Cerca per codice fiscale, numero del buono o del PES
             </label>
-            <input id="q" name="q" defaultValue={q} className="field-input" maxLength={40} autoCapitalize="characters" />
+            <input
+              id="q"
+              name="q"
+              defaultValue={q}
+              className="field-input"
+              maxLength={40}
+              autoCapitalize="characters"
+            />
           </div>
           <button type="submit" className="btn-secondary">
             Cerca
           </button>
         </form>
         <p role="status">
-          {all.totalExact ? all.total : `Oltre ${all.total.toLocaleString('it-IT')}`} PES{all.q ? ` per «${all.q}»` : ''} — pagina {all.page}
+          {all.totalExact ? all.total : `Oltre ${all.total.toLocaleString('it-IT')}`} PES
+          {all.q ? ` per «${all.q}»` : ''} — pagina {all.page}
           {all.pages === null ? '' : ` di ${all.pages}`}
         </p>
         <ul className="space-y-3">
           {all.rows.map((p) => (
             <li key={p.id}>
-              <ProviderPesCard p={p} action={p.status === 'close_requested' ? 'Chiudi il PES' : p.status === 'awaiting_validation' ? 'Valida o rifiuta' : 'Dettagli'} />
+              <ProviderPesCard
+                p={p}
+                action={
+                  p.status === 'close_requested'
+                    ? 'Chiudi il PES'
+                    : p.status === 'awaiting_validation'
+                      ? 'Valida o rifiuta'
+                      : 'Dettagli'
+                }
+              />
             </li>
           ))}
         </ul>
-        <Pager label="Pagine di tutti i PES" page={all.page} hasNext={all.hasNext} href={(n) => hrefFor({ pagina: n }, 'tutti')} />
+        <Pager
+          label="Pagine di tutti i PES"
+          page={all.page}
+          hasNext={all.hasNext}
+          href={(n) => hrefFor({ pagina: n }, 'tutti')}
+        />
       </section>
     </div>
   );
 }
 
-function PesQueue({ id, title, empty, list, action, pageHref }: { id: string; title: string; empty: string; list: NumberedPage<ProviderPesRow>; action: string; pageHref: (n: number) => string }) {
+function PesQueue({
+  id,
+  title,
+  empty,
+  list,
+  action,
+  pageHref,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  list: NumberedPage<ProviderPesRow>;
+  action: string;
+  pageHref: (n: number) => string;
+}) {
   return (
     <section aria-labelledby={`${id}-titolo`} id={id} className="space-y-3">
       <h2 id={`${id}-titolo`} className="text-2xl font-bold">
@@ -127,12 +178,27 @@ function PesQueue({ id, title, empty, list, action, pageHref }: { id: string; ti
           </li>
         ))}
       </ul>
-      <Pager label={`Pagine: ${title.toLowerCase()}`} page={list.page} hasNext={list.page < list.pages} href={pageHref} />
+      <Pager
+        label={`Pagine: ${title.toLowerCase()}`}
+        page={list.page}
+        hasNext={list.page < list.pages}
+        href={pageHref}
+      />
     </section>
   );
 }
 
-function Pager({ label, page, hasNext, href }: { label: string; page: number; hasNext: boolean; href: (n: number) => string }) {
+function Pager({
+  label,
+  page,
+  hasNext,
+  href,
+}: {
+  label: string;
+  page: number;
+  hasNext: boolean;
+  href: (n: number) => string;
+}) {
   if (page <= 1 && !hasNext) return null;
   return (
     <nav aria-label={label} className="flex gap-3">

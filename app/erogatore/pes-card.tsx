@@ -29,10 +29,23 @@ export type ProviderPesRow = {
   children: { givenName: string; familyName: string; birthDate: string }[];
 };
 
-export function ProviderPesCard({ p, action, headingLevel = 3 }: { p: ProviderPesRow; action?: string; headingLevel?: 2 | 3 }) {
+export function ProviderPesCard({
+  p,
+  action,
+  headingLevel = 3,
+}: {
+  p: ProviderPesRow;
+  action?: string;
+  headingLevel?: 2 | 3;
+}) {
   const today = isoDate(new Date());
   const H = headingLevel === 2 ? 'h2' : 'h3';
-  const requested = p.status === 'close_requested' ? p.closeRequestedAt : p.status === 'awaiting_validation' ? p.validationRequestedAt : null;
+  const requested =
+    p.status === 'close_requested'
+      ? p.closeRequestedAt
+      : p.status === 'awaiting_validation'
+        ? p.validationRequestedAt
+        : null;
   return (
     <article className="card space-y-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -43,13 +56,21 @@ export function ProviderPesCard({ p, action, headingLevel = 3 }: { p: ProviderPe
         f={{
           family: { name: `${p.familyGivenName} ${p.familyFamilyName}`, codiceFiscale: p.familyCodiceFiscale },
           voucherNumber: p.voucherNumber,
-          children: p.children.map((c) => `${c.givenName} ${c.familyName} (${ageInYears(c.birthDate, today)} anni)`).join(', '),
+          children: p.children
+            .map((c) => `${c.givenName} ${c.familyName} (${ageInYears(c.birthDate, today)} anni)`)
+            .join(', '),
           kind: PES_KIND_LABELS[p.kind],
           band: p.band,
           hours: p.hours,
           amount: formatEuro(p.amountCents),
           requestedAt: requested ? formatDateIt(requested) : null,
-          document: p.documentId ? { id: p.documentId, fileName: p.documentName ?? 'documento.pdf', size: formatFileSize(p.documentSize ?? 0) } : null,
+          document: p.documentId
+            ? {
+                id: p.documentId,
+                fileName: p.documentName ?? 'documento.pdf',
+                size: formatFileSize(p.documentSize ?? 0),
+              }
+            : null,
         }}
       />
       {action ? (

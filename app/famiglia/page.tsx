@@ -25,7 +25,10 @@ export default async function FamilyHome() {
             <li key={v.id} className="card space-y-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="text-xl font-bold">Buono {v.number}</h2>
-                <StatusBadge label={v.status === 'assigned' ? 'assegnato' : 'concluso'} tone={v.status === 'assigned' ? 'info' : 'neutral'} />
+                <StatusBadge
+                  label={v.status === 'assigned' ? 'assegnato' : 'concluso'}
+                  tone={v.status === 'assigned' ? 'info' : 'neutral'}
+                />
               </div>
               <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
                 <dt className="font-semibold">Importo assegnato</dt>
@@ -42,13 +45,21 @@ export default async function FamilyHome() {
                 ) : null}
               </dl>
               {canModifyPes(v.status, conv) ? (
-                <Link href={`/famiglia/buoni/${v.id}`} className="btn-primary" aria-label={`Modifica PES del buono ${v.number}`}>
+                <Link
+                  href={`/famiglia/buoni/${v.id}`}
+                  className="btn-primary"
+                  aria-label={`Modifica PES del buono ${v.number}`}
+                >
                   Modifica PES
                 </Link>
               ) : v.status === 'concluded' ? (
                 <p className="text-muted">Il buono è concluso: non ci sono PES da modificare.</p>
               ) : (
-                <Link href={`/famiglia/buoni/${v.id}`} className="btn-secondary" aria-label={`Vedi la richiesta: modifica PES del buono ${v.number}`}>
+                <Link
+                  href={`/famiglia/buoni/${v.id}`}
+                  className="btn-secondary"
+                  aria-label={`Vedi la richiesta: modifica PES del buono ${v.number}`}
+                >
                   Vedi la richiesta
                 </Link>
               )}

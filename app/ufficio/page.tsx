@@ -6,7 +6,12 @@ import { providerOptions } from '@/db/queries/office/provider-options';
 import { officeQueue } from '@/db/queries/office/queue';
 import { requireRole } from '@/lib/auth/current-actor';
 import type { QueueStatus } from '@/db/queries/office/queue-query';
-import { filtersToSearch, officeQueueQuerySchema, QUEUE_STATUS_LABELS, searchParamsRecord } from '@/lib/validation/office-queue';
+import {
+  filtersToSearch,
+  officeQueueQuerySchema,
+  QUEUE_STATUS_LABELS,
+  searchParamsRecord,
+} from '@/lib/validation/office-queue';
 import { QueueFiltersForm } from './queue-filters';
 import { QueueTable } from './queue-table';
 
@@ -15,14 +20,25 @@ export const metadata: Metadata = { title: 'Richieste di convalida' };
 const TABS: Exclude<QueueStatus, 'tutte'>[] = ['inviate', 'da_integrare', 'convalidate', 'respinte'];
 
 /** The office queue: signed conversions, oldest submitted first, filtered through the URL (one query schema). */
-export default async function OfficeQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OfficeQueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireRole('office');
   const query = officeQueueQuerySchema.parse(searchParamsRecord(await searchParams));
   const db = await getDb();
   const scope = officeScope(actor);
   const [page, providers] = await Promise.all([officeQueue(db, scope, query), providerOptions(db, scope)]);
   const now = new Date();
-  const filters = { stato: query.stato, misura: query.misura, ente: query.ente, dal: query.dal, al: query.al, q: query.q };
+  const filters = {
+    stato: query.stato,
+    misura: query.misura,
+    ente: query.ente,
+    dal: query.dal,
+    al: query.al,
+    q: query.q,
+  };
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">Richieste di convalida</h1>
@@ -50,14 +66,23 @@ export default async function OfficeQueuePage({ searchParams }: { searchParams: 
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p role="status" className="font-semibold" data-testid="queue-total">
-          {!page.totalExact ? `Più di ${page.total} pratiche` : page.total === 1 ? '1 pratica' : `${page.total} pratiche`} — {QUEUE_STATUS_LABELS[query.stato].toLowerCase()}
+          {!page.totalExact
+            ? `Più di ${page.total} pratiche`
+            : page.total === 1
+              ? '1 pratica'
+              : `${page.total} pratiche`}{' '}
+          — {QUEUE_STATUS_LABELS[query.stato].toLowerCase()}
         </p>
         <a href={`/ufficio/esporta${filtersToSearch(filters)}`} className="btn-secondary" download>
           Esporta CSV
         </a>
       </div>
 
-      {page.rows.length === 0 ? <p>Nessuna pratica corrisponde ai filtri.</p> : <QueueTable rows={page.rows} now={now} />}
+      {page.rows.length === 0 ? (
+        <p>Nessuna pratica corrisponde ai filtri.</p>
+      ) : (
+        <QueueTable rows={page.rows} now={now} />
+      )}
 
       {page.prevCursor || page.nextCursor ? (
         <nav aria-label="Pagine" className="flex flex-wrap gap-x-6 gap-y-2">
@@ -66,7 +91,11 @@ export default async function OfficeQueuePage({ searchParams }: { searchParams: 
               <Link href={`/ufficio${filtersToSearch(filters)}`} className="link">
                 « Prima pagina
               </Link>
-              <Link href={`/ufficio${filtersToSearch(filters, { prima: page.prevCursor })}`} className="link" rel="prev">
+              <Link
+                href={`/ufficio${filtersToSearch(filters, { prima: page.prevCursor })}`}
+                className="link"
+                rel="prev"
+              >
                 ← Pagina precedente
               </Link>
             </>

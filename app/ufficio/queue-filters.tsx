@@ -3,9 +3,21 @@ import { QUEUE_MEASURES, QUEUE_STATUSES, type QueueFilters } from '@/db/queries/
 import { QUEUE_MEASURE_LABELS, QUEUE_STATUS_LABELS } from '@/lib/validation/office-queue';
 
 /** A plain GET form: the filters land in the URL, so a view can be bookmarked and shared (works without JavaScript). */
-export function QueueFiltersForm({ filters, providers }: { filters: QueueFilters; providers: { id: string; name: string }[] }) {
+export function QueueFiltersForm({
+  filters,
+  providers,
+}: {
+  filters: QueueFilters;
+  providers: { id: string; name: string }[];
+}) {
   return (
-    <form method="get" action="/ufficio" role="search" aria-label="Filtra le pratiche" className="card grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+    <form
+      method="get"
+      action="/ufficio"
+      role="search"
+      aria-label="Filtra le pratiche"
+      className="card grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
+    >
       <div className="sm:col-span-2 lg:col-span-3">
         <label htmlFor="q" className="mb-1 block font-semibold">
           Cerca
@@ -13,11 +25,37 @@ export function QueueFiltersForm({ filters, providers }: { filters: QueueFilters
         <p id="q-hint" className="mb-1 text-sm text-muted">
           Codice fiscale, cognome, numero del buono o numero di protocollo (anche solo l’inizio).
         </p>
-        <input id="q" name="q" type="search" defaultValue={filters.q ?? ''} maxLength={40} className="field-input" aria-describedby="q-hint" />
+        <input
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ''}
+          maxLength={40}
+          className="field-input"
+          aria-describedby="q-hint"
+        />
       </div>
-      <Select id="stato" label="Stato" value={filters.stato} options={QUEUE_STATUSES.map((s) => [s, QUEUE_STATUS_LABELS[s]])} />
-      <Select id="misura" label="Misura" value={filters.misura ?? ''} options={[['', 'Tutte le misure'], ...QUEUE_MEASURES.map((m) => [m, QUEUE_MEASURE_LABELS[m]] as [string, string])]} />
-      <Select id="ente" label="Soggetto erogatore" value={filters.ente ?? ''} options={[['', 'Tutti i soggetti erogatori'], ...providers.map((p) => [p.id, p.name] as [string, string])]} />
+      <Select
+        id="stato"
+        label="Stato"
+        value={filters.stato}
+        options={QUEUE_STATUSES.map((s) => [s, QUEUE_STATUS_LABELS[s]])}
+      />
+      <Select
+        id="misura"
+        label="Misura"
+        value={filters.misura ?? ''}
+        options={[
+          ['', 'Tutte le misure'],
+          ...QUEUE_MEASURES.map((m) => [m, QUEUE_MEASURE_LABELS[m]] as [string, string]),
+        ]}
+      />
+      <Select
+        id="ente"
+        label="Soggetto erogatore"
+        value={filters.ente ?? ''}
+        options={[['', 'Tutti i soggetti erogatori'], ...providers.map((p) => [p.id, p.name] as [string, string])]}
+      />
       <div>
         <label htmlFor="dal" className="mb-1 block font-semibold">
           Inviate dal
@@ -42,7 +80,17 @@ export function QueueFiltersForm({ filters, providers }: { filters: QueueFilters
   );
 }
 
-function Select({ id, label, value, options }: { id: string; label: string; value: string; options: (readonly [string, string])[] }) {
+function Select({
+  id,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: (readonly [string, string])[];
+}) {
   return (
     <div>
       <label htmlFor={id} className="mb-1 block font-semibold">

@@ -6,10 +6,18 @@ import { ConversionStatusBadge } from './_components/conversion-status-badge';
 
 export const LATE_AFTER_DAYS = 30;
 
-const measureOf = (r: QueueRow) => (r.hasBabysitting && r.hasSummer ? 'Babysitting e servizi estivi' : r.hasBabysitting ? 'Babysitting domiciliare' : r.hasSummer ? 'Servizi estivi' : '—');
+const measureOf = (r: QueueRow) =>
+  r.hasBabysitting && r.hasSummer
+    ? 'Babysitting e servizi estivi'
+    : r.hasBabysitting
+      ? 'Babysitting domiciliare'
+      : r.hasSummer
+        ? 'Servizi estivi'
+        : '—';
 
 // A table on wide screens; under 768 px each row becomes a card with its labels (data-label), still one table for screen readers.
-const cell = 'px-3 py-2 align-top max-md:grid max-md:grid-cols-[9rem_1fr] max-md:gap-2 max-md:px-0 max-md:py-1 max-md:before:font-semibold max-md:before:content-[attr(data-label)]';
+const cell =
+  'px-3 py-2 align-top max-md:grid max-md:grid-cols-[9rem_1fr] max-md:gap-2 max-md:px-0 max-md:py-1 max-md:before:font-semibold max-md:before:content-[attr(data-label)]';
 
 export function QueueTable({ rows, now }: { rows: QueueRow[]; now: Date }) {
   return (
@@ -17,7 +25,17 @@ export function QueueTable({ rows, now }: { rows: QueueRow[]; now: Date }) {
       <caption className="sr-only">Pratiche di modifica PES, dalla più vecchia</caption>
       <thead className="bg-pat-blue-light max-md:sr-only">
         <tr>
-          {['Protocollo', 'Famiglia', 'Buono', 'Misura', 'Soggetti erogatori', 'Nuovi PES', 'Inviata il', 'Giorni di attesa', 'Stato'].map((h) => (
+          {[
+            'Protocollo',
+            'Famiglia',
+            'Buono',
+            'Misura',
+            'Soggetti erogatori',
+            'Nuovi PES',
+            'Inviata il',
+            'Giorni di attesa',
+            'Stato',
+          ].map((h) => (
             <th key={h} scope="col" className="px-3 py-2 font-semibold">
               {h}
             </th>
@@ -29,7 +47,10 @@ export function QueueTable({ rows, now }: { rows: QueueRow[]; now: Date }) {
           const waiting = r.status === 'submitted' ? daysBetween(r.submittedAt, now) : null;
           const late = waiting !== null && waiting > LATE_AFTER_DAYS;
           return (
-            <tr key={r.id} className={`border-b border-[#d9dee3] max-md:block max-md:rounded-lg max-md:border max-md:bg-white max-md:p-4 ${late ? 'bg-warn-light' : 'md:bg-white'}`}>
+            <tr
+              key={r.id}
+              className={`border-b border-[#d9dee3] max-md:block max-md:rounded-lg max-md:border max-md:bg-white max-md:p-4 ${late ? 'bg-warn-light' : 'md:bg-white'}`}
+            >
               <th scope="row" data-label="Protocollo" className={`${cell} font-normal`}>
                 <Link href={`/ufficio/pratiche/${r.id}`} className="link break-all">
                   {r.protocolNumber ?? 'senza protocollo'}

@@ -27,10 +27,15 @@ async function main() {
     console.log(USAGE);
     process.exit(values.help ? 0 : 2);
   }
-  if (!ROLES.includes(values.role as Role)) throw new AppError('invalid_input', `Ruolo sconosciuto: ${values.role} (office, provider o family).`);
+  if (!ROLES.includes(values.role as Role))
+    throw new AppError('invalid_input', `Ruolo sconosciuto: ${values.role} (office, provider o family).`);
   // The link must point at the real site: no guessing from the machine the command runs on.
   const baseUrl = configuredBaseUrl();
-  if (!baseUrl) throw new AppError('invalid_input', 'Imposta APP_URL (l’indirizzo pubblico dell’applicazione, es. https://buoni.provincia.tn.it; in sviluppo http://localhost:3000).');
+  if (!baseUrl)
+    throw new AppError(
+      'invalid_input',
+      'Imposta APP_URL (l’indirizzo pubblico dell’applicazione, es. https://buoni.provincia.tn.it; in sviluppo http://localhost:3000).',
+    );
   const opened = await openDb({ databaseUrl: process.env.DATABASE_URL || undefined });
   try {
     const { userId } = await createUser(
@@ -47,7 +52,9 @@ async function main() {
       { baseUrl },
     );
     const delivery = await dispatchOutbox(opened.db);
-    console.log(`Utente creato (${values.role}, id ${userId}). E-mail per impostare la password: ${delivery.sent ? 'inviata' : 'in coda, sarà ritentata dall’applicazione'}.`);
+    console.log(
+      `Utente creato (${values.role}, id ${userId}). E-mail per impostare la password: ${delivery.sent ? 'inviata' : 'in coda, sarà ritentata dall’applicazione'}.`,
+    );
   } finally {
     await opened.close();
   }

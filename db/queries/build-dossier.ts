@@ -18,9 +18,16 @@ type DossierHead = {
  * voucher lock when the hash is compared, so nothing changes between reading and signing. Null for an
  * unknown conversion.
  */
-export async function buildDossier(db: DbOrTx, conversionId: string): Promise<{ dossier: Dossier; sha256: string; standardPes: GatePes[] } | null> {
+export async function buildDossier(
+  db: DbOrTx,
+  conversionId: string,
+): Promise<{ dossier: Dossier; sha256: string; standardPes: GatePes[] } | null> {
   const [head] = await db
-    .select({ conversion: conversions, voucher: vouchers, holder: { givenName: users.givenName, familyName: users.familyName, codiceFiscale: users.codiceFiscale } })
+    .select({
+      conversion: conversions,
+      voucher: vouchers,
+      holder: { givenName: users.givenName, familyName: users.familyName, codiceFiscale: users.codiceFiscale },
+    })
     .from(conversions)
     .innerJoin(vouchers, eq(vouchers.id, conversions.voucherId))
     .innerJoin(users, eq(users.id, vouchers.holderId))
@@ -30,7 +37,10 @@ export async function buildDossier(db: DbOrTx, conversionId: string): Promise<{ 
 }
 
 /** The dossier of a conversion from its voucher's graph already read (the office file reads it once for both). */
-export function dossierOf(head: DossierHead, graph: VoucherGraph): { dossier: Dossier; sha256: string; standardPes: GatePes[] } {
+export function dossierOf(
+  head: DossierHead,
+  graph: VoucherGraph,
+): { dossier: Dossier; sha256: string; standardPes: GatePes[] } {
   const c = head.conversion;
   const dossier = canonicalDossier({
     conversionId: c.id,
@@ -42,7 +52,12 @@ export function dossierOf(head: DossierHead, graph: VoucherGraph): { dossier: Do
     },
     closedPes: graph.pes
       .filter((p) => p.kind === 'standard' && p.status === 'closed' && p.usedCents !== null)
-      .map((p) => ({ code: p.code, providerName: p.providerName, amountCents: p.amountCents, usedCents: p.usedCents! })),
+      .map((p) => ({
+        code: p.code,
+        providerName: p.providerName,
+        amountCents: p.amountCents,
+        usedCents: p.usedCents!,
+      })),
     newPes: graph.pes
       .filter((p) => p.conversionId === c.id)
       .map((p) => ({
@@ -55,9 +70,15 @@ export function dossierOf(head: DossierHead, graph: VoucherGraph): { dossier: Do
         hourlyRateCents: p.hourlyRateCents,
         status: p.status,
         children: p.children.map((k) => ({ name: `${k.givenName} ${k.familyName}`, codiceFiscale: k.codiceFiscale })),
-        document: p.document ? { fileName: p.document.fileName, sizeBytes: p.document.sizeBytes, sha256: p.document.sha256 } : null,
+        document: p.document
+          ? { fileName: p.document.fileName, sizeBytes: p.document.sizeBytes, sha256: p.document.sha256 }
+          : null,
       })),
-    declarations: { employmentCondition: c.employmentCondition, statements: c.declarations, employerConfirmed: c.employerConfirmedAt !== null },
+    declarations: {
+      employmentCondition: c.employmentCondition,
+      statements: c.declarations,
+      employerConfirmed: c.employerConfirmedAt !== null,
+    },
   });
   // Not signed, but read with it: the submission gate needs the closings still pending (submission-gate.ts).
   const standardPes = graph.pes

@@ -21,7 +21,13 @@ export async function documentForActor(db: DbOrTx, actor: Actor, documentId: str
           : null;
   if (scope === null) return null;
   const [row] = await db
-    .select({ id: documents.id, storageKey: documents.storageKey, fileName: documents.fileName, sizeBytes: documents.sizeBytes, sha256: documents.sha256 })
+    .select({
+      id: documents.id,
+      storageKey: documents.storageKey,
+      fileName: documents.fileName,
+      sizeBytes: documents.sizeBytes,
+      sha256: documents.sha256,
+    })
     .from(documents)
     .innerJoin(pes, eq(pes.id, documents.pesId))
     .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))

@@ -32,7 +32,12 @@ export async function providersForMeasure(db: DbOrTx, measure: Measure, today = 
     .orderBy(asc(providers.name));
 }
 
-export async function providerJoined(db: DbOrTx, providerId: string, measure: Measure, today = isoDate(new Date())): Promise<boolean> {
+export async function providerJoined(
+  db: DbOrTx,
+  providerId: string,
+  measure: Measure,
+  today = isoDate(new Date()),
+): Promise<boolean> {
   const [row] = await db
     .select({ id: providers.id })
     .from(providers)
@@ -45,7 +50,11 @@ export async function providerJoined(db: DbOrTx, providerId: string, measure: Me
  * Providers that joined the measure, each with the service bands it offers (one statement): the summer
  * page lists only those offering the band chosen, and the service checks the same data again.
  */
-export async function providersWithBands(db: DbOrTx, measure: Measure, today = isoDate(new Date())): Promise<{ id: string; name: string; bands: Band[] }[]> {
+export async function providersWithBands(
+  db: DbOrTx,
+  measure: Measure,
+  today = isoDate(new Date()),
+): Promise<{ id: string; name: string; bands: Band[] }[]> {
   const rows = await db
     .select({ id: providers.id, name: providers.name, band: providerBands.band })
     .from(providers)

@@ -23,7 +23,11 @@ const DECIDED = ['approved', 'rejected', 'returned'] as const;
 
 function euro(rows: { status: string; cents: number }[]): EuroColumns {
   const sum = (keep: (s: string) => boolean) => rows.filter((r) => keep(r.status)).reduce((s, r) => s + r.cents, 0);
-  return { approvedCents: sum((s) => s === 'approved'), submittedCents: sum((s) => s === 'submitted'), allCents: sum(() => true) };
+  return {
+    approvedCents: sum((s) => s === 'approved'),
+    submittedCents: sum((s) => s === 'submitted'),
+    allCents: sum(() => true),
+  };
 }
 
 /**
@@ -32,19 +36,17 @@ function euro(rows: { status: string; cents: number }[]): EuroColumns {
  * of those PES; decision time runs from the (latest) signed submission to the office's decision.
  */
 export async function officeStats(db: DbOrTx): Promise<OfficeStats> {
-  const perConversion = db
-    .$with('per_conversion')
-    .as(
-      db
-        .select({
-          conversionId: pes.conversionId,
-          babysitting: sql<boolean>`bool_or(${pes.kind} = 'babysitting_covid')`.as('babysitting'),
-          summer: sql<boolean>`bool_or(${pes.kind} = 'summer_covid')`.as('summer'),
-        })
-        .from(pes)
-        .where(and(isNotNull(pes.conversionId), LIVE_PES))
-        .groupBy(pes.conversionId),
-    );
+  const perConversion = db.$with('per_conversion').as(
+    db
+      .select({
+        conversionId: pes.conversionId,
+        babysitting: sql<boolean>`bool_or(${pes.kind} = 'babysitting_covid')`.as('babysitting'),
+        summer: sql<boolean>`bool_or(${pes.kind} = 'summer_covid')`.as('summer'),
+      })
+      .from(pes)
+      .where(and(isNotNull(pes.conversionId), LIVE_PES))
+      .groupBy(pes.conversionId),
+  );
   const measure = sql<StatMeasure>`case when ${perConversion.babysitting} and ${perConversion.summer} then 'both' when ${perConversion.babysitting} then 'babysitting' when ${perConversion.summer} then 'summer' else 'none' end`;
   const cents = sql<number>`coalesce(sum(${pes.amountCents}), 0)::bigint`.mapWith(Number);
   const days = sql<number>`extract(epoch from (${conversions.decidedAt} - ${conversions.submittedAt})) / 86400.0`;
@@ -73,16 +75,26 @@ export async function officeStats(db: DbOrTx): Promise<OfficeStats> {
     db
       .select({
         status: sql<string | null>`${conversions.status}`,
-        medianDays: sql<number | null>`percentile_cont(0.5) within group (order by ${days})`.mapWith((v) => (v === null ? null : Number(v))),
+        medianDays: sql<number | null>`percentile_cont(0.5) within group (order by ${days})`.mapWith((v) =>
+          v === null ? null : Number(v),
+        ),
         decided: count(),
       })
       .from(conversions)
-      .where(and(inArray(conversions.status, [...DECIDED]), isNotNull(conversions.submittedAt), sql`${conversions.decidedAt} >= ${conversions.submittedAt}`))
+      .where(
+        and(
+          inArray(conversions.status, [...DECIDED]),
+          isNotNull(conversions.submittedAt),
+          sql`${conversions.decidedAt} >= ${conversions.submittedAt}`,
+        ),
+      )
       .groupBy(sql`grouping sets ((${conversions.status}), ())`),
   ]);
 
   const byStatus = CONVERSION_STATUSES.map((status) => {
-    const cells = Object.fromEntries(STAT_MEASURES.map((m) => [m, statusRows.find((r) => r.status === status && r.measure === m)?.n ?? 0])) as Record<StatMeasure, number>;
+    const cells = Object.fromEntries(
+      STAT_MEASURES.map((m) => [m, statusRows.find((r) => r.status === status && r.measure === m)?.n ?? 0]),
+    ) as Record<StatMeasure, number>;
     return { status, ...cells, total: STAT_MEASURES.reduce((s, m) => s + cells[m], 0) };
   });
   const kinds: NewPesKind[] = ['babysitting_covid', 'summer_covid'];

@@ -12,11 +12,13 @@ const MAX_PAGE = 10_000;
  * family's codice fiscale and children) and deleted ones are the family's own business.
  */
 export const NOT_YET_ASKED = ['draft', 'deleted'] as const;
-const namingProvider = (providerId: string) => and(eq(pes.providerId, providerId), notInArray(pes.status, [...NOT_YET_ASKED]));
+const namingProvider = (providerId: string) =>
+  and(eq(pes.providerId, providerId), notInArray(pes.status, [...NOT_YET_ASKED]));
 
 /** `?pagina=` as a page number: an integer from 1 to MAX_PAGE, anything else is page 1 or the last allowed. */
 export function pageNumber(raw: unknown): number {
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : 1;
+  const n =
+    typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : 1;
   return Number.isSafeInteger(n) ? Math.min(MAX_PAGE, Math.max(1, n)) : 1;
 }
 
@@ -58,10 +60,20 @@ function pesWithFamily(db: DbOrTx) {
 async function withChildren<T extends { id: string }>(db: DbOrTx, rows: T[]) {
   if (!rows.length) return [];
   const kids = await db
-    .select({ pesId: pesChildren.pesId, givenName: children.givenName, familyName: children.familyName, birthDate: children.birthDate })
+    .select({
+      pesId: pesChildren.pesId,
+      givenName: children.givenName,
+      familyName: children.familyName,
+      birthDate: children.birthDate,
+    })
     .from(pesChildren)
     .innerJoin(children, eq(children.id, pesChildren.childId))
-    .where(inArray(pesChildren.pesId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        pesChildren.pesId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(children.position));
   return rows.map((r) => ({ ...r, children: kids.filter((k) => k.pesId === r.id) }));
 }
@@ -74,8 +86,14 @@ const pages = (n: number) => Math.max(1, Math.ceil(n / PAGE_SIZE));
 /** How many PES wait in each queue: two counts over pes_provider_status_idx (index-only), never over the joined family rows. */
 async function queueCounts(db: DbOrTx, providerId: string) {
   const [[close], [validation]] = await Promise.all([
-    db.select({ n: count() }).from(pes).where(and(eq(pes.providerId, providerId), eq(pes.status, 'close_requested'))),
-    db.select({ n: count() }).from(pes).where(and(eq(pes.providerId, providerId), eq(pes.status, 'awaiting_validation'))),
+    db
+      .select({ n: count() })
+      .from(pes)
+      .where(and(eq(pes.providerId, providerId), eq(pes.status, 'close_requested'))),
+    db
+      .select({ n: count() })
+      .from(pes)
+      .where(and(eq(pes.providerId, providerId), eq(pes.status, 'awaiting_validation'))),
   ]);
   return { close: close?.n ?? 0, validation: validation?.n ?? 0 };
 }
@@ -89,7 +107,12 @@ export const PES_COUNT_CAP = 1000;
 export type CappedCount = { total: number; exact: boolean };
 
 async function cappedCount(db: DbOrTx, where: SQL | undefined): Promise<CappedCount> {
-  const matching = db.select({ one: sql`1` }).from(pes).where(where).limit(PES_COUNT_CAP + 1).as('matching');
+  const matching = db
+    .select({ one: sql`1` })
+    .from(pes)
+    .where(where)
+    .limit(PES_COUNT_CAP + 1)
+    .as('matching');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
   const n = row?.n ?? 0;
   return { total: Math.min(n, PES_COUNT_CAP), exact: n <= PES_COUNT_CAP };
@@ -106,7 +129,11 @@ export function providerPesTotal(db: DbOrTx, providerId: string): Promise<Capped
  * walks its own index in queue order (pes_provider_status_idx, pes_provider_validation_idx).
  * Always filtered by the provider: a provider sees only PES naming it.
  */
-export async function providerQueues(db: DbOrTx, providerId: string, opts: { closePage?: number; validationPage?: number } = {}) {
+export async function providerQueues(
+  db: DbOrTx,
+  providerId: string,
+  opts: { closePage?: number; validationPage?: number } = {},
+) {
   const closePage = pageNumber(opts.closePage ?? 1);
   const validationPage = pageNumber(opts.validationPage ?? 1);
   const [closeRows, validationRows, counts] = await Promise.all([
@@ -122,7 +149,10 @@ export async function providerQueues(db: DbOrTx, providerId: string, opts: { clo
       .offset((validationPage - 1) * PAGE_SIZE),
     queueCounts(db, providerId),
   ]);
-  const [closeRequests, validations] = await Promise.all([withChildren(db, closeRows), withChildren(db, validationRows)]);
+  const [closeRequests, validations] = await Promise.all([
+    withChildren(db, closeRows),
+    withChildren(db, validationRows),
+  ]);
   return {
     closeRequests: { rows: closeRequests, total: counts.close, page: closePage, pages: pages(counts.close) },
     validations: { rows: validations, total: counts.validation, page: validationPage, pages: pages(counts.validation) },
@@ -186,4 +216,3 @@ export async function getProviderPes(db: DbOrTx, providerId: string, pesId: stri
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
-

@@ -9,7 +9,11 @@ import { receiptView, type ReceiptView } from '@/lib/domain/receipt';
 export type ReceiptScope = { role: 'family'; holderId: string } | { role: 'office' };
 
 /** The latest signed submission of the voucher's conversion, as the receipt shows it; null if none or not in scope. */
-export async function getReceipt(db: DbOrTx, scope: ReceiptScope, voucherId: string): Promise<{ voucherNumber: string; view: ReceiptView } | null> {
+export async function getReceipt(
+  db: DbOrTx,
+  scope: ReceiptScope,
+  voucherId: string,
+): Promise<{ voucherNumber: string; view: ReceiptView } | null> {
   const [row] = await db
     .select({ voucherNumber: vouchers.number, submission: conversionSubmissions })
     .from(conversionSubmissions)
@@ -22,6 +26,12 @@ export async function getReceipt(db: DbOrTx, scope: ReceiptScope, voucherId: str
   const s = row.submission;
   return {
     voucherNumber: row.voucherNumber,
-    view: receiptView({ protocolNumber: s.protocolNumber, submittedAt: s.submittedAt, dossierSha256: s.dossierSha256, dossier: s.dossier as Dossier, signature: s.signature }),
+    view: receiptView({
+      protocolNumber: s.protocolNumber,
+      submittedAt: s.submittedAt,
+      dossierSha256: s.dossierSha256,
+      dossier: s.dossier as Dossier,
+      signature: s.signature,
+    }),
   };
 }

@@ -15,7 +15,12 @@ export type SigningStatus = {
 };
 
 /** What the signing dialog shows; `holderId` is required, a family only ever sees its own. */
-export async function getSigningStatus(db: DbOrTx, holderId: string, voucherId: string, now = new Date()): Promise<SigningStatus | null> {
+export async function getSigningStatus(
+  db: DbOrTx,
+  holderId: string,
+  voucherId: string,
+  now = new Date(),
+): Promise<SigningStatus | null> {
   const [head] = await db
     .select({ conversionId: conversions.id, otpLocked: conversions.otpLocked, mobile: users.mobile })
     .from(vouchers)
@@ -26,20 +31,36 @@ export async function getSigningStatus(db: DbOrTx, holderId: string, voucherId: 
   if (!head) return null;
   const codes = head.conversionId
     ? await db
-        .select({ createdAt: otpCodes.createdAt, expiresAt: otpCodes.expiresAt, failedAttempts: otpCodes.failedAttempts, usedAt: otpCodes.usedAt, cancelledAt: otpCodes.cancelledAt })
+        .select({
+          createdAt: otpCodes.createdAt,
+          expiresAt: otpCodes.expiresAt,
+          failedAttempts: otpCodes.failedAttempts,
+          usedAt: otpCodes.usedAt,
+          cancelledAt: otpCodes.cancelledAt,
+        })
         .from(otpCodes)
-        .where(and(eq(otpCodes.conversionId, head.conversionId), gt(otpCodes.createdAt, new Date(now.getTime() - SEND_WINDOW_SECONDS * 1000))))
+        .where(
+          and(
+            eq(otpCodes.conversionId, head.conversionId),
+            gt(otpCodes.createdAt, new Date(now.getTime() - SEND_WINDOW_SECONDS * 1000)),
+          ),
+        )
         .orderBy(desc(otpCodes.createdAt))
     : [];
   const latest = codes[0];
-  const current = latest && !latest.usedAt && !latest.cancelledAt && !isOtpExpired(latest.expiresAt, now) ? latest : null;
-  const allowance = sendAllowance(codes.map((c) => c.createdAt), now);
+  const current =
+    latest && !latest.usedAt && !latest.cancelledAt && !isOtpExpired(latest.expiresAt, now) ? latest : null;
+  const allowance = sendAllowance(
+    codes.map((c) => c.createdAt),
+    now,
+  );
   return {
     maskedMobile: head.mobile ? maskMobile(head.mobile) : null,
     locked: head.otpLocked !== null,
-    activeCode: current ? { expiresAt: current.expiresAt.toISOString(), attemptsLeft: MAX_WRONG_PER_CODE - current.failedAttempts } : null,
+    activeCode: current
+      ? { expiresAt: current.expiresAt.toISOString(), attemptsLeft: MAX_WRONG_PER_CODE - current.failedAttempts }
+      : null,
     nextSendAt: allowance.allowed ? null : allowance.retryAt.toISOString(),
     serverNow: now.toISOString(),
   };
 }
-

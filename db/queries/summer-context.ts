@@ -18,7 +18,17 @@ export async function summerContext(db: DbOrTx, voucherId: string, now: Date) {
     providersWithBands(db, 'summer_covid'),
     getMeasureParameters(db, 'summer_covid'),
     db
-      .select({ id: pes.id, code: pes.code, kind: pes.kind, status: pes.status, amountCents: pes.amountCents, usedCents: pes.usedCents, providerId: pes.providerId, band: pes.band, hours: pes.hours })
+      .select({
+        id: pes.id,
+        code: pes.code,
+        kind: pes.kind,
+        status: pes.status,
+        amountCents: pes.amountCents,
+        usedCents: pes.usedCents,
+        providerId: pes.providerId,
+        band: pes.band,
+        hours: pes.hours,
+      })
       .from(pes)
       .where(eq(pes.voucherId, voucherId))
       .orderBy(asc(pes.createdAt), asc(pes.code)),
@@ -27,7 +37,12 @@ export async function summerContext(db: DbOrTx, voucherId: string, now: Date) {
   // Cancelled ones belong to a request the office rejected: history, never edited again.
   const live = rows.filter((r) => r.kind === 'summer_covid' && r.status !== 'deleted' && r.status !== 'cancelled');
   const liveIds = new Set(live.map((r) => r.id));
-  const links = live.length ? await db.select().from(pesChildren).where(inArray(pesChildren.pesId, [...liveIds])) : [];
+  const links = live.length
+    ? await db
+        .select()
+        .from(pesChildren)
+        .where(inArray(pesChildren.pesId, [...liveIds]))
+    : [];
   const today = isoDate(now);
   return {
     children: kids,

@@ -25,14 +25,28 @@ export async function getFamilyVoucherFile(db: DbOrTx, holderId: string, voucher
   const [graph, events] = await Promise.all([
     loadVoucherGraph(db, voucherId),
     db
-      .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, actorRole: auditEvents.actorRole, after: auditEvents.after, givenName: users.givenName, familyName: users.familyName, providerId: users.providerId })
+      .select({
+        id: auditEvents.id,
+        at: auditEvents.at,
+        action: auditEvents.action,
+        actorRole: auditEvents.actorRole,
+        after: auditEvents.after,
+        givenName: users.givenName,
+        familyName: users.familyName,
+        providerId: users.providerId,
+      })
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.actorId))
       .where(and(eq(auditEvents.entityType, 'voucher'), eq(auditEvents.entityId, voucherId)))
       .orderBy(asc(auditEvents.at), asc(auditEvents.id)),
   ]);
   const pesList = graph.pes;
-  const forResidual = pesList.map((p) => ({ kind: p.kind as 'standard', status: p.status, amountCents: p.amountCents, usedCents: p.usedCents }));
+  const forResidual = pesList.map((p) => ({
+    kind: p.kind as 'standard',
+    status: p.status,
+    amountCents: p.amountCents,
+    usedCents: p.usedCents,
+  }));
   // At most one conversion is not rejected (conversions_voucher_active_unique): that is the one being worked
   // on. A rejected one is history; its cancelled PES no longer hold money, so the residual is free again.
   const conversion = convs.find((c) => c.status !== 'rejected') ?? null;

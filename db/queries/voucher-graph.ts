@@ -20,7 +20,9 @@ export async function loadVoucherGraph(db: DbOrTx, voucherId: string) {
         providerName: providers.name,
         providerCode: providers.code,
         // The covered children in the same statement (pes.id and providers.id are keys: grouping by them is exact).
-        childIds: sql<string[]>`coalesce(array_agg(${pesChildren.childId}) filter (where ${pesChildren.childId} is not null), '{}')`,
+        childIds: sql<
+          string[]
+        >`coalesce(array_agg(${pesChildren.childId}) filter (where ${pesChildren.childId} is not null), '{}')`,
       })
       .from(pes)
       .innerJoin(providers, eq(providers.id, pes.providerId))
@@ -29,7 +31,14 @@ export async function loadVoucherGraph(db: DbOrTx, voucherId: string) {
       .groupBy(pes.id, providers.id)
       .orderBy(asc(pes.createdAt), asc(pes.code)),
     db
-      .select({ id: documents.id, pesId: documents.pesId, fileName: documents.fileName, sizeBytes: documents.sizeBytes, sha256: documents.sha256, createdAt: documents.createdAt })
+      .select({
+        id: documents.id,
+        pesId: documents.pesId,
+        fileName: documents.fileName,
+        sizeBytes: documents.sizeBytes,
+        sha256: documents.sha256,
+        createdAt: documents.createdAt,
+      })
       .from(documents)
       .innerJoin(pes, eq(pes.id, documents.pesId))
       // A PDF detached after a signature stays for the office's record (signature-history.ts); the graph has the current one.

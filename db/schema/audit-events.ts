@@ -15,5 +15,8 @@ export const auditEvents = pgTable(
     ip: text('ip'),
     requestId: text('request_id'),
   },
-  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId, t.at), index('audit_events_actor_idx').on(t.actorId, t.at)],
+  (t) => [
+    index('audit_events_entity_idx').on(t.entityType, t.entityId, t.at),
+    index('audit_events_actor_idx').on(t.actorId, t.at),
+  ],
 );

@@ -10,7 +10,9 @@ export const conversionSubmissions = pgTable(
   'conversion_submissions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    conversionId: uuid('conversion_id').notNull().references(() => conversions.id),
+    conversionId: uuid('conversion_id')
+      .notNull()
+      .references(() => conversions.id),
     protocolNumber: text('protocol_number').notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
     dossierSha256: text('dossier_sha256').notNull(),

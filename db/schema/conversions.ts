@@ -23,7 +23,9 @@ export const conversions = pgTable(
   'conversions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    voucherId: uuid('voucher_id').notNull().references(() => vouchers.id),
+    voucherId: uuid('voucher_id')
+      .notNull()
+      .references(() => vouchers.id),
     status: text('status', { enum: CONVERSION_STATUSES }).notNull().default('draft'),
     employmentCondition: text('employment_condition'),
     declarations: jsonb('declarations').$type<Record<string, boolean>>(),
@@ -46,12 +48,18 @@ export const conversions = pgTable(
     ),
     check('conversions_otp_failed_check', sql`${t.otpFailedTotal} >= 0`),
     // Concurrent starts create one conversion (M3): ensureConversion's ON CONFLICT names this index.
-    uniqueIndex('conversions_voucher_active_unique').on(t.voucherId).where(sql`${t.status} <> 'rejected'`),
+    uniqueIndex('conversions_voucher_active_unique')
+      .on(t.voucherId)
+      .where(sql`${t.status} <> 'rejected'`),
     // A voucher's rejected requests too (family page, office file).
     index('conversions_voucher_idx').on(t.voucherId, t.createdAt),
     // The office queue walks these in keyset order (submitted_at, id): oldest submitted first.
-    index('conversions_status_submitted_idx').on(t.status, t.submittedAt, t.id).where(sql`${t.submittedAt} is not null`),
-    index('conversions_submitted_idx').on(t.submittedAt, t.id).where(sql`${t.submittedAt} is not null`),
+    index('conversions_status_submitted_idx')
+      .on(t.status, t.submittedAt, t.id)
+      .where(sql`${t.submittedAt} is not null`),
+    index('conversions_submitted_idx')
+      .on(t.submittedAt, t.id)
+      .where(sql`${t.submittedAt} is not null`),
     // Prefix search (LIKE 'MPES-2026-0%') whatever the database collation.
     index('conversions_protocol_prefix_idx').on(t.protocolNumber.op('text_pattern_ops')),
   ],

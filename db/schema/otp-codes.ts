@@ -6,7 +6,9 @@ export const otpCodes = pgTable(
   'otp_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    conversionId: uuid('conversion_id').notNull().references(() => conversions.id),
+    conversionId: uuid('conversion_id')
+      .notNull()
+      .references(() => conversions.id),
     codeHash: text('code_hash').notNull(),
     // The code signs this exact dossier: any change after sending invalidates it.
     dossierSha256: text('dossier_sha256').notNull(),

@@ -11,10 +11,14 @@ export const pes = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     code: text('code').notNull().unique(),
-    voucherId: uuid('voucher_id').notNull().references(() => vouchers.id),
+    voucherId: uuid('voucher_id')
+      .notNull()
+      .references(() => vouchers.id),
     // Set only on the new COVID PES created by the conversion.
     conversionId: uuid('conversion_id').references(() => conversions.id),
-    providerId: uuid('provider_id').notNull().references(() => providers.id),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => providers.id),
     kind: text('kind', { enum: PES_KINDS }).notNull(),
     band: text('band'),
     hours: integer('hours').notNull(),
@@ -33,9 +37,15 @@ export const pes = pgTable(
   },
   (t) => [
     check('pes_amount_check', sql`${t.amountCents} >= 0`),
-    check('pes_used_check', sql`${t.usedCents} is null or (${t.usedCents} >= 0 and ${t.usedCents} <= ${t.amountCents})`),
+    check(
+      'pes_used_check',
+      sql`${t.usedCents} is null or (${t.usedCents} >= 0 and ${t.usedCents} <= ${t.amountCents})`,
+    ),
     check('pes_hours_check', sql`${t.hours} >= 0`),
-    check('pes_hours_used_check', sql`${t.hoursUsed} is null or (${t.hoursUsed} >= 0 and ${t.hoursUsed} <= ${t.hours})`),
+    check(
+      'pes_hours_used_check',
+      sql`${t.hoursUsed} is null or (${t.hoursUsed} >= 0 and ${t.hoursUsed} <= ${t.hours})`,
+    ),
     check('pes_kind_check', sql`${t.kind} in ('standard', 'babysitting_covid', 'summer_covid')`),
     check('pes_band_check', sql`${t.band} is null or ${t.band} in ('A', 'B', 'C')`),
     check(
@@ -53,15 +63,21 @@ export const pes = pgTable(
     index('pes_provider_validation_idx').on(t.providerId, t.status, t.validationRequestedAt),
     index('pes_code_prefix_idx').on(t.code.op('text_pattern_ops')),
     // The office queue's provider filter: which conversions name this provider.
-    index('pes_provider_conversion_idx').on(t.providerId, t.conversionId).where(sql`${t.conversionId} is not null`),
+    index('pes_provider_conversion_idx')
+      .on(t.providerId, t.conversionId)
+      .where(sql`${t.conversionId} is not null`),
   ],
 );
 
 export const pesChildren = pgTable(
   'pes_children',
   {
-    pesId: uuid('pes_id').notNull().references(() => pes.id, { onDelete: 'cascade' }),
-    childId: uuid('child_id').notNull().references(() => children.id),
+    pesId: uuid('pes_id')
+      .notNull()
+      .references(() => pes.id, { onDelete: 'cascade' }),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
   },
   (t) => [primaryKey({ columns: [t.pesId, t.childId] }), index('pes_children_child_idx').on(t.childId)],
 );

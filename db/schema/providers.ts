@@ -19,9 +19,13 @@ export const providers = pgTable('providers', {
 export const providerMeasures = pgTable(
   'provider_measures',
   {
-    providerId: uuid('provider_id').notNull().references(() => providers.id, { onDelete: 'cascade' }),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => providers.id, { onDelete: 'cascade' }),
     measure: text('measure').notNull(),
-    joinedOn: date('joined_on', { mode: 'string' }).notNull().default(sql`current_date`),
+    joinedOn: date('joined_on', { mode: 'string' })
+      .notNull()
+      .default(sql`current_date`),
     leftOn: date('left_on', { mode: 'string' }),
   },
   (t) => [
@@ -34,8 +38,13 @@ export const providerMeasures = pgTable(
 export const providerBands = pgTable(
   'provider_bands',
   {
-    providerId: uuid('provider_id').notNull().references(() => providers.id, { onDelete: 'cascade' }),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => providers.id, { onDelete: 'cascade' }),
     band: text('band').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.providerId, t.band] }), check('provider_bands_band_check', sql`${t.band} in ('A', 'B', 'C')`)],
+  (t) => [
+    primaryKey({ columns: [t.providerId, t.band] }),
+    check('provider_bands_band_check', sql`${t.band} in ('A', 'B', 'C')`),
+  ],
 );

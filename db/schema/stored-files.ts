@@ -25,5 +25,7 @@ export const storedFiles = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // The upload limit (F1, MAX_PDF_BYTES) on the bytes themselves: a size that lies about them is refused too.
-  (t) => [check('stored_files_size_check', sql`${t.size} between 1 and 2097152 and octet_length(${t.bytes}) = ${t.size}`)],
+  (t) => [
+    check('stored_files_size_check', sql`${t.size} between 1 and 2097152 and octet_length(${t.bytes}) = ${t.size}`),
+  ],
 );

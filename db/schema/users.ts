@@ -46,7 +46,9 @@ export const passwordResetTokens = pgTable(
   'password_reset_tokens',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull().unique(),
     // 'reset' (Ho smarrito la password, 60 min) or 'activation' (new staff account, 72 h): same single-use machinery.
     purpose: text('purpose').notNull().default('reset'),

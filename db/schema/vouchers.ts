@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './users';
 
 export const vouchers = pgTable(
@@ -7,7 +19,9 @@ export const vouchers = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     number: text('number').notNull().unique(),
-    holderId: uuid('holder_id').notNull().references(() => users.id),
+    holderId: uuid('holder_id')
+      .notNull()
+      .references(() => users.id),
     totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
     status: text('status').notNull(),
     assignedOn: date('assigned_on', { mode: 'string' }).notNull(),
@@ -30,7 +44,9 @@ export const children = pgTable(
   'children',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    voucherId: uuid('voucher_id').notNull().references(() => vouchers.id, { onDelete: 'cascade' }),
+    voucherId: uuid('voucher_id')
+      .notNull()
+      .references(() => vouchers.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     givenName: text('given_name').notNull(),
     familyName: text('family_name').notNull(),

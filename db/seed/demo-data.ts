@@ -19,7 +19,14 @@ export const demoProviders = [
     measures: ['summer_covid'],
     bands: ['B', 'C'],
   },
-  { code: 'PRV3', name: 'Nido Le Coccinelle', taxCode: '01234580221', email: 'nido@lecoccinelle.example.it', measures: [], bands: ['A', 'B'] },
+  {
+    code: 'PRV3',
+    name: 'Nido Le Coccinelle',
+    taxCode: '01234580221',
+    email: 'nido@lecoccinelle.example.it',
+    measures: [],
+    bands: ['A', 'B'],
+  },
 ] as const;
 
 type DemoUser = {
@@ -33,13 +40,65 @@ type DemoUser = {
 };
 
 export const demoUsers: DemoUser[] = [
-  { codiceFiscale: 'FRRLCU75B10L378M', givenName: 'Luca', familyName: 'Ferrari', email: 'luca.ferrari@ilgermoglio.example.it', mobile: null, role: 'provider', providerCode: 'PRV1' },
-  { codiceFiscale: 'GLLPLA78H05L378S', givenName: 'Paolo', familyName: 'Gallo', email: 'paolo.gallo@estateragazzi.example.it', mobile: null, role: 'provider', providerCode: 'PRV2' },
-  { codiceFiscale: 'MRNFNC79D14L378N', givenName: 'Francesco', familyName: 'Marini', email: 'francesco.marini@lecoccinelle.example.it', mobile: null, role: 'provider', providerCode: 'PRV3' },
-  { codiceFiscale: 'CNTCHR80T52L378Z', givenName: 'Chiara', familyName: 'Conti', email: 'chiara.conti@provincia.tn.example.it', mobile: null, role: 'office' },
-  { codiceFiscale: 'RSSNNA85M41L378F', givenName: 'Anna', familyName: 'Rossi', email: 'anna.rossi@example.it', mobile: '+393470000001', role: 'family' },
-  { codiceFiscale: 'BNCGLI90C55L378U', givenName: 'Giulia', familyName: 'Bianchi', email: 'giulia.bianchi@example.it', mobile: '+393470000002', role: 'family' },
-  { codiceFiscale: 'VRDMRT82S60L378B', givenName: 'Marta', familyName: 'Verdi', email: 'marta.verdi@example.it', mobile: '+393470000003', role: 'family' },
+  {
+    codiceFiscale: 'FRRLCU75B10L378M',
+    givenName: 'Luca',
+    familyName: 'Ferrari',
+    email: 'luca.ferrari@ilgermoglio.example.it',
+    mobile: null,
+    role: 'provider',
+    providerCode: 'PRV1',
+  },
+  {
+    codiceFiscale: 'GLLPLA78H05L378S',
+    givenName: 'Paolo',
+    familyName: 'Gallo',
+    email: 'paolo.gallo@estateragazzi.example.it',
+    mobile: null,
+    role: 'provider',
+    providerCode: 'PRV2',
+  },
+  {
+    codiceFiscale: 'MRNFNC79D14L378N',
+    givenName: 'Francesco',
+    familyName: 'Marini',
+    email: 'francesco.marini@lecoccinelle.example.it',
+    mobile: null,
+    role: 'provider',
+    providerCode: 'PRV3',
+  },
+  {
+    codiceFiscale: 'CNTCHR80T52L378Z',
+    givenName: 'Chiara',
+    familyName: 'Conti',
+    email: 'chiara.conti@provincia.tn.example.it',
+    mobile: null,
+    role: 'office',
+  },
+  {
+    codiceFiscale: 'RSSNNA85M41L378F',
+    givenName: 'Anna',
+    familyName: 'Rossi',
+    email: 'anna.rossi@example.it',
+    mobile: '+393470000001',
+    role: 'family',
+  },
+  {
+    codiceFiscale: 'BNCGLI90C55L378U',
+    givenName: 'Giulia',
+    familyName: 'Bianchi',
+    email: 'giulia.bianchi@example.it',
+    mobile: '+393470000002',
+    role: 'family',
+  },
+  {
+    codiceFiscale: 'VRDMRT82S60L378B',
+    givenName: 'Marta',
+    familyName: 'Verdi',
+    email: 'marta.verdi@example.it',
+    mobile: '+393470000003',
+    role: 'family',
+  },
 ];
 
 export type DemoChild = { givenName: string; familyName: string; codiceFiscale: string; years: number; months: number };
@@ -66,14 +125,24 @@ export type DemoVoucher = {
   pes: DemoPes[];
 };
 
-const annaEmployer = { name: 'Famiglia Cooperativa Val di Non', taxCode: '00112230220', address: 'Via Roma 12, 38013 Borgo d’Anaunia (TN)', sector: 'privato' };
+const annaEmployer = {
+  name: 'Famiglia Cooperativa Val di Non',
+  taxCode: '00112230220',
+  address: 'Via Roma 12, 38013 Borgo d’Anaunia (TN)',
+  sector: 'privato',
+};
 const giuliaEmployer = {
   name: 'Azienda Provinciale per i Servizi Sanitari',
   taxCode: '01429410226',
   address: 'Via Alcide Degasperi 79, 38123 Trento (TN)',
   sector: 'pubblico — sanità',
 };
-const martaEmployer = { name: 'Istituto Comprensivo Trento 5', taxCode: '80016640227', address: 'Via San Giovanni Bosco 7, 38122 Trento (TN)', sector: 'pubblico — istruzione' };
+const martaEmployer = {
+  name: 'Istituto Comprensivo Trento 5',
+  taxCode: '80016640227',
+  address: 'Via San Giovanni Bosco 7, 38122 Trento (TN)',
+  sector: 'pubblico — istruzione',
+};
 
 export const demoVouchers: DemoVoucher[] = [
   {
@@ -103,7 +172,18 @@ export const demoVouchers: DemoVoucher[] = [
     employer: giuliaEmployer,
     twoParentHousehold: false,
     children: [{ givenName: 'Marco', familyName: 'Bianchi', codiceFiscale: 'BNCMRC11A01L378Z', years: 9, months: 3 }],
-    pes: [{ code: 'BS-2020-0002/1', child: 0, provider: 'PRV1', band: 'C', hours: 80, amountCents: 200_000, usedCents: 80_000, hoursUsed: 32 }],
+    pes: [
+      {
+        code: 'BS-2020-0002/1',
+        child: 0,
+        provider: 'PRV1',
+        band: 'C',
+        hours: 80,
+        amountCents: 200_000,
+        usedCents: 80_000,
+        hoursUsed: 32,
+      },
+    ],
   },
   {
     number: 'BS-2019-0417',
@@ -125,6 +205,17 @@ export const demoVouchers: DemoVoucher[] = [
     employer: martaEmployer,
     twoParentHousehold: true,
     children: [{ givenName: 'Elena', familyName: 'Verdi', codiceFiscale: 'VRDLNE13A41L378W', years: 7, months: 3 }],
-    pes: [{ code: 'BS-2020-0003/1', child: 0, provider: 'PRV2', band: 'C', hours: 100, amountCents: 150_000, usedCents: 55_000, hoursUsed: 37 }],
+    pes: [
+      {
+        code: 'BS-2020-0003/1',
+        child: 0,
+        provider: 'PRV2',
+        band: 'C',
+        hours: 100,
+        amountCents: 150_000,
+        usedCents: 55_000,
+        hoursUsed: 37,
+      },
+    ],
   },
 ];

@@ -51,14 +51,26 @@ export async function seedIfEmpty(db: Db): Promise<void> {
 export async function seedDemoData(db: Db, today = todayIso(), opts: { officeDemo?: boolean } = {}): Promise<void> {
   const withOfficeDemo = opts.officeDemo ?? true;
   const existingUsers = new Set(
-    (await db.select({ cf: users.codiceFiscale }).from(users).where(inArray(users.codiceFiscale, demoUsers.map((u) => u.codiceFiscale)))).map(
-      (u) => u.cf,
-    ),
+    (
+      await db
+        .select({ cf: users.codiceFiscale })
+        .from(users)
+        .where(
+          inArray(
+            users.codiceFiscale,
+            demoUsers.map((u) => u.codiceFiscale),
+          ),
+        )
+    ).map((u) => u.cf),
   );
   const hashes = new Map<string, string>();
-  for (const u of demoUsers) if (!existingUsers.has(u.codiceFiscale)) hashes.set(u.codiceFiscale, await hashPassword(DEMO_PASSWORD));
+  for (const u of demoUsers)
+    if (!existingUsers.has(u.codiceFiscale)) hashes.set(u.codiceFiscale, await hashPassword(DEMO_PASSWORD));
   const pendingFiles: { key: string; bytes: Uint8Array }[] = [];
-  const [officeDemoDone] = await db.select({ id: vouchers.id }).from(vouchers).where(eq(vouchers.number, OFFICE_DEMO_FIRST_VOUCHER));
+  const [officeDemoDone] = await db
+    .select({ id: vouchers.id })
+    .from(vouchers)
+    .where(eq(vouchers.number, OFFICE_DEMO_FIRST_VOUCHER));
   const seedOffice = withOfficeDemo && !officeDemoDone;
   const officeDemoHash = seedOffice ? await hashPassword(DEMO_PASSWORD) : '';
 
@@ -70,10 +82,15 @@ export async function seedDemoData(db: Db, today = todayIso(), opts: { officeDem
         .onConflictDoNothing()
         .returning({ id: providers.id });
       if (!created) continue;
-      for (const measure of p.measures) await tx.insert(providerMeasures).values({ providerId: created.id, measure, joinedOn: dateBefore(today, 0, 1) });
+      for (const measure of p.measures)
+        await tx
+          .insert(providerMeasures)
+          .values({ providerId: created.id, measure, joinedOn: dateBefore(today, 0, 1) });
       for (const band of p.bands) await tx.insert(providerBands).values({ providerId: created.id, band });
     }
-    const providerIds = new Map((await tx.select({ id: providers.id, code: providers.code }).from(providers)).map((p) => [p.code, p.id]));
+    const providerIds = new Map(
+      (await tx.select({ id: providers.id, code: providers.code }).from(providers)).map((p) => [p.code, p.id]),
+    );
 
     for (const u of demoUsers) {
       const passwordHash = hashes.get(u.codiceFiscale);
@@ -118,7 +135,13 @@ export async function seedDemoData(db: Db, today = todayIso(), opts: { officeDem
     for (const v of demoVouchers) await seedVoucher(tx, v, today, providerIds, pendingFiles);
     if (seedOffice) {
       const [office] = await tx.select({ id: users.id }).from(users).where(eq(users.role, 'office')).limit(1);
-      await seedOfficeDemo(tx, { today, providerIds, passwordHash: officeDemoHash, officeUserId: office?.id ?? null, files: pendingFiles });
+      await seedOfficeDemo(tx, {
+        today,
+        providerIds,
+        passwordHash: officeDemoHash,
+        officeUserId: office?.id ?? null,
+        files: pendingFiles,
+      });
     }
   });
   // Files are written after commit, like every other side effect (storage may be remote).
@@ -126,7 +149,13 @@ export async function seedDemoData(db: Db, today = todayIso(), opts: { officeDem
   for (const f of pendingFiles) await storage.put(f.key, f.bytes);
 }
 
-async function seedVoucher(tx: Tx, v: DemoVoucher, today: string, providerIds: Map<string, string>, files: { key: string; bytes: Uint8Array }[]) {
+async function seedVoucher(
+  tx: Tx,
+  v: DemoVoucher,
+  today: string,
+  providerIds: Map<string, string>,
+  files: { key: string; bytes: Uint8Array }[],
+) {
   const [holder] = await tx.select().from(users).where(eq(users.codiceFiscale, v.holder));
   if (!holder) throw new Error(`demo holder ${v.holder} missing`);
   const [voucher] = await tx
@@ -204,7 +233,13 @@ async function seedVoucher(tx: Tx, v: DemoVoucher, today: string, providerIds: M
         entityType: 'voucher',
         entityId: voucher.id,
         before: { ...ref, status: 'close_requested' },
-        after: { ...ref, status: 'closed', usedCents, hoursUsed: p.hoursUsed ?? 0, freedCents: p.amountCents - usedCents },
+        after: {
+          ...ref,
+          status: 'closed',
+          usedCents,
+          hoursUsed: p.hoursUsed ?? 0,
+          freedCents: p.amountCents - usedCents,
+        },
         at: daysAgo(18),
       });
     }
@@ -214,7 +249,10 @@ async function seedVoucher(tx: Tx, v: DemoVoucher, today: string, providerIds: M
   if (v.number === 'BS-2020-0003') {
     const prv2 = providerIds.get('PRV2')!;
     const submittedAt = daysAgo(2);
-    const [conv] = await tx.insert(conversions).values({ voucherId: voucher.id, status: 'draft', createdAt: daysAgo(10) }).returning();
+    const [conv] = await tx
+      .insert(conversions)
+      .values({ voucherId: voucher.id, status: 'draft', createdAt: daysAgo(10) })
+      .returning();
     const [summer] = await tx
       .insert(pes)
       .values({
@@ -247,12 +285,22 @@ async function seedVoucher(tx: Tx, v: DemoVoucher, today: string, providerIds: M
     // Signed like any submission: the hash is the one buildDossier gives for these rows, the number comes from the counter.
     const { dossier, sha256: dossierSha256 } = (await buildDossier(tx, conv!.id))!;
     const protocolNumber = await nextProtocolNumber(tx, protocolYear(submittedAt));
-    const signature = { signedAt: submittedAt.toISOString(), maskedMobile: maskMobile(holder.mobile ?? ''), otpId: randomUUID(), dossierSha256, ip: null, userAgent: null };
+    const signature = {
+      signedAt: submittedAt.toISOString(),
+      maskedMobile: maskMobile(holder.mobile ?? ''),
+      otpId: randomUUID(),
+      dossierSha256,
+      ip: null,
+      userAgent: null,
+    };
     await tx
       .update(conversions)
       .set({ status: 'submitted', submittedAt, protocolNumber, signature, updatedAt: submittedAt })
       .where(eq(conversions.id, conv!.id));
-    const [submission] = await tx.insert(conversionSubmissions).values({ conversionId: conv!.id, protocolNumber, submittedAt, dossierSha256, dossier, signature }).returning({ id: conversionSubmissions.id });
+    const [submission] = await tx
+      .insert(conversionSubmissions)
+      .values({ conversionId: conv!.id, protocolNumber, submittedAt, dossierSha256, dossier, signature })
+      .returning({ id: conversionSubmissions.id });
     const staff = (await tx.select().from(users).where(eq(users.providerId, prv2)))[0];
     const fam = { userId: holder.id, role: 'family' as const };
     const ref = { pesId: summer!.id, code: summer!.code };
@@ -261,10 +309,25 @@ async function seedVoucher(tx: Tx, v: DemoVoucher, today: string, providerIds: M
       ...onVoucher,
       actor: fam,
       action: 'pes.created',
-      after: { ...ref, kind: 'summer_covid', status: 'draft', providerId: prv2, band: 'C', hours: summer!.hours, amountCents: summer!.amountCents },
+      after: {
+        ...ref,
+        kind: 'summer_covid',
+        status: 'draft',
+        providerId: prv2,
+        band: 'C',
+        hours: summer!.hours,
+        amountCents: summer!.amountCents,
+      },
       at: daysAgo(9),
     });
-    await writeAudit(tx, { ...onVoucher, actor: fam, action: 'pes.validation_requested', before: { ...ref, status: 'draft' }, after: { ...ref, status: 'awaiting_validation' }, at: daysAgo(8) });
+    await writeAudit(tx, {
+      ...onVoucher,
+      actor: fam,
+      action: 'pes.validation_requested',
+      before: { ...ref, status: 'draft' },
+      after: { ...ref, status: 'awaiting_validation' },
+      at: daysAgo(8),
+    });
     await writeAudit(tx, {
       ...onVoucher,
       actor: staff ? { userId: staff.id, role: 'provider' } : null,
@@ -278,7 +341,13 @@ async function seedVoucher(tx: Tx, v: DemoVoucher, today: string, providerIds: M
       actor: fam,
       action: 'conversion.submitted',
       before: { status: 'draft' },
-      after: { status: 'submitted', protocolNumber, otpId: signature.otpId, dossierSha256, submissionId: submission!.id },
+      after: {
+        status: 'submitted',
+        protocolNumber,
+        otpId: signature.otpId,
+        dossierSha256,
+        submissionId: submission!.id,
+      },
       at: submittedAt,
     });
   }

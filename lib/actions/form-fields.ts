@@ -3,18 +3,23 @@ import type { InputShape } from './input-shape';
 import { bare, INPUT_LIMITS, INPUT_MESSAGES, type ReadInput } from './input-limits';
 
 /** A container while the form is read: objects by name, arrays by index (`pes.0.amount`) or repeated name. */
-type Node = { kind: 'object'; fields: Map<string, Node | string> } | { kind: 'array'; byIndex: Map<number, Node | string>; repeated: string[] };
+type Node =
+  | { kind: 'object'; fields: Map<string, Node | string> }
+  | { kind: 'array'; byIndex: Map<number, Node | string>; repeated: string[] };
 
 const INDEX = /^(0|[1-9]\d{0,2})$/;
 
 function container(shape: InputShape): Node {
-  return shape.kind === 'array' ? { kind: 'array', byIndex: new Map(), repeated: [] } : { kind: 'object', fields: new Map() };
+  return shape.kind === 'array'
+    ? { kind: 'array', byIndex: new Map(), repeated: [] }
+    : { kind: 'object', fields: new Map() };
 }
 
 /** Holes dropped, indexes in order, repeated names after them; every object built without a prototype. */
 function finish(node: Node | string): unknown {
   if (typeof node === 'string') return node;
-  if (node.kind === 'array') return [...[...node.byIndex.entries()].sort(([a], [b]) => a - b).map(([, v]) => finish(v)), ...node.repeated];
+  if (node.kind === 'array')
+    return [...[...node.byIndex.entries()].sort(([a], [b]) => a - b).map(([, v]) => finish(v)), ...node.repeated];
   const out = bare();
   for (const [k, v] of node.fields) out[k] = finish(v);
   return out;
@@ -30,7 +35,8 @@ function place(root: Node, shape: InputShape, path: string[], value: string): st
     let child: InputShape | undefined;
     let key: string | number;
     if (at.kind === 'object' && node.kind === 'object') [child, key] = [at.fields.get(seg), seg];
-    else if (at.kind === 'array' && node.kind === 'array' && INDEX.test(seg) && Number(seg) < INPUT_LIMITS.items) [child, key] = [at.item, Number(seg)];
+    else if (at.kind === 'array' && node.kind === 'array' && INDEX.test(seg) && Number(seg) < INPUT_LIMITS.items)
+      [child, key] = [at.item, Number(seg)];
     else return INPUT_MESSAGES.undeclared;
     if (!child) return INPUT_MESSAGES.undeclared;
     const bag = (node.kind === 'object' ? node.fields : node.byIndex) as Map<string | number, Node | string>;
@@ -80,7 +86,8 @@ export function formFields(shape: InputShape, fd: FormData, opts: { checkboxes?:
   const value = finish(root) as Record<string, unknown>;
   for (const [k, s] of shape.fields) if (s.kind === 'array' && value[k] === undefined) value[k] = [];
   // Ticked boxes post "on", unticked ones nothing: the schema sees true/false (any other text stays and is refused).
-  for (const name of opts.checkboxes ?? []) value[name] = value[name] === undefined ? false : value[name] === 'on' ? true : value[name];
+  for (const name of opts.checkboxes ?? [])
+    value[name] = value[name] === undefined ? false : value[name] === 'on' ? true : value[name];
   // A plain object on purpose: it goes back to the browser, and React serialises only plain objects. Its
   // names are declared ones, and fromEntries defines them rather than assigning (no setter runs).
   return { ok: true, value, posted: Object.fromEntries(posted) as FormValues };

@@ -7,7 +7,10 @@ export type FormValues = Record<string, string | string[]>;
  * re-rendered form (reset by React after the action, or rendered by the server without JavaScript) shows it
  * again instead of the old values.
  */
-export function echoValues<R extends { ok: boolean }>(r: R, posted: FormValues | undefined): R & { values?: FormValues } {
+export function echoValues<R extends { ok: boolean }>(
+  r: R,
+  posted: FormValues | undefined,
+): R & { values?: FormValues } {
   return r.ok || !posted ? r : { ...r, values: posted };
 }
 

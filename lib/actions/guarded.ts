@@ -25,10 +25,19 @@ export function guarded<S extends z.ZodType, T>(
   input: unknown,
   run: (data: z.infer<S>, ctx: ActionContext) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  return observeAction(role, () => currentActor(), () => guardedBody(role, schema, input, run));
+  return observeAction(
+    role,
+    () => currentActor(),
+    () => guardedBody(role, schema, input, run),
+  );
 }
 
-async function guardedBody<S extends z.ZodType, T>(role: Role, schema: S, input: unknown, run: (data: z.infer<S>, ctx: ActionContext) => Promise<T>): Promise<ActionResult<T>> {
+async function guardedBody<S extends z.ZodType, T>(
+  role: Role,
+  schema: S,
+  input: unknown,
+  run: (data: z.infer<S>, ctx: ActionContext) => Promise<T>,
+): Promise<ActionResult<T>> {
   // The session check reads the database: when it is unreachable the family gets the "try again"
   // message in the form, not an error page (M8).
   let actor: Awaited<ReturnType<typeof currentActor>>;
@@ -42,7 +51,9 @@ async function guardedBody<S extends z.ZodType, T>(role: Role, schema: S, input:
     return failure('unavailable');
   }
   if (actor.role !== role) {
-    await writeAudit(db, { actor, action: 'access.denied', entityType: 'action', entityId: role }).catch(() => undefined);
+    await writeAudit(db, { actor, action: 'access.denied', entityType: 'action', entityId: role }).catch(
+      () => undefined,
+    );
     return failure('forbidden');
   }
   return settleAction(
@@ -55,7 +66,9 @@ async function guardedBody<S extends z.ZodType, T>(role: Role, schema: S, input:
     },
     async (e) => {
       if (e.code === 'not_found' || e.code === 'forbidden') {
-        await writeAudit(db, { actor, action: 'access.denied', entityType: 'action', after: { code: e.code } }).catch(() => undefined);
+        await writeAudit(db, { actor, action: 'access.denied', entityType: 'action', after: { code: e.code } }).catch(
+          () => undefined,
+        );
       }
     },
   );

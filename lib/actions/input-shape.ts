@@ -2,9 +2,7 @@ import type { z } from 'zod';
 
 /** The names a schema declares, as a tree: what a form or an object may carry into that schema (X1). */
 export type InputShape =
-  | { kind: 'leaf' }
-  | { kind: 'object'; fields: ReadonlyMap<string, InputShape> }
-  | { kind: 'array'; item: InputShape };
+  { kind: 'leaf' } | { kind: 'object'; fields: ReadonlyMap<string, InputShape> } | { kind: 'array'; item: InputShape };
 
 type Def = {
   type: string;
@@ -38,7 +36,10 @@ function shapeOf(schema: z.ZodType, depth: number): InputShape {
   const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
   switch (def.type) {
     case 'object':
-      return { kind: 'object', fields: new Map(Object.entries(def.shape!).map(([k, v]) => [k, shapeOf(v, depth + 1)])) };
+      return {
+        kind: 'object',
+        fields: new Map(Object.entries(def.shape!).map(([k, v]) => [k, shapeOf(v, depth + 1)])),
+      };
     case 'array':
       return { kind: 'array', item: shapeOf(def.element!, depth + 1) };
     case 'optional':
@@ -51,7 +52,10 @@ function shapeOf(schema: z.ZodType, depth: number): InputShape {
       return shapeOf(def.innerType!, depth);
     case 'pipe':
       // z.preprocess() is a pipe from a transform: the names are those of the schema it feeds.
-      return shapeOf((def.in as unknown as { _zod: { def: Def } })._zod.def.type === 'transform' ? def.out! : def.in!, depth);
+      return shapeOf(
+        (def.in as unknown as { _zod: { def: Def } })._zod.def.type === 'transform' ? def.out! : def.in!,
+        depth,
+      );
     case 'union':
       return def.options!.map((o) => shapeOf(o, depth)).reduce(merge);
     case 'intersection':

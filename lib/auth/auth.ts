@@ -54,7 +54,11 @@ class TotpLockedSignin extends CredentialsSignin {
   code = 'totp_locked';
 }
 
-const credentialsSchema = z.object({ codiceFiscale: z.string().max(64), password: z.string().max(256), totp: z.string().max(64).optional() });
+const credentialsSchema = z.object({
+  codiceFiscale: z.string().max(64),
+  password: z.string().max(256),
+  totp: z.string().max(64).optional(),
+});
 
 /** The Auth.js error type (class names are minified in the production build), with the credentials failure's code. */
 function errorKind(error: Error): string {
@@ -84,7 +88,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { codiceFiscale: { label: 'Codice fiscale' }, password: { label: 'Password', type: 'password' }, totp: { label: 'Codice' } },
+      credentials: {
+        codiceFiscale: { label: 'Codice fiscale' },
+        password: { label: 'Password', type: 'password' },
+        totp: { label: 'Codice' },
+      },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
@@ -98,7 +106,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           return null;
         }
         const u = result.user;
-        return { id: u.id, name: u.name, role: u.role, providerId: u.providerId, sessionVersion: u.sessionVersion, mfaPending: u.mfaPending };
+        return {
+          id: u.id,
+          name: u.name,
+          role: u.role,
+          providerId: u.providerId,
+          sessionVersion: u.sessionVersion,
+          mfaPending: u.mfaPending,
+        };
       },
     }),
   ],

@@ -43,16 +43,24 @@ export async function authenticate(
   const reserved = await db.transaction((tx) => reserveAttempt(tx, cf, ip, now));
   if (!reserved.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: reserved.retryAfterSeconds };
 
-  const user = isValidCodiceFiscale(cf) ? (await db.select().from(users).where(eq(users.codiceFiscale, cf)))[0] : undefined;
+  const user = isValidCodiceFiscale(cf)
+    ? (await db.select().from(users).where(eq(users.codiceFiscale, cf)))[0]
+    : undefined;
   // Same work whether or not the account exists: the answer time tells nothing (A4).
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password.slice(0, 256));
+  const passwordOk = await verifyPassword(
+    user?.passwordHash ?? (await dummyPasswordHash()),
+    input.password.slice(0, 256),
+  );
   let ok = Boolean(user && user.active && passwordOk);
   // Staff second factor (ASVS 6.3.3). A missing code is not a failed attempt; a wrong one is, so it is throttled.
-  const second = ok && user ? await secondFactorAtLogin(db, { id: user.id, role: user.role as Role, ip }, input.totp, now) : null;
+  const second =
+    ok && user ? await secondFactorAtLogin(db, { id: user.id, role: user.role as Role, ip }, input.totp, now) : null;
   // Locked before this attempt: the password was right and no code was checked, so, like a missing code, not a failure.
   if (second?.kind === 'missing' || (second?.kind === 'locked' && !second.justLocked)) {
     await releaseAttempt(db, reserved.attemptId!);
-    return second.kind === 'missing' ? { ok: false, reason: 'totp_required' } : { ok: false, reason: 'totp_locked', message: MFA_LOCKED_MESSAGE };
+    return second.kind === 'missing'
+      ? { ok: false, reason: 'totp_required' }
+      : { ok: false, reason: 'totp_locked', message: MFA_LOCKED_MESSAGE };
   }
   const wrongCode = second?.kind === 'failed' || second?.kind === 'locked';
   if (wrongCode) ok = false;
@@ -63,9 +71,19 @@ export async function authenticate(
     await writeAudit(
       tx,
       ok && user
-        ? { ...common, actor: { userId: user.id, role: user.role as Role }, action: 'auth.login_succeeded', after: second?.kind === 'pass' && second.method ? { secondFactor: second.method } : null }
+        ? {
+            ...common,
+            actor: { userId: user.id, role: user.role as Role },
+            action: 'auth.login_succeeded',
+            after: second?.kind === 'pass' && second.method ? { secondFactor: second.method } : null,
+          }
         : // The typed username is kept only when it is a well-formed codice fiscale, never the password.
-          { ...common, actor: null, action: wrongCode ? 'auth.mfa_failed' : 'auth.login_failed', after: { codiceFiscale: isValidCodiceFiscale(cf) ? cf : null } },
+          {
+            ...common,
+            actor: null,
+            action: wrongCode ? 'auth.mfa_failed' : 'auth.login_failed',
+            after: { codiceFiscale: isValidCodiceFiscale(cf) ? cf : null },
+          },
     );
   });
   if (second?.kind === 'locked') return { ok: false, reason: 'totp_locked', message: MFA_LOCKED_MESSAGE };

@@ -16,7 +16,13 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   // A staff session still waiting for its second factor acts for no role (lib/auth/totp/enrolling-staff.ts).
   if (!session || session.mfaPending) return null;
   const h = await headers();
-  return { userId: session.userId, role: session.role, providerId: session.providerId, ip: clientIp(h), requestId: randomUUID() };
+  return {
+    userId: session.userId,
+    role: session.role,
+    providerId: session.providerId,
+    ip: clientIp(h),
+    requestId: randomUUID(),
+  };
 });
 
 export const currentUserName = cache(async (): Promise<string | null> => (await currentSession())?.name ?? null);

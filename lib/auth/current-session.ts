@@ -3,7 +3,14 @@ import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db';
 import type { Role } from './actor';
-import { fromHandoff, SESSION_HANDOFF_HEADER, sessionTokenFrom, sessionTokenFromHeader, verifySessionToken, type VerifiedClaims } from './session-config';
+import {
+  fromHandoff,
+  SESSION_HANDOFF_HEADER,
+  sessionTokenFrom,
+  sessionTokenFromHeader,
+  verifySessionToken,
+  type VerifiedClaims,
+} from './session-config';
 import { sessionStillValid } from './session-check';
 
 export type Session = {

@@ -18,5 +18,7 @@ export async function sessionStillValid(
     .select({ v: users.sessionVersion, active: users.active, role: users.role, providerId: users.providerId })
     .from(users)
     .where(eq(users.id, userId));
-  return Boolean(u && u.active && u.role === role && u.v === sessionVersion && (u.providerId ?? null) === (providerId ?? null));
+  return Boolean(
+    u && u.active && u.role === role && u.v === sessionVersion && (u.providerId ?? null) === (providerId ?? null),
+  );
 }

@@ -2,7 +2,14 @@ import type { Role } from './actor';
 import { newSessionId } from './session-id';
 import type { SessionClaims } from './session-token';
 
-export type SignedInUser = { id: string; name?: string | null; role?: Role; providerId?: string | null; sessionVersion?: number; mfaPending?: boolean };
+export type SignedInUser = {
+  id: string;
+  name?: string | null;
+  role?: Role;
+  providerId?: string | null;
+  sessionVersion?: number;
+  mfaPending?: boolean;
+};
 
 /** The claims Auth.js's jwt callback writes at sign-in (lib/auth/auth.ts). */
 export type SignInClaims = {

@@ -38,14 +38,28 @@ export function sessionTokenFromHeader(cookieHeader: string | null): string | nu
   return sessionTokenFrom({ get: (name) => all.find((c) => c.name === name), getAll: () => all });
 }
 
-export type VerifiedClaims = SessionClaims & { uid: string; role: string; sv: number; authTime: number; iat: number; exp: number };
+export type VerifiedClaims = SessionClaims & {
+  uid: string;
+  role: string;
+  sv: number;
+  authTime: number;
+  iat: number;
+  exp: number;
+};
 
 /** Decrypts and checks the token without the database: shape, idle expiry, absolute expiry. */
 export function verifySessionToken(token: string | null, nowS = Math.floor(Date.now() / 1000)): VerifiedClaims | null {
   const secret = authSecret();
   if (!token || !secret) return null;
   const c = decodeSessionToken(token, secret, sessionCookieName(), nowS);
-  if (!c || typeof c.uid !== 'string' || typeof c.role !== 'string' || typeof c.sv !== 'number' || typeof c.authTime !== 'number') return null;
+  if (
+    !c ||
+    typeof c.uid !== 'string' ||
+    typeof c.role !== 'string' ||
+    typeof c.sv !== 'number' ||
+    typeof c.authTime !== 'number'
+  )
+    return null;
   if (typeof c.iat !== 'number' || nowS - c.authTime > ABSOLUTE_SECONDS) return null;
   return c as VerifiedClaims;
 }

@@ -1,4 +1,13 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  randomUUID,
+  timingSafeEqual,
+} from 'node:crypto';
 
 /**
  * Auth.js's session cookie format (a JWE, `dir` + A256CBC-HS512, RFC 7516/7518 §5.2.2), read and
@@ -36,7 +45,9 @@ function keyFor(secret: string, salt: string): Key {
   if (!k) {
     const raw = Buffer.from(hkdfSync('sha256', secret, salt, `Auth.js Generated Encryption Key (${salt})`, 64));
     // RFC 7638 thumbprint of the oct JWK, as Auth.js puts in the `kid` header.
-    const kid = createHash('sha512').update(`{"k":"${raw.toString('base64url')}","kty":"oct"}`).digest('base64url');
+    const kid = createHash('sha512')
+      .update(`{"k":"${raw.toString('base64url')}","kty":"oct"}`)
+      .digest('base64url');
     k = { mac: raw.subarray(0, 32), enc: raw.subarray(32), kid };
     keys.set(id, k);
   }
@@ -50,12 +61,22 @@ function tagOf(key: Key, aad: Buffer, iv: Buffer, ciphertext: Buffer): Buffer {
 }
 
 /** The claims of a valid, unexpired token; null for anything else (tampered, other key, expired, malformed). */
-export function decodeSessionToken(token: string, secret: string, salt: string, nowS = Math.floor(Date.now() / 1000)): SessionClaims | null {
+export function decodeSessionToken(
+  token: string,
+  secret: string,
+  salt: string,
+  nowS = Math.floor(Date.now() / 1000),
+): SessionClaims | null {
   const parts = token.split('.');
   if (parts.length !== 5 || parts[1] !== '') return null;
   const [h, , ivB, ctB, tagB] = parts as [string, string, string, string, string];
   try {
-    const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as { alg?: string; enc?: string; kid?: string; zip?: string };
+    const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as {
+      alg?: string;
+      enc?: string;
+      kid?: string;
+      zip?: string;
+    };
     if (header.alg !== 'dir' || header.enc !== 'A256CBC-HS512' || header.zip) return null;
     const key = keyFor(secret, salt);
     if (header.kid !== undefined && header.kid !== key.kid) return null;
@@ -76,7 +97,13 @@ export function decodeSessionToken(token: string, secret: string, salt: string, 
 }
 
 /** A token Auth.js decodes: new iat, exp = now + maxAge, new jti. */
-export function encodeSessionToken(claims: SessionClaims, secret: string, salt: string, maxAgeS: number, nowS = Math.floor(Date.now() / 1000)): string {
+export function encodeSessionToken(
+  claims: SessionClaims,
+  secret: string,
+  salt: string,
+  maxAgeS: number,
+  nowS = Math.floor(Date.now() / 1000),
+): string {
   const key = keyFor(secret, salt);
   const header = Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256CBC-HS512', kid: key.kid })).toString('base64url');
   const payload = { ...claims, iat: nowS, exp: nowS + maxAgeS, jti: randomUUID() };

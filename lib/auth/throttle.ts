@@ -12,7 +12,13 @@ import { loginAttempts as la } from '@/db/schema';
  * - per address: 100 failures in the window, against spraying many accounts from one client.
  * A success or a password reset (recorded as a success) starts the account's counts afresh.
  */
-export const THROTTLE = { windowMs: 15 * 60_000, perPair: 5, perAccount: 5, accountDelayMs: 30_000, perIp: 100 } as const;
+export const THROTTLE = {
+  windowMs: 15 * 60_000,
+  perPair: 5,
+  perAccount: 5,
+  accountDelayMs: 30_000,
+  perIp: 100,
+} as const;
 
 export type ThrottleState = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -39,8 +45,10 @@ export async function checkThrottle(db: DbOrTx, accountKey: string, ip: string, 
       .from(la)
       .where(and(eq(la.ip, ip), eq(la.success, false), gt(la.at, windowStart))),
   ]);
-  if (acc && acc.pairN >= THROTTLE.perPair) return { allowed: false, retryAfterSeconds: seconds(ms(acc.pairFirst) + THROTTLE.windowMs, now) };
-  if (byIp && byIp.n >= THROTTLE.perIp) return { allowed: false, retryAfterSeconds: seconds(ms(byIp.first) + THROTTLE.windowMs, now) };
+  if (acc && acc.pairN >= THROTTLE.perPair)
+    return { allowed: false, retryAfterSeconds: seconds(ms(acc.pairFirst) + THROTTLE.windowMs, now) };
+  if (byIp && byIp.n >= THROTTLE.perIp)
+    return { allowed: false, retryAfterSeconds: seconds(ms(byIp.first) + THROTTLE.windowMs, now) };
   if (acc && acc.n >= THROTTLE.perAccount && acc.addresses >= 2) {
     const next = ms(acc.last) + THROTTLE.accountDelayMs;
     if (next > now.getTime()) return { allowed: false, retryAfterSeconds: seconds(next, now) };
@@ -54,7 +62,12 @@ export async function checkThrottle(db: DbOrTx, accountKey: string, ip: string, 
  * concurrent attempts see each other and never more than the limit reach Argon2.
  * Returns the reserved attempt's id; markSucceeded() turns it into a success.
  */
-export async function reserveAttempt(tx: Tx, accountKey: string, ip: string, now: Date): Promise<ThrottleState & { attemptId?: number }> {
+export async function reserveAttempt(
+  tx: Tx,
+  accountKey: string,
+  ip: string,
+  now: Date,
+): Promise<ThrottleState & { attemptId?: number }> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:account:${accountKey}`}))`);
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:ip:${ip}`}))`);
   const state = await checkThrottle(tx, accountKey, ip, now);
@@ -76,6 +89,11 @@ export async function releaseAttempt(db: DbOrTx, attemptId: number): Promise<voi
 }
 
 /** A password reset proves the owner: it starts the account's failure counts afresh. */
-export async function recordProofOfOwnership(db: DbOrTx, accountKey: string, ip: string | null, now: Date): Promise<void> {
+export async function recordProofOfOwnership(
+  db: DbOrTx,
+  accountKey: string,
+  ip: string | null,
+  now: Date,
+): Promise<void> {
   await db.insert(la).values({ accountKey, ip: (ip ?? 'unknown').slice(0, 64), success: true, at: now });
 }

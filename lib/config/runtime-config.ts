@@ -68,8 +68,10 @@ export function fileStorageKind(env: Env = process.env): FileStorageKind | null 
 function fileStorageProblem(env: Env): string | null {
   const kind = fileStorageKind(env);
   const explicit = (env.FILE_STORAGE ?? '').trim() !== '';
-  if (kind === null) return `FILE_STORAGE=«${(env.FILE_STORAGE ?? '').trim()}» non è valido: usa database, blob o local (dove conservare i documenti caricati).`;
-  if (kind === 'blob' && !env.BLOB_READ_WRITE_TOKEN) return 'FILE_STORAGE=blob richiede BLOB_READ_WRITE_TOKEN (il token del Vercel Blob store dove conservare i documenti).';
+  if (kind === null)
+    return `FILE_STORAGE=«${(env.FILE_STORAGE ?? '').trim()}» non è valido: usa database, blob o local (dove conservare i documenti caricati).`;
+  if (kind === 'blob' && !env.BLOB_READ_WRITE_TOKEN)
+    return 'FILE_STORAGE=blob richiede BLOB_READ_WRITE_TOKEN (il token del Vercel Blob store dove conservare i documenti).';
   if (kind === 'local' && !explicit && !demoMode(env)) {
     return 'FILE_STORAGE non impostato: senza BLOB_READ_WRITE_TOKEN i documenti caricati finirebbero in una cartella locale, che le altre istanze non vedono. Imposta FILE_STORAGE=database (documenti nel database), FILE_STORAGE=blob con BLOB_READ_WRITE_TOKEN, oppure FILE_STORAGE=local se l’applicazione gira in un solo processo.';
   }
@@ -80,17 +82,26 @@ function fileStorageProblem(env: Env): string | null {
 export function startupProblems(env: Env = process.env): string[] {
   if (env.NODE_ENV !== 'production') return [];
   const problems: string[] = [];
-  if (!env.AUTH_SECRET) problems.push('AUTH_SECRET non impostato: serve a cifrare le sessioni (genera 32 byte casuali, es. `openssl rand -hex 32`).');
+  if (!env.AUTH_SECRET)
+    problems.push(
+      'AUTH_SECRET non impostato: serve a cifrare le sessioni (genera 32 byte casuali, es. `openssl rand -hex 32`).',
+    );
   try {
-    if (!configuredBaseUrl(env)) problems.push('APP_URL (o AUTH_URL) non impostato: è l’indirizzo pubblico usato nei collegamenti inviati per e-mail.');
+    if (!configuredBaseUrl(env))
+      problems.push(
+        'APP_URL (o AUTH_URL) non impostato: è l’indirizzo pubblico usato nei collegamenti inviati per e-mail.',
+      );
   } catch {
     problems.push('APP_URL/AUTH_URL non è un URL valido (es. https://buoni.example.it).');
   }
   if (!demoMode(env) && !env.RESEND_API_KEY) {
-    problems.push('RESEND_API_KEY non impostato: senza un servizio di invio le e-mail (collegamenti per la password) non partirebbero.');
+    problems.push(
+      'RESEND_API_KEY non impostato: senza un servizio di invio le e-mail (collegamenti per la password) non partirebbero.',
+    );
   }
   const tp = (env.TRUSTED_PROXIES ?? '').trim();
-  if (tp && !/^\d+$/.test(tp)) problems.push('TRUSTED_PROXIES deve essere un numero intero (i proxy davanti all’applicazione; 0 se nessuno).');
+  if (tp && !/^\d+$/.test(tp))
+    problems.push('TRUSTED_PROXIES deve essere un numero intero (i proxy davanti all’applicazione; 0 se nessuno).');
   const storage = fileStorageProblem(env);
   if (storage) problems.push(storage);
   return problems;

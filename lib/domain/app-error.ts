@@ -4,7 +4,8 @@ export const ERROR_MESSAGES = {
   forbidden: 'Non hai i permessi per questa operazione.',
   not_found: 'Il dato richiesto non esiste o non è tra i tuoi.',
   invalid_input: 'Alcuni dati non sono validi: correggi i campi evidenziati e riprova.',
-  invalid_state: 'L’operazione non è più possibile: lo stato è cambiato nel frattempo. Ricarica la pagina per vedere la situazione aggiornata.',
+  invalid_state:
+    'L’operazione non è più possibile: lo stato è cambiato nel frattempo. Ricarica la pagina per vedere la situazione aggiornata.',
   conflict: 'Un’altra operazione è stata registrata nello stesso momento. Ricarica la pagina e riprova.',
   insufficient_residual: 'L’importo supera l’importo residuo disponibile sul buono.',
   measure_closed: 'La misura non è aperta in questo periodo.',
@@ -15,9 +16,12 @@ export const ERROR_MESSAGES = {
   otp_locked:
     'La firma con codice OTP è bloccata per troppi codici errati. Per sbloccarla contatta la Struttura Multifunzionale Territoriale Ad Personam della Provincia autonoma di Trento.',
   otp_rate_limited: 'Hai richiesto troppi codici in poco tempo: attendi prima di richiederne uno nuovo.',
-  otp_dossier_changed: 'I dati della richiesta sono cambiati dopo l’invio del codice, che quindi non vale più. Controlla i dati e richiedi un nuovo codice.',
-  token_invalid: 'Il collegamento non è valido o è scaduto. Richiedi un nuovo collegamento da «Ho smarrito la password».',
-  unavailable: 'Il servizio non è momentaneamente disponibile. Riprova tra qualche minuto: i dati inseriti non sono stati salvati.',
+  otp_dossier_changed:
+    'I dati della richiesta sono cambiati dopo l’invio del codice, che quindi non vale più. Controlla i dati e richiedi un nuovo codice.',
+  token_invalid:
+    'Il collegamento non è valido o è scaduto. Richiedi un nuovo collegamento da «Ho smarrito la password».',
+  unavailable:
+    'Il servizio non è momentaneamente disponibile. Riprova tra qualche minuto: i dati inseriti non sono stati salvati.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -38,5 +42,10 @@ export type ActionResult<T = undefined> =
   | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
 
 export function failure(code: ErrorCode, message?: string, fieldErrors?: Record<string, string>) {
-  return { ok: false as const, code, message: message ?? ERROR_MESSAGES[code], ...(fieldErrors ? { fieldErrors } : {}) };
+  return {
+    ok: false as const,
+    code,
+    message: message ?? ERROR_MESSAGES[code],
+    ...(fieldErrors ? { fieldErrors } : {}),
+  };
 }

@@ -3,11 +3,32 @@ import type { ConversionStatus, PesStatus } from './state-machines';
 
 /** An import's outcome as its audit event keeps it (lib/import/import-outcome.ts writes a narrower one). */
 type ImportOutcome =
-  | { status: 'imported'; sha256: string; fileName: string; rowCount: number; counts: Record<'families' | 'vouchers' | 'children' | 'pes' | 'skippedVouchers' | 'activationEmails', number> }
-  | { status: 'rejected'; sha256: string; fileName: string; rowCount: number; fileError: string | null; errors: { line: number; column: string | null; message: string }[]; errorCount: number };
+  | {
+      status: 'imported';
+      sha256: string;
+      fileName: string;
+      rowCount: number;
+      counts: Record<'families' | 'vouchers' | 'children' | 'pes' | 'skippedVouchers' | 'activationEmails', number>;
+    }
+  | {
+      status: 'rejected';
+      sha256: string;
+      fileName: string;
+      rowCount: number;
+      fileError: string | null;
+      errors: { line: number; column: string | null; message: string }[];
+      errorCount: number;
+    };
 
 /** The office queue's filters as an export's audit event keeps them (db/queries/office/queue-query.ts has the exact type). */
-type QueueFilters = { stato: string; misura?: string | undefined; ente?: string | undefined; dal?: string | undefined; al?: string | undefined; q?: string | undefined };
+type QueueFilters = {
+  stato: string;
+  misura?: string | undefined;
+  ente?: string | undefined;
+  dal?: string | undefined;
+  al?: string | undefined;
+  q?: string | undefined;
+};
 
 /*
  * Every audit action with the entity it is about and the shape of its before/after (M7), like
@@ -20,12 +41,28 @@ type QueueFilters = { stato: string; misura?: string | undefined; ente?: string 
 type PesRef = { pesId: string; code: string };
 type PesMove = { before: PesRef & { status: PesStatus }; after: PesRef & { status: PesStatus } };
 type NewPesValues =
-  | { kind: 'babysitting_covid'; status: 'draft'; hours: number; amountCents: number; hourlyRateCents: number; children: number }
+  | {
+      kind: 'babysitting_covid';
+      status: 'draft';
+      hours: number;
+      amountCents: number;
+      hourlyRateCents: number;
+      children: number;
+    }
   | { kind: 'summer_covid'; status: 'draft'; providerId: string; band: Band; hours: number; amountCents: number };
 type ConversionRef = { conversionId: string };
 type ProviderFields = { name: string; taxCode: string; email: string };
-type ProviderMemberships = { bands: string[]; measures: { measure: string; joinedOn: string; leftOn: string | null }[] };
-type MeasureValues = Partial<{ opensOn: string; closesOn: string; hourlyCapOneChildCents: number; hourlyCapMultiChildCents: number; copayBasisPoints: number }>;
+type ProviderMemberships = {
+  bands: string[];
+  measures: { measure: string; joinedOn: string; leftOn: string | null }[];
+};
+type MeasureValues = Partial<{
+  opensOn: string;
+  closesOn: string;
+  hourlyCapOneChildCents: number;
+  hourlyCapMultiChildCents: number;
+  copayBasisPoints: number;
+}>;
 type NotificationOutcome = { channel: string; subject: string | null; attempts: number; lastError: string };
 type Staff = 'provider' | 'office';
 
@@ -42,17 +79,37 @@ export type AuditPayloads = {
   'auth.password_reset_completed': { entityType: 'user'; after: { secondFactorUnlocked: true } | null };
   'user.created': {
     entityType: 'user';
-    after: { role: Staff; providerId: string | null; codiceFiscale: string; givenName: string; familyName: string; email: string } | { role: 'family' | Staff; via: 'cli' };
+    after:
+      | {
+          role: Staff;
+          providerId: string | null;
+          codiceFiscale: string;
+          givenName: string;
+          familyName: string;
+          email: string;
+        }
+      | { role: 'family' | Staff; via: 'cli' };
   };
   'user.deactivated': { entityType: 'user'; before: { active: boolean }; after: { active: boolean } };
   'user.reactivated': { entityType: 'user'; before: { active: boolean }; after: { active: boolean } };
-  'user.mfa_reset': { entityType: 'user'; before: { enrolled: true; recoveryCodes: number; locked: boolean }; after: { enrolled: false; recoveryCodes: 0 } };
-  'user.mfa_enrolled': { entityType: 'user'; after: { method: 'totp'; recoveryCodes: number; otherSessionsEnded: true } };
+  'user.mfa_reset': {
+    entityType: 'user';
+    before: { enrolled: true; recoveryCodes: number; locked: boolean };
+    after: { enrolled: false; recoveryCodes: 0 };
+  };
+  'user.mfa_enrolled': {
+    entityType: 'user';
+    after: { method: 'totp'; recoveryCodes: number; otherSessionsEnded: true };
+  };
   'user.mfa_recovery_codes_renewed': { entityType: 'user'; after: { recoveryCodes: number } };
 
   // Office administration.
   'provider.created': { entityType: 'provider'; after: ProviderFields & ProviderMemberships & { code: string } };
-  'provider.updated': { entityType: 'provider'; before: ProviderFields & ProviderMemberships; after: ProviderFields & ProviderMemberships };
+  'provider.updated': {
+    entityType: 'provider';
+    before: ProviderFields & ProviderMemberships;
+    after: ProviderFields & ProviderMemberships;
+  };
   'measure.parameters_updated': { entityType: 'measure'; before: MeasureValues; after: MeasureValues };
   'voucher_import.completed': { entityType: 'voucher_import'; after: Extract<ImportOutcome, { status: 'imported' }> };
   'voucher_import.rejected': { entityType: 'voucher_import'; after: Extract<ImportOutcome, { status: 'rejected' }> };
@@ -66,10 +123,21 @@ export type AuditPayloads = {
   'pes.created': { entityType: 'voucher'; before?: null; after: PesRef & NewPesValues };
   'pes.updated': {
     entityType: 'voucher';
-    before: { pesId?: string; code?: string; status: PesStatus; band?: string | null; hours: number; amountCents: number };
+    before: {
+      pesId?: string;
+      code?: string;
+      status: PesStatus;
+      band?: string | null;
+      hours: number;
+      amountCents: number;
+    };
     after: PesRef & NewPesValues;
   };
-  'pes.deleted': { entityType: 'voucher'; before?: { status: PesStatus }; after: PesRef & { status: 'deleted'; amountCents: number } };
+  'pes.deleted': {
+    entityType: 'voucher';
+    before?: { status: PesStatus };
+    after: PesRef & { status: 'deleted'; amountCents: number };
+  };
   'pes.close_requested': { entityType: 'voucher' } & PesMove;
   'pes.closed': {
     entityType: 'voucher';
@@ -77,11 +145,31 @@ export type AuditPayloads = {
     after: PesRef & { status: 'closed'; usedCents: number; hoursUsed: number; freedCents: number };
   };
   'pes.validation_requested': { entityType: 'voucher' } & PesMove;
-  'pes.validated': { entityType: 'voucher'; before: PesRef & { status: 'awaiting_validation' }; after: PesRef & { status: 'validated' } };
-  'pes.rejected': { entityType: 'voucher'; before: PesRef & { status: 'awaiting_validation' }; after: PesRef & { status: 'rejected'; reason?: string } };
-  'document.uploaded': { entityType: 'voucher'; before: (PesRef & { status: PesStatus }) | null; after: PesRef & DocumentFacts };
-  'document.replaced': { entityType: 'voucher'; before: (PesRef & { status: PesStatus }) | null; after: PesRef & DocumentFacts };
-  'document.removed': { entityType: 'voucher'; before: PesRef & { documentId: string; status: PesStatus }; after: PesRef & { status: PesStatus } };
+  'pes.validated': {
+    entityType: 'voucher';
+    before: PesRef & { status: 'awaiting_validation' };
+    after: PesRef & { status: 'validated' };
+  };
+  'pes.rejected': {
+    entityType: 'voucher';
+    before: PesRef & { status: 'awaiting_validation' };
+    after: PesRef & { status: 'rejected'; reason?: string };
+  };
+  'document.uploaded': {
+    entityType: 'voucher';
+    before: (PesRef & { status: PesStatus }) | null;
+    after: PesRef & DocumentFacts;
+  };
+  'document.replaced': {
+    entityType: 'voucher';
+    before: (PesRef & { status: PesStatus }) | null;
+    after: PesRef & DocumentFacts;
+  };
+  'document.removed': {
+    entityType: 'voucher';
+    before: PesRef & { documentId: string; status: PesStatus };
+    after: PesRef & { status: PesStatus };
+  };
   'conversion.employment_declared': {
     entityType: 'voucher';
     before: { condition: string } | null;
@@ -93,8 +181,14 @@ export type AuditPayloads = {
       employerConfirmed?: { name: string | null; taxCode: string | null };
     };
   };
-  'conversion.otp_sent': { entityType: 'voucher'; after: { otpId: string; maskedMobile: string; dossierSha256: string } };
-  'conversion.otp_failed': { entityType: 'voucher'; after: { otpId: string; failedAttempts: number; accountFailures: number } };
+  'conversion.otp_sent': {
+    entityType: 'voucher';
+    after: { otpId: string; maskedMobile: string; dossierSha256: string };
+  };
+  'conversion.otp_failed': {
+    entityType: 'voucher';
+    after: { otpId: string; failedAttempts: number; accountFailures: number };
+  };
   'conversion.otp_invalidated': { entityType: 'voucher'; after: { otpId: string; reason: 'dossier_changed' } };
   'conversion.signature_locked': { entityType: 'voucher'; after: { accountFailures: number } };
   'conversion.submitted': {
@@ -110,7 +204,12 @@ export type AuditPayloads = {
   'conversion.rejected': {
     entityType: 'voucher';
     before: ConversionRef & { status: 'submitted' };
-    after: ConversionRef & { status: 'rejected'; reason: string; protocolNumber: string | null; cancelledPes: string[] };
+    after: ConversionRef & {
+      status: 'rejected';
+      reason: string;
+      protocolNumber: string | null;
+      cancelledPes: string[];
+    };
   };
   'conversion.returned': {
     entityType: 'voucher';
@@ -129,7 +228,9 @@ type DocumentFacts = { documentId: string; fileName: string; sizeBytes: number; 
 export type AuditAction = keyof AuditPayloads;
 export type AuditEntityType = AuditPayloads[AuditAction]['entityType'];
 /** The actions about one voucher: the only ones its timeline can meet (it reads entity_type = 'voucher'). */
-export type VoucherAuditAction = { [A in AuditAction]: AuditPayloads[A]['entityType'] extends 'voucher' ? A : never }[AuditAction];
+export type VoucherAuditAction = {
+  [A in AuditAction]: AuditPayloads[A]['entityType'] extends 'voucher' ? A : never;
+}[AuditAction];
 export type AuditAfter<A extends AuditAction> = AuditPayloads[A] extends { after?: infer T } ? T : never;
 
 /**

@@ -11,8 +11,16 @@ export type BabysittingParams = {
 const FULL = 10_000;
 
 /** The rate parameters of a measure's stored row; an unset cap covers nothing rather than any amount. */
-export function babysittingParams(m: { hourlyCapOneChildCents: number | null; hourlyCapMultiChildCents: number | null; copayBasisPoints: number }): BabysittingParams {
-  return { hourlyCapOneChildCents: m.hourlyCapOneChildCents ?? 0, hourlyCapMultiChildCents: m.hourlyCapMultiChildCents ?? 0, copayBasisPoints: m.copayBasisPoints };
+export function babysittingParams(m: {
+  hourlyCapOneChildCents: number | null;
+  hourlyCapMultiChildCents: number | null;
+  copayBasisPoints: number;
+}): BabysittingParams {
+  return {
+    hourlyCapOneChildCents: m.hourlyCapOneChildCents ?? 0,
+    hourlyCapMultiChildCents: m.hourlyCapMultiChildCents ?? 0,
+    copayBasisPoints: m.copayBasisPoints,
+  };
 }
 
 /**

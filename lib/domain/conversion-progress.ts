@@ -6,7 +6,9 @@ export type NewPesProgress = { status: string; kind: string; hasDocument: boolea
  * Where an editable conversion stands, derived from its new PES (domain.md "States"):
  * ready_to_submit once every live new PES is validated and every summer PES has its PDF.
  */
-export function derivedConversionStatus(pes: readonly NewPesProgress[]): Extract<ConversionStatus, 'draft' | 'awaiting_validation' | 'ready_to_submit'> {
+export function derivedConversionStatus(
+  pes: readonly NewPesProgress[],
+): Extract<ConversionStatus, 'draft' | 'awaiting_validation' | 'ready_to_submit'> {
   const live = pes.filter((p) => p.status !== 'deleted');
   if (live.length === 0) return 'draft';
   if (live.some((p) => p.status === 'draft' || p.status === 'rejected')) return 'draft';

@@ -27,7 +27,11 @@ export type DossierInput = {
     children: readonly DossierChild[];
     document: DossierDocument | null;
   }[];
-  declarations: { employmentCondition: string | null; statements: Record<string, boolean> | null; employerConfirmed: boolean };
+  declarations: {
+    employmentCondition: string | null;
+    statements: Record<string, boolean> | null;
+    employerConfirmed: boolean;
+  };
 };
 
 export type Dossier = ReturnType<typeof canonicalDossier>;
@@ -61,8 +65,12 @@ export function canonicalDossier(i: DossierInput) {
       hourlyRateCents: p.hourlyRateCents === null ? null : cents(p.hourlyRateCents, p.code),
       // The office's Respingi cancels PES the family signed as validated: the signed content is the same.
       status: p.status === 'cancelled' ? 'validated' : p.status,
-      children: [...p.children].sort((a, b) => (a.codiceFiscale < b.codiceFiscale ? -1 : a.codiceFiscale > b.codiceFiscale ? 1 : 0)).map((c) => ({ name: c.name, codiceFiscale: c.codiceFiscale })),
-      document: p.document ? { fileName: p.document.fileName, sizeBytes: p.document.sizeBytes, sha256: p.document.sha256.toLowerCase() } : null,
+      children: [...p.children]
+        .sort((a, b) => (a.codiceFiscale < b.codiceFiscale ? -1 : a.codiceFiscale > b.codiceFiscale ? 1 : 0))
+        .map((c) => ({ name: c.name, codiceFiscale: c.codiceFiscale })),
+      document: p.document
+        ? { fileName: p.document.fileName, sizeBytes: p.document.sizeBytes, sha256: p.document.sha256.toLowerCase() }
+        : null,
     }));
   const freedCents = closedPes.reduce((s, p) => s + p.freedCents, 0);
   const committedCents = newPes.filter((p) => p.status !== 'rejected').reduce((s, p) => s + p.amountCents, 0);

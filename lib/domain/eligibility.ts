@@ -29,8 +29,7 @@ export const ELIGIBILITY_REASON_MESSAGES: Record<EligibilityReason, string> = {
 };
 
 export type EligibilityResult =
-  | { eligible: true; requiresEmployerConfirmation: boolean }
-  | { eligible: false; reasons: EligibilityReason[] };
+  { eligible: true; requiresEmployerConfirmation: boolean } | { eligible: false; reasons: EligibilityReason[] };
 
 // Public employees must confirm the employer recorded with the voucher application,
 // because the measure is limited to the listed public sectors.

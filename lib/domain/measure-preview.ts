@@ -1,13 +1,26 @@
 import { coveredHourlyRateCents } from './babysitting';
 
 /** A measure's hourly caps may be unset (summer services are agreed in euro, not per hour). */
-export type RateParams = { hourlyCapOneChildCents: number | null; hourlyCapMultiChildCents: number | null; copayBasisPoints: number };
-export type RatePreview = { children: 'one' | 'multi'; capCents: number | null; before: number | null; after: number | null };
+export type RateParams = {
+  hourlyCapOneChildCents: number | null;
+  hourlyCapMultiChildCents: number | null;
+  copayBasisPoints: number;
+};
+export type RatePreview = {
+  children: 'one' | 'multi';
+  capCents: number | null;
+  before: number | null;
+  after: number | null;
+};
 
 function rate(p: RateParams, childrenCount: 1 | 2): number | null {
   const cap = childrenCount === 1 ? p.hourlyCapOneChildCents : p.hourlyCapMultiChildCents;
   if (cap === null) return null;
-  return coveredHourlyRateCents(childrenCount, { hourlyCapOneChildCents: cap, hourlyCapMultiChildCents: cap, copayBasisPoints: p.copayBasisPoints });
+  return coveredHourlyRateCents(childrenCount, {
+    hourlyCapOneChildCents: cap,
+    hourlyCapMultiChildCents: cap,
+    copayBasisPoints: p.copayBasisPoints,
+  });
 }
 
 /** What the voucher pays per hour, for one child and for two or more, with the current and the proposed parameters. */

@@ -31,16 +31,22 @@ export function nextStep(i: NextStepInput): string {
   const waitingValidation = i.newStatuses.filter((s) => s === 'awaiting_validation').length;
   const rejected = i.newStatuses.filter((s) => s === 'rejected').length;
   const drafts = i.newStatuses.filter((s) => s === 'draft').length;
-  if (rejected > 0) return 'Un soggetto erogatore ha rifiutato un nuovo PES: correggilo e chiedi di nuovo la validazione, oppure eliminalo.';
+  if (rejected > 0)
+    return 'Un soggetto erogatore ha rifiutato un nuovo PES: correggilo e chiedi di nuovo la validazione, oppure eliminalo.';
   if (drafts > 0) return 'Hai nuovi PES in bozza: premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE per inviarli.';
-  if (waitingValidation > 0) return 'In attesa della validazione dei nuovi PES da parte dei soggetti erogatori: riceverai una e-mail.';
+  if (waitingValidation > 0)
+    return 'In attesa della validazione dei nuovi PES da parte dei soggetti erogatori: riceverai una e-mail.';
   if (i.newStatuses.length > 0 && i.newStatuses.every((s) => s === 'validated')) {
-    if (i.summerPesWithoutDocument > 0) return 'Carica il PES concordato (file PDF) per ogni PES dei servizi estivi, poi concludi e invia la richiesta di convalida.';
-    if (i.reopened) return 'Tutti i nuovi PES sono validati: premi CONCLUDI E INVIA RICHIESTA DI CONVALIDA e firma di nuovo con un nuovo codice OTP.';
+    if (i.summerPesWithoutDocument > 0)
+      return 'Carica il PES concordato (file PDF) per ogni PES dei servizi estivi, poi concludi e invia la richiesta di convalida.';
+    if (i.reopened)
+      return 'Tutti i nuovi PES sono validati: premi CONCLUDI E INVIA RICHIESTA DI CONVALIDA e firma di nuovo con un nuovo codice OTP.';
     return 'Tutti i nuovi PES sono validati: premi CONCLUDI E INVIA RICHIESTA DI CONVALIDA e firma con il codice OTP.';
   }
-  if (waitingClose > 0) return 'In attesa che i soggetti erogatori chiudano i PES richiesti: riceverai una e-mail per ogni PES chiuso.';
-  if (i.residualCents > 0) return 'Puoi convertire l’importo utilizzabile in servizi di babysitting domiciliare o servizi estivi con i pulsanti AGGIUNGI PES.';
+  if (waitingClose > 0)
+    return 'In attesa che i soggetti erogatori chiudano i PES richiesti: riceverai una e-mail per ogni PES chiuso.';
+  if (i.residualCents > 0)
+    return 'Puoi convertire l’importo utilizzabile in servizi di babysitting domiciliare o servizi estivi con i pulsanti AGGIUNGI PES.';
   if (open > 0) return 'Seleziona i PES da chiudere e premi INVIA RICHIESTA DI CHIUSURA.';
   return 'Non ci sono PES aperti né importi da convertire.';
 }

@@ -7,7 +7,8 @@ export const SEND_WINDOW_SECONDS = 600;
 export const MAX_SENDS_PER_WINDOW = 5;
 export const MIN_SECONDS_BETWEEN_SENDS = 30;
 
-export type OtpInput = { ok: true; code: string } | { ok: false; reason: 'empty' | 'not_digits' | 'too_short' | 'too_long' };
+export type OtpInput =
+  { ok: true; code: string } | { ok: false; reason: 'empty' | 'not_digits' | 'too_short' | 'too_long' };
 
 export const OTP_INPUT_MESSAGES = {
   empty: 'Inserisci il codice di 6 cifre ricevuto via SMS.',
@@ -43,12 +44,16 @@ export function otpExpiry(sentAt: Date): Date {
   return new Date(sentAt.getTime() + OTP_TTL_SECONDS * 1000);
 }
 
-export type SendAllowance = { allowed: true; sendsLeft: number } | { allowed: false; retryAt: Date; reason: 'too_soon' | 'too_many' };
+export type SendAllowance =
+  { allowed: true; sendsLeft: number } | { allowed: false; retryAt: Date; reason: 'too_soon' | 'too_many' };
 
 /** At most 5 sends in any 10 minutes and at least 30 s between two sends, per conversion (O3). */
 export function sendAllowance(previousSends: readonly Date[], now: Date): SendAllowance {
   const t = now.getTime();
-  const recent = previousSends.map((d) => d.getTime()).filter((s) => s > t - SEND_WINDOW_SECONDS * 1000 && s <= t).sort((a, b) => a - b);
+  const recent = previousSends
+    .map((d) => d.getTime())
+    .filter((s) => s > t - SEND_WINDOW_SECONDS * 1000 && s <= t)
+    .sort((a, b) => a - b);
   const last = recent.at(-1);
   if (recent.length >= MAX_SENDS_PER_WINDOW) {
     const oldest = recent[recent.length - MAX_SENDS_PER_WINDOW]!;

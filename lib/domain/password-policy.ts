@@ -54,8 +54,7 @@ export function checkPassword(pw: string, userInputs: string[] = []): PasswordCh
   const result = getFactory().check(pw, userInputs);
   const lower = pw.toLowerCase();
   const whole = result.sequence.length === 1 ? result.sequence[0] : undefined;
-  const repetitive =
-    new Set(lower).size <= 2 || whole?.pattern === 'repeat' || whole?.pattern === 'sequence';
+  const repetitive = new Set(lower).size <= 2 || whole?.pattern === 'repeat' || whole?.pattern === 'sequence';
   const personal =
     personalFragments(userInputs).some((f) => lower.includes(f)) ||
     result.sequence.some((m) => m.pattern === 'dictionary' && m.dictionaryName === 'userInputs');

@@ -3,8 +3,10 @@ export const PROTOCOL_MAX_PER_YEAR = 999_999;
 const PATTERN = /^MPES-(\d{4})-(\d{6})$/;
 
 export function formatProtocolNumber(year: number, n: number): string {
-  if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new RangeError(`Anno di protocollo non valido: ${year}`);
-  if (!Number.isInteger(n) || n < 1 || n > PROTOCOL_MAX_PER_YEAR) throw new RangeError(`Numero di protocollo non valido: ${n}`);
+  if (!Number.isInteger(year) || year < 2000 || year > 9999)
+    throw new RangeError(`Anno di protocollo non valido: ${year}`);
+  if (!Number.isInteger(n) || n < 1 || n > PROTOCOL_MAX_PER_YEAR)
+    throw new RangeError(`Numero di protocollo non valido: ${n}`);
   return `MPES-${year}-${String(n).padStart(6, '0')}`;
 }
 

@@ -46,7 +46,12 @@ export function receiptView(r: ReceiptInput) {
         `Soggetto erogatore: ${p.providerName}`,
         `Minori: ${p.children.map((c) => c.name).join(', ') || '—'}`,
         `${p.band ? `Fascia ${p.band}, ` : ''}${p.hours} ore, ${formatEuro(p.amountCents)} a carico del buono${p.hourlyRateCents !== null ? ` (${formatEuro(p.hourlyRateCents)}/ora)` : ''}`,
-        ...(p.document ? [`Documento: ${p.document.fileName} (${p.document.sizeBytes} byte)`, `SHA-256 del documento: ${p.document.sha256}`] : []),
+        ...(p.document
+          ? [
+              `Documento: ${p.document.fileName} (${p.document.sizeBytes} byte)`,
+              `SHA-256 del documento: ${p.document.sha256}`,
+            ]
+          : []),
       ],
     })),
     committed: formatEuro(d.committedCents),

@@ -26,9 +26,7 @@ export function freedCents(pes: readonly PesForResidual[]): Cents {
 /** Money already allocated to the new COVID PES, whatever their validation state. */
 export function committedCents(pes: readonly PesForResidual[]): Cents {
   return sumCents(
-    pes
-      .filter((p) => p.kind !== 'standard' && !RELEASED_STATUSES.has(p.status))
-      .map((p) => p.amountCents),
+    pes.filter((p) => p.kind !== 'standard' && !RELEASED_STATUSES.has(p.status)).map((p) => p.amountCents),
   );
 }
 

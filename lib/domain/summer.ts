@@ -17,7 +17,10 @@ export function summerServiceStart(window: MeasureWindow, today: string): string
  * first PES (by position) whose amount takes the total over it — that is where the error goes.
  * Amounts not typed yet (null) count as zero.
  */
-export function runningResidual(residualCents: number, amounts: readonly (number | null)[]): { leftCents: Cents; overdrawIndex: number | null } {
+export function runningResidual(
+  residualCents: number,
+  amounts: readonly (number | null)[],
+): { leftCents: Cents; overdrawIndex: number | null } {
   let left = toCents(residualCents);
   let overdrawIndex: number | null = null;
   amounts.forEach((a, i) => {
@@ -30,7 +33,10 @@ export function runningResidual(residualCents: number, amounts: readonly (number
 
 export type ResidualBuys = {
   residualCents: Cents;
-  babysitting: { oneChild: { hours: number; rateCents: Cents }; multiChild: { hours: number; rateCents: Cents } } | null;
+  babysitting: {
+    oneChild: { hours: number; rateCents: Cents };
+    multiChild: { hours: number; rateCents: Cents };
+  } | null;
   summerUpToCents: Cents | null;
 };
 
@@ -39,7 +45,11 @@ export type ResidualBuys = {
  * (from the measure's parameters, null when the measure is not available to this family) and summer
  * services up to the whole residual (null when that measure is closed).
  */
-export function whatResidualBuys(residualCents: number, babysitting: BabysittingParams | null, summerOpen: boolean): ResidualBuys {
+export function whatResidualBuys(
+  residualCents: number,
+  babysitting: BabysittingParams | null,
+  summerOpen: boolean,
+): ResidualBuys {
   const residual = toCents(Math.max(0, residualCents));
   const at = (children: number) => {
     const rateCents = coveredHourlyRateCents(children, babysitting!);
@@ -81,7 +91,12 @@ export type SummerProvider = { id: string; name: string; bands: readonly Band[] 
  */
 export function checkSummerRows(
   rows: readonly SummerRow[],
-  ctx: { children: readonly SummerChild[]; providers: readonly SummerProvider[]; startDate: string; residualCents: number },
+  ctx: {
+    children: readonly SummerChild[];
+    providers: readonly SummerProvider[];
+    startDate: string;
+    residualCents: number;
+  },
 ): { fieldErrors: Record<string, string>; leftCents: Cents; overdraw: boolean } {
   const fieldErrors: Record<string, string> = {};
   rows.forEach((r, i) => {
@@ -97,12 +112,22 @@ export function checkSummerRows(
         : `${child.givenName} non rientra per età in nessuna fascia dei servizi estivi: elimina questo P.E.S.`;
     }
     const provider = ctx.providers.find((p) => p.id === r.providerId);
-    if (!provider) fieldErrors[`pes.${i}.providerId`] = 'Scegli un soggetto erogatore che ha aderito ai servizi estivi EMERGENZA COVID-19.';
-    else if (!provider.bands.includes(r.band)) fieldErrors[`pes.${i}.providerId`] = `${provider.name} non offre servizi della fascia ${r.band}: scegli un altro soggetto erogatore.`;
+    if (!provider)
+      fieldErrors[`pes.${i}.providerId`] =
+        'Scegli un soggetto erogatore che ha aderito ai servizi estivi EMERGENZA COVID-19.';
+    else if (!provider.bands.includes(r.band))
+      fieldErrors[`pes.${i}.providerId`] =
+        `${provider.name} non offre servizi della fascia ${r.band}: scegli un altro soggetto erogatore.`;
   });
-  const { leftCents, overdrawIndex } = runningResidual(ctx.residualCents, rows.map((r) => r.amountCents));
+  const { leftCents, overdrawIndex } = runningResidual(
+    ctx.residualCents,
+    rows.map((r) => r.amountCents),
+  );
   if (overdrawIndex !== null) {
-    const before = runningResidual(ctx.residualCents, rows.slice(0, overdrawIndex).map((r) => r.amountCents)).leftCents;
+    const before = runningResidual(
+      ctx.residualCents,
+      rows.slice(0, overdrawIndex).map((r) => r.amountCents),
+    ).leftCents;
     fieldErrors[`pes.${overdrawIndex}.amount`] =
       before > 0
         ? `Con questo P.E.S. il totale supera l’importo residuo disponibile: la quota può essere al massimo ${formatEuro(before)}.`

@@ -19,7 +19,9 @@ export async function readLimitedForm(req: Request, limit: number): Promise<Form
     }
     chunks.push(value);
   }
-  return new Response(Buffer.concat(chunks), { headers: { 'Content-Type': req.headers.get('content-type') ?? '' } }).formData();
+  return new Response(Buffer.concat(chunks), {
+    headers: { 'Content-Type': req.headers.get('content-type') ?? '' },
+  }).formData();
 }
 
 /** Same-origin check for a state-changing POST outside server actions (which Next checks itself). */

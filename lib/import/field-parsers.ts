@@ -32,7 +32,10 @@ export function parseMobile(input: string): Parsed<string> {
   const compact = input.replace(/[\s./-]/g, '');
   const national = compact.replace(/^(\+39|0039)/, '');
   if (/^3\d{8,9}$/.test(national)) return { ok: true, value: `+39${national}` };
-  return { ok: false, message: `«${input.trim()}» non è un numero di cellulare italiano: ad esempio +39 347 123 4567.` };
+  return {
+    ok: false,
+    message: `«${input.trim()}» non è un numero di cellulare italiano: ad esempio +39 347 123 4567.`,
+  };
 }
 
 // Deliberately simple: one @, a dot in the domain, no spaces. Delivery is the real test.
@@ -54,5 +57,8 @@ export function parseHours(input: string): Parsed<number> {
 export function parseTaxCode(input: string): Parsed<string> {
   const s = input.replace(/\s+/g, '').toUpperCase();
   if (/^\d{11}$/.test(s) || /^[A-Z0-9]{16}$/.test(s)) return { ok: true, value: s };
-  return { ok: false, message: `«${input.trim()}» non è un codice fiscale o una partita IVA: 11 cifre oppure 16 caratteri.` };
+  return {
+    ok: false,
+    message: `«${input.trim()}» non è un codice fiscale o una partita IVA: 11 cifre oppure 16 caratteri.`,
+  };
 }

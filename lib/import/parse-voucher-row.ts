@@ -2,7 +2,15 @@ import { isValidCodiceFiscale, normalizeCodiceFiscale } from '@/lib/domain/codic
 import { BANDS, type Band } from '@/lib/domain/bands';
 import { parseEuro } from '@/lib/domain/money';
 import type { CsvRow } from './parse-csv';
-import { parseEmail, parseHours, parseImportDate, parseMobile, parseTaxCode, parseYesNo, type Parsed } from './field-parsers';
+import {
+  parseEmail,
+  parseHours,
+  parseImportDate,
+  parseMobile,
+  parseTaxCode,
+  parseYesNo,
+  type Parsed,
+} from './field-parsers';
 import { COLUMN_LABELS, PES_COLUMNS, type VoucherColumn } from './voucher-columns';
 
 export type ImportError = { line: number; column: VoucherColumn | null; message: string };
@@ -25,7 +33,10 @@ const MAX_TEXT = 200;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9/_.-]{0,39}$/;
 
 /** Checks every field of one row on its own (no database, no other rows) and says what is wrong with each. */
-export function parseVoucherRow(row: CsvRow, today: string): { ok: true; row: ImportRow } | { ok: false; errors: ImportError[] } {
+export function parseVoucherRow(
+  row: CsvRow,
+  today: string,
+): { ok: true; row: ImportRow } | { ok: false; errors: ImportError[] } {
   const errors: ImportError[] = [];
   const v = row.values;
   const fail = (column: VoucherColumn, message: string) => errors.push({ line: row.line, column, message });
@@ -41,26 +52,39 @@ export function parseVoucherRow(row: CsvRow, today: string): { ok: true; row: Im
     return r.ok ? r.value : undefined;
   }
   const text = (s: string): Parsed<string> =>
-    s.length <= MAX_TEXT ? { ok: true, value: s.replace(/\s+/g, ' ') } : { ok: false, message: `Testo troppo lungo: al massimo ${MAX_TEXT} caratteri.` };
+    s.length <= MAX_TEXT
+      ? { ok: true, value: s.replace(/\s+/g, ' ') }
+      : { ok: false, message: `Testo troppo lungo: al massimo ${MAX_TEXT} caratteri.` };
   const code = (s: string): Parsed<string> =>
-    CODE.test(s) ? { ok: true, value: s.toUpperCase() } : { ok: false, message: `«${s}» non è un codice valido: lettere, cifre e / - _ . (al massimo 40).` };
+    CODE.test(s)
+      ? { ok: true, value: s.toUpperCase() }
+      : { ok: false, message: `«${s}» non è un codice valido: lettere, cifre e / - _ . (al massimo 40).` };
   const cf = (s: string): Parsed<string> =>
     isValidCodiceFiscale(s)
       ? { ok: true, value: normalizeCodiceFiscale(s) }
-      : { ok: false, message: `«${s}» non è un codice fiscale valido: controlla i 16 caratteri e il carattere di controllo finale.` };
+      : {
+          ok: false,
+          message: `«${s}» non è un codice fiscale valido: controlla i 16 caratteri e il carattere di controllo finale.`,
+        };
   const euro = (s: string): Parsed<number> => {
     const r = parseEuro(s);
     if (!r.ok) return r;
-    return r.cents > 0 ? { ok: true, value: r.cents } : { ok: false, message: 'L’importo deve essere maggiore di zero.' };
+    return r.cents > 0
+      ? { ok: true, value: r.cents }
+      : { ok: false, message: 'L’importo deve essere maggiore di zero.' };
   };
-  const pastDate = (what: string) => (s: string): Parsed<string> => {
-    const r = parseImportDate(s);
-    if (r.ok && r.value > today) return { ok: false, message: `La ${what} non può essere nel futuro.` };
-    return r;
-  };
+  const pastDate =
+    (what: string) =>
+    (s: string): Parsed<string> => {
+      const r = parseImportDate(s);
+      if (r.ok && r.value > today) return { ok: false, message: `La ${what} non può essere nel futuro.` };
+      return r;
+    };
   const band = (s: string): Parsed<Band> => {
     const b = s.trim().toUpperCase();
-    return (BANDS as readonly string[]).includes(b) ? { ok: true, value: b as Band } : { ok: false, message: `«${s}» non è una fascia: scrivi A, B o C.` };
+    return (BANDS as readonly string[]).includes(b)
+      ? { ok: true, value: b as Band }
+      : { ok: false, message: `«${s}» non è una fascia: scrivi A, B o C.` };
   };
 
   const voucher = {

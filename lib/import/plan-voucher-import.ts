@@ -5,7 +5,12 @@ import type { VoucherColumn } from './voucher-columns';
 
 export type PlannedChild = ImportRow['child'] & { position: number };
 export type PlannedPes = NonNullable<ImportRow['pes']> & { childCodiceFiscale: string; line: number };
-export type PlannedVoucher = ImportRow['voucher'] & { line: number; holderCodiceFiscale: string; children: PlannedChild[]; pes: PlannedPes[] };
+export type PlannedVoucher = ImportRow['voucher'] & {
+  line: number;
+  holderCodiceFiscale: string;
+  children: PlannedChild[];
+  pes: PlannedPes[];
+};
 export type ImportPlan = { holders: Map<string, ImportRow['holder'] & { line: number }>; vouchers: PlannedVoucher[] };
 
 type Field<T> = { column: VoucherColumn; get: (x: T) => unknown };
@@ -42,23 +47,50 @@ function differences<T>(fields: Field<T>[], a: T, b: T): VoucherColumn[] {
  * its child's age, the PES of a voucher within its total. Bands are checked on `today` (the import
  * day), the day from which the family converts its voucher: the same rule the conversion pages apply.
  */
-export function planVoucherImport(rows: ImportRow[], today: string): { ok: true; plan: ImportPlan } | { ok: false; errors: ImportError[] } {
+export function planVoucherImport(
+  rows: ImportRow[],
+  today: string,
+): { ok: true; plan: ImportPlan } | { ok: false; errors: ImportError[] } {
   const errors: ImportError[] = [];
   const holders: ImportPlan['holders'] = new Map();
-  const vouchers = new Map<string, { first: ImportRow; planned: PlannedVoucher; children: Map<string, { first: ImportRow; child: PlannedChild }> }>();
+  const vouchers = new Map<
+    string,
+    { first: ImportRow; planned: PlannedVoucher; children: Map<string, { first: ImportRow; child: PlannedChild }> }
+  >();
   const pesCodes = new Map<string, number>();
   const mismatch = (row: ImportRow, columns: VoucherColumn[], what: string, firstLine: number) => {
-    for (const column of columns) errors.push({ line: row.line, column, message: `${what}: il valore è diverso da quello della riga ${firstLine}.` });
+    for (const column of columns)
+      errors.push({
+        line: row.line,
+        column,
+        message: `${what}: il valore è diverso da quello della riga ${firstLine}.`,
+      });
   };
 
   for (const row of rows) {
     const holder = holders.get(row.holder.codiceFiscale);
     if (!holder) holders.set(row.holder.codiceFiscale, { ...row.holder, line: row.line });
-    else mismatch(row, differences(HOLDER_FIELDS, holder, row.holder), `Richiedente ${row.holder.codiceFiscale}`, holder.line);
+    else
+      mismatch(
+        row,
+        differences(HOLDER_FIELDS, holder, row.holder),
+        `Richiedente ${row.holder.codiceFiscale}`,
+        holder.line,
+      );
 
     let v = vouchers.get(row.voucher.number);
     if (!v) {
-      v = { first: row, planned: { ...row.voucher, line: row.line, holderCodiceFiscale: row.holder.codiceFiscale, children: [], pes: [] }, children: new Map() };
+      v = {
+        first: row,
+        planned: {
+          ...row.voucher,
+          line: row.line,
+          holderCodiceFiscale: row.holder.codiceFiscale,
+          children: [],
+          pes: [],
+        },
+        children: new Map(),
+      };
       vouchers.set(row.voucher.number, v);
     } else {
       mismatch(row, differences(VOUCHER_FIELDS, v.first, row), `Buono ${row.voucher.number}`, v.first.line);
@@ -76,12 +108,20 @@ export function planVoucherImport(rows: ImportRow[], today: string): { ok: true;
     if (!row.pes) continue;
     const seen = pesCodes.get(row.pes.code);
     if (seen !== undefined) {
-      errors.push({ line: row.line, column: 'codice_pes', message: `Il codice PES ${row.pes.code} è già usato alla riga ${seen}.` });
+      errors.push({
+        line: row.line,
+        column: 'codice_pes',
+        message: `Il codice PES ${row.pes.code} è già usato alla riga ${seen}.`,
+      });
       continue;
     }
     pesCodes.set(row.pes.code, row.line);
     if (!bandFits(row.pes.band, row.child.birthDate, row.child.disability, today)) {
-      errors.push({ line: row.line, column: 'fascia', message: `La fascia ${row.pes.band} non corrisponde all’età del minore ${row.child.codiceFiscale} alla data di oggi.` });
+      errors.push({
+        line: row.line,
+        column: 'fascia',
+        message: `La fascia ${row.pes.band} non corrisponde all’età del minore ${row.child.codiceFiscale} alla data di oggi.`,
+      });
     }
     v.planned.pes.push({ ...row.pes, childCodiceFiscale: row.child.codiceFiscale, line: row.line });
   }

@@ -22,6 +22,7 @@ export function readVoucherFile(bytes: Uint8Array, today: string): ReadResult {
   // Cross-row checks run on the good rows too, so one pass reports as much as possible.
   const planned = planVoucherImport(rows, today);
   if (!planned.ok) errors.push(...planned.errors);
-  if (errors.length > 0 || !planned.ok) return { ok: false, fileError: null, errors: errors.sort((a, b) => a.line - b.line), rowCount };
+  if (errors.length > 0 || !planned.ok)
+    return { ok: false, fileError: null, errors: errors.sort((a, b) => a.line - b.line), rowCount };
   return { ok: true, plan: planned.plan, rowCount, delimiter: csv.delimiter };
 }

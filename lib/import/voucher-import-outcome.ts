@@ -8,8 +8,17 @@ import { IMPORT_AUDIT, type ImportOutcome } from './import-outcome';
  * event: the page that shows it needs no state of its own and works after a plain form post and
  * redirect. Scoped to the clerk who imported it.
  */
-export async function getVoucherImportOutcome(db: DbOrTx, actorId: string, sha256: string): Promise<(ImportOutcome & { at: Date }) | null> {
+export async function getVoucherImportOutcome(
+  db: DbOrTx,
+  actorId: string,
+  sha256: string,
+): Promise<(ImportOutcome & { at: Date }) | null> {
   if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
-  const row = await latestAuditEntry(db, { entityType: 'voucher_import', entityId: sha256, actorId, actions: [IMPORT_AUDIT.completed, IMPORT_AUDIT.rejected] });
+  const row = await latestAuditEntry(db, {
+    entityType: 'voucher_import',
+    entityId: sha256,
+    actorId,
+    actions: [IMPORT_AUDIT.completed, IMPORT_AUDIT.rejected],
+  });
   return row ? { ...(row.after as ImportOutcome), at: row.at } : null;
 }

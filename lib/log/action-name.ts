@@ -9,10 +9,13 @@ function namesById(): Record<string, string> {
   if (g[KEY]) return g[KEY];
   const names: Record<string, string> = {};
   try {
-    const manifest = JSON.parse(readFileSync(path.join(process.cwd(), '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+    const manifest = JSON.parse(
+      readFileSync(path.join(process.cwd(), '.next', 'server', 'server-reference-manifest.json'), 'utf8'),
+    ) as {
       node?: Record<string, { exportedName?: string }>;
     };
-    for (const [id, entry] of Object.entries(manifest.node ?? {})) if (entry.exportedName) names[id] = entry.exportedName;
+    for (const [id, entry] of Object.entries(manifest.node ?? {}))
+      if (entry.exportedName) names[id] = entry.exportedName;
   } catch {
     /* no build (tests, next dev): the call stack names the action */
   }

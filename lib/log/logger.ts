@@ -9,9 +9,27 @@ import { currentRequest } from './request-context';
  * codes only; this is the net under them.
  */
 export const REDACTED_KEYS = [
-  'password', 'newPassword', 'currentPassword', 'confirmPassword',
-  'codiceFiscale', 'cf', 'taxCode', 'email', 'phone', 'mobile', 'recipient',
-  'otp', 'code', 'totp', 'token', 'secret', 'secrets', 'authorization', 'cookie', 'textBody', 'htmlBody',
+  'password',
+  'newPassword',
+  'currentPassword',
+  'confirmPassword',
+  'codiceFiscale',
+  'cf',
+  'taxCode',
+  'email',
+  'phone',
+  'mobile',
+  'recipient',
+  'otp',
+  'code',
+  'totp',
+  'token',
+  'secret',
+  'secrets',
+  'authorization',
+  'cookie',
+  'textBody',
+  'htmlBody',
 ] as const;
 export const REDACT_PATHS = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`]);
 
@@ -46,7 +64,9 @@ export function createLogger(opts: Options = {}): Logger {
     // Synchronous, in this thread: pino's transports run in worker threads, which Next's bundler breaks.
     // Resolved from the project at run time, so the production build never needs this devDependency.
     try {
-      const prettyStream = createRequire(path.join(process.cwd(), 'package.json'))('pino-pretty') as (o: object) => DestinationStream;
+      const prettyStream = createRequire(path.join(process.cwd(), 'package.json'))('pino-pretty') as (
+        o: object,
+      ) => DestinationStream;
       return pino(options, prettyStream({ sync: true, ignore: 'pid' }));
     } catch {
       /* pino-pretty not installed: plain JSON lines */

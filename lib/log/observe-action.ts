@@ -30,7 +30,11 @@ async function actionId(): Promise<string | null> {
  * (action, role, duration, outcome ok or the refusal's code) and the counters. Only names and codes are
  * recorded: the action's input is never looked at here.
  */
-export async function observeAction<R extends Outcome>(requiredRole: string, identify: () => Promise<Identity>, run: () => Promise<R>): Promise<R> {
+export async function observeAction<R extends Outcome>(
+  requiredRole: string,
+  identify: () => Promise<Identity>,
+  run: () => Promise<R>,
+): Promise<R> {
   const stack = new Error().stack;
   const name = actionName(await actionId(), stack);
   const started = performance.now();
@@ -46,7 +50,11 @@ export async function observeAction<R extends Outcome>(requiredRole: string, ide
       const durationMs = Math.round(performance.now() - started);
       const role = who?.role ?? 'anonymous';
       const requestId = who?.requestId ?? currentRequest()?.requestId;
-      span.setAttributes({ 'bsp.role': role, 'bsp.outcome': outcome, ...(requestId ? { 'bsp.request_id': requestId } : {}) });
+      span.setAttributes({
+        'bsp.role': role,
+        'bsp.outcome': outcome,
+        ...(requestId ? { 'bsp.request_id': requestId } : {}),
+      });
       const line = { action: name, role, durationMs, outcome, ...(requestId ? { requestId } : {}) };
       if (outcome === 'unavailable') log.error(line, 'action');
       else log.info(line, 'action');

@@ -15,7 +15,10 @@ const INSTALLED = Symbol.for('bsp.requestLogHook');
  * the probes log at debug.
  */
 export function installRequestLog(): void {
-  const proto = http.Server.prototype as unknown as { emit: (event: string, ...args: unknown[]) => boolean; [INSTALLED]?: true };
+  const proto = http.Server.prototype as unknown as {
+    emit: (event: string, ...args: unknown[]) => boolean;
+    [INSTALLED]?: true;
+  };
   if (proto[INSTALLED]) return;
   proto[INSTALLED] = true;
   const emit = proto.emit;
@@ -26,17 +29,40 @@ export function installRequestLog(): void {
     const started = performance.now();
     // With tracing on, a span of our own holds the request id; Next's request span and all below it are its children.
     const span = tracingEnabled()
-      ? tracer().startSpan(`${req.method} ${routeOf(req.url)}`, { kind: SpanKind.SERVER, attributes: { 'bsp.request_id': ctx.requestId, 'http.request.method': req.method ?? '', 'url.path': routeOf(req.url) } })
+      ? tracer().startSpan(`${req.method} ${routeOf(req.url)}`, {
+          kind: SpanKind.SERVER,
+          attributes: {
+            'bsp.request_id': ctx.requestId,
+            'http.request.method': req.method ?? '',
+            'url.path': routeOf(req.url),
+          },
+        })
       : null;
     res.once('close', () => {
       const status = res.statusCode;
       const route = routeOf(req.url);
-      span?.setAttributes({ 'http.response.status_code': status, 'bsp.request_id': ctx.requestId, ...(ctx.role ? { 'bsp.role': ctx.role } : {}) });
+      span?.setAttributes({
+        'http.response.status_code': status,
+        'bsp.request_id': ctx.requestId,
+        ...(ctx.role ? { 'bsp.role': ctx.role } : {}),
+      });
       span?.end();
-      count('bsp.http.requests', { route: status === 404 ? '(non trovata)' : route, method: req.method ?? '', status }, 'Richieste HTTP per percorso e stato');
+      count(
+        'bsp.http.requests',
+        { route: status === 404 ? '(non trovata)' : route, method: req.method ?? '', status },
+        'Richieste HTTP per percorso e stato',
+      );
       if (route === '/_next/*' || route === '/favicon.ico') return;
       const outcome = !res.writableFinished ? 'aborted' : status >= 500 ? 'error' : 'ok';
-      const line = { requestId: ctx.requestId, route, method: req.method, status, role: ctx.role ?? null, durationMs: Math.round(performance.now() - started), outcome };
+      const line = {
+        requestId: ctx.requestId,
+        route,
+        method: req.method,
+        status,
+        role: ctx.role ?? null,
+        durationMs: Math.round(performance.now() - started),
+        outcome,
+      };
       if (route.startsWith('/api/health') || route.startsWith('/api/ready')) log.debug(line, 'request');
       else if (status >= 500) log.error(line, 'request');
       else log.info(line, 'request');

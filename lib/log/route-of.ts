@@ -10,7 +10,13 @@ export function routeOf(url: string | undefined): string {
   const route = pathname
     .split('/')
     .slice(0, 8)
-    .map((seg) => (seg === '' || /^[a-z][a-z-]{0,39}$/.test(seg) || /^\[?\.{0,3}[a-z]+\]?$/.test(seg) ? seg : /^[0-9a-f-]{8,}$/i.test(seg) ? ':id' : ':param'))
+    .map((seg) =>
+      seg === '' || /^[a-z][a-z-]{0,39}$/.test(seg) || /^\[?\.{0,3}[a-z]+\]?$/.test(seg)
+        ? seg
+        : /^[0-9a-f-]{8,}$/i.test(seg)
+          ? ':id'
+          : ':param',
+    )
     .join('/');
   return route || '/';
 }

@@ -54,7 +54,14 @@ export const sqlSpanLogger = {
   logQuery(query: string): void {
     const verb = /^\s*(\w+)/.exec(query)?.[1]?.toUpperCase() ?? 'SQL';
     tracer()
-      .startSpan(`sql ${verb}`, { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'db.operation.name': verb, 'db.query.text': query.slice(0, 4000) } })
+      .startSpan(`sql ${verb}`, {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'db.system.name': 'postgresql',
+          'db.operation.name': verb,
+          'db.query.text': query.slice(0, 4000),
+        },
+      })
       .end();
   },
 };

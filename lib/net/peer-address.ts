@@ -11,7 +11,10 @@ const INSTALLED = Symbol.for('bsp.peerAddressHook');
  * our own, replacing any value a client sent; clientIp() counts hops from it.
  */
 export function installPeerAddressHook(): void {
-  const proto = http.Server.prototype as unknown as { emit: (event: string, ...args: unknown[]) => boolean; [INSTALLED]?: true };
+  const proto = http.Server.prototype as unknown as {
+    emit: (event: string, ...args: unknown[]) => boolean;
+    [INSTALLED]?: true;
+  };
   if (proto[INSTALLED]) return;
   proto[INSTALLED] = true;
   const emit = proto.emit;

@@ -24,14 +24,24 @@ export async function abandonExpiredSecrets(db: Db, now: Date): Promise<void> {
           or(isNull(notificationOutbox.lockedUntil), lt(notificationOutbox.lockedUntil, now)),
         ),
       )
-      .returning({ id: notificationOutbox.id, channel: notificationOutbox.channel, subject: notificationOutbox.subject, attempts: notificationOutbox.attempts });
+      .returning({
+        id: notificationOutbox.id,
+        channel: notificationOutbox.channel,
+        subject: notificationOutbox.subject,
+        attempts: notificationOutbox.attempts,
+      });
     for (const m of abandoned) {
       await writeAudit(tx, {
         actor: null,
         action: 'notification.abandoned',
         entityType: 'notification',
         entityId: m.id,
-        after: { channel: m.channel, subject: m.channel === 'email' ? m.subject : null, attempts: m.attempts, lastError: EXPIRED },
+        after: {
+          channel: m.channel,
+          subject: m.channel === 'email' ? m.subject : null,
+          attempts: m.attempts,
+          lastError: EXPIRED,
+        },
         at: now,
       });
     }

@@ -13,7 +13,11 @@ export type DevOutboxMessage = Awaited<ReturnType<typeof listOutbox>>[number] & 
  * link shows while the message waits, or when this process's development sink delivered it and it is still
  * valid; otherwise the redacted body the database keeps.
  */
-export async function devOutboxFor(db: DbOrTx, actor: Actor | null, now = new Date()): Promise<DevOutboxMessage[] | null> {
+export async function devOutboxFor(
+  db: DbOrTx,
+  actor: Actor | null,
+  now = new Date(),
+): Promise<DevOutboxMessage[] | null> {
   if (!actor) return null;
   const rows = await listOutbox(db, { userId: actor.userId, role: actor.role });
   return rows.map((m) => {

@@ -84,7 +84,15 @@ async function dispatch(db: Db, opts: Options): Promise<{ sent: number; failed: 
         .where(and(inArray(notificationOutbox.id, rest), eq(notificationOutbox.status, 'pending')));
       break;
     }
-    const m: OutgoingMessage = { id: r.id, channel: r.channel, recipient: r.recipient, subject: r.subject, textBody: r.text_body, htmlBody: r.html_body, attachments: null };
+    const m: OutgoingMessage = {
+      id: r.id,
+      channel: r.channel,
+      recipient: r.recipient,
+      subject: r.subject,
+      textBody: r.text_body,
+      htmlBody: r.html_body,
+      attachments: null,
+    };
     const sender = pick(m.channel);
     try {
       // The code or token goes back into the body only here, in memory, for the provider.
@@ -95,10 +103,27 @@ async function dispatch(db: Db, opts: Options): Promise<{ sent: number; failed: 
       }
       // A receipt is rendered here, after the submission committed (a failure is a failed attempt, retried).
       m.attachments = await inlineAttachments(db, r.attachments);
-      await inSpan('outbox deliver', { 'bsp.outbox.id': m.id, 'bsp.outbox.channel': m.channel, 'bsp.outbox.sender': sender.name, 'bsp.outbox.attempt': r.attempts }, () => sender.send(m));
+      await inSpan(
+        'outbox deliver',
+        {
+          'bsp.outbox.id': m.id,
+          'bsp.outbox.channel': m.channel,
+          'bsp.outbox.sender': sender.name,
+          'bsp.outbox.attempt': r.attempts,
+        },
+        () => sender.send(m),
+      );
       await db
         .update(notificationOutbox)
-        .set({ status: 'sent', sentAt: new Date(), deliveredVia: sender.name, lockedUntil: null, lastError: null, secrets: null, secretsExpireAt: null })
+        .set({
+          status: 'sent',
+          sentAt: new Date(),
+          deliveredVia: sender.name,
+          lockedUntil: null,
+          lastError: null,
+          secrets: null,
+          secretsExpireAt: null,
+        })
         .where(and(eq(notificationOutbox.id, m.id), eq(notificationOutbox.status, 'pending')));
       sent++;
     } catch (e) {
@@ -125,7 +150,12 @@ async function dispatch(db: Db, opts: Options): Promise<{ sent: number; failed: 
             action: 'notification.abandoned',
             entityType: 'notification',
             entityId: m.id,
-            after: { channel: m.channel, subject: m.channel === 'email' ? m.subject : null, attempts: r.attempts, lastError },
+            after: {
+              channel: m.channel,
+              subject: m.channel === 'email' ? m.subject : null,
+              attempts: r.attempts,
+              lastError,
+            },
             at: now,
           });
         }

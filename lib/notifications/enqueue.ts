@@ -16,7 +16,11 @@ export type EmailMessage = {
 };
 
 /** The secret columns of a row whose bodies carry `secret`, and the bodies with placeholders instead. */
-function withSecret(id: string, bodies: { textBody: string; htmlBody: string | null }, secret: MessageSecret | undefined) {
+function withSecret(
+  id: string,
+  bodies: { textBody: string; htmlBody: string | null },
+  secret: MessageSecret | undefined,
+) {
   const values = secret?.values.filter(Boolean) ?? [];
   const textBody = redact(bodies.textBody, values);
   const htmlBody = bodies.htmlBody === null ? null : redact(bodies.htmlBody, values);
@@ -32,7 +36,12 @@ function withSecret(id: string, bodies: { textBody: string; htmlBody: string | n
  * (base64), for the same reason.
  */
 async function emailRow(m: EmailMessage) {
-  const { html, text } = await renderEmail({ subject: m.subject, paragraphs: m.paragraphs, link: m.link, attachmentNames: m.attachments?.map((a) => a.filename) });
+  const { html, text } = await renderEmail({
+    subject: m.subject,
+    paragraphs: m.paragraphs,
+    link: m.link,
+    attachmentNames: m.attachments?.map((a) => a.filename),
+  });
   return {
     ...withSecret(randomUUID(), { textBody: text, htmlBody: html }, m.secret),
     channel: 'email' as const,
@@ -56,5 +65,12 @@ export async function enqueueEmails(tx: DbOrTx, messages: readonly EmailMessage[
 
 /** Every SMS the app sends carries a code: the secret is required. */
 export async function enqueueSms(tx: DbOrTx, m: { to: string; text: string; secret: MessageSecret }): Promise<void> {
-  await tx.insert(notificationOutbox).values({ ...withSecret(randomUUID(), { textBody: m.text, htmlBody: null }, m.secret), channel: 'sms', recipient: m.to, subject: 'SMS' });
+  await tx
+    .insert(notificationOutbox)
+    .values({
+      ...withSecret(randomUUID(), { textBody: m.text, htmlBody: null }, m.secret),
+      channel: 'sms',
+      recipient: m.to,
+      subject: 'SMS',
+    });
 }

@@ -11,15 +11,27 @@ import { renderReceiptPdf } from '@/lib/receipt/receipt-pdf';
  * from its conversion_submissions row — the same stored view the receipt page and its download show,
  * so the e-mailed receipt is exactly what was signed, whenever it is delivered.
  */
-export async function inlineAttachments(db: DbOrTx, attachments: OutboxAttachment[] | null): Promise<InlineAttachment[] | null> {
+export async function inlineAttachments(
+  db: DbOrTx,
+  attachments: OutboxAttachment[] | null,
+): Promise<InlineAttachment[] | null> {
   if (!attachments?.length) return null;
   return Promise.all(
     attachments.map(async (a): Promise<InlineAttachment> => {
       if (!('receiptOfSubmission' in a)) return a;
-      const [s] = await db.select().from(conversionSubmissions).where(eq(conversionSubmissions.id, a.receiptOfSubmission));
+      const [s] = await db
+        .select()
+        .from(conversionSubmissions)
+        .where(eq(conversionSubmissions.id, a.receiptOfSubmission));
       if (!s) throw new Error('ricevuta non trovata');
       const pdf = await renderReceiptPdf(
-        receiptView({ protocolNumber: s.protocolNumber, submittedAt: s.submittedAt, dossierSha256: s.dossierSha256, dossier: s.dossier as Dossier, signature: s.signature }),
+        receiptView({
+          protocolNumber: s.protocolNumber,
+          submittedAt: s.submittedAt,
+          dossierSha256: s.dossierSha256,
+          dossier: s.dossier as Dossier,
+          signature: s.signature,
+        }),
       );
       return { filename: a.filename, contentType: a.contentType, contentBase64: Buffer.from(pdf).toString('base64') };
     }),

@@ -40,7 +40,12 @@ export function revealBody(body: string, outboxId: string, sealed: string): stri
 }
 
 /** Both bodies of an outbox row as they were written: secrets put back while the row still holds them, else redacted. */
-export function revealedOutboxBodies(row: { id: string; textBody: string; htmlBody: string | null; secrets: string | null }): { textBody: string; htmlBody: string | null } {
+export function revealedOutboxBodies(row: {
+  id: string;
+  textBody: string;
+  htmlBody: string | null;
+  secrets: string | null;
+}): { textBody: string; htmlBody: string | null } {
   const show = (body: string) => (row.secrets ? revealBody(body, row.id, row.secrets) : redactedBody(body));
   return { textBody: show(row.textBody), htmlBody: row.htmlBody === null ? null : show(row.htmlBody) };
 }

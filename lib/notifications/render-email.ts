@@ -2,7 +2,8 @@ import { render } from '@react-email/components';
 import { createElement } from 'react';
 import { PlainEmail, type PlainEmailProps } from './templates/plain-email';
 
-export const EMAIL_FOOTER = 'Provincia autonoma di Trento — Buoni di servizio. Messaggio automatico: non rispondere a questo indirizzo.';
+export const EMAIL_FOOTER =
+  'Provincia autonoma di Trento — Buoni di servizio. Messaggio automatico: non rispondere a questo indirizzo.';
 
 /** HTML through the react-email template; the plain-text part spells out the same content and the link. */
 export async function renderEmail(m: Omit<PlainEmailProps, 'footer'>): Promise<{ html: string; text: string }> {

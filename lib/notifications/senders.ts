@@ -29,7 +29,9 @@ export const devSink: Sender = {
   name: 'dev',
   async send(m) {
     if (m.secretUntil) keepDelivered(m.id, m.textBody, m.secretUntil);
-    const files = m.attachments?.length ? ` (${m.attachments.length} allegat${m.attachments.length === 1 ? 'o' : 'i'})` : '';
+    const files = m.attachments?.length
+      ? ` (${m.attachments.length} allegat${m.attachments.length === 1 ? 'o' : 'i'})`
+      : '';
     log.info({ channel: m.channel, outboxId: m.id }, `outbox: ${m.channel} ${m.id} → /dev/outbox${files}`);
   },
 };
@@ -56,7 +58,15 @@ function resendSender(apiKey: string, timeoutMs: number): Sender {
           subject: m.subject,
           text: m.textBody,
           ...(m.htmlBody ? { html: m.htmlBody } : {}),
-          ...(m.attachments?.length ? { attachments: m.attachments.map((a) => ({ filename: a.filename, content: a.contentBase64, contentType: a.contentType })) } : {}),
+          ...(m.attachments?.length
+            ? {
+                attachments: m.attachments.map((a) => ({
+                  filename: a.filename,
+                  content: a.contentBase64,
+                  contentType: a.contentType,
+                })),
+              }
+            : {}),
         },
         { idempotencyKey: m.id, signal: AbortSignal.timeout(timeoutMs) },
       );
@@ -72,7 +82,11 @@ function webhookSmsSender(url: string, token: string | undefined, timeoutMs: num
     async send(m) {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': m.id, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': m.id,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ to: m.recipient, text: m.textBody }),
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -84,7 +98,8 @@ function webhookSmsSender(url: string, token: string | undefined, timeoutMs: num
 export function senderFor(channel: 'email' | 'sms', opts: { timeoutMs?: number } = {}): Sender {
   const timeoutMs = opts.timeoutMs ?? SEND_TIMEOUT_MS;
   if (channel === 'email' && process.env.RESEND_API_KEY) return resendSender(process.env.RESEND_API_KEY, timeoutMs);
-  if (channel === 'sms' && process.env.SMS_WEBHOOK_URL) return webhookSmsSender(process.env.SMS_WEBHOOK_URL, process.env.SMS_WEBHOOK_TOKEN, timeoutMs);
+  if (channel === 'sms' && process.env.SMS_WEBHOOK_URL)
+    return webhookSmsSender(process.env.SMS_WEBHOOK_URL, process.env.SMS_WEBHOOK_TOKEN, timeoutMs);
   // The development sink only where /dev/outbox can show it: never a silent drop in production.
   return isDevelopment() || demoMode() || process.env.NODE_ENV === 'test' ? devSink : unconfigured(channel);
 }

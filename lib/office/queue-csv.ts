@@ -10,7 +10,22 @@ import { cursorSchema } from '@/lib/validation/office-queue';
 
 export const EXPORT_BATCH = 500;
 
-const HEADER = ['Protocollo', 'Stato', 'Inviata il', 'Giorni di attesa', 'Buono', 'Codice fiscale', 'Cognome', 'Nome', 'Misura', 'Soggetti erogatori', 'Nuovi PES', 'Importo nuovi PES (euro)', 'Decisa il', 'Motivo'];
+const HEADER = [
+  'Protocollo',
+  'Stato',
+  'Inviata il',
+  'Giorni di attesa',
+  'Buono',
+  'Codice fiscale',
+  'Cognome',
+  'Nome',
+  'Misura',
+  'Soggetti erogatori',
+  'Nuovi PES',
+  'Importo nuovi PES (euro)',
+  'Decisa il',
+  'Motivo',
+];
 
 function line(r: QueueRow, now: Date): string {
   return csvLine([
@@ -22,7 +37,13 @@ function line(r: QueueRow, now: Date): string {
     r.holderCodiceFiscale,
     r.holderFamilyName,
     r.holderGivenName,
-    r.hasBabysitting && r.hasSummer ? 'babysitting e servizi estivi' : r.hasBabysitting ? 'babysitting' : r.hasSummer ? 'servizi estivi' : '',
+    r.hasBabysitting && r.hasSummer
+      ? 'babysitting e servizi estivi'
+      : r.hasBabysitting
+        ? 'babysitting'
+        : r.hasSummer
+          ? 'servizi estivi'
+          : '',
     r.providerNames,
     r.newPesCount,
     centsCsv(r.newPesCents),
@@ -35,7 +56,13 @@ function line(r: QueueRow, now: Date): string {
  * The queue's rows as CSV, streamed: each pull reads one keyset batch, so 100 000 rows never sit in
  * memory, and a slow download only holds one batch at a time (backpressure through pull()).
  */
-export function queueCsvStream(db: DbOrTx, scope: OfficeScope, filters: QueueFilters, now = new Date(), batchSize = EXPORT_BATCH): ReadableStream<Uint8Array> {
+export function queueCsvStream(
+  db: DbOrTx,
+  scope: OfficeScope,
+  filters: QueueFilters,
+  now = new Date(),
+  batchSize = EXPORT_BATCH,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: { at: string; id: string } | undefined;
   let started = false;

@@ -40,7 +40,10 @@ function answerOf(r: ProbeResult | 'error' | 'timeout'): Readiness {
  * query runs per process: while it runs, every caller shares its answer ("database" once 1 s has
  * passed), and the next query starts only after it returns. Hung probes never drain the pool.
  */
-export async function checkReadiness(probe: () => Promise<ProbeResult> = probeDatabase, timeoutMs = PROBE_TIMEOUT_MS): Promise<Readiness> {
+export async function checkReadiness(
+  probe: () => Promise<ProbeResult> = probeDatabase,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<Readiness> {
   if (isShuttingDown()) return { ready: false, reason: 'shutting_down' };
   const s = slot();
   let flight = s.flight;

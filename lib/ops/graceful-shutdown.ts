@@ -38,7 +38,9 @@ function until(done: () => boolean, deadline: number): Promise<boolean> {
 
 function settledBy(work: Promise<void>, deadline: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()))));
+  const late = new Promise<boolean>(
+    (resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()))),
+  );
   return Promise.race([work.then(() => true), late]).finally(() => clearTimeout(timer));
 }
 
@@ -62,7 +64,10 @@ export async function shutDown(steps: Steps): Promise<number> {
   stopClosingIdle();
   const background = await settledBy(workSettled(), deadline);
   if (!drained || !background) {
-    log.error({ timeoutMs: steps.timeoutMs, interrupted: requestsInFlight() }, `shutdown: tempo scaduto (${steps.timeoutMs} ms): ${requestsInFlight()} richieste interrotte`);
+    log.error(
+      { timeoutMs: steps.timeoutMs, interrupted: requestsInFlight() },
+      `shutdown: tempo scaduto (${steps.timeoutMs} ms): ${requestsInFlight()} richieste interrotte`,
+    );
     for (const s of servers) s.closeAllConnections();
   }
   // Bounded too: a query hung on a cut network would otherwise keep the pool from closing.
@@ -94,7 +99,10 @@ export function installShutdownHandler(steps: Omit<Steps, 'timeoutMs'>): void {
     }
     started = true;
     const timeoutMs = shutdownTimeoutMs();
-    log.info({ signal, timeoutMs }, `shutdown: ${signal}: non accetto nuove richieste, attendo quelle in corso (al massimo ${timeoutMs} ms)`);
+    log.info(
+      { signal, timeoutMs },
+      `shutdown: ${signal}: non accetto nuove richieste, attendo quelle in corso (al massimo ${timeoutMs} ms)`,
+    );
     void shutDown({ ...steps, timeoutMs }).then((code) => process.exit(code));
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -17,8 +17,12 @@ function rowsOf<T>(result: unknown): T[] {
 
 export async function migrationsApplied(db: DbOrTx, latest = LATEST_MIGRATION_WHEN): Promise<boolean> {
   // to_regclass first: reading a table that does not exist would abort a surrounding transaction.
-  const [table] = rowsOf<{ present: boolean }>(await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`));
+  const [table] = rowsOf<{ present: boolean }>(
+    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`),
+  );
   if (!table?.present) return false;
-  const [row] = rowsOf<{ newest: string | number | null }>(await db.execute(sql`select max(created_at) as newest from drizzle.__drizzle_migrations`));
+  const [row] = rowsOf<{ newest: string | number | null }>(
+    await db.execute(sql`select max(created_at) as newest from drizzle.__drizzle_migrations`),
+  );
   return row?.newest != null && Number(row.newest) >= latest;
 }

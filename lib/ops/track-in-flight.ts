@@ -17,7 +17,10 @@ function tracker(): Tracker {
  * request until its response closes (answered in full, or the client went away).
  */
 export function installInFlightTracker(): void {
-  const proto = http.Server.prototype as unknown as { emit: (event: string, ...args: unknown[]) => boolean; [INSTALLED]?: true };
+  const proto = http.Server.prototype as unknown as {
+    emit: (event: string, ...args: unknown[]) => boolean;
+    [INSTALLED]?: true;
+  };
   if (proto[INSTALLED]) return;
   proto[INSTALLED] = true;
   const emit = proto.emit;

@@ -26,7 +26,10 @@ export async function renderReceiptPdf(v: ReceiptView): Promise<Uint8Array> {
   let page: PDFPage = doc.addPage(A4);
   let y = A4[1] - MARGIN;
 
-  const write = (text: string, o: { font?: PDFFont; size?: number; color?: ReturnType<typeof rgb>; gap?: number } = {}) => {
+  const write = (
+    text: string,
+    o: { font?: PDFFont; size?: number; color?: ReturnType<typeof rgb>; gap?: number } = {},
+  ) => {
     const font = o.font ?? regular;
     const size = o.size ?? 10;
     for (const line of wrap(winAnsi(text), font, size, A4[0] - 2 * MARGIN)) {

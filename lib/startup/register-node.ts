@@ -21,7 +21,12 @@ export async function registerNode(): Promise<void> {
   if (!isDevelopment()) await installGracefulShutdown();
   const { getDb } = await import('@/db');
   // A database that cannot be opened is reported here and again on the first request that needs it.
-  await getDb().catch((e: unknown) => log.error({ error: e instanceof Error ? e.name : 'errore' }, `db: apertura non riuscita (${e instanceof Error ? e.message : 'errore'})`));
+  await getDb().catch((e: unknown) =>
+    log.error(
+      { error: e instanceof Error ? e.name : 'errore' },
+      `db: apertura non riuscita (${e instanceof Error ? e.message : 'errore'})`,
+    ),
+  );
   if (process.env.OUTBOX_POLL === '0') return;
   const { startOutboxPoller } = await import('@/lib/notifications/outbox-poller');
   startOutboxPoller();

@@ -3,7 +3,12 @@ import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
-import { BatchSpanProcessor, NodeTracerProvider, type ReadableSpan, type SpanProcessor } from '@opentelemetry/sdk-trace-node';
+import {
+  BatchSpanProcessor,
+  NodeTracerProvider,
+  type ReadableSpan,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-node';
 import { routeOf } from '@/lib/log/route-of';
 import { markTracingEnabled } from '@/lib/log/telemetry';
 
@@ -15,13 +20,22 @@ import { markTracingEnabled } from '@/lib/log/telemetry';
  */
 export async function registerOtel(): Promise<void> {
   const resource = resourceFromAttributes({ 'service.name': process.env.OTEL_SERVICE_NAME || 'buoni-pes' });
-  const tracing = new NodeTracerProvider({ resource, spanProcessors: [withoutQueries(new BatchSpanProcessor(new OTLPTraceExporter()))] });
+  const tracing = new NodeTracerProvider({
+    resource,
+    spanProcessors: [withoutQueries(new BatchSpanProcessor(new OTLPTraceExporter()))],
+  });
   // Also installs the AsyncLocalStorage context manager: an action's and a statement's spans find their request's.
   tracing.register();
   const interval = Number(process.env.OTEL_METRIC_EXPORT_INTERVAL) || 60_000;
   const meters = new MeterProvider({
     resource,
-    readers: [new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter(), exportIntervalMillis: interval, exportTimeoutMillis: Math.min(interval, 30_000) })],
+    readers: [
+      new PeriodicExportingMetricReader({
+        exporter: new OTLPMetricExporter(),
+        exportIntervalMillis: interval,
+        exportTimeoutMillis: Math.min(interval, 30_000),
+      }),
+    ],
   });
   metrics.setGlobalMeterProvider(meters);
   markTracingEnabled();
@@ -42,7 +56,8 @@ function withoutQueries(inner: SpanProcessor): SpanProcessor {
       const attributes = span.attributes as Record<string, unknown>;
       for (const key of URL_KEYS) {
         const v = attributes[key];
-        if (typeof v === 'string') attributes[key] = key === 'url.query' ? '' : routeOf(v.replace(/^[a-z]+:\/\/[^/]+/i, ''));
+        if (typeof v === 'string')
+          attributes[key] = key === 'url.query' ? '' : routeOf(v.replace(/^[a-z]+:\/\/[^/]+/i, ''));
       }
       inner.onEnd(span);
     },

@@ -19,7 +19,10 @@ export function blobFileStorage(): FileStorage {
     async get(key) {
       assertStorageKey(key);
       const blobModule = (await import('@vercel/blob')) as unknown as {
-        get: (p: string, o: { access: 'private'; abortSignal?: AbortSignal }) => Promise<{ stream: ReadableStream<Uint8Array> } | null>;
+        get: (
+          p: string,
+          o: { access: 'private'; abortSignal?: AbortSignal },
+        ) => Promise<{ stream: ReadableStream<Uint8Array> } | null>;
       };
       const res = await blobModule.get(key, { access: 'private', abortSignal: signal() });
       if (!res) return null;

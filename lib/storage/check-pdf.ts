@@ -12,8 +12,10 @@ export const PDF_REFUSAL_MESSAGES: Record<PdfRefusal, string> = {
   too_large: 'Il file deve essere più piccolo di 2 MB: riduci la qualità delle immagini o salvalo di nuovo come PDF.',
   not_pdf: 'Il file deve essere un PDF: scegli il PES concordato in formato .pdf.',
   damaged: 'Il PDF è danneggiato o incompleto: salvalo di nuovo come PDF e riprova.',
-  active_content: 'Il PDF contiene contenuti attivi: salvalo di nuovo come PDF semplice (ad esempio con «Stampa → Salva come PDF») e riprova.',
-  too_complex: 'Il PDF è troppo complesso da controllare (contiene dati compressi troppo grandi): salvalo di nuovo come PDF (ad esempio con «Stampa → Salva come PDF») e riprova.',
+  active_content:
+    'Il PDF contiene contenuti attivi: salvalo di nuovo come PDF semplice (ad esempio con «Stampa → Salva come PDF») e riprova.',
+  too_complex:
+    'Il PDF è troppo complesso da controllare (contiene dati compressi troppo grandi): salvalo di nuovo come PDF (ad esempio con «Stampa → Salva come PDF») e riprova.',
 };
 
 export type PdfCheck = { ok: true } | { ok: false; reason: PdfRefusal; message: string };
@@ -61,6 +63,9 @@ export function safePdfName(name: string): string {
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+/, '')
     .trim();
-  const stem = base.replace(/\.pdf$/i, '').slice(0, 116).trim();
+  const stem = base
+    .replace(/\.pdf$/i, '')
+    .slice(0, 116)
+    .trim();
   return `${stem || 'documento'}.pdf`;
 }

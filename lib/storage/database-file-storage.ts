@@ -15,15 +15,23 @@ export function databaseFileStorage(db: () => Promise<DbOrTx>): FileStorage {
   return {
     async put(key, bytes) {
       assertStorable(key, bytes);
-      const row = { key, bytes: sql`decode(${Buffer.from(bytes).toString('base64')}, 'base64')`, size: bytes.byteLength };
-      await (await db())
+      const row = {
+        key,
+        bytes: sql`decode(${Buffer.from(bytes).toString('base64')}, 'base64')`,
+        size: bytes.byteLength,
+      };
+      await (
+        await db()
+      )
         .insert(storedFiles)
         .values(row)
         .onConflictDoUpdate({ target: storedFiles.key, set: { bytes: row.bytes, size: row.size } });
     },
     async get(key) {
       assertStorageKey(key);
-      const [row] = await (await db())
+      const [row] = await (
+        await db()
+      )
         .select({ base64: sql<string>`encode(${storedFiles.bytes}, 'base64')` })
         .from(storedFiles)
         .where(eq(storedFiles.key, key));

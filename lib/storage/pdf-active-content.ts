@@ -1,11 +1,41 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFStream, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFRef,
+  PDFStream,
+  PDFString,
+  type PDFDocument,
+  type PDFObject,
+} from 'pdf-lib';
 
 // Names that make a PDF do something when opened or clicked: scripts, launching programs, carrying other
 // files, actions on events (AA), XML forms (XFA), embedded players (RichMedia), sending or loading form
 // data, and jumps to other files (GoToR, GoToE) that can reach a network share.
-const ACTIVE_KEYS = new Set(['JS', 'JavaScript', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'AA', 'XFA', 'RichMedia', 'RichMediaContent']);
-const ACTIVE_VALUES = new Set(['JavaScript', 'Launch', 'EmbeddedFile', 'RichMedia', 'SubmitForm', 'ImportData', 'GoToR', 'GoToE']);
-const RAW_ACTIVE = /\/(?:JavaScript|JS|Launch|EmbeddedFiles?|AA|XFA|RichMedia|SubmitForm|ImportData|GoToR|GoToE)(?![A-Za-z0-9])/;
+const ACTIVE_KEYS = new Set([
+  'JS',
+  'JavaScript',
+  'Launch',
+  'EmbeddedFile',
+  'EmbeddedFiles',
+  'AA',
+  'XFA',
+  'RichMedia',
+  'RichMediaContent',
+]);
+const ACTIVE_VALUES = new Set([
+  'JavaScript',
+  'Launch',
+  'EmbeddedFile',
+  'RichMedia',
+  'SubmitForm',
+  'ImportData',
+  'GoToR',
+  'GoToE',
+]);
+const RAW_ACTIVE =
+  /\/(?:JavaScript|JS|Launch|EmbeddedFiles?|AA|XFA|RichMedia|SubmitForm|ImportData|GoToR|GoToE)(?![A-Za-z0-9])/;
 
 /**
  * Backstop on the raw bytes, for names the parser might not reach (e.g. in a damaged object). Stream bodies
@@ -30,7 +60,11 @@ export function rawActiveContent(raw: string): boolean {
 const DANGEROUS_URI = /^(?:javascript|file|data|vbscript):/i;
 
 /** `/J#61vaScript` is `/JavaScript`: compare names decoded, whatever the hex case. */
-const nameOf = (n: PDFName) => n.asString().slice(1).replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+const nameOf = (n: PDFName) =>
+  n
+    .asString()
+    .slice(1)
+    .replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 /** The text of a URI however it is written: literal with escapes, hex string, even a name. */
 function uriText(o: PDFObject | undefined): string | null {

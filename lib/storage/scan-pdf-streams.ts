@@ -18,8 +18,10 @@ const UNBOUNDED_FILTER = /\/(?:LZWDecode|RunLengthDecode)(?![A-Za-z0-9])/;
 
 export type StreamScan = 'ok' | 'too_complex';
 
-const decodeNames = (s: string) => s.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-const isZlibHeader = (a: number | undefined, b: number | undefined) => a !== undefined && b !== undefined && (a & 0x0f) === 8 && a >> 4 <= 7 && ((a << 8) | b) % 31 === 0;
+const decodeNames = (s: string) =>
+  s.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+const isZlibHeader = (a: number | undefined, b: number | undefined) =>
+  a !== undefined && b !== undefined && (a & 0x0f) === 8 && a >> 4 <= 7 && ((a << 8) | b) % 31 === 0;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -43,13 +45,18 @@ export async function scanPdfStreams(bytes: Uint8Array, raw: string): Promise<St
     if (++streams > MAX_FLATE_STREAMS) return 'too_complex';
     const data = bytes.subarray(start);
     try {
-      const out = inflateSync(data, { maxOutputLength: MAX_INFLATED_BYTES - inflated + 1, finishFlush: constants.Z_SYNC_FLUSH, info: true } as object) as unknown as {
+      const out = inflateSync(data, {
+        maxOutputLength: MAX_INFLATED_BYTES - inflated + 1,
+        finishFlush: constants.Z_SYNC_FLUSH,
+        info: true,
+      } as object) as unknown as {
         buffer: Buffer;
         engine: { bytesWritten: number };
       };
       inflated += out.buffer.byteLength;
       input += out.engine.bytesWritten;
-      if (out.buffer.byteLength <= 4 * 1024 * 1024 && UNBOUNDED_FILTER.test(decodeNames(out.buffer.toString('latin1')))) return 'too_complex';
+      if (out.buffer.byteLength <= 4 * 1024 * 1024 && UNBOUNDED_FILTER.test(decodeNames(out.buffer.toString('latin1'))))
+        return 'too_complex';
     } catch (e) {
       if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return 'too_complex';
       // Damaged deflate data: how far zlib read is unknown, so count all of it.

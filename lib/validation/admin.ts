@@ -21,9 +21,20 @@ const isoDate = (label: string) =>
         return false;
       }
     }, `${label}: inserisci una data valida (gg/mm/aaaa).`);
-const optionalIsoDate = (label: string) => z.union([z.literal(''), isoDate(label)]).optional().transform((s) => s || null);
-const checkbox = z.union([z.literal('on'), z.literal('true'), z.literal('')]).optional().transform((v) => v === 'on' || v === 'true');
-const email = z.string().trim().max(254).pipe(z.email('Inserisci un indirizzo e-mail valido, ad esempio nome@ente.it.'));
+const optionalIsoDate = (label: string) =>
+  z
+    .union([z.literal(''), isoDate(label)])
+    .optional()
+    .transform((s) => s || null);
+const checkbox = z
+  .union([z.literal('on'), z.literal('true'), z.literal('')])
+  .optional()
+  .transform((v) => v === 'on' || v === 'true');
+const email = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email('Inserisci un indirizzo e-mail valido, ad esempio nome@ente.it.'));
 
 const membershipFields = {
   babysittingJoined: checkbox,
@@ -44,7 +55,10 @@ export const providerSchema = z
       .trim()
       .max(20)
       .transform(normalizeTaxCode)
-      .refine(isValidOrganisationTaxCode, 'Codice fiscale o partita IVA non valido: controlla le 11 cifre (o i 16 caratteri), l’ultima è di controllo.'),
+      .refine(
+        isValidOrganisationTaxCode,
+        'Codice fiscale o partita IVA non valido: controlla le 11 cifre (o i 16 caratteri), l’ultima è di controllo.',
+      ),
     email,
     bands: z.array(z.enum(BANDS, 'Fascia non valida.')).min(1, 'Scegli almeno una fascia di servizio offerta.').max(3),
     ...membershipFields,
@@ -55,37 +69,57 @@ export const providerSchema = z
       const p = PREFIX[m];
       const from = v[`${p}From`];
       const until = v[`${p}Until`];
-      if (v[`${p}Joined`] && !from) ctx.addIssue({ code: 'custom', path: [`${p}From`], message: 'Indica da quando l’ente aderisce alla misura.' });
-      if (from && until && until < from) ctx.addIssue({ code: 'custom', path: [`${p}Until`], message: 'La data di uscita non può precedere quella di adesione.' });
+      if (v[`${p}Joined`] && !from)
+        ctx.addIssue({ code: 'custom', path: [`${p}From`], message: 'Indica da quando l’ente aderisce alla misura.' });
+      if (from && until && until < from)
+        ctx.addIssue({
+          code: 'custom',
+          path: [`${p}Until`],
+          message: 'La data di uscita non può precedere quella di adesione.',
+        });
     }
   })
-  .transform(({ babysittingJoined, babysittingFrom, babysittingUntil, summerJoined, summerFrom, summerUntil, ...rest }) => ({
-    ...rest,
-    bands: [...new Set(rest.bands)].sort(),
-    memberships: [
-      { measure: 'babysitting_covid' as const, joined: babysittingJoined, joinedOn: babysittingFrom, leftOn: babysittingUntil },
-      { measure: 'summer_covid' as const, joined: summerJoined, joinedOn: summerFrom, leftOn: summerUntil },
-    ],
-  }));
+  .transform(
+    ({ babysittingJoined, babysittingFrom, babysittingUntil, summerJoined, summerFrom, summerUntil, ...rest }) => ({
+      ...rest,
+      bands: [...new Set(rest.bands)].sort(),
+      memberships: [
+        {
+          measure: 'babysitting_covid' as const,
+          joined: babysittingJoined,
+          joinedOn: babysittingFrom,
+          leftOn: babysittingUntil,
+        },
+        { measure: 'summer_covid' as const, joined: summerJoined, joinedOn: summerFrom, leftOn: summerUntil },
+      ],
+    }),
+  );
 export type ProviderInput = z.output<typeof providerSchema>;
 
 export const staffUserSchema = z
   .object({
     role: z.enum(['provider', 'office'], 'Scegli il tipo di utente.'),
-    providerId: z.union([z.literal(''), idSchema]).optional().transform((v) => v || null),
+    providerId: z
+      .union([z.literal(''), idSchema])
+      .optional()
+      .transform((v) => v || null),
     codiceFiscale: z
       .string()
       .trim()
       .max(32)
       .transform(normalizeCodiceFiscale)
-      .refine(isValidCodiceFiscale, 'Il codice fiscale non è valido: controlla i 16 caratteri, l’ultimo è un carattere di controllo.'),
+      .refine(
+        isValidCodiceFiscale,
+        'Il codice fiscale non è valido: controlla i 16 caratteri, l’ultimo è un carattere di controllo.',
+      ),
     givenName: z.string().trim().min(1, 'Inserisci il nome.').max(100),
     familyName: z.string().trim().min(1, 'Inserisci il cognome.').max(100),
     email,
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.role === 'provider' && !v.providerId) ctx.addIssue({ code: 'custom', path: ['providerId'], message: 'Scegli il soggetto erogatore per cui lavora.' });
+    if (v.role === 'provider' && !v.providerId)
+      ctx.addIssue({ code: 'custom', path: ['providerId'], message: 'Scegli il soggetto erogatore per cui lavora.' });
   })
   .transform((v) => ({ ...v, providerId: v.role === 'provider' ? v.providerId : null }));
 
@@ -101,7 +135,8 @@ const euro = (label: string, required: boolean) =>
     .max(32)
     .transform((s, ctx) => {
       if (!s) {
-        if (required) ctx.addIssue({ code: 'custom', message: `${label}: inserisci un importo in euro, ad esempio 20,00.` });
+        if (required)
+          ctx.addIssue({ code: 'custom', message: `${label}: inserisci un importo in euro, ad esempio 20,00.` });
         return null;
       }
       const r = parseEuro(s);
@@ -120,26 +155,32 @@ export const measureParametersSchema = z
     closesOn: isoDate('Chiusura'),
     hourlyCapOneChild: z.string().max(32).default(''),
     hourlyCapMultiChild: z.string().max(32).default(''),
-    copayPercent: z.string().max(16).transform((s, ctx) => {
-      const r = parsePercent(s);
-      if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: r.message });
-        return z.NEVER;
-      }
-      return r.basisPoints;
-    }),
+    copayPercent: z
+      .string()
+      .max(16)
+      .transform((s, ctx) => {
+        const r = parsePercent(s);
+        if (!r.ok) {
+          ctx.addIssue({ code: 'custom', message: r.message });
+          return z.NEVER;
+        }
+        return r.basisPoints;
+      }),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.opensOn && v.closesOn && v.closesOn < v.opensOn) ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'La chiusura non può precedere l’apertura.' });
+    if (v.opensOn && v.closesOn && v.closesOn < v.opensOn)
+      ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'La chiusura non può precedere l’apertura.' });
   })
   .transform((v, ctx) => {
     // Babysitting amounts are hours × covered rate, so its caps are required; summer PES are agreed in euro.
     const required = v.measure === 'babysitting_covid';
     const one = euro('Costo orario massimo, un minore', required).safeParse(v.hourlyCapOneChild);
     const multi = euro('Costo orario massimo, due o più minori', required).safeParse(v.hourlyCapMultiChild);
-    if (!one.success) ctx.addIssue({ code: 'custom', path: ['hourlyCapOneChild'], message: one.error.issues[0]!.message });
-    if (!multi.success) ctx.addIssue({ code: 'custom', path: ['hourlyCapMultiChild'], message: multi.error.issues[0]!.message });
+    if (!one.success)
+      ctx.addIssue({ code: 'custom', path: ['hourlyCapOneChild'], message: one.error.issues[0]!.message });
+    if (!multi.success)
+      ctx.addIssue({ code: 'custom', path: ['hourlyCapMultiChild'], message: multi.error.issues[0]!.message });
     if (!one.success || !multi.success) return z.NEVER;
     return {
       measure: v.measure,

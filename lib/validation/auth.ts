@@ -7,7 +7,10 @@ const codiceFiscale = z
   .min(1, 'Inserisci il codice fiscale.')
   .max(32, 'Il codice fiscale ha 16 caratteri.')
   .transform(normalizeCodiceFiscale)
-  .refine(isValidCodiceFiscale, 'Il codice fiscale non è valido: controlla i 16 caratteri, l’ultimo è un carattere di controllo.');
+  .refine(
+    isValidCodiceFiscale,
+    'Il codice fiscale non è valido: controlla i 16 caratteri, l’ultimo è un carattere di controllo.',
+  );
 
 export const loginSchema = z
   .object({
@@ -37,4 +40,7 @@ export const newPasswordSchema = z
     confirm: z.string().max(512),
   })
   .strict()
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'Le due password non coincidono: riscrivile uguali.' });
+  .refine((v) => v.password === v.confirm, {
+    path: ['confirm'],
+    message: 'Le due password non coincidono: riscrivile uguali.',
+  });

@@ -35,7 +35,11 @@ export const validationDecisionSchema = z.discriminatedUnion('decision', [
     .object({
       pesId: idSchema,
       decision: z.literal('reject'),
-      reason: z.string().trim().min(5, 'Scrivi il motivo del rifiuto (almeno 5 caratteri): la famiglia lo leggerà.').max(1000, 'Il motivo può avere al massimo 1000 caratteri.'),
+      reason: z
+        .string()
+        .trim()
+        .min(5, 'Scrivi il motivo del rifiuto (almeno 5 caratteri): la famiglia lo leggerà.')
+        .max(1000, 'Il motivo può avere al massimo 1000 caratteri.'),
     })
     .strict(),
 ]);

@@ -12,14 +12,17 @@ export const requestClosingSchema = z
 export type RequestClosingInput = z.input<typeof requestClosingSchema>;
 
 /** Italian money text in, integer cents out: the browser never sends a float. */
-export const euroField = z.string().max(32).transform((s, ctx) => {
-  const r = parseEuro(s);
-  if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: r.message });
-    return z.NEVER;
-  }
-  return r.cents as number;
-});
+export const euroField = z
+  .string()
+  .max(32)
+  .transform((s, ctx) => {
+    const r = parseEuro(s);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.message });
+      return z.NEVER;
+    }
+    return r.cents as number;
+  });
 
 export const hoursField = (label: string) =>
   z
@@ -38,5 +41,7 @@ export const closePesFieldsSchema = z.object({
  * `intent` is the step of the two-step form posted without JavaScript: review (Prosegui: the summary, nothing
  * written), edit (Modifica i dati: back to the fields) or confirm (Conferma chiusura, the default).
  */
-export const closePesSchema = closePesFieldsSchema.extend({ pesId: idSchema, intent: z.enum(['review', 'edit', 'confirm']).optional() }).strict();
+export const closePesSchema = closePesFieldsSchema
+  .extend({ pesId: idSchema, intent: z.enum(['review', 'edit', 'confirm']).optional() })
+  .strict();
 export type ClosePesInput = z.input<typeof closePesSchema>;

@@ -7,6 +7,10 @@ export const conversionIdSchema = z.object({ conversionId: idSchema }).strict();
 export const conversionReasonSchema = z
   .object({
     conversionId: idSchema,
-    reason: z.string().trim().min(5, 'Scrivi il motivo (almeno 5 caratteri): la famiglia lo leggerà.').max(1000, 'Il motivo può avere al massimo 1000 caratteri.'),
+    reason: z
+      .string()
+      .trim()
+      .min(5, 'Scrivi il motivo (almeno 5 caratteri): la famiglia lo leggerà.')
+      .max(1000, 'Il motivo può avere al massimo 1000 caratteri.'),
   })
   .strict();

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { decodeCursor, QUEUE_MEASURES, QUEUE_STATUSES, type OfficeQueueQuery, type QueueFilters, type QueueMeasure, type QueueStatus } from '@/db/queries/office/queue-query';
+import {
+  decodeCursor,
+  QUEUE_MEASURES,
+  QUEUE_STATUSES,
+  type OfficeQueueQuery,
+  type QueueFilters,
+  type QueueMeasure,
+  type QueueStatus,
+} from '@/db/queries/office/queue-query';
 
 /**
  * ONE schema parses the office queue's URL (filters, page cursor); the CSV export derives its own from
@@ -21,7 +29,10 @@ export const QUEUE_MEASURE_LABELS: Record<QueueMeasure, string> = {
 };
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
 const lenient = <T extends z.ZodType>(schema: T) => z.preprocess(one, schema.optional().catch(undefined));
 
 /** A page boundary (db/queries/office/queue-query.ts writes and reads it). */
@@ -66,7 +77,9 @@ const _filtersMatch: Same<z.infer<typeof queueFiltersSchema>, QueueFilters> = tr
 const _queryMatch: Same<z.infer<typeof officeQueueQuerySchema>, OfficeQueueQuery> = true;
 
 /** searchParams (page props or URL) → plain record the schemas read. */
-export function searchParamsRecord(sp: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, unknown> {
+export function searchParamsRecord(
+  sp: URLSearchParams | Record<string, string | string[] | undefined>,
+): Record<string, unknown> {
   if (sp instanceof URLSearchParams) return Object.fromEntries(sp.entries());
   return sp;
 }

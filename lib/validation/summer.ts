@@ -31,7 +31,10 @@ const rowShape = {
   id: idSchema.optional(),
   childId: idSchema,
   band: z.enum(BANDS as [Band, ...Band[]], { message: 'Scegli la fascia del servizio.' }),
-  providerId: z.string().refine((v) => v !== '', 'Scegli il soggetto erogatore.').pipe(idSchema),
+  providerId: z
+    .string()
+    .refine((v) => v !== '', 'Scegli il soggetto erogatore.')
+    .pipe(idSchema),
   amount: amountField,
   hours: hoursField,
 };

@@ -32,8 +32,14 @@ async function main() {
     const cases: [string, () => Promise<unknown>][] = [
       ['office queue, first page', () => officeQueue(db, scope, officeQueueQuerySchema.parse({}))],
       ['office queue, misura=estivi', () => officeQueue(db, scope, officeQueueQuerySchema.parse({ misura: 'estivi' }))],
-      ['office queue, misura=entrambi, stato=tutte', () => officeQueue(db, scope, officeQueueQuerySchema.parse({ misura: 'entrambi', stato: 'tutte' }))],
-      ['office queue, q=<codice fiscale>', () => officeQueue(db, scope, officeQueueQuerySchema.parse({ q: SEARCH_CF, stato: 'tutte' }))],
+      [
+        'office queue, misura=entrambi, stato=tutte',
+        () => officeQueue(db, scope, officeQueueQuerySchema.parse({ misura: 'entrambi', stato: 'tutte' })),
+      ],
+      [
+        'office queue, q=<codice fiscale>',
+        () => officeQueue(db, scope, officeQueueQuerySchema.parse({ q: SEARCH_CF, stato: 'tutte' })),
+      ],
       ['provider queues (close requests, validations)', () => providerQueues(db, prv1.id)],
       ['provider "Tutti i PES", first page', () => searchProviderPes(db, prv1.id, {})],
       ['provider "Tutti i PES", q=<codice fiscale>', () => searchProviderPes(db, prv1.id, { q: SEARCH_CF })],
@@ -52,11 +58,19 @@ async function main() {
         const rows = await raw(`explain ${analyze ? '(analyze) ' : ''}${s.text}`, s.params);
         const plan = rows.map((r) => String(Object.values(r)[0])).join('\n');
         if (withPlans) plans.push(`${s.text}\n${plan}`);
-        for (const m of plan.matchAll(/Index (?:Only )?Scan(?: Backward)? using (\w+)|Bitmap Index Scan on (\w+)/g)) indexes.add((m[1] ?? m[2])!);
+        for (const m of plan.matchAll(/Index (?:Only )?Scan(?: Backward)? using (\w+)|Bitmap Index Scan on (\w+)/g))
+          indexes.add((m[1] ?? m[2])!);
         for (const m of plan.matchAll(/Seq Scan on (\w+)/g)) if (BIG.has(m[1]!)) seqScans.add(m[1]!);
         executionMs += Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
       }
-      out.push({ label, statements: issued.length, indexes: [...indexes].sort(), seqScans: [...seqScans].sort(), ...(analyze ? { executionMs: Math.round(executionMs * 10) / 10 } : {}), ...(withPlans ? { plans } : {}) });
+      out.push({
+        label,
+        statements: issued.length,
+        indexes: [...indexes].sort(),
+        seqScans: [...seqScans].sort(),
+        ...(analyze ? { executionMs: Math.round(executionMs * 10) / 10 } : {}),
+        ...(withPlans ? { plans } : {}),
+      });
     }
     console.log(JSON.stringify(out));
   } finally {

@@ -57,30 +57,62 @@ async function main() {
         select p.id, ch.id from ${range} join vouchers v on v.number = ${voucher} join pes p on p.voucher_id = v.id join children ch on ch.voucher_id = v.id
         on conflict do nothing`);
     });
-    const signers = await rows<{ user_id: string; codice_fiscale: string; voucher_id: string; conversion_id: string; session_version: number; mobile: string; status: string }>(
+    const signers = await rows<{
+      user_id: string;
+      codice_fiscale: string;
+      voucher_id: string;
+      conversion_id: string;
+      session_version: number;
+      mobile: string;
+      status: string;
+    }>(
       `select u.id as user_id, u.codice_fiscale, v.id as voucher_id, c.id as conversion_id, u.session_version, u.mobile, c.status
        from generate_series(1, ${n}) i join vouchers v on v.number = ${voucher} join users u on u.id = v.holder_id join conversions c on c.voucher_id = v.id order by i`,
     );
     const expiresAt = new Date(Date.now() + 2 * 3_600_000);
     const secret = process.env.AUTH_SECRET;
-    if (!secret) throw new Error('AUTH_SECRET is needed to mint the signers\' sessions');
+    if (!secret) throw new Error("AUTH_SECRET is needed to mint the signers' sessions");
     const now = Math.floor(Date.now() / 1000);
     // The app runs over http in the bench: the cookie has no __Secure- prefix (lib/auth/session-config.ts).
     const cookieName = 'authjs.session-token';
     for (const s of signers) {
-      if (s.status !== 'ready_to_submit') throw new Error(`conversion of ${s.codice_fiscale} is ${s.status}: use a fresh database`);
+      if (s.status !== 'ready_to_submit')
+        throw new Error(`conversion of ${s.codice_fiscale} is ${s.status}: use a fresh database`);
       const { sha256 } = (await buildDossier(db, s.conversion_id))!;
       const id = randomUUID();
-      await db.execute(sql`update otp_codes set cancelled_at = now() where conversion_id = ${s.conversion_id} and used_at is null and cancelled_at is null`);
-      await db.insert(otpCodes).values({ id, conversionId: s.conversion_id, codeHash: hashOtp(id, CODE), dossierSha256: sha256, maskedMobile: maskMobile(s.mobile), expiresAt });
+      await db.execute(
+        sql`update otp_codes set cancelled_at = now() where conversion_id = ${s.conversion_id} and used_at is null and cancelled_at is null`,
+      );
+      await db
+        .insert(otpCodes)
+        .values({
+          id,
+          conversionId: s.conversion_id,
+          codeHash: hashOtp(id, CODE),
+          dossierSha256: sha256,
+          maskedMobile: maskMobile(s.mobile),
+          expiresAt,
+        });
     }
     // The one line run.mjs reads.
     console.log(
       JSON.stringify({
         code: CODE,
         signers: signers.map((s) => {
-          const claims = { name: `Firmataria ${s.codice_fiscale}`, sub: s.user_id, uid: s.user_id, role: 'family', pid: null, sv: Number(s.session_version), authTime: now };
-          return { codiceFiscale: s.codice_fiscale, voucherId: s.voucher_id, cookie: `${cookieName}=${encodeSessionToken(claims, secret, cookieName, IDLE_SECONDS, now)}` };
+          const claims = {
+            name: `Firmataria ${s.codice_fiscale}`,
+            sub: s.user_id,
+            uid: s.user_id,
+            role: 'family',
+            pid: null,
+            sv: Number(s.session_version),
+            authTime: now,
+          };
+          return {
+            codiceFiscale: s.codice_fiscale,
+            voucherId: s.voucher_id,
+            cookie: `${cookieName}=${encodeSessionToken(claims, secret, cookieName, IDLE_SECONDS, now)}`,
+          };
         }),
       }),
     );

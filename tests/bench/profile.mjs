@@ -38,16 +38,43 @@ if (process.env.DATABASE_URL) {
     await a.end();
   };
 }
-const env = { ...process.env, ...dbEnv, NODE_ENV: 'production', DEMO_MODE: '1', OUTBOX_POLL: '0', AUTH_SECRET: randomBytes(32).toString('hex'), APP_URL: base, FILE_STORAGE: 'local', FILES_DIR: path.join(tmp, 'files'), NEXT_TELEMETRY_DISABLED: '1' };
+const env = {
+  ...process.env,
+  ...dbEnv,
+  NODE_ENV: 'production',
+  DEMO_MODE: '1',
+  OUTBOX_POLL: '0',
+  AUTH_SECRET: randomBytes(32).toString('hex'),
+  APP_URL: base,
+  FILE_STORAGE: 'local',
+  FILES_DIR: path.join(tmp, 'files'),
+  NEXT_TELEMETRY_DISABLED: '1',
+};
 await new Promise((resolve, reject) => {
-  const c = spawn('npx', ['tsx', '--conditions=react-server', 'tests/bench/seed-bench.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const c = spawn('npx', ['tsx', '--conditions=react-server', 'tests/bench/seed-bench.ts'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   c.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}`))));
 });
 const profDir = path.join(tmp, 'profiles');
-const server = spawn('node', ['--cpu-prof', `--cpu-prof-dir=${profDir}`, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-  env,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const server = spawn(
+  'node',
+  [
+    '--cpu-prof',
+    `--cpu-prof-dir=${profDir}`,
+    'node_modules/next/dist/bin/next',
+    'start',
+    '-p',
+    String(port),
+    '-H',
+    '127.0.0.1',
+  ],
+  {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 try {
   for (let i = 0; ; i++) {
     try {
@@ -60,14 +87,24 @@ try {
   }
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = await csrf.json();
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const jar = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
-    body: new URLSearchParams({ csrfToken, codiceFiscale: 'RSSNNA85M41L378F', password: 'Trento-Buoni-2020' }).toString(),
+    body: new URLSearchParams({
+      csrfToken,
+      codiceFiscale: 'RSSNNA85M41L378F',
+      password: 'Trento-Buoni-2020',
+    }).toString(),
   });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   let url = `${base}${target}`;
   if (target === 'voucher') {
     const html = await (await fetch(`${base}/famiglia`, { headers: { cookie } })).text();
@@ -100,7 +137,9 @@ for (const f of readdirSync(profDir)) {
       continue;
     }
     busy += us;
-    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.startsWith('node:') ? url : url.includes('.next/') ? 'app bundle (.next)' : url ? 'other' : '(native)');
+    const pkg =
+      /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+      (url.startsWith('node:') ? url : url.includes('.next/') ? 'app bundle (.next)' : url ? 'other' : '(native)');
     const key = `${pkg} :: ${functionName || '(anonymous)'}`;
     totals.set(key, (totals.get(key) ?? 0) + us);
   }
@@ -112,7 +151,9 @@ for (const [k, us] of totals) {
 }
 const pct = (us) => `${((100 * us) / busy).toFixed(1)} %`;
 console.log(`busy time ${(busy / 1e6).toFixed(1)} s; by package:`);
-for (const [k, us] of [...byPkg].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${pct(us).padStart(7)}  ${k}`);
+for (const [k, us] of [...byPkg].sort((a, b) => b[1] - a[1]).slice(0, 12))
+  console.log(`  ${pct(us).padStart(7)}  ${k}`);
 console.log('top functions (self time):');
-for (const [k, us] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${pct(us).padStart(7)}  ${k}`);
+for (const [k, us] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 20))
+  console.log(`  ${pct(us).padStart(7)}  ${k}`);
 console.log(`profiles: ${profDir}`);

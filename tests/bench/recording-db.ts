@@ -26,7 +26,9 @@ export async function recordingDb(): Promise<{
   const client = (opened.db as unknown as { $client: object }).$client;
   if (opened.kind === 'pglite') {
     // drizzle-orm/pglite sends every statement through client.query (transactions through tx.query).
-    const c = client as { query: (text: string, params?: unknown[], opts?: unknown) => Promise<{ rows: Record<string, unknown>[] }> };
+    const c = client as {
+      query: (text: string, params?: unknown[], opts?: unknown) => Promise<{ rows: Record<string, unknown>[] }>;
+    };
     const query = c.query.bind(c);
     c.query = (text, params, opts) => {
       statements.push({ text, params: params ?? [] });
@@ -40,7 +42,9 @@ export async function recordingDb(): Promise<{
     };
   }
   // postgres-js: drizzle calls client.unsafe(sql, params) for every statement.
-  const c = client as { unsafe: (text: string, params?: unknown[], opts?: unknown) => Promise<Record<string, unknown>[]> };
+  const c = client as {
+    unsafe: (text: string, params?: unknown[], opts?: unknown) => Promise<Record<string, unknown>[]>;
+  };
   const unsafe = c.unsafe.bind(c);
   c.unsafe = (text, params, opts) => {
     statements.push({ text, params: params ?? [] });

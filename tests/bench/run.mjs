@@ -31,7 +31,13 @@ const FEW = 'BS-2020-0001';
 const MANY = 'BS-2020-9060';
 const P1 = { connections: 20, warmup: 2, duration: 8 };
 const P2 = { connections: 10, warmup: 2, duration: 5 };
-const P3 = { connections: 10, warmup: 2, duration: 4, small: 1_000, large: Number(process.env.BENCH_P3_LARGE ?? 100_000) };
+const P3 = {
+  connections: 10,
+  warmup: 2,
+  duration: 4,
+  small: 1_000,
+  large: Number(process.env.BENCH_P3_LARGE ?? 100_000),
+};
 const P4 = { connections: 20, signers: 200 };
 /** A codice fiscale of the synthetic P3 families (exists at both sizes): the searches type it. */
 const SEARCH_CF = 'BNF0000000000123';
@@ -42,16 +48,38 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-const tsx = (script, args, env) => run('npx', ['tsx', '--conditions=react-server', `tests/bench/${script}`, ...args], env);
-const ratioRow = (id, what, value, target, pass, detail) => ({ id, what, measured: `${value.toFixed(2)} (${detail})`, target, pass });
+const tsx = (script, args, env) =>
+  run('npx', ['tsx', '--conditions=react-server', `tests/bench/${script}`, ...args], env);
+const ratioRow = (id, what, value, target, pass, detail) => ({
+  id,
+  what,
+  measured: `${value.toFixed(2)} (${detail})`,
+  target,
+  pass,
+});
 
 /** P3's four pages at the current size. */
 async function measureP3(baseUrl, headers) {
   const targets = [
-    { label: 'office queue, first page', url: `${baseUrl}/ufficio`, headers: headers.office, text: 'Richieste di convalida' },
-    { label: 'office queue, misura=estivi', url: `${baseUrl}/ufficio?misura=estivi`, headers: headers.office, text: 'Richieste di convalida' },
+    {
+      label: 'office queue, first page',
+      url: `${baseUrl}/ufficio`,
+      headers: headers.office,
+      text: 'Richieste di convalida',
+    },
+    {
+      label: 'office queue, misura=estivi',
+      url: `${baseUrl}/ufficio?misura=estivi`,
+      headers: headers.office,
+      text: 'Richieste di convalida',
+    },
     { label: 'provider dashboard', url: `${baseUrl}/erogatore`, headers: headers.provider, text: 'Tutti i PES' },
-    { label: 'provider dashboard, search', url: `${baseUrl}/erogatore?q=${SEARCH_CF}`, headers: headers.provider, text: SEARCH_CF },
+    {
+      label: 'provider dashboard, search',
+      url: `${baseUrl}/erogatore?q=${SEARCH_CF}`,
+      headers: headers.provider,
+      text: SEARCH_CF,
+    },
   ];
   for (const t of targets) await check(t.url, t.headers, t.text);
   return { targets, stats: await compare(targets, P3) };
@@ -59,7 +87,10 @@ async function measureP3(baseUrl, headers) {
 
 async function explain(env) {
   const plans = lastJson(await tsx('explain-scale.ts', [], env));
-  for (const p of plans) log(`  EXPLAIN ${p.label}: ${p.statements} statements; indexes ${p.indexes.join(', ')}${p.seqScans.length ? `; SEQ SCAN ON ${p.seqScans.join(', ')}` : ''}`);
+  for (const p of plans)
+    log(
+      `  EXPLAIN ${p.label}: ${p.statements} statements; indexes ${p.indexes.join(', ')}${p.seqScans.length ? `; SEQ SCAN ON ${p.seqScans.join(', ')}` : ''}`,
+    );
   return plans;
 }
 
@@ -104,7 +135,12 @@ async function main() {
     OUTBOX_POLL: '0',
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  log(`database: ${database.kind}; ${os.cpus().length} CPUs; node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `database: ${database.kind}; ${os.cpus().length} CPUs; node ${process.version}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 
   // Data, statement counts and plans first: PGlite has no file lock, so nothing else may hold it while the app runs.
   log(`seeding the demo data (office demo included) and ${MANY} (60 PES)…`);
@@ -129,13 +165,19 @@ async function main() {
   const anna = await signIn(browser, server.baseUrl, CF.anna, '/famiglia');
   const fewPath = await voucherPath(anna.page, FEW);
   const manyPath = await voucherPath(anna.page, MANY);
-  if (fewPath !== `/famiglia/buoni/${few.id}` || manyPath !== `/famiglia/buoni/${many.id}`) throw new Error(`unexpected voucher links: ${fewPath}, ${manyPath}`);
+  if (fewPath !== `/famiglia/buoni/${few.id}` || manyPath !== `/famiglia/buoni/${many.id}`)
+    throw new Error(`unexpected voucher links: ${fewPath}, ${manyPath}`);
   const submittedFamily = await signIn(browser, server.baseUrl, seeded.submitted.codiceFiscale, '/famiglia');
   const submittedPath = await voucherPath(submittedFamily.page, seeded.submitted.voucherNumber, { signed: true });
   const provider = await signIn(browser, server.baseUrl, CF.provider, '/erogatore');
   const office = await signIn(browser, server.baseUrl, CF.office, '/ufficio');
   const fileHref = await office.page.locator('a[href^="/ufficio/pratiche/"]').first().getAttribute('href');
-  const headers = { anna: { cookie: anna.cookie }, provider: { cookie: provider.cookie }, office: { cookie: office.cookie }, submitted: { cookie: submittedFamily.cookie } };
+  const headers = {
+    anna: { cookie: anna.cookie },
+    provider: { cookie: provider.cookie },
+    office: { cookie: office.cookie },
+    submitted: { cookie: submittedFamily.cookie },
+  };
 
   const base = server.baseUrl;
   const url = {
@@ -176,23 +218,47 @@ async function main() {
   const js = [];
   for (const [label, p, cookies] of familyPages) {
     const r = await scriptBytes(browser, `${base}${p}`, cookies);
-    if (r.status !== 200 || new URL(r.finalUrl).pathname !== p) throw new Error(`P5: ${p} → ${r.status} at ${r.finalUrl}`);
+    if (r.status !== 200 || new URL(r.finalUrl).pathname !== p)
+      throw new Error(`P5: ${p} → ${r.status} at ${r.finalUrl}`);
     log(`  ${label} (${p}): ${r.scripts} scripts, ${(r.bytes / 1024).toFixed(1)} KiB compressed`);
     js.push({ label, ...r });
   }
 
   log(`P1: ${P1.connections} connections, ${P1.warmup} s warm-up each, then ${P1.duration} s each, interleaved`);
   const p1Targets = [
-    { key: 'floor', label: '/bench/floor (floor: 20 rows, no session, no database, no proxy)', url: url.floor, headers: {} },
-    { key: 'sessione', label: '/sessione (trivial authenticated page)', url: url.sessione, headers: headers.anna, target: 0.7 },
+    {
+      key: 'floor',
+      label: '/bench/floor (floor: 20 rows, no session, no database, no proxy)',
+      url: url.floor,
+      headers: {},
+    },
+    {
+      key: 'sessione',
+      label: '/sessione (trivial authenticated page)',
+      url: url.sessione,
+      headers: headers.anna,
+      target: 0.7,
+    },
     { key: 'few', label: `family: voucher page ${FEW}`, url: url.few, headers: headers.anna, target: 0.5 },
     { key: 'receipt', label: 'family: receipt page', url: url.receipt, headers: headers.submitted, target: 0.5 },
-    { key: 'provider', label: 'provider: dashboard /erogatore', url: url.provider, headers: headers.provider, target: 0.5 },
+    {
+      key: 'provider',
+      label: 'provider: dashboard /erogatore',
+      url: url.provider,
+      headers: headers.provider,
+      target: 0.5,
+    },
     { key: 'office', label: 'office: queue /ufficio', url: url.office, headers: headers.office, target: 0.5 },
     { key: 'file', label: 'office: conversion file', url: url.file, headers: headers.office, target: 0.5 },
     { key: 'login', label: '/login (anonymous)', url: url.login, headers: {}, target: 0.8 },
     // Not a target: the same session check without any page rendering.
-    { key: 'ping', label: '/api/ping (route handler, for reference)', url: url.ping, headers: headers.anna, target: null },
+    {
+      key: 'ping',
+      label: '/api/ping (route handler, for reference)',
+      url: url.ping,
+      headers: headers.anna,
+      target: null,
+    },
   ];
   const p1 = Object.fromEntries((await compare(p1Targets, P1)).map((s, i) => [p1Targets[i].key, s]));
 
@@ -207,14 +273,20 @@ async function main() {
 
   log(`P4: ${P4.signers} OTP confirmations, ${P4.connections} at a time (the signing form, posted without JavaScript)`);
   const p4 = await confirmAll(base, signing.signers, signing.code, P4.connections);
-  log(`  ${p4.requests} confirmations: p50 ${p4.p50.toFixed(0)} ms, p99 ${p4.p99.toFixed(0)} ms; ${p4.failures.length} failed`);
+  log(
+    `  ${p4.requests} confirmations: p50 ${p4.p50.toFixed(0)} ms, p99 ${p4.p99.toFixed(0)} ms; ${p4.failures.length} failed`,
+  );
   if (p4.failures.length) throw new Error(`P4: confirmations failed: ${p4.failures.slice(0, 3).join('; ')}`);
 
-  log(`P3 at ${P3.small}: ${P3.connections} connections, ${P3.warmup} s warm-up each, then ${P3.duration} s each, interleaved`);
+  log(
+    `P3 at ${P3.small}: ${P3.connections} connections, ${P3.warmup} s warm-up each, then ${P3.duration} s each, interleaved`,
+  );
   const p3small = await measureP3(base, headers);
   await server.stop();
 
-  log(`P3: growing to ${P3.large} conversions and ${P3.large} PES for Il Germoglio (generate_series; the app is stopped)…`);
+  log(
+    `P3: growing to ${P3.large} conversions and ${P3.large} PES for Il Germoglio (generate_series; the app is stopped)…`,
+  );
   const large = lastJson(await tsx('seed-scale.ts', [String(P3.large)], env));
   log(`  ${JSON.stringify(large)}`);
   log(`P3: EXPLAIN at ${P3.large}`);
@@ -230,39 +302,98 @@ async function main() {
     const s = p1[t.key];
     const ratio = s.rps / floor.rps;
     rows.push(
-      ratioRow(t.target === null ? 'info' : 'P1', `${t.label.replace(/ \(.*\)$/, '')} req/s ÷ floor`, ratio, t.target === null ? '—' : `≥ ${t.target.toFixed(2)}`, t.target === null ? null : ratio >= t.target, `${s.rps.toFixed(1)} / ${floor.rps.toFixed(1)} req/s`),
+      ratioRow(
+        t.target === null ? 'info' : 'P1',
+        `${t.label.replace(/ \(.*\)$/, '')} req/s ÷ floor`,
+        ratio,
+        t.target === null ? '—' : `≥ ${t.target.toFixed(2)}`,
+        t.target === null ? null : ratio >= t.target,
+        `${s.rps.toFixed(1)} / ${floor.rps.toFixed(1)} req/s`,
+      ),
     );
   }
-  rows.push({ id: 'P2', what: `SQL statements, ${many.pes} PES vs ${few.pes} PES`, measured: `${many.statements} vs ${few.statements}`, target: 'equal', pass: many.statements === few.statements });
+  rows.push({
+    id: 'P2',
+    what: `SQL statements, ${many.pes} PES vs ${few.pes} PES`,
+    measured: `${many.statements} vs ${few.statements}`,
+    target: 'equal',
+    pass: many.statements === few.statements,
+  });
   for (const k of ['p50', 'p99']) {
     const r = p2many[k] / p2few[k];
-    rows.push(ratioRow('P2', `voucher page latency ${k}, ${many.pes} ÷ ${few.pes} PES`, r, '≤ 1.5', r <= 1.5, `${p2many[k].toFixed(0)} / ${p2few[k].toFixed(0)} ms`));
+    rows.push(
+      ratioRow(
+        'P2',
+        `voucher page latency ${k}, ${many.pes} ÷ ${few.pes} PES`,
+        r,
+        '≤ 1.5',
+        r <= 1.5,
+        `${p2many[k].toFixed(0)} / ${p2few[k].toFixed(0)} ms`,
+      ),
+    );
   }
   for (const [i, t] of p3small.targets.entries()) {
     const r = p3large.stats[i].p50 / p3small.stats[i].p50;
-    rows.push(ratioRow('P3', `${t.label} p50, ${P3.large} ÷ ${P3.small}`, r, '≤ 2', r <= 2, `${p3large.stats[i].p50.toFixed(0)} / ${p3small.stats[i].p50.toFixed(0)} ms`));
+    rows.push(
+      ratioRow(
+        'P3',
+        `${t.label} p50, ${P3.large} ÷ ${P3.small}`,
+        r,
+        '≤ 2',
+        r <= 2,
+        `${p3large.stats[i].p50.toFixed(0)} / ${p3small.stats[i].p50.toFixed(0)} ms`,
+      ),
+    );
   }
   const seq = plansLarge.filter((p) => p.seqScans.length);
   rows.push({
     id: 'P3',
     what: `EXPLAIN at ${P3.large}: seq scans of big tables in ${plansLarge.length} read paths`,
-    measured: seq.length ? seq.map((p) => `${p.label}: ${p.seqScans.join(',')}`).join('; ') : `none (${plansLarge.reduce((a, p) => a + p.statements, 0)} statements)`,
+    measured: seq.length
+      ? seq.map((p) => `${p.label}: ${p.seqScans.join(',')}`).join('; ')
+      : `none (${plansLarge.reduce((a, p) => a + p.statements, 0)} statements)`,
     target: 'none',
     pass: seq.length === 0,
   });
   // At 1 000 rows a sequential scan of a small table is the planner's right choice: for information only.
-  rows.push({ id: 'info', what: `EXPLAIN at ${P3.small}: read paths with a seq scan`, measured: `${plansSmall.filter((p) => p.seqScans.length).length} of ${plansSmall.length}`, target: '—', pass: null });
+  rows.push({
+    id: 'info',
+    what: `EXPLAIN at ${P3.small}: read paths with a seq scan`,
+    measured: `${plansSmall.filter((p) => p.seqScans.length).length} of ${plansSmall.length}`,
+    target: '—',
+    pass: null,
+  });
   const p4ratio = p4.p99 / floor.p99;
-  rows.push(ratioRow('P4', `OTP confirm p99 (${P4.connections} signers) ÷ floor p99`, p4ratio, '≤ 3', p4ratio <= 3, `${p4.p99.toFixed(0)} / ${floor.p99.toFixed(0)} ms; p50 ${p4.p50.toFixed(0)} ms`));
+  rows.push(
+    ratioRow(
+      'P4',
+      `OTP confirm p99 (${P4.connections} signers) ÷ floor p99`,
+      p4ratio,
+      '≤ 3',
+      p4ratio <= 3,
+      `${p4.p99.toFixed(0)} / ${floor.p99.toFixed(0)} ms; p50 ${p4.p50.toFixed(0)} ms`,
+    ),
+  );
   const smallest = Math.min(...js.map((j) => j.bytes));
   for (const j of js) {
     const r = j.bytes / smallest;
-    rows.push(ratioRow('P5', `client JS, ${j.label} ÷ smallest family page`, r, '≤ 1.3', r <= 1.3, `${(j.bytes / 1024).toFixed(1)} KiB in ${j.scripts} scripts`));
+    rows.push(
+      ratioRow(
+        'P5',
+        `client JS, ${j.label} ÷ smallest family page`,
+        r,
+        '≤ 1.3',
+        r <= 1.3,
+        `${(j.bytes / 1024).toFixed(1)} KiB in ${j.scripts} scripts`,
+      ),
+    );
   }
   printTable(rows);
   log(
-    `database ${database.kind}; done in ${Math.round((Date.now() - started) / 1000)} s; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}. ` +
-      'WARN is a figure off its target, not a failure.',
+    `database ${database.kind}; done in ${Math.round((Date.now() - started) / 1000)} s; load average now ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}. ` + 'WARN is a figure off its target, not a failure.',
   );
 }
 

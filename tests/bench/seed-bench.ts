@@ -45,7 +45,14 @@ async function main() {
       if (!voucher) return; // already there
       const [child] = await tx
         .insert(children)
-        .values({ voucherId: voucher.id, position: 1, givenName: 'Matteo', familyName: 'Rossi', codiceFiscale: 'RSSMTT17A01L378K', birthDate: '2017-01-01' })
+        .values({
+          voucherId: voucher.id,
+          position: 1,
+          givenName: 'Matteo',
+          familyName: 'Rossi',
+          codiceFiscale: 'RSSMTT17A01L378K',
+          birthDate: '2017-01-01',
+        })
         .returning({ id: children.id });
       const rows = await tx
         .insert(pes)
@@ -67,13 +74,20 @@ async function main() {
 
     const few = model.id;
     const [many] = await db.select({ id: vouchers.id }).from(vouchers).where(eq(vouchers.number, MANY_PES_VOUCHER));
-    const pesCount = async (voucherId: string) => (await db.select({ id: pes.id }).from(pes).where(eq(pes.voucherId, voucherId))).length;
+    const pesCount = async (voucherId: string) =>
+      (await db.select({ id: pes.id }).from(pes).where(eq(pes.voucherId, voucherId))).length;
     // The one line run.mjs reads.
     // A family of the office demo whose conversion is signed and waiting: its receipt page is P1's.
     const submitted = officeDemoFamily(0);
     if (submitted.status !== 'submitted') throw new Error('office demo family 0 is no longer a submitted one');
     console.log(
-      JSON.stringify({ kind: opened.kind, holderId: anna.id, few: { id: few, pes: await pesCount(few) }, many: { id: many!.id, pes: await pesCount(many!.id) }, submitted }),
+      JSON.stringify({
+        kind: opened.kind,
+        holderId: anna.id,
+        few: { id: few, pes: await pesCount(few) },
+        many: { id: many!.id, pes: await pesCount(many!.id) },
+        submitted,
+      }),
     );
   } finally {
     await opened.close();

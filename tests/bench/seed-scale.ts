@@ -25,7 +25,9 @@ async function main() {
     return (Array.isArray(r) ? r : (r as { rows: T[] }).rows)[0] as T;
   };
   try {
-    const existing = Number((await one<{ n: number }>(sql`select count(*)::int as n from vouchers where number like 'BN-%'`)).n);
+    const existing = Number(
+      (await one<{ n: number }>(sql`select count(*)::int as n from vouchers where number like 'BN-%'`)).n,
+    );
     const from = existing + 1;
     const started = Date.now();
     const timings: number[] = [];

@@ -97,13 +97,20 @@ describe.skipIf(!e2eEnabled)('guards that do not depend on the proxy or the logi
     const base = app().baseUrl;
     const csrf = await fetch(`${base}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     for (let i = 0; i < 5; i++) {
       await fetch(`${base}/api/auth/callback/credentials`, {
         method: 'POST',
         redirect: 'manual',
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-        body: new URLSearchParams({ csrfToken, codiceFiscale: 'BNCGLI90C55L378U', password: `tentativo-sbagliato-${i}-abcdef` }).toString(),
+        body: new URLSearchParams({
+          csrfToken,
+          codiceFiscale: 'BNCGLI90C55L378U',
+          password: `tentativo-sbagliato-${i}-abcdef`,
+        }).toString(),
       });
     }
     const { context, page } = await newPage(browser());
@@ -120,7 +127,10 @@ describe.skipIf(!e2eEnabled)('guards that do not depend on the proxy or the logi
   it('keeps role areas closed with a forged x-middleware-subrequest header (N4)', async () => {
     const base = app().baseUrl;
     for (const area of ['/famiglia', '/erogatore', '/ufficio']) {
-      const res = await fetch(`${base}${area}`, { redirect: 'manual', headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' } });
+      const res = await fetch(`${base}${area}`, {
+        redirect: 'manual',
+        headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' },
+      });
       expect(res.status).toBeGreaterThanOrEqual(300);
       expect(res.status).toBeLessThan(400);
       expect(new URL(res.headers.get('location')!, base).pathname).toBe('/login');

@@ -5,7 +5,12 @@ import { e2eEnabled, useApp } from './support/app-fixture';
 import { DEMO_PASSWORD, expectAccessible, logout, newPage } from './support/browser';
 
 const CHIARA = 'CNTCHR80T52L378Z';
-const NEW_CLERK = { cf: 'RSSMRA80A01H501U', given: 'Mario', family: 'Rossi', email: 'mario.rossi@estateragazzi.example.it' };
+const NEW_CLERK = {
+  cf: 'RSSMRA80A01H501U',
+  given: 'Mario',
+  family: 'Rossi',
+  email: 'mario.rossi@estateragazzi.example.it',
+};
 const NEW_PASSWORD = 'mirtillo sentiero dolomiti 7';
 
 async function typePassword(page: Page, base: string, cf: string, password = DEMO_PASSWORD) {
@@ -57,7 +62,9 @@ describe.skipIf(!e2eEnabled)('office administration with a required second facto
     await typePassword(page, base, CHIARA);
     await page.getByLabel('Codice dell’app di autenticazione').waitFor();
     await expectAccessible(page);
-    await page.getByLabel('Codice dell’app di autenticazione').fill('123 456' === totpCodeAt(secret, nowSeconds() + 30) ? '654321' : '123456');
+    await page
+      .getByLabel('Codice dell’app di autenticazione')
+      .fill('123 456' === totpCodeAt(secret, nowSeconds() + 30) ? '654321' : '123456');
     await page.getByRole('button', { name: 'Verifica e accedi' }).click();
     await page.getByText('Il codice non è corretto o è già stato usato').waitFor();
     await page.getByLabel('Codice dell’app di autenticazione').fill(totpCodeAt(secret, nowSeconds() + 30));
@@ -85,10 +92,20 @@ describe.skipIf(!e2eEnabled)('office administration with a required second facto
     expect(await page.getByLabel('Codice fiscale / partita IVA').inputValue()).toBe('01234580222');
     await expectAccessible(page);
     await page.getByLabel('Codice fiscale / partita IVA').fill('01234580221');
-    await page.getByRole('group', { name: 'Servizi estivi COVID-19' }).getByLabel(/Aderisce alla misura/).check();
+    await page
+      .getByRole('group', { name: 'Servizi estivi COVID-19' })
+      .getByLabel(/Aderisce alla misura/)
+      .check();
     await page.getByRole('button', { name: 'Salva il soggetto erogatore' }).click();
     await page.getByText('Soggetto erogatore «Nido Le Coccinelle» salvato.').waitFor();
-    await expect.poll(() => page.getByRole('row', { name: /Nido Le Coccinelle/ }).getByText(/Servizi estivi COVID-19: dal/).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('row', { name: /Nido Le Coccinelle/ })
+          .getByText(/Servizi estivi COVID-19: dal/)
+          .isVisible(),
+      )
+      .toBe(true);
     await page.getByRole('link', { name: 'Nuovo soggetto erogatore' }).click();
     await page.getByRole('heading', { name: 'Nuovo soggetto erogatore' }).waitFor();
     await expectAccessible(page);
@@ -99,7 +116,9 @@ describe.skipIf(!e2eEnabled)('office administration with a required second facto
     const babysitting = page.getByRole('region', { name: 'Babysitting domiciliare COVID-19' });
     await babysitting.getByLabel('Quota a carico della famiglia (%)').fill('20');
     await babysitting.getByRole('button', { name: 'Anteprima' }).click();
-    await expect.poll(() => babysitting.getByRole('row', { name: /Un minore/ }).textContent()).toMatch(/18,00\s€.*16,00\s€/);
+    await expect
+      .poll(() => babysitting.getByRole('row', { name: /Un minore/ }).textContent())
+      .toMatch(/18,00\s€.*16,00\s€/);
     await expectAccessible(page);
 
     await page.goto(`${base}/ufficio/amministrazione/utenti`);
@@ -120,7 +139,10 @@ describe.skipIf(!e2eEnabled)('office administration with a required second facto
 
     // The activation e-mail, read in the development mailbox (its links are shown to a signed-in office clerk only).
     await page.goto(`${base}/dev/outbox`);
-    const mail = page.getByRole('listitem').filter({ hasText: NEW_CLERK.email }).filter({ hasText: 'Attiva il tuo accesso' });
+    const mail = page
+      .getByRole('listitem')
+      .filter({ hasText: NEW_CLERK.email })
+      .filter({ hasText: 'Attiva il tuo accesso' });
     const body = (await mail.getByTestId('outbox-body').textContent()) ?? '';
     const link = /https?:\/\/\S+\/attivazione#token=[A-Za-z0-9_-]+/.exec(body)?.[0];
     expect(link).toBeTruthy();
@@ -150,6 +172,7 @@ describe.skipIf(!e2eEnabled)('office administration with a required second facto
     await context.close();
 
     const logs = app().logs();
-    for (const secretThing of [secret, NEW_PASSWORD, link!.split('#token=')[1]!]) expect(logs).not.toContain(secretThing);
+    for (const secretThing of [secret, NEW_PASSWORD, link!.split('#token=')[1]!])
+      expect(logs).not.toContain(secretThing);
   });
 });

@@ -23,8 +23,12 @@ describe.skipIf(!e2eEnabled)('babysitting conversion (guide §3.2)', () => {
     await page.getByLabel(/Sofia Rossi/).check();
     await expect.poll(() => page.getByTestId('ore-max').textContent()).toBe('145');
     await expect.poll(() => page.getByTestId('tariffa').textContent()).toMatch(/22,50\s€/);
-    await page.getByRole('combobox', { name: 'Soggetto erogatore' }).selectOption({ label: 'Cooperativa Sociale Il Germoglio' });
-    expect(await page.getByRole('combobox', { name: 'Soggetto erogatore' }).locator('option').allTextContents()).toEqual(['Seleziona…', 'Cooperativa Sociale Il Germoglio']);
+    await page
+      .getByRole('combobox', { name: 'Soggetto erogatore' })
+      .selectOption({ label: 'Cooperativa Sociale Il Germoglio' });
+    expect(
+      await page.getByRole('combobox', { name: 'Soggetto erogatore' }).locator('option').allTextContents(),
+    ).toEqual(['Seleziona…', 'Cooperativa Sociale Il Germoglio']);
     await page.getByLabel(/Ore complessive del servizio/).fill('146');
     await page.getByRole('button', { name: 'Salva il PES' }).click();
     await page.getByText('Inserisci un numero di ore tra 1 e 145 (ore max ammissibili).').waitFor();

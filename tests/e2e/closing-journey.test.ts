@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { e2eEnabled, useApp } from './support/app-fixture';
 import { expectAccessible, login, newPage } from './support/browser';
-import { ANNA, annaRequestsClosing, closeAsProvider, FRANCESCO_MARINI, LUCA_FERRARI, openVoucher, PAOLO_GALLO } from './support/journeys';
+import {
+  ANNA,
+  annaRequestsClosing,
+  closeAsProvider,
+  FRANCESCO_MARINI,
+  LUCA_FERRARI,
+  openVoucher,
+  PAOLO_GALLO,
+} from './support/journeys';
 
 describe.skipIf(!e2eEnabled)('closing journey: Anna asks, three providers close, the residual appears', () => {
   const { app, browser } = useApp();

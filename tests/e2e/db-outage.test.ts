@@ -49,7 +49,10 @@ describe.skipIf(!reachable)('M8: database outage under requests', () => {
   beforeAll(async () => {
     await admin.unsafe(`create database ${name}`);
     // Migrated and seeded directly, before the app starts (the app itself only migrates PostgreSQL).
-    const seed = spawnSync('npx', ['tsx', '--conditions=react-server', 'db/cli/seed.ts'], { env: { ...process.env, DATABASE_URL: dbUrl(target.hostname, Number(target.port || 5432)) }, encoding: 'utf8' });
+    const seed = spawnSync('npx', ['tsx', '--conditions=react-server', 'db/cli/seed.ts'], {
+      env: { ...process.env, DATABASE_URL: dbUrl(target.hostname, Number(target.port || 5432)) },
+      encoding: 'utf8',
+    });
     if (seed.status !== 0) throw new Error(`seed failed (exit ${seed.status})`);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     app = await startApp({ DATABASE_URL: dbUrl('127.0.0.1', proxy.port), OUTBOX_POLL: '0' });
@@ -81,7 +84,11 @@ describe.skipIf(!reachable)('M8: database outage under requests', () => {
       const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
       const answers: number[] = [];
       while (Date.now() - cutAt < OUTAGE_MS) {
-        const res = await fetch(voucherUrl, { headers: { cookie }, redirect: 'manual', signal: AbortSignal.timeout(20_000) });
+        const res = await fetch(voucherUrl, {
+          headers: { cookie },
+          redirect: 'manual',
+          signal: AbortSignal.timeout(20_000),
+        });
         await res.arrayBuffer();
         answers.push(res.status);
         await new Promise((r) => setTimeout(r, 1_000));
@@ -89,20 +96,27 @@ describe.skipIf(!reachable)('M8: database outage under requests', () => {
       expect(answers.length).toBeGreaterThan(5);
       // An error status (the browser then shows the friendly page below), never a redirect to the login:
       // an unreachable database is not an expired session.
-      expect(answers.every((s) => s >= 500), `statuses ${answers.join(',')}`).toBe(true);
+      expect(
+        answers.every((s) => s >= 500),
+        `statuses ${answers.join(',')}`,
+      ).toBe(true);
       await page.goto(voucherUrl);
       await page.getByRole('heading', { name: 'Servizio momentaneamente non disponibile' }).waitFor();
       await expectAccessible(page);
 
       await proxy.restore();
       await expect
-        .poll(async () => (await fetch(voucherUrl, { headers: { cookie }, redirect: 'manual' })).status, { timeout: 30_000, interval: 1_000 })
+        .poll(async () => (await fetch(voucherUrl, { headers: { cookie }, redirect: 'manual' })).status, {
+          timeout: 30_000,
+          interval: 1_000,
+        })
         .toBe(200);
 
       // Nothing was written by the refused attempt: the PES is still open, and closing it now works.
       const check = postgres(dbUrl(target.hostname, Number(target.port || 5432)), { max: 1, onnotice: () => {} });
       const [row] = await check`select status from pes where code = 'BS-2020-0001/1'`;
-      const [audits] = await check`select count(*)::int as n from audit_events where action = 'pes.close_requested' and after->>'code' = 'BS-2020-0001/1'`;
+      const [audits] =
+        await check`select count(*)::int as n from audit_events where action = 'pes.close_requested' and after->>'code' = 'BS-2020-0001/1'`;
       await check.end();
       expect(row?.status).toBe('active');
       expect(audits?.n).toBe(0);
@@ -121,7 +135,12 @@ describe.skipIf(!reachable)('M8: database outage under requests', () => {
     const ready = async () => {
       const started = Date.now();
       const res = await fetch(`${app.baseUrl}/api/ready`, { signal: AbortSignal.timeout(10_000) });
-      return { status: res.status, body: await res.text(), ms: Date.now() - started, noStore: res.headers.get('cache-control') === 'no-store' };
+      return {
+        status: res.status,
+        body: await res.text(),
+        ms: Date.now() - started,
+        noStore: res.headers.get('cache-control') === 'no-store',
+      };
     };
     await expect.poll(async () => (await ready()).status, { timeout: 30_000, interval: 500 }).toBe(200);
     const unavailable = { status: 503, body: '{"status":"unavailable","reason":"database"}', noStore: true };

@@ -20,8 +20,12 @@ export default function setup(project: TestProject) {
     return;
   }
   project.provide('chromiumPath', CHROMIUM);
-  if (process.env.E2E_REUSE_BUILD === '1' && existsSync('.next/BUILD_ID') && existsSync('.next/standalone/server.js')) return;
+  if (process.env.E2E_REUSE_BUILD === '1' && existsSync('.next/BUILD_ID') && existsSync('.next/standalone/server.js'))
+    return;
   // `npm run build`, as CI and the Dockerfile do: it also completes the standalone server that npm start runs.
-  const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync('npm', ['run', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (r.status !== 0) throw new Error('next build failed');
 }

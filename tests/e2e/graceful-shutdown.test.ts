@@ -21,16 +21,30 @@ import { startApp, type AppServer } from './support/server';
  * goes out when the first answer of the batch starts, by which time the server has read every request.
  * One more sign-in is still uploading its form then, and finishes it a second after the signal.
  */
-type Answer = { status: number; body: string; setCookies: string[]; endedAt: number } | { error: string; endedAt: number };
+type Answer =
+  { status: number; body: string; setCookies: string[]; endedAt: number } | { error: string; endedAt: number };
 
-function send(base: string, agent: http.Agent | false, p: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}, onHeaders?: () => void): Promise<Answer> {
+function send(
+  base: string,
+  agent: http.Agent | false,
+  p: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  onHeaders?: () => void,
+): Promise<Answer> {
   return new Promise((resolve) => {
     const req = http.request(`${base}${p}`, { agent, method: init.method ?? 'GET', headers: init.headers }, (res) => {
       onHeaders?.();
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, setCookies: ([] as string[]).concat(res.headers['set-cookie'] ?? []), endedAt: Date.now() }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body,
+          setCookies: ([] as string[]).concat(res.headers['set-cookie'] ?? []),
+          endedAt: Date.now(),
+        }),
+      );
       res.on('error', (e) => resolve({ error: e.message, endedAt: Date.now() }));
     });
     req.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message, endedAt: Date.now() }));
@@ -42,11 +56,22 @@ function send(base: string, agent: http.Agent | false, p: string, init: { method
 function slowSignIn(base: string, form: { headers: Record<string, string>; body: string }) {
   let finish!: () => void;
   const answer = new Promise<Answer>((resolve) => {
-    const req = http.request(`${base}/api/auth/callback/credentials`, { agent: false, method: 'POST', headers: { ...form.headers, 'content-length': String(form.body.length) } }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, setCookies: ([] as string[]).concat(res.headers['set-cookie'] ?? []), endedAt: Date.now() }));
-    });
+    const req = http.request(
+      `${base}/api/auth/callback/credentials`,
+      { agent: false, method: 'POST', headers: { ...form.headers, 'content-length': String(form.body.length) } },
+      (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body,
+            setCookies: ([] as string[]).concat(res.headers['set-cookie'] ?? []),
+            endedAt: Date.now(),
+          }),
+        );
+      },
+    );
     req.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message, endedAt: Date.now() }));
     const half = Math.floor(form.body.length / 2);
     req.write(form.body.slice(0, half));
@@ -59,7 +84,10 @@ function slowSignIn(base: string, form: { headers: Record<string, string>; body:
 async function signInForm(base: string, cf: string) {
   const res = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
@@ -70,7 +98,9 @@ async function signInForm(base: string, cf: string) {
 async function loginsRecorded(pgliteDir: string): Promise<number> {
   const opened = await openDb({ pgliteDir, migrate: false });
   try {
-    const r = await opened.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_events where action = 'auth.login_succeeded'`);
+    const r = await opened.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from audit_events where action = 'auth.login_succeeded'`,
+    );
     const rows = (Array.isArray(r) ? r : (r as unknown as { rows: Array<{ n: number }> }).rows) as Array<{ n: number }>;
     return rows[0]!.n;
   } finally {
@@ -82,7 +112,9 @@ async function loginsRecorded(pgliteDir: string): Promise<number> {
 async function batchAndSignal(app: AppServer) {
   const base = app.baseUrl;
   const office = await sessionCookie(base, CHIARA_CONTI, DEMO_PASSWORD);
-  const forms = await Promise.all([ANNA, GIULIA, LUCA_FERRARI, PAOLO_GALLO, FRANCESCO_MARINI].map((cf) => signInForm(base, cf)));
+  const forms = await Promise.all(
+    [ANNA, GIULIA, LUCA_FERRARI, PAOLO_GALLO, FRANCESCO_MARINI].map((cf) => signInForm(base, cf)),
+  );
   const agent = new http.Agent({ keepAlive: true, maxSockets: 60 });
   const warm = await Promise.all(Array.from({ length: 60 }, () => send(base, agent, '/api/health')));
   expect(warm.every((a) => 'status' in a && a.status === 200)).toBe(true);
@@ -99,13 +131,21 @@ async function batchAndSignal(app: AppServer) {
   // One more sign-in whose form is still being uploaded when the signal comes: surely in flight across it.
   const slowForm = await signInForm(base, CHIARA_CONTI);
   const slow = slowSignIn(base, slowForm);
-  const pages = Array.from({ length: 50 }, () => send(base, agent, '/ufficio', { headers: { cookie: office } }, onFirstAnswer));
+  const pages = Array.from({ length: 50 }, () =>
+    send(base, agent, '/ufficio', { headers: { cookie: office } }, onFirstAnswer),
+  );
   const signIns = forms.map((f) => send(base, agent, '/api/auth/callback/credentials', f, onFirstAnswer));
   await signalSent;
   setTimeout(slow.finish, 1_000);
   // Right after the signal, on a new connection: refused (the listener is closed) or 503, never 200.
   const ready = await send(base, false, '/api/ready');
-  return { pages: await Promise.all(pages), signIns: [...(await Promise.all(signIns)), await slow.answer], ready, signalAt, agent };
+  return {
+    pages: await Promise.all(pages),
+    signIns: [...(await Promise.all(signIns)), await slow.answer],
+    ready,
+    signalAt,
+    agent,
+  };
 }
 
 describe.skipIf(!e2eEnabled)('R2: graceful shutdown of next start', () => {
@@ -115,9 +155,17 @@ describe.skipIf(!e2eEnabled)('R2: graceful shutdown of next start', () => {
     const app = await startApp({ PGLITE_DIR: pgliteDir });
     try {
       const health = await fetch(`${app.baseUrl}/api/health`);
-      expect([health.status, health.headers.get('cache-control'), await health.text()]).toEqual([200, 'no-store', '{"status":"ok"}']);
+      expect([health.status, health.headers.get('cache-control'), await health.text()]).toEqual([
+        200,
+        'no-store',
+        '{"status":"ok"}',
+      ]);
       const ready = await fetch(`${app.baseUrl}/api/ready`);
-      expect([ready.status, ready.headers.get('cache-control'), await ready.text()]).toEqual([200, 'no-store', '{"status":"ok"}']);
+      expect([ready.status, ready.headers.get('cache-control'), await ready.text()]).toEqual([
+        200,
+        'no-store',
+        '{"status":"ok"}',
+      ]);
 
       const { pages, signIns, ready: during, signalAt, agent } = await batchAndSignal(app);
       const code = await app.exited;
@@ -134,7 +182,8 @@ describe.skipIf(!e2eEnabled)('R2: graceful shutdown of next start', () => {
         expect('status' in a && a.status).toBe(302);
         if ('setCookies' in a) expect(a.setCookies.some((c) => /authjs\.session-token=/.test(c))).toBe(true);
       }
-      if ('status' in during) expect([during.status, during.body]).toEqual([503, '{"status":"unavailable","reason":"shutting_down"}']);
+      if ('status' in during)
+        expect([during.status, during.body]).toEqual([503, '{"status":"unavailable","reason":"shutting_down"}']);
       else expect(during.error).toMatch(/ECONNREFUSED|ECONNRESET|socket hang up/);
 
       expect(code, app.logs()).toBe(0);
@@ -164,7 +213,10 @@ describe.skipIf(!e2eEnabled)('R2: graceful shutdown of next start', () => {
       process.kill(app.pid, 'SIGTERM');
       await expect.poll(() => app.logs().includes('[shutdown] SIGTERM'), { timeout: 10_000, interval: 20 }).toBe(true);
       // The first signal waits for the upload (up to SHUTDOWN_TIMEOUT_MS)…
-      const early = await Promise.race([app.exited.then(() => 'exited'), new Promise((r) => setTimeout(() => r('running'), 1_000))]);
+      const early = await Promise.race([
+        app.exited.then(() => 'exited'),
+        new Promise((r) => setTimeout(() => r('running'), 1_000)),
+      ]);
       expect(early).toBe('running');
       // …the second does not.
       const secondAt = Date.now();

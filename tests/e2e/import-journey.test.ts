@@ -9,7 +9,9 @@ import { manyFamilies, toCsv } from '../integration/support/import-csv';
 const OFFICE = 'CNTCHR80T52L378Z';
 
 async function chooseAndImport(page: Page, name: string, text: string) {
-  await page.getByLabel('File CSV dei buoni assegnati').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  await page
+    .getByLabel('File CSV dei buoni assegnati')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
   await page.getByRole('button', { name: 'Importa' }).click();
 }
 
@@ -32,7 +34,10 @@ describe.skipIf(!e2eEnabled)('office: voucher import and statistics', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Importa i buoni assegnati' }).isVisible()).toBe(true);
     await expectAccessible(page);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Scarica il modello CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Scarica il modello CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('modello-importazione-buoni.csv');
     const template = readFileSync((await download.path())!, 'utf8');
     expect(template.charCodeAt(0)).toBe(0xfeff);
@@ -55,11 +60,17 @@ describe.skipIf(!e2eEnabled)('office: voucher import and statistics', () => {
     await page.goto(`${app().baseUrl}/ufficio/amministrazione`);
     await page.getByRole('link', { name: 'Statistiche' }).click();
     await page.waitForURL('**/ufficio/amministrazione/statistiche');
-    await expect.poll(() => page.getByRole('table', { name: 'Numero di modifiche PES per stato e per misura' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Numero di modifiche PES per stato e per misura' }).isVisible())
+      .toBe(true);
     // Marta Verdi's and the office demo's conversions are waiting on first start: the row's total is the sum of its measures.
-    const submitted = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'inviata', exact: true }) });
+    const submitted = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'inviata', exact: true }) });
     await expect.poll(() => submitted.count()).toBeGreaterThan(0);
-    const cells = (await submitted.first().getByRole('cell').allTextContents()).map((c) => Number(c.replace(/\D/g, '')));
+    const cells = (await submitted.first().getByRole('cell').allTextContents()).map((c) =>
+      Number(c.replace(/\D/g, '')),
+    );
     expect(cells.length).toBeGreaterThan(1);
     expect(cells.at(-1)).toBeGreaterThan(0);
     expect(cells.slice(0, -1).reduce((a, b) => a + b, 0)).toBe(cells.at(-1));
@@ -73,7 +84,12 @@ describe.skipIf(!e2eEnabled)('office: voucher import and statistics', () => {
     await login(signedIn.page, app().baseUrl, OFFICE);
     const storageState = await signedIn.context.storageState();
     await signedIn.context.close();
-    const context = await browser().newContext({ viewport: { width: 360, height: 800 }, locale: 'it-IT', javaScriptEnabled: false, storageState });
+    const context = await browser().newContext({
+      viewport: { width: 360, height: 800 },
+      locale: 'it-IT',
+      javaScriptEnabled: false,
+      storageState,
+    });
     const page = await context.newPage();
     await page.goto(`${app().baseUrl}/ufficio/amministrazione/importa`);
     const res = await context.request.get(`${app().baseUrl}/ufficio/amministrazione/importa/modello`);
@@ -91,7 +107,9 @@ describe.skipIf(!e2eEnabled)('office: voucher import and statistics', () => {
     await login(page, app().baseUrl, OFFICE);
     await page.goto(`${app().baseUrl}/ufficio/amministrazione/importa`);
     const bytes = toCsv(manyFamilies(isoDate(new Date()), 5_000));
-    await page.getByLabel('File CSV dei buoni assegnati').setInputFiles({ name: 'diecimila.csv', mimeType: 'text/csv', buffer: Buffer.from(bytes) });
+    await page
+      .getByLabel('File CSV dei buoni assegnati')
+      .setInputFiles({ name: 'diecimila.csv', mimeType: 'text/csv', buffer: Buffer.from(bytes) });
     await page.getByRole('button', { name: 'Importa' }).click();
     await expect.poll(() => page.getByText('Importazione completata').isVisible(), { timeout: 150_000 }).toBe(true);
     expect(await page.getByText('5.000 buoni nuovi, con 5.000 minori e 10.000 PES').isVisible()).toBe(true);

@@ -24,14 +24,18 @@ const SIGNERS = 20;
 const NOTIFICATIONS = 200;
 
 const reachable = e2eEnabled && (await pgReachable());
-if (e2eEnabled && !reachable && process.env.CI) throw new Error(`the many-instances test needs PostgreSQL at ${PG_SERVER}`);
+if (e2eEnabled && !reachable && process.env.CI)
+  throw new Error(`the many-instances test needs PostgreSQL at ${PG_SERVER}`);
 
 type Signer = { codiceFiscale: string; voucherId: string; cookie: string };
 
 /** tests/bench/prepare-signers.ts against this database: conversions ready to sign, live codes, sessions minted with AUTH_SECRET. */
 function prepareSigners(n: number, env: Record<string, string>): Promise<{ code: string; signers: Signer[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', '--conditions=react-server', 'tests/bench/prepare-signers.ts', String(n)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', ['tsx', '--conditions=react-server', 'tests/bench/prepare-signers.ts', String(n)], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
@@ -39,7 +43,11 @@ function prepareSigners(n: number, env: Record<string, string>): Promise<{ code:
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => {
       clearTimeout(timer);
-      const line = out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+      const line = out
+        .trim()
+        .split('\n')
+        .reverse()
+        .find((l) => l.startsWith('{'));
       if (code !== 0 || !line) reject(new Error(`prepare-signers exited with ${code}:\n${err}`));
       else resolve(JSON.parse(line) as { code: string; signers: Signer[] });
     });
@@ -86,7 +94,10 @@ describe.skipIf(!reachable)('R4: two instances on one PostgreSQL database', () =
       STAFF_MFA: 'optional',
     };
     // Each instance reaches the fake provider under its own path, so the test sees which one delivered what.
-    [a, b] = await Promise.all([startApp({ ...shared, RESEND_BASE_URL: `${resend.url}/a` }), startApp({ ...shared, RESEND_BASE_URL: `${resend.url}/b` })]);
+    [a, b] = await Promise.all([
+      startApp({ ...shared, RESEND_BASE_URL: `${resend.url}/a` }),
+      startApp({ ...shared, RESEND_BASE_URL: `${resend.url}/b` }),
+    ]);
   });
 
   afterAll(async () => {
@@ -115,7 +126,9 @@ describe.skipIf(!reachable)('R4: two instances on one PostgreSQL database', () =
 
   it(`gives ${SIGNERS} families signing at once, alternating instances, ${SIGNERS} consecutive protocol numbers`, async () => {
     const year = protocolYear(new Date());
-    const [before] = await sql<{ n: number }[]>`select coalesce((select last_number from protocol_counters where year = ${year}), 0)::int as n`;
+    const [before] = await sql<
+      { n: number }[]
+    >`select coalesce((select last_number from protocol_counters where year = ${year}), 0)::int as n`;
     const signers = signing.signers.slice(0, SIGNERS);
     const forms = await Promise.all(
       signers.map(async (s, i) => {
@@ -138,9 +151,13 @@ describe.skipIf(!reachable)('R4: two instances on one PostgreSQL database', () =
       select c.protocol_number, c.status from conversions c join vouchers v on v.id = c.voucher_id
       where v.id in ${sql(signers.map((s) => s.voucherId))}`;
     expect(rows.map((r) => r.status)).toEqual(Array(SIGNERS).fill('submitted'));
-    const numbers = rows.map((r) => Number(/^MPES-(\d{4})-(\d{6})$/.exec(r.protocol_number ?? '')?.[2])).sort((x, y) => x - y);
+    const numbers = rows
+      .map((r) => Number(/^MPES-(\d{4})-(\d{6})$/.exec(r.protocol_number ?? '')?.[2]))
+      .sort((x, y) => x - y);
     expect(numbers).toEqual(Array.from({ length: SIGNERS }, (_, i) => before!.n + 1 + i));
-    const [after] = await sql<{ n: number }[]>`select last_number::int as n from protocol_counters where year = ${year}`;
+    const [after] = await sql<
+      { n: number }[]
+    >`select last_number::int as n from protocol_counters where year = ${year}`;
     expect(after!.n).toBe(before!.n + SIGNERS);
     const [submissions] = await sql<{ n: number }[]>`
       select count(*)::int as n from conversion_submissions s join conversions c on c.id = s.conversion_id
@@ -154,7 +171,11 @@ describe.skipIf(!reachable)('R4: two instances on one PostgreSQL database', () =
     const before = await fetch(`${b.baseUrl}/famiglia`, { headers: { cookie }, redirect: 'manual' });
     expect(before.status).toBe(200);
     const page = await fetch(`${a.baseUrl}/famiglia`, { headers: { cookie }, redirect: 'manual' });
-    const logout = await postActionForm(`${a.baseUrl}/famiglia`, actionFormFields(await page.text(), '>Logout</button>'), { cookie });
+    const logout = await postActionForm(
+      `${a.baseUrl}/famiglia`,
+      actionFormFields(await page.text(), '>Logout</button>'),
+      { cookie },
+    );
     expect(logout.status).toBe(303);
     expect(logout.headers.get('location')).toContain('/login?uscita=1');
     // The same cookie, replayed on the other instance: refused.
@@ -170,7 +191,10 @@ describe.skipIf(!reachable)('R4: two instances on one PostgreSQL database', () =
     // A script posts to /api/auth/signout directly, as a client could, instead of pressing «Esci».
     const csrf = await fetch(`${a.baseUrl}/api/auth/csrf`, { headers: { cookie } });
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const out = await fetch(`${a.baseUrl}/api/auth/signout`, {
       method: 'POST',
       redirect: 'manual',
@@ -185,15 +209,22 @@ describe.skipIf(!reachable)('R4: two instances on one PostgreSQL database', () =
   it('accepts on instance B a server-action form rendered by instance A (Anna asks to close a PES)', async () => {
     const cookie = await sessionCookie(a.baseUrl, ANNA, DEMO_PASSWORD);
     const [voucher] = await sql<{ id: string }[]>`select id from vouchers where number = 'BS-2020-0001'`;
-    const [target] = await sql<{ id: string; status: string }[]>`select id, status from pes where code = 'BS-2020-0001/1'`;
+    const [target] = await sql<
+      { id: string; status: string }[]
+    >`select id, status from pes where code = 'BS-2020-0001/1'`;
     expect(target!.status).toBe('active');
     const page = await fetch(`${a.baseUrl}/famiglia/buoni/${voucher!.id}`, { headers: { cookie }, redirect: 'manual' });
     expect(page.status).toBe(200);
     const fields = actionFormFields(await page.text(), 'name="pesIds"');
-    const res = await postActionForm(`${b.baseUrl}/famiglia/buoni/${voucher!.id}`, fields, { cookie, extra: [['pesIds', target!.id]] });
+    const res = await postActionForm(`${b.baseUrl}/famiglia/buoni/${voucher!.id}`, fields, {
+      cookie,
+      extra: [['pesIds', target!.id]],
+    });
     await res.arrayBuffer();
     expect(res.status).toBeLessThan(400);
-    const [moved] = await sql<{ status: string; close_requested_at: Date | null }[]>`select status, close_requested_at from pes where id = ${target!.id}`;
+    const [moved] = await sql<
+      { status: string; close_requested_at: Date | null }[]
+    >`select status, close_requested_at from pes where id = ${target!.id}`;
     expect(moved!.status).toBe('close_requested');
     expect(moved!.close_requested_at).not.toBeNull();
   });
@@ -214,12 +245,18 @@ describe.skipIf(!reachable)('R4: two instances on one PostgreSQL database', () =
     form.append('voucherId', uploader.voucherId);
     form.append('pesId', summer!.id);
     form.append('file', new File([Buffer.from(bytes)], 'PES-estivo.pdf', { type: 'application/pdf' }));
-    const up = await fetch(`${a.baseUrl}/api/documents`, { method: 'POST', body: form, headers: { cookie: uploader.cookie, origin: a.baseUrl, accept: 'application/json' } });
+    const up = await fetch(`${a.baseUrl}/api/documents`, {
+      method: 'POST',
+      body: form,
+      headers: { cookie: uploader.cookie, origin: a.baseUrl, accept: 'application/json' },
+    });
     const uploaded = (await up.json()) as { ok: boolean; document?: { id: string } };
     expect(up.status, JSON.stringify(uploaded)).toBe(200);
     expect(uploaded.ok).toBe(true);
 
-    const down = await fetch(`${b.baseUrl}/api/files/${uploaded.document!.id}`, { headers: { cookie: uploader.cookie } });
+    const down = await fetch(`${b.baseUrl}/api/files/${uploaded.document!.id}`, {
+      headers: { cookie: uploader.cookie },
+    });
     expect(down.status).toBe(200);
     expect(down.headers.get('content-type')).toContain('application/pdf');
     expect(Buffer.from(await down.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
@@ -232,8 +269,15 @@ describe.skipIf(!reachable)('R4: two instances on one PostgreSQL database', () =
       from generate_series(1, ${NOTIFICATIONS}) i
       returning id`;
     const ids = inserted.map((r) => r.id);
-    const pending = () => sql<{ n: number }[]>`select count(*)::int as n from notification_outbox where id in ${sql(ids)} and status <> 'sent'`;
-    await until('every inserted notification marked sent', async () => ((await pending())[0]!.n === 0 ? true : undefined), 90_000);
+    const pending = () =>
+      sql<
+        { n: number }[]
+      >`select count(*)::int as n from notification_outbox where id in ${sql(ids)} and status <> 'sent'`;
+    await until(
+      'every inserted notification marked sent',
+      async () => ((await pending())[0]!.n === 0 ? true : undefined),
+      90_000,
+    );
 
     const senders = ids.map((id) => resend.deliveries.get(id) ?? []);
     expect(senders.filter((s) => s.length !== 1)).toEqual([]);

@@ -2,14 +2,30 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { e2eEnabled, useApp } from './support/app-fixture';
 import { expectAccessible, login, logout, newPage } from './support/browser';
-import { ANNA, closeAsProvider, FRANCESCO_MARINI, GIULIA, LUCA_FERRARI, openVoucher, PAOLO_GALLO } from './support/journeys';
+import {
+  ANNA,
+  closeAsProvider,
+  FRANCESCO_MARINI,
+  GIULIA,
+  LUCA_FERRARI,
+  openVoucher,
+  PAOLO_GALLO,
+} from './support/journeys';
 
 /**
  * Issue 12 item 4: the forms built before the summer issue post through `<form action>`, so they work with
  * JavaScript off. Each user signs in with JavaScript, then the session cookie is reused in a context without it.
  */
-async function withoutJs(browser: Browser, base: string, cf: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 }, locale: 'it-IT' });
+async function withoutJs(
+  browser: Browser,
+  base: string,
+  cf: string,
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 360, height: 800 },
+    locale: 'it-IT',
+  });
   const { context: js, page: jsPage } = await newPage(browser);
   await login(jsPage, base, cf).catch(() => login(jsPage, base, cf));
   await context.addCookies(await js.cookies());
@@ -30,8 +46,13 @@ function expectNoQuery(page: Page, allowed: string[] = []): void {
  */
 async function expectAccessibleWithoutJs(page: Page): Promise<void> {
   const url = page.url();
-  const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<(\/?)noscript>/gi, '<$1div>');
-  const context = await page.context().browser()!.newContext({ viewport: { width: 360, height: 800 }, locale: 'it-IT', javaScriptEnabled: true });
+  const html = (await page.content())
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+    .replace(/<(\/?)noscript>/gi, '<$1div>');
+  const context = await page
+    .context()
+    .browser()!
+    .newContext({ viewport: { width: 360, height: 800 }, locale: 'it-IT', javaScriptEnabled: true });
   const copy = await context.newPage();
   await copy.route(url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   await copy.goto(url);
@@ -67,10 +88,13 @@ describe.skipIf(!e2eEnabled)('forms without JavaScript (issue 12 item 4)', () =>
     expectNoQuery(page);
     expect(await page.getByText('chiusura richiesta').count()).toBe(0);
     await expectAccessibleWithoutJs(page);
-    for (const code of ['BS-2020-0001/1', 'BS-2020-0001/2', 'BS-2020-0001/3']) await page.getByLabel(`PES ${code}`).check();
+    for (const code of ['BS-2020-0001/1', 'BS-2020-0001/2', 'BS-2020-0001/3'])
+      await page.getByLabel(`PES ${code}`).check();
     await click(page, 'Invia richiesta di chiusura');
     await page.getByText('Richiesta inviata').waitFor();
-    await page.getByText(/Richiesta di chiusura inviata per BS-2020-0001\/1, BS-2020-0001\/2, BS-2020-0001\/3/).waitFor();
+    await page
+      .getByText(/Richiesta di chiusura inviata per BS-2020-0001\/1, BS-2020-0001\/2, BS-2020-0001\/3/)
+      .waitFor();
     expect(await page.getByText('chiusura richiesta').count()).toBe(3);
     expectNoQuery(page);
     await expectAccessibleWithoutJs(page);
@@ -141,7 +165,9 @@ describe.skipIf(!e2eEnabled)('forms without JavaScript (issue 12 item 4)', () =>
 
     await page.getByLabel(/Luca Rossi/).check();
     await page.getByLabel(/Sofia Rossi/).check();
-    await page.getByRole('combobox', { name: 'Soggetto erogatore' }).selectOption({ label: 'Cooperativa Sociale Il Germoglio' });
+    await page
+      .getByRole('combobox', { name: 'Soggetto erogatore' })
+      .selectOption({ label: 'Cooperativa Sociale Il Germoglio' });
     await page.getByLabel(/Ore complessive del servizio/).fill('100');
     // Without JavaScript the figures come from the server: Aggiorna.
     await click(page, /^Aggiorna/);
@@ -199,7 +225,9 @@ describe.skipIf(!e2eEnabled)('forms without JavaScript (issue 12 item 4)', () =>
     await page.getByRole('heading', { name: 'Nuovo PES servizi babysitting domiciliari' }).waitFor();
     expectNoQuery(page);
     await page.getByLabel(/Marco Bianchi/).check();
-    await page.getByRole('combobox', { name: 'Soggetto erogatore' }).selectOption({ label: 'Cooperativa Sociale Il Germoglio' });
+    await page
+      .getByRole('combobox', { name: 'Soggetto erogatore' })
+      .selectOption({ label: 'Cooperativa Sociale Il Germoglio' });
     await page.getByLabel(/Ore complessive del servizio/).fill('10');
     await click(page, 'Salva il PES');
     await page.getByText(/PES BS-2020-0002\/\d+ salvato/).waitFor();
@@ -217,7 +245,10 @@ describe.skipIf(!e2eEnabled)('forms without JavaScript (issue 12 item 4)', () =>
     const provider = await withoutJs(browser(), base, LUCA_FERRARI);
     page = provider.page;
     await page.goto(`${base}/erogatore`);
-    await page.getByRole('link', { name: /^Valida o rifiuta: PES BS-2020-0002/ }).first().click();
+    await page
+      .getByRole('link', { name: /^Valida o rifiuta: PES BS-2020-0002/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: /^Validazione del PES BS-2020-0002/ }).waitFor();
     await expectAccessibleWithoutJs(page);
     await click(page, 'Rifiuta');
@@ -239,9 +270,20 @@ describe.skipIf(!e2eEnabled)('forms without JavaScript (issue 12 item 4)', () =>
 
   it('password reset (request, then the new password with the code pasted) with JavaScript off', async () => {
     const base = app().baseUrl;
-    const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 }, locale: 'it-IT' });
+    const context = await browser().newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 800 },
+      locale: 'it-IT',
+    });
     const page = await context.newPage();
-    onTestFailed(async () => console.log(`no-JS page at failure: ${page.url()}\n${await page.locator('body').innerText().catch(() => '')}\n${app().logs().slice(-4000)}`));
+    onTestFailed(async () =>
+      console.log(
+        `no-JS page at failure: ${page.url()}\n${await page
+          .locator('body')
+          .innerText()
+          .catch(() => '')}\n${app().logs().slice(-4000)}`,
+      ),
+    );
     await page.goto(`${base}/password-smarrita`);
     await page.getByLabel('Nome', { exact: true }).fill('Paolo');
     await page.getByLabel('Codice fiscale', { exact: true }).fill(PAOLO_GALLO);
@@ -258,7 +300,9 @@ describe.skipIf(!e2eEnabled)('forms without JavaScript (issue 12 item 4)', () =>
     const office = await newPage(browser());
     await login(office.page, base, 'CNTCHR80T52L378Z');
     await office.page.goto(`${base}/dev/outbox`);
-    const body = (await office.page.getByTestId('outbox-body').filter({ hasText: 'Gentile Paolo Gallo' }).first().textContent()) ?? '';
+    const body =
+      (await office.page.getByTestId('outbox-body').filter({ hasText: 'Gentile Paolo Gallo' }).first().textContent()) ??
+      '';
     const link = /https?:\/\/\S+#token=[A-Za-z0-9_-]+/.exec(body)?.[0];
     expect(link).toBeTruthy();
     await office.context.close();

@@ -5,100 +5,122 @@ import { expectAccessible, login, logout, newPage } from './support/browser';
 const CHIARA = 'CNTCHR80T52L378Z';
 const MARTA = 'VRDMRT82S60L378B';
 
-describe.skipIf(!e2eEnabled)('office journey: the queue, Marta Verdi’s file, Convalida, the e-mail; Richiedi integrazione seen by the family', () => {
-  const { app, browser } = useApp();
+describe.skipIf(!e2eEnabled)(
+  'office journey: the queue, Marta Verdi’s file, Convalida, the e-mail; Richiedi integrazione seen by the family',
+  () => {
+    const { app, browser } = useApp();
 
-  it('Chiara Conti finds Marta’s conversion, checks the file and the signature, convalida; Marta is e-mailed and sees the outcome', async () => {
-    const base = app().baseUrl;
-    const { context, page } = await newPage(browser());
-    await login(page, base, CHIARA);
-    await page.getByRole('heading', { name: 'Richieste di convalida', level: 1 }).waitFor();
-    await expectAccessible(page);
-    const waiting = Number(await page.getByTestId('count-inviate').textContent());
-    expect(waiting).toBeGreaterThan(1);
+    it('Chiara Conti finds Marta’s conversion, checks the file and the signature, convalida; Marta is e-mailed and sees the outcome', async () => {
+      const base = app().baseUrl;
+      const { context, page } = await newPage(browser());
+      await login(page, base, CHIARA);
+      await page.getByRole('heading', { name: 'Richieste di convalida', level: 1 }).waitFor();
+      await expectAccessible(page);
+      const waiting = Number(await page.getByTestId('count-inviate').textContent());
+      expect(waiting).toBeGreaterThan(1);
 
-    await page.getByLabel('Cerca', { exact: true }).fill('verdi');
-    await page.getByRole('button', { name: 'Filtra' }).click();
-    await page.waitForURL((u) => u.searchParams.get('q') === 'verdi');
-    await expect.poll(() => page.getByTestId('queue-total').textContent()).toMatch(/^1 pratica/);
-    await expectAccessible(page);
-    expect(await page.getByRole('link', { name: 'Esporta CSV' }).getAttribute('href')).toBe('/ufficio/esporta?q=verdi');
+      await page.getByLabel('Cerca', { exact: true }).fill('verdi');
+      await page.getByRole('button', { name: 'Filtra' }).click();
+      await page.waitForURL((u) => u.searchParams.get('q') === 'verdi');
+      await expect.poll(() => page.getByTestId('queue-total').textContent()).toMatch(/^1 pratica/);
+      await expectAccessible(page);
+      expect(await page.getByRole('link', { name: 'Esporta CSV' }).getAttribute('href')).toBe(
+        '/ufficio/esporta?q=verdi',
+      );
 
-    const csv = await page.request.get(`${base}/ufficio/esporta?q=verdi`);
-    const bytes = await csv.body();
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8')).toContain(`;BS-2020-0003;${MARTA};Verdi;Marta;servizi estivi;`);
+      const csv = await page.request.get(`${base}/ufficio/esporta?q=verdi`);
+      const bytes = await csv.body();
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(bytes.toString('utf8')).toContain(`;BS-2020-0003;${MARTA};Verdi;Marta;servizi estivi;`);
 
-    await page.getByRole('link', { name: /^MPES-/ }).click();
-    await page.getByRole('heading', { name: /Pratica MPES-/, level: 1 }).waitFor();
-    await page.getByText('Elena Verdi', { exact: false }).first().waitFor();
-    expect(await page.getByTestId('dossier-check').textContent()).toMatch(/^corrisponde/);
-    const doc = page.getByRole('link', { name: 'PES-servizi-estivi-Elena-Verdi.pdf (apri il PDF)' });
-    const href = (await doc.getAttribute('href')) ?? '';
-    expect(href).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/);
-    // The signature history links the PDF that this signature covered: the same file while it has not been replaced.
-    expect(await page.getByRole('link', { name: 'PES-servizi-estivi-Elena-Verdi.pdf', exact: true }).getAttribute('href')).toBe(href);
-    // The office opens the agreed PES through the authorised route: a PDF, never cached or sniffed.
-    const file = await context.request.get(`${base}${href}`);
-    expect(file.status()).toBe(200);
-    expect(file.headers()['x-content-type-options']).toBe('nosniff');
-    expect(file.headers()['cache-control']).toContain('no-store');
-    expect(Buffer.from(await file.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    await expectAccessible(page);
+      await page.getByRole('link', { name: /^MPES-/ }).click();
+      await page.getByRole('heading', { name: /Pratica MPES-/, level: 1 }).waitFor();
+      await page.getByText('Elena Verdi', { exact: false }).first().waitFor();
+      expect(await page.getByTestId('dossier-check').textContent()).toMatch(/^corrisponde/);
+      const doc = page.getByRole('link', { name: 'PES-servizi-estivi-Elena-Verdi.pdf (apri il PDF)' });
+      const href = (await doc.getAttribute('href')) ?? '';
+      expect(href).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/);
+      // The signature history links the PDF that this signature covered: the same file while it has not been replaced.
+      expect(
+        await page.getByRole('link', { name: 'PES-servizi-estivi-Elena-Verdi.pdf', exact: true }).getAttribute('href'),
+      ).toBe(href);
+      // The office opens the agreed PES through the authorised route: a PDF, never cached or sniffed.
+      const file = await context.request.get(`${base}${href}`);
+      expect(file.status()).toBe(200);
+      expect(file.headers()['x-content-type-options']).toBe('nosniff');
+      expect(file.headers()['cache-control']).toContain('no-store');
+      expect(
+        Buffer.from(await file.body())
+          .subarray(0, 5)
+          .toString('latin1'),
+      ).toBe('%PDF-');
+      await expectAccessible(page);
 
-    // The receipt Marta received, as the office reads it.
-    const fileUrl = page.url();
-    await page.getByRole('link', { name: 'Ricevuta della richiesta di convalida' }).click();
-    await page.getByRole('heading', { name: /Ricevuta della richiesta di convalida — buono BS-2020-0003/ }).waitFor();
-    await expectAccessible(page);
-    await page.goto(fileUrl);
+      // The receipt Marta received, as the office reads it.
+      const fileUrl = page.url();
+      await page.getByRole('link', { name: 'Ricevuta della richiesta di convalida' }).click();
+      await page.getByRole('heading', { name: /Ricevuta della richiesta di convalida — buono BS-2020-0003/ }).waitFor();
+      await expectAccessible(page);
+      await page.goto(fileUrl);
 
-    await page.getByRole('button', { name: 'Convalida' }).click();
-    await page.getByText(/^Convalidata da Chiara Conti il/).waitFor();
-    expect(await page.getByRole('button', { name: 'Convalida' }).count()).toBe(0);
-    await expectAccessible(page);
+      await page.getByRole('button', { name: 'Convalida' }).click();
+      await page.getByText(/^Convalidata da Chiara Conti il/).waitFor();
+      expect(await page.getByRole('button', { name: 'Convalida' }).count()).toBe(0);
+      await expectAccessible(page);
 
-    await page.goto(`${base}/dev/outbox`);
-    await page.getByRole('heading', { name: 'E-mail: Modifica PES convalidata — buono BS-2020-0003' }).waitFor();
-    await page.getByRole('heading', { name: 'E-mail: PES convalidati — buono BS-2020-0003' }).waitFor();
-    await page.goto(`${base}/ufficio`);
-    await logout(page);
+      await page.goto(`${base}/dev/outbox`);
+      await page.getByRole('heading', { name: 'E-mail: Modifica PES convalidata — buono BS-2020-0003' }).waitFor();
+      await page.getByRole('heading', { name: 'E-mail: PES convalidati — buono BS-2020-0003' }).waitFor();
+      await page.goto(`${base}/ufficio`);
+      await logout(page);
 
-    await login(page, base, MARTA);
-    await page.getByRole('link', { name: 'Modifica PES del buono BS-2020-0003' }).click();
-    await page.getByText('Modifica PES convalidata').first().waitFor();
-    await expectAccessible(page);
-    await context.close();
-  });
+      await login(page, base, MARTA);
+      await page.getByRole('link', { name: 'Modifica PES del buono BS-2020-0003' }).click();
+      await page.getByText('Modifica PES convalidata').first().waitFor();
+      await expectAccessible(page);
+      await context.close();
+    });
 
-  it('on a wide screen the queue is a table; Richiedi integrazione needs a reason, and the family reads it with a link to what to fix', async () => {
-    const base = app().baseUrl;
-    const { context, page } = await newPage(browser(), { width: 1280 });
-    await login(page, base, CHIARA);
-    await page.getByRole('columnheader', { name: 'Giorni di attesa' }).waitFor();
-    expect(await page.getByTestId('late').count()).toBeGreaterThan(0);
-    await expectAccessible(page);
+    it('on a wide screen the queue is a table; Richiedi integrazione needs a reason, and the family reads it with a link to what to fix', async () => {
+      const base = app().baseUrl;
+      const { context, page } = await newPage(browser(), { width: 1280 });
+      await login(page, base, CHIARA);
+      await page.getByRole('columnheader', { name: 'Giorni di attesa' }).waitFor();
+      expect(await page.getByTestId('late').count()).toBeGreaterThan(0);
+      await expectAccessible(page);
 
-    await page.getByRole('link', { name: /^MPES-/ }).first().click();
-    await page.getByRole('heading', { name: /Pratica MPES-/, level: 1 }).waitFor();
-    const holder = (await page.locator('section[aria-labelledby="famiglia"] dd').first().textContent()) ?? '';
-    const cf = /\(([A-Z0-9]{16})\)/.exec(holder)?.[1];
-    expect(cf).toBeTruthy();
-    await page.getByRole('button', { name: 'Richiedi integrazione' }).click();
-    // The browser's own required check stops an empty reason before it is sent.
-    expect(await page.getByText(/^Integrazione richiesta da/).count()).toBe(0);
-    await page.getByLabel('Cosa deve integrare la famiglia').fill('Carica di nuovo il PES concordato, firmato dal soggetto erogatore.');
-    await page.getByRole('button', { name: 'Richiedi integrazione' }).click();
-    await page.getByText(/^Integrazione richiesta da Chiara Conti il/).waitFor();
-    await expectAccessible(page);
-    await logout(page);
+      await page
+        .getByRole('link', { name: /^MPES-/ })
+        .first()
+        .click();
+      await page.getByRole('heading', { name: /Pratica MPES-/, level: 1 }).waitFor();
+      const holder = (await page.locator('section[aria-labelledby="famiglia"] dd').first().textContent()) ?? '';
+      const cf = /\(([A-Z0-9]{16})\)/.exec(holder)?.[1];
+      expect(cf).toBeTruthy();
+      await page.getByRole('button', { name: 'Richiedi integrazione' }).click();
+      // The browser's own required check stops an empty reason before it is sent.
+      expect(await page.getByText(/^Integrazione richiesta da/).count()).toBe(0);
+      await page
+        .getByLabel('Cosa deve integrare la famiglia')
+        .fill('Carica di nuovo il PES concordato, firmato dal soggetto erogatore.');
+      await page.getByRole('button', { name: 'Richiedi integrazione' }).click();
+      await page.getByText(/^Integrazione richiesta da Chiara Conti il/).waitFor();
+      await expectAccessible(page);
+      await logout(page);
 
-    await login(page, base, cf!);
-    await page.getByRole('link', { name: /^Modifica PES del buono/ }).first().click();
-    await page.getByText('Richiesta di integrazione').first().waitFor();
-    await page.getByText(/Carica di nuovo il PES concordato, firmato dal soggetto erogatore/).first().waitFor();
-    await page.getByRole('link', { name: 'Vai ai nuovi PES' }).waitFor();
-    await expectAccessible(page);
-    await context.close();
-  });
-});
+      await login(page, base, cf!);
+      await page
+        .getByRole('link', { name: /^Modifica PES del buono/ })
+        .first()
+        .click();
+      await page.getByText('Richiesta di integrazione').first().waitFor();
+      await page
+        .getByText(/Carica di nuovo il PES concordato, firmato dal soggetto erogatore/)
+        .first()
+        .waitFor();
+      await page.getByRole('link', { name: 'Vai ai nuovi PES' }).waitFor();
+      await expectAccessible(page);
+      await context.close();
+    });
+  },
+);

@@ -28,14 +28,18 @@ describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
     await page.getByRole('button', { name: 'Confermo i dati del datore di lavoro' }).click();
     await page.getByRole('heading', { name: 'Nuovo PES servizi babysitting domiciliari' }).waitFor();
     await page.getByLabel(/Marco Bianchi/).check();
-    await page.getByRole('combobox', { name: 'Soggetto erogatore' }).selectOption({ label: 'Cooperativa Sociale Il Germoglio' });
+    await page
+      .getByRole('combobox', { name: 'Soggetto erogatore' })
+      .selectOption({ label: 'Cooperativa Sociale Il Germoglio' });
     await page.getByLabel(/Ore complessive del servizio/).fill('40');
     await page.getByRole('button', { name: 'Salva il PES' }).click();
     await page.getByText('PES BS-2020-0002/2 salvato').waitFor();
     await page.getByRole('button', { name: 'Richiedi validazione al soggetto erogatore' }).click();
     await page.getByText('Richiesta di validazione inviata').waitFor();
     // The gate says what is missing where the button will be.
-    await expect.poll(() => page.getByTestId('cosa-manca').textContent()).toContain('PES BS-2020-0002/2: in attesa di validazione da Cooperativa Sociale Il Germoglio');
+    await expect
+      .poll(() => page.getByTestId('cosa-manca').textContent())
+      .toContain('PES BS-2020-0002/2: in attesa di validazione da Cooperativa Sociale Il Germoglio');
     expect(await page.getByRole('link', { name: 'Concludi e invia richiesta di convalida' }).count()).toBe(0);
     await expectAccessible(page);
     await logout(page);
@@ -59,7 +63,9 @@ describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
     const code = dialog.getByLabel('Codice OTP ricevuto via SMS');
     expect(await code.getAttribute('inputmode')).toBe('numeric');
     expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
-    await expect.poll(() => dialog.getByTestId('otp-countdown').textContent()).toMatch(/Il codice scade tra 1\d\d secondi/);
+    await expect
+      .poll(() => dialog.getByTestId('otp-countdown').textContent())
+      .toMatch(/Il codice scade tra 1\d\d secondi/);
     await expect.poll(() => dialog.getByRole('button', { name: 'Richiedi nuovo codice' }).isDisabled()).toBe(true);
     await expectAccessible(page);
 
@@ -85,7 +91,10 @@ describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
     expect(await page.getByTestId('sha256-fascicolo').textContent()).toMatch(/^[0-9a-f]{64}$/);
     await expectAccessible(page);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Scarica la ricevuta (PDF)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Scarica la ricevuta (PDF)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`ricevuta-${protocol}.pdf`);
     const { text } = await pdfText(new Uint8Array(await readFile((await download.path())!)));
     expect(text).toContain(protocol);
@@ -95,7 +104,9 @@ describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
     const pdfUrl = `${base}${new URL(receiptUrl).pathname.replace(/^\/famiglia\/buoni\/([^/]+)\/ricevuta$/, '/api/ricevute/$1')}`;
     await page.getByRole('link', { name: /Modifica PES del buono BS-2020-0002/ }).click();
     await page.getByTestId('stato-invio').waitFor();
-    expect(await page.getByTestId('stato-invio').textContent()).toMatch(new RegExp(`Inviata all’ufficio il \\d{2}/\\d{2}/\\d{4}, \\d{2}:\\d{2} — protocollo ${protocol}`));
+    expect(await page.getByTestId('stato-invio').textContent()).toMatch(
+      new RegExp(`Inviata all’ufficio il \\d{2}/\\d{2}/\\d{4}, \\d{2}:\\d{2} — protocollo ${protocol}`),
+    );
     await page.getByText(`Inviata all’ufficio con firma OTP — protocollo ${protocol}`).waitFor();
     expect(await page.getByRole('link', { name: 'Concludi e invia richiesta di convalida' }).count()).toBe(0);
     await expectAccessible(page);
@@ -106,7 +117,10 @@ describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
     const res = await page.request.get(pdfUrl);
     expect(res.status()).toBe(404);
     await page.goto(receiptUrl);
-    await page.getByRole('heading', { name: /non (esiste|trovat)/i }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /non (esiste|trovat)/i })
+      .first()
+      .waitFor();
     await context.close();
   });
   it('a family the office asked to correct signs again with JavaScript off: the page, the SMS code, the receipt', async () => {
@@ -114,7 +128,11 @@ describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
     // The office demo's first returned conversion whose PES are all validated (BS-2020-0119): it can be signed again as it is.
     const index = OFFICE_DEMO_PLANS.findIndex((p) => p.status === 'returned');
     const family = officeDemoFamily(index);
-    const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 }, locale: 'it-IT' });
+    const context = await browser().newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 800 },
+      locale: 'it-IT',
+    });
     const page = await context.newPage();
     await page.goto(`${base}/login`);
     await page.getByLabel('Codice fiscale (username)').fill(family.codiceFiscale);

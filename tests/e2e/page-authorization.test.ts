@@ -21,7 +21,9 @@ type Ids = { annaVoucher: string; martaVoucher: string; martaSummerPes: string; 
 /** `ok`: 200 showing every text of `show`; `to`: a redirect to that path; `missing`: the 404 page. */
 type Outcome = { ok: string[] } | { to: string } | 'missing';
 /** `url` for a page of its own; `record` and `at(id)` for the page of one record. */
-type Row = ({ url: string; record?: never; at?: never } | { url?: never; record: keyof Ids; at: (id: string) => string }) & {
+type Row = (
+  { url: string; record?: never; at?: never } | { url?: never; record: keyof Ids; at: (id: string) => string }
+) & {
   /**
    * What only the allowed callers may read: in their answers, absent from every other answer (RSC payload
    * included), and also looked for in the RSC payload of a client-side navigation to the page.
@@ -31,7 +33,13 @@ type Row = ({ url: string; record?: never; at?: never } | { url?: never; record:
 };
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
-const FORGED = ['middleware', 'proxy', 'src/middleware', 'middleware:middleware:middleware:middleware:middleware', 'proxy:proxy:proxy:proxy:proxy'];
+const FORGED = [
+  'middleware',
+  'proxy',
+  'src/middleware',
+  'middleware:middleware:middleware:middleware:middleware',
+  'proxy:proxy:proxy:proxy:proxy',
+];
 const ROLE_OF = { anna: 'family', marta: 'family', prv1: 'provider', prv2: 'provider', office: 'office' } as const;
 type Member = keyof typeof ROLE_OF;
 
@@ -40,9 +48,20 @@ const to = (p: string): Outcome => ({ to: p });
 const LOGIN = to('/login');
 const DENIED = to('/accesso-negato');
 const ENROL = to('/profilo/sicurezza');
-const everyone = (o: Outcome): Record<Caller, Outcome> => ({ anonymous: o, anna: o, marta: o, prv1: o, prv2: o, office: o, mfaPending: o });
+const everyone = (o: Outcome): Record<Caller, Outcome> => ({
+  anonymous: o,
+  anna: o,
+  marta: o,
+  prv1: o,
+  prv2: o,
+  office: o,
+  mfaPending: o,
+});
 /** A role area: strangers to the login, staff still enrolling to the enrolment page, other roles refused. */
-const only = (role: 'family' | 'provider' | 'office', cells: Partial<Record<Member, Outcome>>): Record<Caller, Outcome> => {
+const only = (
+  role: 'family' | 'provider' | 'office',
+  cells: Partial<Record<Member, Outcome>>,
+): Record<Caller, Outcome> => {
   const members = Object.keys(ROLE_OF) as Member[];
   const out = { anonymous: LOGIN, mfaPending: ENROL } as Record<Caller, Outcome>;
   for (const m of members) {
@@ -57,16 +76,37 @@ const office = (...show: string[]) => only('office', { office: ok(...show) });
 const PAGES: Record<string, Row> = {
   '(public)': {
     url: '/',
-    expect: { ...everyone(ok('Accesso alla procedura')), anna: to('/famiglia'), marta: to('/famiglia'), prv1: to('/erogatore'), prv2: to('/erogatore'), office: to('/ufficio') },
+    expect: {
+      ...everyone(ok('Accesso alla procedura')),
+      anna: to('/famiglia'),
+      marta: to('/famiglia'),
+      prv1: to('/erogatore'),
+      prv2: to('/erogatore'),
+      office: to('/ufficio'),
+    },
   },
   '(public)/accesso-negato': { url: '/accesso-negato', expect: everyone(ok('Accesso non consentito')) },
   '(public)/attivazione': { url: '/attivazione', expect: everyone(ok('Attiva il tuo accesso')) },
   '(public)/login': { url: '/login', expect: everyone(ok('Accesso utenti registrati', 'Ho smarrito la password')) },
-  '(public)/password-smarrita': { url: '/password-smarrita', expect: everyone(ok('Inserisci nome, cognome e codice fiscale')) },
-  '(public)/password-smarrita/nuova': { url: '/password-smarrita/nuova', expect: everyone(ok('Imposta una nuova password')) },
+  '(public)/password-smarrita': {
+    url: '/password-smarrita',
+    expect: everyone(ok('Inserisci nome, cognome e codice fiscale')),
+  },
+  '(public)/password-smarrita/nuova': {
+    url: '/password-smarrita/nuova',
+    expect: everyone(ok('Imposta una nuova password')),
+  },
   area: {
     url: '/area',
-    expect: { anonymous: LOGIN, anna: to('/famiglia'), marta: to('/famiglia'), prv1: to('/erogatore'), prv2: to('/erogatore'), office: to('/ufficio'), mfaPending: ENROL },
+    expect: {
+      anonymous: LOGIN,
+      anna: to('/famiglia'),
+      marta: to('/famiglia'),
+      prv1: to('/erogatore'),
+      prv2: to('/erogatore'),
+      office: to('/ufficio'),
+      mfaPending: ENROL,
+    },
   },
   // Only a build made with BENCH_FLOOR=1 (npm run bench) has the floor page; this one answers 404 to everyone.
   'bench/floor': { url: '/bench/floor', expect: everyone('missing') },
@@ -106,13 +146,19 @@ const PAGES: Record<string, Row> = {
     record: 'martaVoucher',
     at: (id) => `/famiglia/buoni/${id}`,
     secret: ['BS-2020-0003', 'Elena'],
-    expect: only('family', { marta: ok('Buono BS-2020-0003', 'Richiesta di convalida inviata', 'Elena Verdi'), anna: 'missing' }),
+    expect: only('family', {
+      marta: ok('Buono BS-2020-0003', 'Richiesta di convalida inviata', 'Elena Verdi'),
+      anna: 'missing',
+    }),
   },
   'famiglia/buoni/[id]/babysitting': {
     record: 'annaVoucher',
     at: (id) => `/famiglia/buoni/${id}/babysitting`,
     secret: ['Famiglia Cooperativa Val di Non'],
-    expect: only('family', { anna: ok('PES servizi babysitting domiciliari emergenza COVID-19', 'Seleziona la tua condizione di occupazione'), marta: 'missing' }),
+    expect: only('family', {
+      anna: ok('PES servizi babysitting domiciliari emergenza COVID-19', 'Seleziona la tua condizione di occupazione'),
+      marta: 'missing',
+    }),
   },
   'famiglia/buoni/[id]/estivi': {
     record: 'annaVoucher',
@@ -124,13 +170,19 @@ const PAGES: Record<string, Row> = {
     record: 'martaVoucher',
     at: (id) => `/famiglia/buoni/${id}/invio`,
     secret: ['BS-2020-0003', 'MPES-'],
-    expect: only('family', { marta: ok('Invio della richiesta di convalida', 'Richiesta già inviata', 'BS-2020-0003'), anna: 'missing' }),
+    expect: only('family', {
+      marta: ok('Invio della richiesta di convalida', 'Richiesta già inviata', 'BS-2020-0003'),
+      anna: 'missing',
+    }),
   },
   'famiglia/buoni/[id]/ricevuta': {
     record: 'martaVoucher',
     at: (id) => `/famiglia/buoni/${id}/ricevuta`,
     secret: ['BS-2020-0003', 'MPES-', 'Elena'],
-    expect: only('family', { marta: ok('Ricevuta della richiesta di convalida', 'BS-2020-0003', 'MPES-'), anna: 'missing' }),
+    expect: only('family', {
+      marta: ok('Ricevuta della richiesta di convalida', 'BS-2020-0003', 'MPES-'),
+      anna: 'missing',
+    }),
   },
 
   erogatore: {
@@ -160,9 +212,18 @@ const PAGES: Record<string, Row> = {
     secret: ['BS-2020-0003', 'MPES-'],
     expect: office('Ricevuta della richiesta di convalida — buono BS-2020-0003', 'MPES-'),
   },
-  'ufficio/amministrazione': { url: '/ufficio/amministrazione', expect: office('Parametri delle misure', 'Importa i buoni assegnati', 'La tua verifica in due passaggi') },
-  'ufficio/amministrazione/importa': { url: '/ufficio/amministrazione/importa', expect: office('Importa i buoni assegnati', 'Scarica il modello CSV') },
-  'ufficio/amministrazione/misure': { url: '/ufficio/amministrazione/misure', expect: office('Parametri delle misure', 'Del. G.P. n. 575 dd 06/05/2020', 'Anteprima') },
+  'ufficio/amministrazione': {
+    url: '/ufficio/amministrazione',
+    expect: office('Parametri delle misure', 'Importa i buoni assegnati', 'La tua verifica in due passaggi'),
+  },
+  'ufficio/amministrazione/importa': {
+    url: '/ufficio/amministrazione/importa',
+    expect: office('Importa i buoni assegnati', 'Scarica il modello CSV'),
+  },
+  'ufficio/amministrazione/misure': {
+    url: '/ufficio/amministrazione/misure',
+    expect: office('Parametri delle misure', 'Del. G.P. n. 575 dd 06/05/2020', 'Anteprima'),
+  },
   'ufficio/amministrazione/soggetti-erogatori': {
     url: '/ufficio/amministrazione/soggetti-erogatori',
     secret: ['servizi@ilgermoglio.example.it'],
@@ -174,17 +235,32 @@ const PAGES: Record<string, Row> = {
     secret: ['servizi@ilgermoglio.example.it'],
     expect: office('Cooperativa Sociale Il Germoglio', 'Codice PRV1'),
   },
-  'ufficio/amministrazione/soggetti-erogatori/nuovo': { url: '/ufficio/amministrazione/soggetti-erogatori/nuovo', expect: office('Nuovo soggetto erogatore') },
-  'ufficio/amministrazione/statistiche': { url: '/ufficio/amministrazione/statistiche', expect: office('Statistiche', 'Tempi di decisione') },
-  'ufficio/amministrazione/utenti': { url: '/ufficio/amministrazione/utenti', secret: ['FRRLCU75B10L378M'], expect: office('Utenti', 'Luca Ferrari') },
-  'ufficio/amministrazione/utenti/nuovo': { url: '/ufficio/amministrazione/utenti/nuovo', expect: office('Nuovo utente') },
+  'ufficio/amministrazione/soggetti-erogatori/nuovo': {
+    url: '/ufficio/amministrazione/soggetti-erogatori/nuovo',
+    expect: office('Nuovo soggetto erogatore'),
+  },
+  'ufficio/amministrazione/statistiche': {
+    url: '/ufficio/amministrazione/statistiche',
+    expect: office('Statistiche', 'Tempi di decisione'),
+  },
+  'ufficio/amministrazione/utenti': {
+    url: '/ufficio/amministrazione/utenti',
+    secret: ['FRRLCU75B10L378M'],
+    expect: office('Utenti', 'Luca Ferrari'),
+  },
+  'ufficio/amministrazione/utenti/nuovo': {
+    url: '/ufficio/amministrazione/utenti/nuovo',
+    expect: office('Nuovo utente'),
+  },
 };
 
 function pageFiles(dir: string, base = dir): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return pageFiles(full, base);
-    return /^page\.(tsx|ts|jsx|js|mdx)$/.test(name) ? [path.relative(base, path.dirname(full)).split(path.sep).join('/')] : [];
+    return /^page\.(tsx|ts|jsx|js|mdx)$/.test(name)
+      ? [path.relative(base, path.dirname(full)).split(path.sep).join('/')]
+      : [];
   });
 }
 
@@ -215,10 +291,18 @@ describe.skipIf(!e2eEnabled)('N1/N2/N4: every page authorises every caller itsel
   async function get(caller: Caller, url: string, headers: Record<string, string> = {}): Promise<Answer> {
     const base = caller === 'mfaPending' ? mfaApp.baseUrl : app.baseUrl;
     const cookie = cookies[caller];
-    const res = await fetch(`${base}${url}`, { redirect: 'manual', headers: { ...headers, ...(cookie ? { cookie } : {}) } });
+    const res = await fetch(`${base}${url}`, {
+      redirect: 'manual',
+      headers: { ...headers, ...(cookie ? { cookie } : {}) },
+    });
     const location = res.headers.get('location');
     const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1] ?? '';
-    return { status: res.status, location: location === null ? null : new URL(location, base).pathname, nonce, body: await res.text() };
+    return {
+      status: res.status,
+      location: location === null ? null : new URL(location, base).pathname,
+      nonce,
+      body: await res.text(),
+    };
   }
 
   /** A client-side navigation: the RSC payload of the page (Next first redirects to the URL with its `_rsc` key). */
@@ -241,17 +325,24 @@ describe.skipIf(!e2eEnabled)('N1/N2/N4: every page authorises every caller itsel
     return a.body.replace(/<!-- -->/g, '');
   }
   const idIn = (html: string, prefix: string, near: string): string => {
-    const chunk = html.split(/<(?:article|tr|li)\b/).find((c) => c.includes(near) && new RegExp(`${prefix}${UUID}`).test(c));
+    const chunk = html
+      .split(/<(?:article|tr|li)\b/)
+      .find((c) => c.includes(near) && new RegExp(`${prefix}${UUID}`).test(c));
     const id = chunk && new RegExp(`${prefix}(${UUID})`).exec(chunk)?.[1];
     if (!id) throw new Error(`no ${prefix} link near ${near}`);
     return id;
   };
 
   beforeAll(async () => {
-    [app, mfaApp] = await Promise.all([startApp({ OUTBOX_POLL: '0' }), startApp({ OUTBOX_POLL: '0', STAFF_MFA: 'required' })]);
+    [app, mfaApp] = await Promise.all([
+      startApp({ OUTBOX_POLL: '0' }),
+      startApp({ OUTBOX_POLL: '0', STAFF_MFA: 'required' }),
+    ]);
     cookies.anonymous = null;
     await Promise.all([
-      ...Object.entries(CF).map(async ([who, cf]) => (cookies[who as Caller] = await sessionCookie(app.baseUrl, cf, DEMO_PASSWORD))),
+      ...Object.entries(CF).map(
+        async ([who, cf]) => (cookies[who as Caller] = await sessionCookie(app.baseUrl, cf, DEMO_PASSWORD)),
+      ),
       // Luca Ferrari on the app that requires a second factor he has not enrolled: signed in, limited to enrolment.
       // That app has its own database, where the record ids below do not exist: his answer must not depend on them.
       (async () => (cookies.mfaPending = await sessionCookie(mfaApp.baseUrl, CF.prv1, DEMO_PASSWORD)))(),
@@ -261,7 +352,9 @@ describe.skipIf(!e2eEnabled)('N1/N2/N4: every page authorises every caller itsel
       page('marta', '/famiglia').then((h) => idIn(h, '/famiglia/buoni/', 'BS-2020-0003')),
       page('prv2', '/erogatore?q=BS-2020-0003').then((h) => idIn(h, '/erogatore/pes/', 'PES BS-2020-0003/2')),
       page('office', '/ufficio?stato=tutte&q=BS-2020-0003').then((h) => idIn(h, '/ufficio/pratiche/', 'BS-2020-0003')),
-      page('office', '/ufficio/amministrazione/soggetti-erogatori').then((h) => idIn(h, '/ufficio/amministrazione/soggetti-erogatori/', 'Il Germoglio')),
+      page('office', '/ufficio/amministrazione/soggetti-erogatori').then((h) =>
+        idIn(h, '/ufficio/amministrazione/soggetti-erogatori/', 'Il Germoglio'),
+      ),
     ]);
     for (const [caller, url] of WATCHED) before.set(`${caller} ${url(ids)}`, visibleText(await page(caller, url(ids))));
   });
@@ -285,7 +378,8 @@ describe.skipIf(!e2eEnabled)('N1/N2/N4: every page authorises every caller itsel
       // <html id="__next_error__"> shell for it (vercel/next.js#62228), so the page's text is looked for in the payload.
       else if (!a.body.includes('Pagina non trovata')) found.push('404 without the not-found page');
     } else if ('to' in want) {
-      if (a.status < 300 || a.status > 399 || a.location !== want.to) found.push(`status ${a.status}${a.location ? ` → ${a.location}` : ''}, expected a redirect to ${want.to}`);
+      if (a.status < 300 || a.status > 399 || a.location !== want.to)
+        found.push(`status ${a.status}${a.location ? ` → ${a.location}` : ''}, expected a redirect to ${want.to}`);
     } else {
       if (a.status !== 200) found.push(`status ${a.status}${a.location ? ` → ${a.location}` : ''}, expected 200`);
       const text = visibleText(a.body);
@@ -294,7 +388,8 @@ describe.skipIf(!e2eEnabled)('N1/N2/N4: every page authorises every caller itsel
     const raw = a.body.replace(/<!-- -->/g, '');
     for (const s of row.secret ?? []) {
       if (want !== 'missing' && 'ok' in want) {
-        if (!raw.includes(s)) found.push(`the allowed answer lacks the secret «${s}» (its absence elsewhere would prove nothing)`);
+        if (!raw.includes(s))
+          found.push(`the allowed answer lacks the secret «${s}» (its absence elsewhere would prove nothing)`);
       } else if (raw.includes(s)) found.push(`reveals «${s}»`);
     }
     return found;
@@ -333,8 +428,10 @@ describe.skipIf(!e2eEnabled)('N1/N2/N4: every page authorises every caller itsel
             const found = problems(row, m, wantMissing);
             if (want !== 'missing' || id !== NO_SUCH_ID) return found;
             const [x, y] = [normalised(answers.get(caller)!, recordId!), normalised(m, id)];
-            if (x.status !== y.status || x.location !== y.location) found.push(`not yours ${x.status} ≠ missing ${y.status}`);
-            else if (visibleText(x.body) !== visibleText(y.body)) found.push(`not yours reads «${visibleText(x.body)}», missing «${visibleText(y.body)}»`);
+            if (x.status !== y.status || x.location !== y.location)
+              found.push(`not yours ${x.status} ≠ missing ${y.status}`);
+            else if (visibleText(x.body) !== visibleText(y.body))
+              found.push(`not yours reads «${visibleText(x.body)}», missing «${visibleText(y.body)}»`);
             else if (x.body !== y.body) found.push('not yours and missing differ in the page payload');
             return found;
           },
@@ -347,13 +444,20 @@ describe.skipIf(!e2eEnabled)('N1/N2/N4: every page authorises every caller itsel
         `${caller} navigating client-side (RSC)`,
         async () => {
           const payload = (await rscPayload(caller, url)).replace(/<!-- -->/g, '');
-          return row.secret!.flatMap((s) => (payload.includes(s) === allowed ? [] : [allowed ? `RSC payload lacks «${s}»` : `RSC payload reveals «${s}»`]));
+          return row.secret!.flatMap((s) =>
+            payload.includes(s) === allowed
+              ? []
+              : [allowed ? `RSC payload lacks «${s}»` : `RSC payload reveals «${s}»`],
+          );
         },
       ]);
     }
     for (const caller of ['anonymous', 'anna'] as const) {
       for (const forged of FORGED) {
-        cells.push([`${caller} with x-middleware-subrequest: ${forged}`, async () => problems(row, await get(caller, url, { 'x-middleware-subrequest': forged }), row.expect[caller])]);
+        cells.push([
+          `${caller} with x-middleware-subrequest: ${forged}`,
+          async () => problems(row, await get(caller, url, { 'x-middleware-subrequest': forged }), row.expect[caller]),
+        ]);
       }
     }
     const rest: (readonly [string, string[]])[] = [];
@@ -369,7 +473,9 @@ describe.skipIf(!e2eEnabled)('N1/N2/N4: every page authorises every caller itsel
   // Route handlers have their table in-process (tests/integration/route-authorization.test.ts), where no proxy
   // runs at all; here the GET ones are requested through next start, plain and with the forged header.
   it('route handlers answer the same with a forged x-middleware-subrequest header, and "not yours" like "does not exist"', async () => {
-    const doc = new RegExp(`/api/files/(${UUID})`).exec(await page('prv2', `/erogatore/pes/${ids.martaSummerPes}`))![1]!;
+    const doc = new RegExp(`/api/files/(${UUID})`).exec(
+      await page('prv2', `/erogatore/pes/${ids.martaSummerPes}`),
+    )![1]!;
     const routes: [string, Record<'anonymous' | 'anna' | 'prv1', number | Outcome>][] = [
       ['/api/ping', { anonymous: 401, anna: 200, prv1: 200 }],
       [`/api/files/${doc}`, { anonymous: 401, anna: 404, prv1: 404 }],
@@ -387,21 +493,37 @@ describe.skipIf(!e2eEnabled)('N1/N2/N4: every page authorises every caller itsel
           [undefined, ...FORGED].map(async (forged) => {
             const a = await get(caller, url, forged ? { 'x-middleware-subrequest': forged } : {});
             const w = want[caller];
-            const wrong = typeof w === 'number' ? (a.status === w ? [] : [`status ${a.status}, expected ${w}`]) : problems({ url, expect: everyone(w) }, a, w);
+            const wrong =
+              typeof w === 'number'
+                ? a.status === w
+                  ? []
+                  : [`status ${a.status}, expected ${w}`]
+                : problems({ url, expect: everyone(w) }, a, w);
             if (a.status !== 200 && /BS-2020-0003|Elena|%PDF/.test(a.body)) wrong.push('reveals the record');
             if (!forged) bodies.set(`${caller} ${url}`, a.body);
-            failures.push(...wrong.map((p) => `${caller} ${url}${forged ? ` with x-middleware-subrequest: ${forged}` : ''}: ${p}`));
+            failures.push(
+              ...wrong.map((p) => `${caller} ${url}${forged ? ` with x-middleware-subrequest: ${forged}` : ''}: ${p}`),
+            );
           }),
         ),
       ),
     );
-    for (const [mine, missing] of [[`/api/files/${doc}`, `/api/files/${NO_SUCH_ID}`], [`/api/ricevute/${ids.martaVoucher}`, `/api/ricevute/${NO_SUCH_ID}`]]) {
-      for (const caller of ['anna', 'prv1']) expect(bodies.get(`${caller} ${mine}`), `${caller}: ${mine} like ${missing}`).toBe(bodies.get(`${caller} ${missing}`));
+    for (const [mine, missing] of [
+      [`/api/files/${doc}`, `/api/files/${NO_SUCH_ID}`],
+      [`/api/ricevute/${ids.martaVoucher}`, `/api/ricevute/${NO_SUCH_ID}`],
+    ]) {
+      for (const caller of ['anna', 'prv1'])
+        expect(bodies.get(`${caller} ${mine}`), `${caller}: ${mine} like ${missing}`).toBe(
+          bodies.get(`${caller} ${missing}`),
+        );
     }
     expect(failures).toEqual([]);
   });
 
   it('changed nothing for the records’ owners', async () => {
-    for (const [caller, url] of WATCHED) expect(visibleText(await page(caller, url(ids))), `${caller} ${url(ids)}`).toBe(before.get(`${caller} ${url(ids)}`));
+    for (const [caller, url] of WATCHED)
+      expect(visibleText(await page(caller, url(ids))), `${caller} ${url(ids)}`).toBe(
+        before.get(`${caller} ${url(ids)}`),
+      );
   });
 });

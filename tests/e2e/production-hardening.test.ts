@@ -34,9 +34,14 @@ describe.skipIf(!e2eEnabled)('production with DEMO_MODE=false on an empty embedd
   it('throttles one connection that writes a new X-Forwarded-For on each of 101 failed sign-ins', async () => {
     const codes: string[] = [];
     for (let i = 0; i < 101; i++) {
-      const { location } = await postSignIn(app.baseUrl, `ZZZZZZ80A01L${String(i).padStart(3, '0')}X`, 'password-sbagliata-123', {
-        'x-forwarded-for': `198.51.100.${i % 250}, 203.0.113.${i}`,
-      });
+      const { location } = await postSignIn(
+        app.baseUrl,
+        `ZZZZZZ80A01L${String(i).padStart(3, '0')}X`,
+        'password-sbagliata-123',
+        {
+          'x-forwarded-for': `198.51.100.${i % 250}, 203.0.113.${i}`,
+        },
+      );
       codes.push(new URL(location, app.baseUrl).searchParams.get('code') ?? '');
     }
     // This connection already failed once (Anna's password, first test): its 100th failure is the limit.
@@ -53,7 +58,13 @@ describe.skipIf(!e2eEnabled)('production with DEMO_MODE=false on an empty embedd
 
 describe.skipIf(!e2eEnabled)('production start-up checks', () => {
   it('refuses to start without APP_URL, AUTH_SECRET and a mail sender, saying why', async () => {
-    const failed = await startApp({ DEMO_MODE: '', APP_URL: '', AUTH_URL: '', AUTH_SECRET: '', RESEND_API_KEY: '' }).then(
+    const failed = await startApp({
+      DEMO_MODE: '',
+      APP_URL: '',
+      AUTH_URL: '',
+      AUTH_SECRET: '',
+      RESEND_API_KEY: '',
+    }).then(
       async (a) => {
         await a.stop();
         return '';

@@ -87,7 +87,10 @@ describe.skipIf(!reachable)('the standalone build on PostgreSQL (npm run db:migr
     server.stderr?.on('data', (d: Buffer) => (out += d.toString()));
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline || server.exitCode !== null) throw new Error(`npm start did not come up:\n${out}`);
       await new Promise((r) => setTimeout(r, 300));

@@ -23,7 +23,15 @@ describe.skipIf(!e2eEnabled)('summer services (guide §3.3)', () => {
 
   it('Anna enters summer PES for both children, uploads the agreed PES and asks for validation; the provider downloads and validates', async () => {
     const { context, page } = await newPage(browser());
-    onTestFailed(async () => writeFileSync(path.join(tmp, 'failure.txt'), `${page.url()}\n${await page.locator('body').innerText().catch(() => '')}`));
+    onTestFailed(async () =>
+      writeFileSync(
+        path.join(tmp, 'failure.txt'),
+        `${page.url()}\n${await page
+          .locator('body')
+          .innerText()
+          .catch(() => '')}`,
+      ),
+    );
     const base = app().baseUrl;
     // The first sign-in opens and seeds the database, which on a busy machine can outlast one wait.
     await login(page, base, ANNA).catch(() => login(page, base, ANNA));
@@ -36,7 +44,9 @@ describe.skipIf(!e2eEnabled)('summer services (guide §3.3)', () => {
     await openVoucher(page, 'BS-2020-0001');
     await expect
       .poll(async () => (await page.getByTestId('cosa-compra').textContent())?.replace(/\u00a0/g, ' '))
-      .toBe('Con 1.032,45 € puoi avere fino a 57 ore di babysitting per un minore (18,00 €/h) o 45 ore per due o più minori (22,50 €/h), oppure servizi estivi fino a 1.032,45 €.');
+      .toBe(
+        'Con 1.032,45 € puoi avere fino a 57 ore di babysitting per un minore (18,00 €/h) o 45 ore per due o più minori (22,50 €/h), oppure servizi estivi fino a 1.032,45 €.',
+      );
 
     await page.getByRole('link', { name: 'Aggiungi PES servizi estivi' }).click();
     await page.getByRole('heading', { name: 'Richiesta P.E.S. servizi estivi' }).waitFor();
@@ -46,18 +56,30 @@ describe.skipIf(!e2eEnabled)('summer services (guide §3.3)', () => {
     await expectAccessible(page);
 
     // Luca (2 years): band A only, so Estate Ragazzi (B/C) is not offered.
-    await panel(page, 'Luca Rossi').getByRole('button', { name: /Aggiungi P.E.S./ }).click();
+    await panel(page, 'Luca Rossi')
+      .getByRole('button', { name: /Aggiungi P.E.S./ })
+      .click();
     const luca = panel(page, 'Luca Rossi');
-    expect(await luca.getByLabel('Fascia del servizio').locator('option').allTextContents()).toEqual(['Scegli la fascia', expect.stringMatching(/^A\)/)]);
+    expect(await luca.getByLabel('Fascia del servizio').locator('option').allTextContents()).toEqual([
+      'Scegli la fascia',
+      expect.stringMatching(/^A\)/),
+    ]);
     await luca.getByLabel('Fascia del servizio').selectOption('A');
-    expect(await luca.getByLabel('Soggetto erogatore', { exact: true }).locator('option').allTextContents()).toEqual(['Scegli il soggetto erogatore', 'Cooperativa Sociale Il Germoglio']);
+    expect(await luca.getByLabel('Soggetto erogatore', { exact: true }).locator('option').allTextContents()).toEqual([
+      'Scegli il soggetto erogatore',
+      'Cooperativa Sociale Il Germoglio',
+    ]);
 
     // Sofia (5 years), band B with Estate Ragazzi: 1.032,46 € overdraws and saves nothing.
     await luca.getByRole('button', { name: /Cancella questo P.E.S./ }).click();
-    await panel(page, 'Sofia Rossi').getByRole('button', { name: /Aggiungi P.E.S./ }).click();
+    await panel(page, 'Sofia Rossi')
+      .getByRole('button', { name: /Aggiungi P.E.S./ })
+      .click();
     const sofia = panel(page, 'Sofia Rossi');
     await sofia.getByLabel('Fascia del servizio').selectOption('B');
-    await sofia.getByLabel('Soggetto erogatore', { exact: true }).selectOption({ label: 'Associazione Estate Ragazzi Trento' });
+    await sofia
+      .getByLabel('Soggetto erogatore', { exact: true })
+      .selectOption({ label: 'Associazione Estate Ragazzi Trento' });
     await sofia.getByLabel(/Quota richiesta/).fill('1.032,46');
     await sofia.getByLabel(/Ore complessive/).fill('120');
     await expect.poll(() => page.getByTestId('residuo-estivi').first().textContent()).toMatch(/-0,01\s€/);
@@ -67,8 +89,12 @@ describe.skipIf(!e2eEnabled)('summer services (guide §3.3)', () => {
 
     // Both children within the residual: saved in one go.
     await sofia.getByLabel(/Quota richiesta/).fill('532,45');
-    await panel(page, 'Luca Rossi').getByRole('button', { name: /Aggiungi P.E.S./ }).click();
-    await luca.getByLabel('Soggetto erogatore', { exact: true }).selectOption({ label: 'Cooperativa Sociale Il Germoglio' });
+    await panel(page, 'Luca Rossi')
+      .getByRole('button', { name: /Aggiungi P.E.S./ })
+      .click();
+    await luca
+      .getByLabel('Soggetto erogatore', { exact: true })
+      .selectOption({ label: 'Cooperativa Sociale Il Germoglio' });
     await luca.getByLabel(/Quota richiesta/).fill('500,00');
     await luca.getByLabel(/Ore complessive/).fill('40');
     await expect.poll(() => page.getByTestId('residuo-estivi').first().textContent()).toMatch(/0,00\s€/);
@@ -81,15 +107,23 @@ describe.skipIf(!e2eEnabled)('summer services (guide §3.3)', () => {
     // Documents: a refused file, an uploaded and a replaced one, Visualizza.
     const sofiaDoc = page.locator('li', { hasText: 'PES BS-2020-0001/5' });
     const lucaDoc = page.locator('li', { hasText: 'PES BS-2020-0001/6' });
-    await page.getByText('Prima di richiedere la validazione carica il PES concordato (PDF) per: BS-2020-0001/5, BS-2020-0001/6.').waitFor();
+    await page
+      .getByText(
+        'Prima di richiedere la validazione carica il PES concordato (PDF) per: BS-2020-0001/5, BS-2020-0001/6.',
+      )
+      .waitFor();
     await sofiaDoc.getByLabel('File PDF del PES concordato').setInputFiles(file('foto.pdf', PNG));
     await sofiaDoc.getByRole('button', { name: /carica/ }).click();
     await sofiaDoc.getByText(/Errore: Il file deve essere un PDF/).waitFor();
     await expectAccessible(page);
-    await sofiaDoc.getByLabel('File PDF del PES concordato').setInputFiles(file('PES Sofia.pdf', await pdf({ text: 'PES Sofia' })));
+    await sofiaDoc
+      .getByLabel('File PDF del PES concordato')
+      .setInputFiles(file('PES Sofia.pdf', await pdf({ text: 'PES Sofia' })));
     await sofiaDoc.getByRole('button', { name: /carica/ }).click();
     await sofiaDoc.locator('strong', { hasText: 'PES Sofia.pdf' }).waitFor();
-    await sofiaDoc.getByLabel('Nuovo file PDF').setInputFiles(file('PES Sofia v2.pdf', await pdf({ text: 'PES Sofia v2' })));
+    await sofiaDoc
+      .getByLabel('Nuovo file PDF')
+      .setInputFiles(file('PES Sofia v2.pdf', await pdf({ text: 'PES Sofia v2' })));
     await sofiaDoc.getByRole('button', { name: /Sostituisci/ }).click();
     await sofiaDoc.locator('strong', { hasText: 'PES Sofia v2.pdf' }).waitFor();
     const href = await sofiaDoc.getByRole('link', { name: /Visualizza/ }).getAttribute('href');
@@ -97,7 +131,9 @@ describe.skipIf(!e2eEnabled)('summer services (guide §3.3)', () => {
     expect(got.status()).toBe(200);
     expect(got.headers()['content-disposition']).toMatch(/^attachment; filename="PES Sofia v2.pdf"/);
     expect(got.headers()['x-content-type-options']).toBe('nosniff');
-    await lucaDoc.getByLabel('File PDF del PES concordato').setInputFiles(file('PES Luca.pdf', await pdf({ text: 'PES Luca' })));
+    await lucaDoc
+      .getByLabel('File PDF del PES concordato')
+      .setInputFiles(file('PES Luca.pdf', await pdf({ text: 'PES Luca' })));
     await lucaDoc.getByRole('button', { name: /carica/ }).click();
     await lucaDoc.locator('strong', { hasText: 'PES Luca.pdf' }).waitFor();
     await expectAccessible(page);
@@ -111,7 +147,10 @@ describe.skipIf(!e2eEnabled)('summer services (guide §3.3)', () => {
     await page.getByRole('link', { name: 'Valida o rifiuta: PES BS-2020-0001/5' }).first().click();
     await page.getByRole('heading', { name: 'Validazione del PES BS-2020-0001/5' }).waitFor();
     await expectAccessible(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Visualizza PES Sofia v2.pdf/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Visualizza PES Sofia v2.pdf/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('PES Sofia v2.pdf');
     await page.getByRole('button', { name: 'Valida' }).click();
     await page.getByText('PES BS-2020-0001/5 validato').waitFor();
@@ -121,7 +160,11 @@ describe.skipIf(!e2eEnabled)('summer services (guide §3.3)', () => {
   }, 480_000);
 
   it('before hydration: Aggiorna posts to the server, nothing leaks into the URL, the save button waits, a plain upload works', async () => {
-    const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 }, locale: 'it-IT' });
+    const context = await browser().newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 800 },
+      locale: 'it-IT',
+    });
     const page = await context.newPage();
     const base = app().baseUrl;
     // Sign in with JavaScript, then reuse the session cookie without it.
@@ -148,7 +191,10 @@ describe.skipIf(!e2eEnabled)('summer services (guide §3.3)', () => {
     await lucaDoc.getByLabel('Nuovo file PDF').setInputFiles(file('pagina.pdf', HTML));
     await lucaDoc.getByRole('button', { name: /Sostituisci/ }).click();
     await page.waitForURL((u) => u.searchParams.get('documento') === 'not_pdf');
-    await page.locator('li', { hasText: 'PES BS-2020-0001/6' }).getByText(/Errore: Il file deve essere un PDF/).waitFor();
+    await page
+      .locator('li', { hasText: 'PES BS-2020-0001/6' })
+      .getByText(/Errore: Il file deve essere un PDF/)
+      .waitFor();
     await context.close();
   });
 });

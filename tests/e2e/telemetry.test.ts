@@ -26,8 +26,12 @@ const receiverReady = new Promise<void>((resolve) => {
     req.on('end', () => {
       try {
         const json = JSON.parse(body);
-        if (req.url === '/v1/traces') for (const rs of json.resourceSpans ?? []) for (const ss of rs.scopeSpans ?? []) received.spans.push(...(ss.spans ?? []));
-        if (req.url === '/v1/metrics') for (const rm of json.resourceMetrics ?? []) for (const sm of rm.scopeMetrics ?? []) received.metrics.push(...(sm.metrics ?? []));
+        if (req.url === '/v1/traces')
+          for (const rs of json.resourceSpans ?? [])
+            for (const ss of rs.scopeSpans ?? []) received.spans.push(...(ss.spans ?? []));
+        if (req.url === '/v1/metrics')
+          for (const rm of json.resourceMetrics ?? [])
+            for (const sm of rm.scopeMetrics ?? []) received.metrics.push(...(sm.metrics ?? []));
       } catch {
         /* not JSON: the assertions below find nothing */
       }
@@ -47,7 +51,11 @@ const attr = (kv: KeyValue[] | undefined, key: string) => {
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe.skipIf(!e2eEnabled)('OpenTelemetry over OTLP/HTTP', () => {
-  const env: Record<string, string> = { OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '200', OTEL_METRIC_EXPORT_INTERVAL: '1000' };
+  const env: Record<string, string> = {
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+    OTEL_BSP_SCHEDULE_DELAY: '200',
+    OTEL_METRIC_EXPORT_INTERVAL: '1000',
+  };
   // Before useApp's own beforeAll starts the app: the receiver's port goes into its environment.
   beforeAll(async () => {
     await receiverReady;
@@ -63,7 +71,10 @@ describe.skipIf(!e2eEnabled)('OpenTelemetry over OTLP/HTTP', () => {
     await page.getByLabel('Codice fiscale (username)').fill(ANNA);
     await page.getByLabel('Password', { exact: true }).fill('non-la-password-giusta');
     await page.getByRole('button', { name: 'Accedi' }).click();
-    await page.getByText(/non (sono )?corrett/i).first().waitFor();
+    await page
+      .getByText(/non (sono )?corrett/i)
+      .first()
+      .waitFor();
     await login(page, base, ANNA);
     await openVoucher(page, 'BS-2020-0001');
     const voucherId = /\/famiglia\/buoni\/([0-9a-f-]{36})/.exec(page.url())?.[1];
@@ -71,19 +82,45 @@ describe.skipIf(!e2eEnabled)('OpenTelemetry over OTLP/HTTP', () => {
     await context.close();
 
     await expect
-      .poll(() => received.spans.some((s) => s.name === 'GET /famiglia/buoni/:id' && uuid.test(String(attr(s.attributes, 'bsp.request_id')))), { timeout: 30_000 })
+      .poll(
+        () =>
+          received.spans.some(
+            (s) => s.name === 'GET /famiglia/buoni/:id' && uuid.test(String(attr(s.attributes, 'bsp.request_id'))),
+          ),
+        { timeout: 30_000 },
+      )
       .toBe(true);
     const sql = received.spans.filter((s) => s.name.startsWith('sql '));
-    expect(sql.some((s) => /select/i.test(String(attr(s.attributes, 'db.query.text'))) && String(attr(s.attributes, 'db.query.text')).includes('$1'))).toBe(true);
+    expect(
+      sql.some(
+        (s) =>
+          /select/i.test(String(attr(s.attributes, 'db.query.text'))) &&
+          String(attr(s.attributes, 'db.query.text')).includes('$1'),
+      ),
+    ).toBe(true);
     // The statements ran with Anna's codice fiscale and the voucher's id as parameters: neither is in an SQL span,
     // the codice fiscale in no span at all, and no span carries a query string (a reset link's token is in one).
     expect(JSON.stringify(sql).includes(voucherId!)).toBe(false);
     expect(JSON.stringify(received.spans).includes(ANNA)).toBe(false);
     expect(received.spans.some((s) => /\?/.test(String(attr(s.attributes, 'http.target') ?? '')))).toBe(false);
 
-    const points = (name: string) => received.metrics.filter((m) => m.name === name).flatMap((m) => m.sum?.dataPoints ?? m.gauge?.dataPoints ?? []);
-    await expect.poll(() => points('bsp.http.requests').some((p) => attr(p.attributes, 'route') === '/famiglia/buoni/:id' && Number(attr(p.attributes, 'status')) === 200), { timeout: 30_000 }).toBe(true);
-    await expect.poll(() => points('bsp.signin.failures').some((p) => attr(p.attributes, 'reason') === 'invalid'), { timeout: 30_000 }).toBe(true);
+    const points = (name: string) =>
+      received.metrics.filter((m) => m.name === name).flatMap((m) => m.sum?.dataPoints ?? m.gauge?.dataPoints ?? []);
+    await expect
+      .poll(
+        () =>
+          points('bsp.http.requests').some(
+            (p) =>
+              attr(p.attributes, 'route') === '/famiglia/buoni/:id' && Number(attr(p.attributes, 'status')) === 200,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await expect
+      .poll(() => points('bsp.signin.failures').some((p) => attr(p.attributes, 'reason') === 'invalid'), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     await expect.poll(() => points('bsp.outbox.backlog').length, { timeout: 30_000 }).toBeGreaterThan(0);
   });
 });

@@ -49,7 +49,8 @@ const VARIANTS: { name: string; width: number; ui: (page: Page) => Ui }[] = [
   { name: 'with the keyboard only', width: 1280, ui: (page) => keyboardUi(page, { axe: false }) },
 ];
 
-const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').replace(/\u00a0/g, ' ');
+const text = async (page: Page, testId: string) =>
+  ((await page.getByTestId(testId).first().textContent()) ?? '').replace(/\u00a0/g, ' ');
 
 async function wholeJourney(ui: Ui, base: string): Promise<void> {
   const { page } = ui;
@@ -81,7 +82,10 @@ async function wholeJourney(ui: Ui, base: string): Promise<void> {
   await audit(ui);
   const sofia = page.locator('details', { hasText: 'Sofia Rossi' });
   await ui.press(sofia.getByRole('button', { name: /Aggiungi P.E.S./ }));
-  await ui.select(sofia.getByLabel('Fascia del servizio'), (await sofia.getByLabel('Fascia del servizio').locator('option', { hasText: /^B\)/ }).textContent())!);
+  await ui.select(
+    sofia.getByLabel('Fascia del servizio'),
+    (await sofia.getByLabel('Fascia del servizio').locator('option', { hasText: /^B\)/ }).textContent())!,
+  );
   await ui.select(sofia.getByLabel('Soggetto erogatore', { exact: true }), 'Associazione Estate Ragazzi Trento');
   await ui.fill(sofia.getByLabel(/Quota richiesta/), '1.032,45');
   await ui.fill(sofia.getByLabel(/Ore complessive/), '120');
@@ -164,7 +168,9 @@ async function wholeJourney(ui: Ui, base: string): Promise<void> {
   await audit(ui);
   const mailText = ((await mail.textContent()) ?? '').replace(/\u00a0/g, ' ');
   expect(mailText).toContain('anna.rossi@example.it');
-  expect(mailText).toContain(`ha convalidato la modifica PES del Buono di servizio BS-2020-0001 (protocollo ${protocol})`);
+  expect(mailText).toContain(
+    `ha convalidato la modifica PES del Buono di servizio BS-2020-0001 (protocollo ${protocol})`,
+  );
   expect(mailText).toMatch(/PES BS-2020-0001\/4 — Cooperativa Sociale Il Germoglio — 100 ore — 2\.250,00 €/);
   expect(mailText).toMatch(/PES BS-2020-0001\/5 — Associazione Estate Ragazzi Trento — 120 ore — 1\.032,45 €/);
 }
@@ -189,7 +195,15 @@ describe.skipIf(!e2eEnabled)('the whole journey', () => {
   for (const [i, { name, width, ui }] of VARIANTS.entries()) {
     it(`${name}: Anna closes, converts and signs; the providers close and validate; the office approves; Anna reads the e-mail`, async () => {
       const { context, page } = await newPage(browser!, { width });
-      onTestFailed(async () => writeFileSync(path.join(tmp, `failure-${i}.txt`), `${page.url()}\n${await page.locator('body').innerText().catch(() => '')}`));
+      onTestFailed(async () =>
+        writeFileSync(
+          path.join(tmp, `failure-${i}.txt`),
+          `${page.url()}\n${await page
+            .locator('body')
+            .innerText()
+            .catch(() => '')}`,
+        ),
+      );
       await wholeJourney(ui(page), apps[i]!.baseUrl);
       await context.close();
       expectPrivateStructuredLogs(apps[i]!.logs(), otps);

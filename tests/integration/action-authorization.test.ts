@@ -15,7 +15,17 @@ import {
 } from '@/db/schema';
 import { actAs, useDb } from './support/act-as';
 import { seeded } from './support/fixtures';
-import { actions, call, type Callers, type Ids, isServerActionFile, loadIds, rolesOf, sourceFiles, TABLE } from './support/server-actions';
+import {
+  actions,
+  call,
+  type Callers,
+  type Ids,
+  isServerActionFile,
+  loadIds,
+  rolesOf,
+  sourceFiles,
+  TABLE,
+} from './support/server-actions';
 import { freshDb, type TestDb } from './support/test-db';
 
 /**
@@ -63,7 +73,11 @@ describe('N1: the authorisation table covers every server action', () => {
       .filter((file) => {
         const source = readFileSync(path.join(process.cwd(), file), 'utf8');
         if (!/['"]use server['"]/.test(source)) return false;
-        return !/^lib\/actions\/.+\.ts$/.test(file) || !isServerActionFile(source) || source.match(/['"]use server['"]/g)!.length > 1;
+        return (
+          !/^lib\/actions\/.+\.ts$/.test(file) ||
+          !isServerActionFile(source) ||
+          source.match(/['"]use server['"]/g)!.length > 1
+        );
       });
     expect(elsewhere).toEqual([]);
   });
@@ -72,7 +86,9 @@ describe('N1: the authorisation table covers every server action', () => {
 describe('N1/N2: callers outside the table are refused and change nothing', () => {
   const protectedActions = Object.entries(TABLE).filter(([, e]) => e.role !== 'public');
   const cells = protectedActions.flatMap(([name, e]) =>
-    (['anonymous', 'family', 'provider', 'office'] as const).filter((c) => c === 'anonymous' || !rolesOf(e).includes(c)).map((c) => [name, c] as const),
+    (['anonymous', 'family', 'provider', 'office'] as const)
+      .filter((c) => c === 'anonymous' || !rolesOf(e).includes(c))
+      .map((c) => [name, c] as const),
   );
   it.each(cells)('%s as %s', async (name, caller) => {
     const before = await snapshot();
@@ -82,17 +98,23 @@ describe('N1/N2: callers outside the table are refused and change nothing', () =
     expect(await snapshot()).toBe(before);
   });
 
-  it.each(protectedActions.filter(([, e]) => e.foreign).map(([name]) => name))('%s on a record of someone else is refused and changes nothing', async (name) => {
-    const before = await snapshot();
-    actAs(callers[rolesOf(TABLE[name]!)[0]!]);
-    const r = await call(name, TABLE[name]!.foreign!(ids));
-    expect(r).toMatchObject({ ok: false, code: 'not_found' });
-    expect(await snapshot()).toBe(before);
-  });
+  it.each(protectedActions.filter(([, e]) => e.foreign).map(([name]) => name))(
+    '%s on a record of someone else is refused and changes nothing',
+    async (name) => {
+      const before = await snapshot();
+      actAs(callers[rolesOf(TABLE[name]!)[0]!]);
+      const r = await call(name, TABLE[name]!.foreign!(ids));
+      expect(r).toMatchObject({ ok: false, code: 'not_found' });
+      expect(await snapshot()).toBe(before);
+    },
+  );
 
-  it.each(protectedActions.flatMap(([name, e]) => rolesOf(e).map((role) => [name, role] as const)))('%s by %s is not refused for lack of rights', async (name, role) => {
-    actAs(callers[role]);
-    const r = await call(name, TABLE[name]!.own!(ids));
-    expect(['forbidden', 'unauthenticated']).not.toContain(r.code);
-  });
+  it.each(protectedActions.flatMap(([name, e]) => rolesOf(e).map((role) => [name, role] as const)))(
+    '%s by %s is not refused for lack of rights',
+    async (name, role) => {
+      actAs(callers[role]);
+      const r = await call(name, TABLE[name]!.own!(ids));
+      expect(['forbidden', 'unauthenticated']).not.toContain(r.code);
+    },
+  );
 });

@@ -25,8 +25,18 @@ vi.mock('@/lib/auth/auth', async () => {
  * actions called with an object) objects carrying those keys; afterwards the built-ins are exactly as they
  * were and a normal request still works.
  */
-const HOSTILE_NAMES = ['__proto__.x', 'constructor.prototype.x', 'prototype.x', 'toString.x', 'hasOwnProperty.call', 'valueOf.x', '0.__proto__.x', 'a.b.c.d.e.f'];
-const HOSTILE_JSON = '{"__proto__":{"x":"polluted"},"constructor":{"prototype":{"x":"polluted"}},"prototype":{"x":1},"hasOwnProperty":{"call":1},"toString":{"x":1},"valueOf":{"x":1}}';
+const HOSTILE_NAMES = [
+  '__proto__.x',
+  'constructor.prototype.x',
+  'prototype.x',
+  'toString.x',
+  'hasOwnProperty.call',
+  'valueOf.x',
+  '0.__proto__.x',
+  'a.b.c.d.e.f',
+];
+const HOSTILE_JSON =
+  '{"__proto__":{"x":"polluted"},"constructor":{"prototype":{"x":"polluted"}},"prototype":{"x":1},"hasOwnProperty":{"call":1},"toString":{"x":1},"valueOf":{"x":1}}';
 const CALLERS = ['anonymous', 'family', 'provider', 'office'] as const;
 
 let t: TestDb;
@@ -100,36 +110,58 @@ const cells = [...actions.keys()].sort().flatMap((name) => CALLERS.map((caller) 
 describe('X1: hostile field names change nothing shared, whoever posts them', () => {
   it.each(cells)('%s as %s: prototype paths in the form', async (name, caller) => {
     actAs(callers[caller]);
-    const r = await answer(() => fnOf(name)(null, formOf(name, HOSTILE_NAMES.map((n) => [n, 'polluted']))));
+    const r = await answer(() =>
+      fnOf(name)(
+        null,
+        formOf(
+          name,
+          HOSTILE_NAMES.map((n) => [n, 'polluted']),
+        ),
+      ),
+    );
     if (name !== 'logoutAction') expectRefused(r, name, caller);
     expectBuiltinsUntouched();
   });
 
   it.each(cells)('%s as %s: a form of 10 000 fields is refused', async (name, caller) => {
     actAs(callers[caller]);
-    const many = Array.from({ length: 10_000 }, (_, i) => [i % 1000 === 0 ? HOSTILE_NAMES[(i / 1000) % HOSTILE_NAMES.length]! : `f${i}`, 'x'] as [string, string]);
+    const many = Array.from(
+      { length: 10_000 },
+      (_, i) => [i % 1000 === 0 ? HOSTILE_NAMES[(i / 1000) % HOSTILE_NAMES.length]! : `f${i}`, 'x'] as [string, string],
+    );
     const r = await answer(() => fnOf(name)(null, formOf(name, many)));
     if (name !== 'logoutAction') expectRefused(r, name, caller);
     expectBuiltinsUntouched();
   });
 
   const objectActions = [...actions.keys()].filter((n) => !TABLE[n]!.form && TABLE[n]!.own).sort();
-  it.each(objectActions.flatMap((name) => CALLERS.map((caller) => [name, caller] as const)))('%s as %s: an object carrying prototype keys', async (name, caller) => {
-    actAs(callers[caller]);
-    const own = TABLE[name]!.own!(ids) as Record<string, unknown>;
-    // JSON.parse makes `__proto__` an own key, as a decoded request body would; spreading keeps it own.
-    const hostile = { ...(JSON.parse(HOSTILE_JSON) as object), ...own };
-    expect(Object.keys(hostile)).toContain('__proto__');
-    for (const input of [hostile, { ...own, 'hasOwnProperty.call': 'x', '__proto__.x': 'x' }]) {
-      expectRefused(await answer(() => fnOf(name)(input)), name, caller);
-      expectBuiltinsUntouched();
-    }
-  });
+  it.each(objectActions.flatMap((name) => CALLERS.map((caller) => [name, caller] as const)))(
+    '%s as %s: an object carrying prototype keys',
+    async (name, caller) => {
+      actAs(callers[caller]);
+      const own = TABLE[name]!.own!(ids) as Record<string, unknown>;
+      // JSON.parse makes `__proto__` an own key, as a decoded request body would; spreading keeps it own.
+      const hostile = { ...(JSON.parse(HOSTILE_JSON) as object), ...own };
+      expect(Object.keys(hostile)).toContain('__proto__');
+      for (const input of [hostile, { ...own, 'hasOwnProperty.call': 'x', '__proto__.x': 'x' }]) {
+        expectRefused(await answer(() => fnOf(name)(input)), name, caller);
+        expectBuiltinsUntouched();
+      }
+    },
+  );
 
   it('a normal request still works afterwards (Anna recomputes her summer PES)', async () => {
     for (const [name, caller] of cells.filter(([n]) => n === 'summerPesFormAction')) {
       actAs(callers[caller]);
-      await answer(() => fnOf(name)(null, formOf(name, HOSTILE_NAMES.map((n) => [n, 'polluted']))));
+      await answer(() =>
+        fnOf(name)(
+          null,
+          formOf(
+            name,
+            HOSTILE_NAMES.map((n) => [n, 'polluted']),
+          ),
+        ),
+      );
     }
     actAs(callers.family);
     const r = await fnOf('summerPesFormAction')(null, formOf('summerPesFormAction', []));

@@ -16,17 +16,28 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const babysitting = async () => (await t.db.select().from(measureParameters).where(eq(measureParameters.measure, 'babysitting_covid')))[0]!;
+const babysitting = async () =>
+  (await t.db.select().from(measureParameters).where(eq(measureParameters.measure, 'babysitting_covid')))[0]!;
 const form = async (over: Record<string, string> = {}) => {
   const m = await babysitting();
-  return { measure: 'babysitting_covid', opensOn: m.opensOn, closesOn: m.closesOn, hourlyCapOneChild: '20,00', hourlyCapMultiChild: '25,00', copayPercent: '10', ...over };
+  return {
+    measure: 'babysitting_covid',
+    opensOn: m.opensOn,
+    closesOn: m.closesOn,
+    hourlyCapOneChild: '20,00',
+    hourlyCapMultiChild: '25,00',
+    copayPercent: '10',
+    ...over,
+  };
 };
 
 describe('measure parameters', () => {
   it('«Anteprima» shows the covered rates before and after and saves nothing', async () => {
     actAs(actors.office);
     const before = await babysitting();
-    const r = await updateMeasureParametersAction(await form({ intent: 'preview', copayPercent: '20', hourlyCapMultiChild: '30,00' }));
+    const r = await updateMeasureParametersAction(
+      await form({ intent: 'preview', copayPercent: '20', hourlyCapMultiChild: '30,00' }),
+    );
     expect(r).toMatchObject({
       ok: true,
       data: {
@@ -42,22 +53,45 @@ describe('measure parameters', () => {
 
   it('«Salva» writes the values and one audit event with only what changed, before and after', async () => {
     actAs(actors.office);
-    const r = await updateMeasureParametersAction(await form({ intent: 'save', copayPercent: '12,5', hourlyCapOneChild: '21,00', closesOn: '2027-06-30' }));
+    const r = await updateMeasureParametersAction(
+      await form({ intent: 'save', copayPercent: '12,5', hourlyCapOneChild: '21,00', closesOn: '2027-06-30' }),
+    );
     expect(r).toMatchObject({ ok: true, data: { saved: true } });
     const after = await babysitting();
-    expect(after).toMatchObject({ copayBasisPoints: 1_250, hourlyCapOneChildCents: 2_100, hourlyCapMultiChildCents: 2_500, closesOn: '2027-06-30' });
+    expect(after).toMatchObject({
+      copayBasisPoints: 1_250,
+      hourlyCapOneChildCents: 2_100,
+      hourlyCapMultiChildCents: 2_500,
+      closesOn: '2027-06-30',
+    });
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'measure.parameters_updated'));
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorId: actors.office.userId, entityType: 'measure', entityId: 'babysitting_covid' });
-    expect(events[0]!.before).toEqual({ closesOn: expect.any(String), hourlyCapOneChildCents: 2_000, copayBasisPoints: 1_000 });
-    expect(events[0]!.after).toEqual({ closesOn: '2027-06-30', hourlyCapOneChildCents: 2_100, copayBasisPoints: 1_250 });
+    expect(events[0]).toMatchObject({
+      actorId: actors.office.userId,
+      entityType: 'measure',
+      entityId: 'babysitting_covid',
+    });
+    expect(events[0]!.before).toEqual({
+      closesOn: expect.any(String),
+      hourlyCapOneChildCents: 2_000,
+      copayBasisPoints: 1_000,
+    });
+    expect(events[0]!.after).toEqual({
+      closesOn: '2027-06-30',
+      hourlyCapOneChildCents: 2_100,
+      copayBasisPoints: 1_250,
+    });
   });
 
   it('saving unchanged values writes no event', async () => {
     actAs(actors.office);
     const m = await babysitting();
-    await updateMeasureParametersAction(await form({ hourlyCapOneChild: '21,00', copayPercent: '12,5', closesOn: m.closesOn }));
-    expect(await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'measure.parameters_updated'))).toHaveLength(1);
+    await updateMeasureParametersAction(
+      await form({ hourlyCapOneChild: '21,00', copayPercent: '12,5', closesOn: m.closesOn }),
+    );
+    expect(
+      await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'measure.parameters_updated')),
+    ).toHaveLength(1);
   });
 
   it.each([
@@ -80,7 +114,14 @@ describe('measure parameters', () => {
   it('summer services may have no hourly caps', async () => {
     actAs(actors.office);
     const [m] = await t.db.select().from(measureParameters).where(eq(measureParameters.measure, 'summer_covid'));
-    const r = await updateMeasureParametersAction({ measure: 'summer_covid', opensOn: m!.opensOn, closesOn: '2027-09-15', hourlyCapOneChild: '', hourlyCapMultiChild: '', copayPercent: '0' });
+    const r = await updateMeasureParametersAction({
+      measure: 'summer_covid',
+      opensOn: m!.opensOn,
+      closesOn: '2027-09-15',
+      hourlyCapOneChild: '',
+      hourlyCapMultiChild: '',
+      copayPercent: '0',
+    });
     expect(r).toMatchObject({ ok: true, data: { saved: true } });
     const [after] = await t.db.select().from(measureParameters).where(eq(measureParameters.measure, 'summer_covid'));
     expect(after).toMatchObject({ closesOn: '2027-09-15', hourlyCapOneChildCents: null });

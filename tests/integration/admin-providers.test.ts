@@ -38,14 +38,28 @@ describe('providers', () => {
     const { providerId } = await saveProvider(t.db, actors.office, parse(form()), { now });
     const [row] = await t.db.select().from(providers).where(eq(providers.id, providerId));
     expect(row).toMatchObject({ code: 'PRV4', name: 'Asilo Nido Il Girasole', taxCode: '00337460224' });
-    expect(await providersForMeasure(t.db, 'summer_covid', TODAY)).toContainEqual({ id: providerId, name: 'Asilo Nido Il Girasole' });
+    expect(await providersForMeasure(t.db, 'summer_covid', TODAY)).toContainEqual({
+      id: providerId,
+      name: 'Asilo Nido Il Girasole',
+    });
     expect(await providerJoined(t.db, providerId, 'babysitting_covid', TODAY)).toBe(false);
-    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'provider.created'), eq(auditEvents.entityId, providerId)));
-    expect(event?.after).toMatchObject({ bands: ['A', 'B'], measures: [{ measure: 'summer_covid', joinedOn: '2026-11-01', leftOn: null }] });
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'provider.created'), eq(auditEvents.entityId, providerId)));
+    expect(event?.after).toMatchObject({
+      bands: ['A', 'B'],
+      measures: [{ measure: 'summer_covid', joinedOn: '2026-11-01', leftOn: null }],
+    });
   });
 
   it('is offered only from the day it joins', async () => {
-    const { providerId } = await saveProvider(t.db, actors.office, parse(form({ name: 'Futuro', taxCode: '09876543217', summerFrom: '2026-12-15' })), { now });
+    const { providerId } = await saveProvider(
+      t.db,
+      actors.office,
+      parse(form({ name: 'Futuro', taxCode: '09876543217', summerFrom: '2026-12-15' })),
+      { now },
+    );
     expect(await providerJoined(t.db, providerId, 'summer_covid', TODAY)).toBe(false);
     expect(await providerJoined(t.db, providerId, 'summer_covid', '2026-12-15')).toBe(true);
   });
@@ -67,7 +81,9 @@ describe('providers', () => {
   });
 
   it('refuses a second provider with the same tax code', async () => {
-    await expect(saveProvider(t.db, actors.office, parse(form({ name: 'Doppione' })), { now })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(saveProvider(t.db, actors.office, parse(form({ name: 'Doppione' })), { now })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 
   it('a provider leaving a measure disappears from the drop-down for new PES; its existing PES stay', async () => {
@@ -76,32 +92,68 @@ describe('providers', () => {
     await saveProvider(
       t.db,
       actors.office,
-      parse({ providerId: prv1!.id, name: prv1!.name, taxCode: '01234560223', email: prv1!.email, bands: ['A', 'B', 'C'], summerJoined: 'on', summerFrom: '2026-10-26' }),
+      parse({
+        providerId: prv1!.id,
+        name: prv1!.name,
+        taxCode: '01234560223',
+        email: prv1!.email,
+        bands: ['A', 'B', 'C'],
+        summerJoined: 'on',
+        summerFrom: '2026-10-26',
+      }),
       { now },
     );
     expect((await providersForMeasure(t.db, 'babysitting_covid', TODAY)).map((p) => p.id)).not.toContain(prv1!.id);
     expect(await providerJoined(t.db, prv1!.id, 'babysitting_covid', TODAY)).toBe(false);
     expect(await providerJoined(t.db, prv1!.id, 'summer_covid', TODAY)).toBe(true);
-    const [membership] = await t.db.select().from(providerMeasures).where(and(eq(providerMeasures.providerId, prv1!.id), eq(providerMeasures.measure, 'babysitting_covid')));
+    const [membership] = await t.db
+      .select()
+      .from(providerMeasures)
+      .where(and(eq(providerMeasures.providerId, prv1!.id), eq(providerMeasures.measure, 'babysitting_covid')));
     expect(membership?.leftOn).toBe(TODAY);
     expect(await t.db.select().from(pes).where(eq(pes.providerId, prv1!.id))).toEqual(pesBefore);
-    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'provider.updated'), eq(auditEvents.entityId, prv1!.id)));
-    expect(event?.before).toMatchObject({ measures: [{ measure: 'babysitting_covid', leftOn: null }, { measure: 'summer_covid' }] });
-    expect(event?.after).toMatchObject({ taxCode: '01234560223', measures: [{ measure: 'babysitting_covid', leftOn: TODAY }, { measure: 'summer_covid', leftOn: null }] });
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'provider.updated'), eq(auditEvents.entityId, prv1!.id)));
+    expect(event?.before).toMatchObject({
+      measures: [{ measure: 'babysitting_covid', leftOn: null }, { measure: 'summer_covid' }],
+    });
+    expect(event?.after).toMatchObject({
+      taxCode: '01234560223',
+      measures: [
+        { measure: 'babysitting_covid', leftOn: TODAY },
+        { measure: 'summer_covid', leftOn: null },
+      ],
+    });
   });
 
   it('joins again with a new date', async () => {
     await saveProvider(
       t.db,
       actors.office,
-      parse({ providerId: prv1!.id, name: prv1!.name, taxCode: '01234560223', email: prv1!.email, bands: ['A', 'B', 'C'], babysittingJoined: 'on', babysittingFrom: TODAY, summerJoined: 'on', summerFrom: '2026-10-26' }),
+      parse({
+        providerId: prv1!.id,
+        name: prv1!.name,
+        taxCode: '01234560223',
+        email: prv1!.email,
+        bands: ['A', 'B', 'C'],
+        babysittingJoined: 'on',
+        babysittingFrom: TODAY,
+        summerJoined: 'on',
+        summerFrom: '2026-10-26',
+      }),
       { now },
     );
     expect(await providerJoined(t.db, prv1!.id, 'babysitting_covid', TODAY)).toBe(true);
   });
 
   it('is refused to families and providers by the service too', async () => {
-    await expect(saveProvider(t.db, actors.prv1, parse(form({ name: 'Xy', taxCode: '05555555555' })))).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(saveProvider(t.db, actors.anna, parse(form({ name: 'Xy', taxCode: '05555555555' })))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      saveProvider(t.db, actors.prv1, parse(form({ name: 'Xy', taxCode: '05555555555' }))),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      saveProvider(t.db, actors.anna, parse(form({ name: 'Xy', taxCode: '05555555555' }))),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

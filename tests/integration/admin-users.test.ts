@@ -26,7 +26,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const BASE = 'http://localhost:3000';
-const NEW_CLERK = { role: 'provider' as const, providerId: '', codiceFiscale: 'rssmra80a01h501u', givenName: 'Mario', familyName: 'Rossi', email: 'mario.rossi@estateragazzi.example.it' };
+const NEW_CLERK = {
+  role: 'provider' as const,
+  providerId: '',
+  codiceFiscale: 'rssmra80a01h501u',
+  givenName: 'Mario',
+  familyName: 'Rossi',
+  email: 'mario.rossi@estateragazzi.example.it',
+};
 const PASSWORD = 'mirtillo sentiero dolomiti 7';
 
 function tokenFrom(body: string): string {
@@ -43,7 +50,10 @@ describe('creating staff users', () => {
     expect(r).toMatchObject({ ok: true });
     const u = await userByCf('RSSMRA80A01H501U');
     expect(u).toMatchObject({ role: 'provider', providerId: prv2Id, active: true });
-    expect(await authenticate(t.db, { codiceFiscale: u.codiceFiscale, password: PASSWORD, ip: '10.7.0.1' })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticate(t.db, { codiceFiscale: u.codiceFiscale, password: PASSWORD, ip: '10.7.0.1' })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
 
     const [mail] = await outboxTo(t.db, NEW_CLERK.email);
     expect(mail?.subject).toContain('Attiva');
@@ -52,20 +62,34 @@ describe('creating staff users', () => {
     expect(token?.purpose).toBe('activation');
     const hours = (token!.expiresAt.getTime() - token!.createdAt.getTime()) / 3_600_000;
     expect(hours).toBe(72);
-    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.created'), eq(auditEvents.entityId, u.id)));
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'user.created'), eq(auditEvents.entityId, u.id)));
     expect(event?.actorId).toBe(actors.office.userId);
 
     const link = tokenFrom(mail!.textBody);
     await resetPassword(t.db, { token: link, password: PASSWORD, ip: null });
-    expect((await authenticate(t.db, { codiceFiscale: u.codiceFiscale, password: PASSWORD, ip: '10.7.0.1' })).ok).toBe(true);
-    await expect(resetPassword(t.db, { token: link, password: 'un altra password lunga abbastanza', ip: null })).rejects.toMatchObject({ code: 'token_invalid' });
+    expect((await authenticate(t.db, { codiceFiscale: u.codiceFiscale, password: PASSWORD, ip: '10.7.0.1' })).ok).toBe(
+      true,
+    );
+    await expect(
+      resetPassword(t.db, { token: link, password: 'un altra password lunga abbastanza', ip: null }),
+    ).rejects.toMatchObject({ code: 'token_invalid' });
   });
 
   it('creates an office clerk without a provider', async () => {
     const { userId } = await createStaffUser(
       t.db,
       actors.office,
-      { role: 'office', providerId: null, codiceFiscale: 'VRDGPP75C10L378K', givenName: 'Giuseppe', familyName: 'Verdi', email: 'g.verdi@provincia.example.it' },
+      {
+        role: 'office',
+        providerId: null,
+        codiceFiscale: 'VRDGPP75C10L378K',
+        givenName: 'Giuseppe',
+        familyName: 'Verdi',
+        email: 'g.verdi@provincia.example.it',
+      },
       { baseUrl: BASE },
     );
     const [u] = await t.db.select().from(users).where(eq(users.id, userId));
@@ -82,7 +106,10 @@ describe('creating staff users', () => {
     actAs(actors.office);
     const before = await t.db.select().from(users);
     const input = { ...NEW_CLERK, ...over };
-    const r = await createStaffUserAction({ ...input, providerId: input.providerId === 'PRV2' ? prv2Id : input.providerId });
+    const r = await createStaffUserAction({
+      ...input,
+      providerId: input.providerId === 'PRV2' ? prv2Id : input.providerId,
+    });
     expect(r).toMatchObject({ ok: false, code: 'invalid_input' });
     if (!r.ok) expect(r.fieldErrors?.[field]).toBeTruthy();
     expect(await t.db.select().from(users)).toHaveLength(before.length);
@@ -96,8 +123,14 @@ describe('deactivation', () => {
     actAs(actors.office);
     expect(await setUserActiveAction({ userId: before.id, active: 'false' })).toMatchObject({ ok: true });
     expect(await sessionStillValid(t.db, before.id, 'provider', before.sessionVersion, before.providerId)).toBe(false);
-    expect(await authenticate(t.db, { codiceFiscale: CF.prv3, password: DEMO_PASSWORD, ip: '10.7.1.1' })).toEqual({ ok: false, reason: 'invalid' });
-    expect(await setUserActiveAction({ userId: before.id, active: 'false' })).toMatchObject({ ok: false, code: 'invalid_state' });
+    expect(await authenticate(t.db, { codiceFiscale: CF.prv3, password: DEMO_PASSWORD, ip: '10.7.1.1' })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await setUserActiveAction({ userId: before.id, active: 'false' })).toMatchObject({
+      ok: false,
+      code: 'invalid_state',
+    });
 
     expect(await setUserActiveAction({ userId: before.id, active: 'true' })).toMatchObject({ ok: true });
     const after = await userByCf(CF.prv3);
@@ -110,8 +143,12 @@ describe('deactivation', () => {
   });
 
   it('refuses an office clerk deactivating themself, and families', async () => {
-    await expect(setUserActive(t.db, actors.office, { userId: actors.office.userId, active: false })).rejects.toMatchObject({ code: 'invalid_state' });
-    await expect(setUserActive(t.db, actors.office, { userId: actors.anna.userId, active: false })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      setUserActive(t.db, actors.office, { userId: actors.office.userId, active: false }),
+    ).rejects.toMatchObject({ code: 'invalid_state' });
+    await expect(
+      setUserActive(t.db, actors.office, { userId: actors.anna.userId, active: false }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     expect((await userByCf(CF.office)).active).toBe(true);
     expect((await userByCf(CF.anna)).active).toBe(true);
   });
@@ -121,7 +158,11 @@ describe('staff list', () => {
   it('shows each clerk’s last successful sign-in and no families', async () => {
     const at = new Date('2026-11-26T07:30:00Z');
     await authenticate(t.db, { codiceFiscale: CF.prv1, password: DEMO_PASSWORD, ip: '10.7.2.1' }, at);
-    await authenticate(t.db, { codiceFiscale: CF.prv1, password: 'wrong password for the list', ip: '10.7.2.1' }, new Date('2026-11-26T08:00:00Z'));
+    await authenticate(
+      t.db,
+      { codiceFiscale: CF.prv1, password: 'wrong password for the list', ip: '10.7.2.1' },
+      new Date('2026-11-26T08:00:00Z'),
+    );
     const rows = await listStaffUsers(t.db);
     expect(rows.some((r) => r.codiceFiscale === CF.anna)).toBe(false);
     const luca = rows.find((r) => r.codiceFiscale === CF.prv1)!;

@@ -32,7 +32,11 @@ const MARTA_MOBILE = '+393470000003';
 let t: TestDb;
 let actors: Awaited<ReturnType<typeof demoActors>>;
 const ids = { voucher: '', rejected: '', rejectedProtocol: '', child: '', prv2: '', newConversion: '' };
-const activeConversions = () => t.db.select().from(conversions).where(and(eq(conversions.voucherId, ids.voucher), ne(conversions.status, 'rejected')));
+const activeConversions = () =>
+  t.db
+    .select()
+    .from(conversions)
+    .where(and(eq(conversions.voucherId, ids.voucher), ne(conversions.status, 'rejected')));
 
 beforeAll(async () => {
   t = await freshDb();
@@ -44,7 +48,10 @@ beforeAll(async () => {
   ids.rejectedProtocol = conv!.protocolNumber!;
   ids.child = (await t.db.select().from(children).where(eq(children.voucherId, ids.voucher)))[0]!.id;
   ids.prv2 = (await t.db.select().from(providers).where(eq(providers.code, 'PRV2')))[0]!.id;
-  await rejectConversion(t.db, actors.office, { conversionId: ids.rejected, reason: 'Documento non firmato dal soggetto erogatore' });
+  await rejectConversion(t.db, actors.office, {
+    conversionId: ids.rejected,
+    reason: 'Documento non firmato dal soggetto erogatore',
+  });
 });
 afterAll(() => t.close());
 
@@ -52,20 +59,41 @@ describe('a new request after Respingi', () => {
   it('the family page offers the freed money again and says a new request can be presented', async () => {
     const file = (await getFamilyVoucherFile(t.db, actors.marta.userId, ids.voucher))!;
     expect(file.conversion).toBeNull();
-    expect(file.rejectedConversion).toMatchObject({ id: ids.rejected, protocolNumber: ids.rejectedProtocol, status: 'rejected' });
+    expect(file.rejectedConversion).toMatchObject({
+      id: ids.rejected,
+      protocolNumber: ids.rejectedProtocol,
+      status: 'rejected',
+    });
     expect(file.newPes).toEqual([]);
     expect(file.residualCents).toBe(95_000);
     expect(await getSigningStatus(t.db, actors.marta.userId, ids.voucher)).not.toBeNull();
-    const notice = renderToStaticMarkup(createElement(ConversionOutcome, { voucherId: ids.voucher, conversion: file.conversion, rejected: file.rejectedConversion, hasBabysitting: false }));
-    expect(notice).toContain('La richiesta è stata respinta: puoi presentare una nuova richiesta di modifica del PES con lo stesso importo liberato');
+    const notice = renderToStaticMarkup(
+      createElement(ConversionOutcome, {
+        voucherId: ids.voucher,
+        conversion: file.conversion,
+        rejected: file.rejectedConversion,
+        hasBabysitting: false,
+      }),
+    );
+    expect(notice).toContain(
+      'La richiesta è stata respinta: puoi presentare una nuova richiesta di modifica del PES con lo stesso importo liberato',
+    );
     expect(notice).toContain(ids.rejectedProtocol);
   });
 
   it('concurrent starts create exactly one new conversion (M3)', async () => {
     const declare = () =>
-      declareEmployment(t.db, actors.marta, { voucherId: ids.voucher, condition: 'public_health', returnsToWorkOutsideHome: true, otherParentEmployed: true, employerConfirmed: true });
+      declareEmployment(t.db, actors.marta, {
+        voucherId: ids.voucher,
+        condition: 'public_health',
+        returnsToWorkOutsideHome: true,
+        otherParentEmployed: true,
+        employerConfirmed: true,
+      });
     const results = await Promise.allSettled(Array.from({ length: 5 }, declare));
-    expect(results.filter((r) => r.status === 'fulfilled').map((r) => r.value)).toContainEqual(expect.objectContaining({ eligible: true }));
+    expect(results.filter((r) => r.status === 'fulfilled').map((r) => r.value)).toContainEqual(
+      expect.objectContaining({ eligible: true }),
+    );
     const active = await activeConversions();
     expect(active).toHaveLength(1);
     expect(active[0]!.id).not.toBe(ids.rejected);
@@ -74,9 +102,17 @@ describe('a new request after Respingi', () => {
   });
 
   it('the new PES spend the same freed money; signed and approved with a new protocol number', async () => {
-    await saveSummerPes(t.db, actors.marta, { voucherId: ids.voucher, pes: [{ childId: ids.child, band: 'C', providerId: ids.prv2, amountCents: 95_000, hours: 60 }] });
+    await saveSummerPes(t.db, actors.marta, {
+      voucherId: ids.voucher,
+      pes: [{ childId: ids.child, band: 'C', providerId: ids.prv2, amountCents: 95_000, hours: 60 }],
+    });
     const [summer] = await t.db.select().from(pes).where(eq(pes.conversionId, ids.newConversion));
-    await attachSummerDocument(t.db, actors.marta, { voucherId: ids.voucher, pesId: summer!.id, fileName: 'nuovo.pdf', bytes: await pdf() });
+    await attachSummerDocument(t.db, actors.marta, {
+      voucherId: ids.voucher,
+      pesId: summer!.id,
+      fileName: 'nuovo.pdf',
+      bytes: await pdf(),
+    });
     await requestValidation(t.db, actors.marta, { voucherId: ids.voucher, kind: 'summer_covid' });
     await decideValidation(t.db, actors.prv2, { pesId: summer!.id, decision: 'validate' });
     const file = (await getFamilyVoucherFile(t.db, actors.marta.userId, ids.voucher))!;
@@ -84,10 +120,15 @@ describe('a new request after Respingi', () => {
     expect(file.newPes.map((p) => p.id)).toEqual([summer!.id]);
     expect(file.residualCents).toBe(0);
     await sendOtp(t.db, actors.marta, { voucherId: ids.voucher });
-    const r = await confirmSubmission(t.db, actors.marta, { voucherId: ids.voucher, code: await lastCodeSentTo(t.db, MARTA_MOBILE) });
+    const r = await confirmSubmission(t.db, actors.marta, {
+      voucherId: ids.voucher,
+      code: await lastCodeSentTo(t.db, MARTA_MOBILE),
+    });
     expect(r.protocolNumber).not.toBe(ids.rejectedProtocol);
     await approveConversion(t.db, actors.office, { conversionId: ids.newConversion });
-    expect((await t.db.select().from(conversions).where(eq(conversions.id, ids.newConversion)))[0]!.status).toBe('approved');
+    expect((await t.db.select().from(conversions).where(eq(conversions.id, ids.newConversion)))[0]!.status).toBe(
+      'approved',
+    );
   });
 
   it('the rejected request keeps its protocol number, its PES and a signature that still matches', async () => {

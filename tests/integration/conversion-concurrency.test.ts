@@ -30,7 +30,13 @@ beforeAll(async () => {
   const pes1 = file!.standardPes.find((p) => p.code === 'BS-2020-0001/1')!;
   await requestClosing(t.db, anna, { voucherId, pesIds: [pes1.id] });
   await closePes(t.db, prv1, { pesId: pes1.id, usedCents: 0, hoursUsed: 0 });
-  await declareEmployment(t.db, anna, { voucherId, condition: 'private_sector', returnsToWorkOutsideHome: true, otherParentEmployed: true, employerConfirmed: false });
+  await declareEmployment(t.db, anna, {
+    voucherId,
+    condition: 'private_sector',
+    returnsToWorkOutsideHome: true,
+    otherParentEmployed: true,
+    employerConfirmed: false,
+  });
 });
 afterAll(() => t.close());
 
@@ -39,7 +45,9 @@ describe('concurrent provider decisions on one conversion', () => {
     const a = await saveBabysittingPes(t.db, anna, { voucherId, childIds: [childId], providerId: prv1Id, hours: 2 });
     const b = await saveBabysittingPes(t.db, anna, { voucherId, childIds: [childId], providerId: prv1Id, hours: 3 });
     await requestValidation(t.db, anna, { voucherId });
-    const results = await Promise.all([a, b].map((p) => decideValidation(t.db, prv1, { pesId: p.pesId, decision: 'validate' })));
+    const results = await Promise.all(
+      [a, b].map((p) => decideValidation(t.db, prv1, { pesId: p.pesId, decision: 'validate' })),
+    );
     expect(results.map((r) => r.status)).toEqual(['validated', 'validated']);
     const [conv] = await t.db.select().from(conversions).where(eq(conversions.voucherId, voucherId));
     expect(conv!.status).toBe('ready_to_submit');

@@ -23,9 +23,16 @@ beforeAll(async () => {
   a = await demoActors(t.db);
   const { voucherId } = await giuliaReadyToSign(t.db, a.giulia, a.prv1);
   await sendOtp(t.db, a.giulia, { voucherId });
-  [{ mobile: giuliaMobile }] = (await t.db.select({ mobile: users.mobile }).from(users).where(eq(users.id, a.giulia.userId))) as [{ mobile: string }];
+  [{ mobile: giuliaMobile }] = (await t.db
+    .select({ mobile: users.mobile })
+    .from(users)
+    .where(eq(users.id, a.giulia.userId))) as [{ mobile: string }];
   code = await lastCodeSentTo(t.db, giuliaMobile);
-  await requestPasswordReset(t.db, { givenName: 'Paolo', familyName: 'Gallo', codiceFiscale: CF.prv2, ip: null }, { baseUrl: 'https://buoni.example.it' });
+  await requestPasswordReset(
+    t.db,
+    { givenName: 'Paolo', familyName: 'Gallo', codiceFiscale: CF.prv2, ip: null },
+    { baseUrl: 'https://buoni.example.it' },
+  );
 });
 afterAll(() => t.close());
 
@@ -39,7 +46,10 @@ describe('development mailbox (/dev/outbox): who reads what', () => {
   it('shows a family only the messages addressed to its own e-mail or mobile number, with the code while it waits', async () => {
     const giulia = await devOutboxFor(t.db, a.giulia);
     expect(bodies(giulia)).toContain(`è ${code}.`);
-    const own = await t.db.select({ email: users.email, mobile: users.mobile }).from(users).where(eq(users.id, a.giulia.userId));
+    const own = await t.db
+      .select({ email: users.email, mobile: users.mobile })
+      .from(users)
+      .where(eq(users.id, a.giulia.userId));
     for (const m of giulia!) expect([own[0]!.email.toLowerCase(), own[0]!.mobile]).toContain(m.recipient.toLowerCase());
 
     const anna = await devOutboxFor(t.db, a.anna);
@@ -72,7 +82,11 @@ describe('development mailbox (/dev/outbox): who reads what', () => {
 
   it('after the development sink delivered it, still shows its recipient the code (kept in memory, not in the database)', async () => {
     const expiresAt = new Date(Date.now() + 180_000);
-    await enqueueSms(t.db, { to: giuliaMobile, text: 'Il codice per firmare è 424242.', secret: { values: ['424242'], expiresAt } });
+    await enqueueSms(t.db, {
+      to: giuliaMobile,
+      text: 'Il codice per firmare è 424242.',
+      secret: { values: ['424242'], expiresAt },
+    });
     await enqueueEmail(t.db, { to: 'nessuno@example.it', subject: 'Altro', paragraphs: ['Niente di segreto'] });
     await dispatchOutbox(t.db, { now: new Date(Date.now() + 2_000), senders: () => devSink, batch: 500 });
     const rows = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, giuliaMobile));

@@ -25,7 +25,8 @@ vi.mock('@/lib/storage/check-pdf', async (importOriginal) => {
 let t: TestDb;
 let actors: Awaited<ReturnType<typeof demoActors>>;
 const ids = { annaVoucher: '', sofiaPes: '', docId: '', martaVoucher: '', martaSummer: '' };
-const download = (id: string) => GET(new Request(`http://localhost:3000/api/files/${id}`), { params: Promise.resolve({ id }) });
+const download = (id: string) =>
+  GET(new Request(`http://localhost:3000/api/files/${id}`), { params: Promise.resolve({ id }) });
 const statusOf = async (id: string) => (await t.db.select().from(pes).where(eq(pes.id, id)))[0]!.status;
 
 beforeAll(async () => {
@@ -40,12 +41,29 @@ beforeAll(async () => {
   ids.martaSummer = (await t.db.select().from(pes).where(eq(pes.code, 'BS-2020-0003/2')))[0]!.id;
   const file = (await getFamilyVoucherFile(t.db, anna.userId, ids.annaVoucher))!;
   await requestClosing(t.db, anna, { voucherId: ids.annaVoucher, pesIds: file.standardPes.map((p) => p.id) });
-  const used: Record<string, [Actor, number]> = { 'BS-2020-0001/1': [prv1, 30_000], 'BS-2020-0001/2': [prv2, 41_755], 'BS-2020-0001/3': [prv3, 20_000] };
-  for (const p of file.standardPes) await closePes(t.db, used[p.code]![0], { pesId: p.id, usedCents: used[p.code]![1], hoursUsed: 0 });
+  const used: Record<string, [Actor, number]> = {
+    'BS-2020-0001/1': [prv1, 30_000],
+    'BS-2020-0001/2': [prv2, 41_755],
+    'BS-2020-0001/3': [prv3, 20_000],
+  };
+  for (const p of file.standardPes)
+    await closePes(t.db, used[p.code]![0], { pesId: p.id, usedCents: used[p.code]![1], hoursUsed: 0 });
   const prv2Id = (await t.db.select().from(providers).where(eq(providers.code, 'PRV2')))[0]!.id;
-  await saveSummerPes(t.db, anna, { voucherId: ids.annaVoucher, pes: [{ childId: file.children[1]!.id, band: 'B', providerId: prv2Id, amountCents: 50_000, hours: 40 }] });
-  ids.sofiaPes = (await t.db.select().from(pes).where(eq(pes.kind, 'summer_covid'))).find((p) => p.voucherId === ids.annaVoucher)!.id;
-  ids.docId = (await attachSummerDocument(t.db, anna, { voucherId: ids.annaVoucher, pesId: ids.sofiaPes, fileName: 'sofia.pdf', bytes: await pdf() })).documentId;
+  await saveSummerPes(t.db, anna, {
+    voucherId: ids.annaVoucher,
+    pes: [{ childId: file.children[1]!.id, band: 'B', providerId: prv2Id, amountCents: 50_000, hours: 40 }],
+  });
+  ids.sofiaPes = (await t.db.select().from(pes).where(eq(pes.kind, 'summer_covid'))).find(
+    (p) => p.voucherId === ids.annaVoucher,
+  )!.id;
+  ids.docId = (
+    await attachSummerDocument(t.db, anna, {
+      voucherId: ids.annaVoucher,
+      pesId: ids.sofiaPes,
+      fileName: 'sofia.pdf',
+      bytes: await pdf(),
+    })
+  ).documentId;
 });
 afterAll(() => t.close());
 
@@ -84,22 +102,50 @@ describe('upload: ownership and status before the bytes are parsed (issue 15, fi
   it('answers a foreign family not_found without reading the PDF, storing nothing', async () => {
     vi.mocked(pdfCheck.checkPdf).mockClear();
     const before = await docCount();
-    await expect(attachSummerDocument(t.db, actors.giulia, { voucherId: ids.annaVoucher, pesId: ids.sofiaPes, fileName: 'x.pdf', bytes: huge() })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(attachSummerDocument(t.db, actors.giulia, { voucherId: ids.martaVoucher, pesId: ids.martaSummer, fileName: 'x.pdf', bytes: huge() })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      attachSummerDocument(t.db, actors.giulia, {
+        voucherId: ids.annaVoucher,
+        pesId: ids.sofiaPes,
+        fileName: 'x.pdf',
+        bytes: huge(),
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      attachSummerDocument(t.db, actors.giulia, {
+        voucherId: ids.martaVoucher,
+        pesId: ids.martaSummer,
+        fileName: 'x.pdf',
+        bytes: huge(),
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     expect(pdfCheck.checkPdf).not.toHaveBeenCalled();
     expect(await docCount()).toBe(before);
   });
 
   it('answers the owner of an already submitted conversion invalid_state without reading the PDF', async () => {
     vi.mocked(pdfCheck.checkPdf).mockClear();
-    await expect(attachSummerDocument(t.db, actors.marta, { voucherId: ids.martaVoucher, pesId: ids.martaSummer, fileName: 'x.pdf', bytes: huge() })).rejects.toMatchObject({ code: 'invalid_state' });
+    await expect(
+      attachSummerDocument(t.db, actors.marta, {
+        voucherId: ids.martaVoucher,
+        pesId: ids.martaSummer,
+        fileName: 'x.pdf',
+        bytes: huge(),
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_state' });
     expect(pdfCheck.checkPdf).not.toHaveBeenCalled();
   });
 
   it('still checks the bytes of the owner’s own upload', async () => {
     vi.mocked(pdfCheck.checkPdf).mockClear();
     await t.db.update(pes).set({ status: 'draft' }).where(eq(pes.id, ids.sofiaPes));
-    await expect(attachSummerDocument(t.db, actors.anna, { voucherId: ids.annaVoucher, pesId: ids.sofiaPes, fileName: 'x.pdf', bytes: huge() })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      attachSummerDocument(t.db, actors.anna, {
+        voucherId: ids.annaVoucher,
+        pesId: ids.sofiaPes,
+        fileName: 'x.pdf',
+        bytes: huge(),
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
     expect(pdfCheck.checkPdf).toHaveBeenCalledTimes(1);
   });
 });

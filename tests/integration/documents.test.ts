@@ -22,14 +22,21 @@ let t: TestDb;
 let actors: Awaited<ReturnType<typeof demoActors>>;
 const ids = { annaVoucher: '', sofiaPes: '' };
 
-const filesOnDisk = () => (readdirSync(process.env.FILES_DIR!, { recursive: true }) as string[]).filter((f) => f.endsWith('.pdf') || !path.extname(f)).filter((f) => f.includes(path.sep) || f.startsWith('documents')).length;
+const filesOnDisk = () =>
+  (readdirSync(process.env.FILES_DIR!, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.pdf') || !path.extname(f))
+    .filter((f) => f.includes(path.sep) || f.startsWith('documents')).length;
 const storedFileRows = async () => (await t.db.select({ n: count() }).from(storedFiles))[0]!.n;
 let kind: 'local' | 'database' = 'local';
 /** Documents in the store this run uses: files in FILES_DIR, or rows of stored_files. */
 const filesStored = async () => (kind === 'local' ? filesOnDisk() : storedFileRows());
 const docsOf = (pesId: string) => t.db.select().from(documents).where(eq(documents.pesId, pesId));
 
-function upload(bytes: Uint8Array, name: string, opts: { json?: boolean; origin?: string | null; pesId?: string } = {}) {
+function upload(
+  bytes: Uint8Array,
+  name: string,
+  opts: { json?: boolean; origin?: string | null; pesId?: string } = {},
+) {
   const fd = new FormData();
   fd.append('voucherId', ids.annaVoucher);
   fd.append('pesId', opts.pesId ?? ids.sofiaPes);
@@ -39,10 +46,12 @@ function upload(bytes: Uint8Array, name: string, opts: { json?: boolean; origin?
   if (opts.json !== false) headers.accept = 'application/json';
   return POST(new Request('http://localhost:3000/api/documents', { method: 'POST', body: fd, headers }));
 }
-const download = (id: string) => GET(new Request(`http://localhost:3000/api/files/${id}`), { params: Promise.resolve({ id }) });
+const download = (id: string) =>
+  GET(new Request(`http://localhost:3000/api/files/${id}`), { params: Promise.resolve({ id }) });
 
 const savedFileStorage = process.env.FILE_STORAGE;
-const restoreEnv = () => (savedFileStorage === undefined ? delete process.env.FILE_STORAGE : (process.env.FILE_STORAGE = savedFileStorage));
+const restoreEnv = () =>
+  savedFileStorage === undefined ? delete process.env.FILE_STORAGE : (process.env.FILE_STORAGE = savedFileStorage);
 
 // The whole flow on each store the app can use without network (FILE_STORAGE, lib/storage/file-storage.ts).
 describe.each(['local', 'database'] as const)('documents with FILE_STORAGE=%s', (storeKind) => {
@@ -58,11 +67,21 @@ describe.each(['local', 'database'] as const)('documents with FILE_STORAGE=%s', 
     ids.annaVoucher = vs.find((v) => v.number === 'BS-2020-0001')!.id;
     const file = (await getFamilyVoucherFile(t.db, anna.userId, ids.annaVoucher))!;
     await requestClosing(t.db, anna, { voucherId: ids.annaVoucher, pesIds: file.standardPes.map((p) => p.id) });
-    const used: Record<string, [Actor, number]> = { 'BS-2020-0001/1': [prv1, 30_000], 'BS-2020-0001/2': [prv2, 41_755], 'BS-2020-0001/3': [prv3, 20_000] };
-    for (const p of file.standardPes) await closePes(t.db, used[p.code]![0], { pesId: p.id, usedCents: used[p.code]![1], hoursUsed: 0 });
+    const used: Record<string, [Actor, number]> = {
+      'BS-2020-0001/1': [prv1, 30_000],
+      'BS-2020-0001/2': [prv2, 41_755],
+      'BS-2020-0001/3': [prv3, 20_000],
+    };
+    for (const p of file.standardPes)
+      await closePes(t.db, used[p.code]![0], { pesId: p.id, usedCents: used[p.code]![1], hoursUsed: 0 });
     const prv2Id = (await t.db.select().from(providers).where(eq(providers.code, 'PRV2')))[0]!.id;
-    await saveSummerPes(t.db, anna, { voucherId: ids.annaVoucher, pes: [{ childId: file.children[1]!.id, band: 'B', providerId: prv2Id, amountCents: 50_000, hours: 40 }] });
-    ids.sofiaPes = (await t.db.select().from(pes).where(eq(pes.kind, 'summer_covid'))).find((p) => p.voucherId === ids.annaVoucher)!.id;
+    await saveSummerPes(t.db, anna, {
+      voucherId: ids.annaVoucher,
+      pes: [{ childId: file.children[1]!.id, band: 'B', providerId: prv2Id, amountCents: 50_000, hours: 40 }],
+    });
+    ids.sofiaPes = (await t.db.select().from(pes).where(eq(pes.kind, 'summer_covid'))).find(
+      (p) => p.voucherId === ids.annaVoucher,
+    )!.id;
   });
   afterAll(async () => {
     restoreEnv();
@@ -170,7 +189,9 @@ describe.each(['local', 'database'] as const)('documents with FILE_STORAGE=%s', 
       actAs(actors.anna);
       const ok = await upload(await pdf(), 'x.pdf', { json: false });
       expect(ok.status).toBe(303);
-      expect(ok.headers.get('location')).toMatch(new RegExp(`^/famiglia/buoni/${ids.annaVoucher}/estivi\\?documento=caricato&pes=${ids.sofiaPes}#documenti$`));
+      expect(ok.headers.get('location')).toMatch(
+        new RegExp(`^/famiglia/buoni/${ids.annaVoucher}/estivi\\?documento=caricato&pes=${ids.sofiaPes}#documenti$`),
+      );
       const bad = await upload(PNG, 'x.pdf', { json: false });
       expect(bad.headers.get('location')).toContain('documento=not_pdf');
     });
@@ -190,7 +211,14 @@ describe.each(['local', 'database'] as const)('documents with FILE_STORAGE=%s', 
         get: async () => null,
         remove: async (k) => void calls.push(`remove ${k}`),
       };
-      await expect(attachSummerDocument(t.db, actors.anna, { voucherId: ids.annaVoucher, pesId: ids.sofiaPes, fileName: 'x.pdf', bytes: await pdf() }, { storage })).rejects.toMatchObject({
+      await expect(
+        attachSummerDocument(
+          t.db,
+          actors.anna,
+          { voucherId: ids.annaVoucher, pesId: ids.sofiaPes, fileName: 'x.pdf', bytes: await pdf() },
+          { storage },
+        ),
+      ).rejects.toMatchObject({
         code: 'invalid_state',
       });
       await t.db.update(conversions).set({ status: conv!.status }).where(eq(conversions.id, conv!.id));
@@ -200,7 +228,9 @@ describe.each(['local', 'database'] as const)('documents with FILE_STORAGE=%s', 
 
     it('the schema allows exactly one current document per PES', async () => {
       const [doc] = await docsOf(ids.sofiaPes);
-      await expect(t.db.insert(documents).values({ ...doc!, id: undefined, storageKey: 'documents/another-key-0000' })).rejects.toThrow();
+      await expect(
+        t.db.insert(documents).values({ ...doc!, id: undefined, storageKey: 'documents/another-key-0000' }),
+      ).rejects.toThrow();
     });
   });
 });

@@ -84,7 +84,9 @@ describe('M6: the e-mail provider failing for a while', () => {
   it('commits every state change while mail is down, sends nothing for a rolled-back change, then delivers each e-mail exactly once', async () => {
     const a = await demoActors(t.db);
     const [voucher] = await t.db.select().from(vouchers).where(eq(vouchers.number, 'BS-2020-0001'));
-    const open = (await t.db.select().from(pes).where(eq(pes.voucherId, voucher!.id))).filter((p) => p.kind === 'standard');
+    const open = (await t.db.select().from(pes).where(eq(pes.voucherId, voucher!.id))).filter(
+      (p) => p.kind === 'standard',
+    );
     fake.setDown(true);
     // Start from a clean outbox: the seed's own rows are not part of this test.
     await t.db.delete(notificationOutbox);
@@ -97,13 +99,20 @@ describe('M6: the e-mail provider failing for a while', () => {
     await closePes(t.db, a.prv2, { pesId: byCode.get('BS-2020-0001/2')!, usedCents: 41_755, hoursUsed: 28 });
     // A refused change (used more than charged) rolls back: no state change, no e-mail.
     const rowsBefore = (await t.db.select().from(notificationOutbox)).length;
-    await expect(closePes(t.db, a.prv3, { pesId: byCode.get('BS-2020-0001/3')!, usedCents: 9_999_999, hoursUsed: 1 })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      closePes(t.db, a.prv3, { pesId: byCode.get('BS-2020-0001/3')!, usedCents: 9_999_999, hoursUsed: 1 }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
     expect((await t.db.select().from(notificationOutbox)).length).toBe(rowsBefore);
     expect((await dispatchOutbox(t.db, { now: new Date(t0.getTime() + 3_700_000), batch: 100 })).sent).toBe(0);
 
     // State changes committed although every delivery failed.
     const after = await t.db.select().from(pes).where(eq(pes.voucherId, voucher!.id));
-    expect(after.filter((p) => p.status === 'closed').map((p) => p.code).sort()).toEqual(['BS-2020-0001/1', 'BS-2020-0001/2']);
+    expect(
+      after
+        .filter((p) => p.status === 'closed')
+        .map((p) => p.code)
+        .sort(),
+    ).toEqual(['BS-2020-0001/1', 'BS-2020-0001/2']);
     expect(after.find((p) => p.code === 'BS-2020-0001/3')!.status).toBe('close_requested');
     const queued = await pendingEmails();
     // 3 providers asked to close + 2 closing notices to the family.

@@ -23,7 +23,9 @@ afterAll(async () => {
 });
 
 const storedRows = async () => (await t.db.select({ n: count() }).from(storedFiles))[0]!.n;
-const filesUnder = (dir: string) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as { isFile(): boolean }[]).filter((f) => f.isFile()).length;
+const filesUnder = (dir: string) =>
+  (readdirSync(dir, { recursive: true, withFileTypes: true }) as { isFile(): boolean }[]).filter((f) => f.isFile())
+    .length;
 
 const adapters: [string, () => FileStorage, () => Promise<number>][] = [
   ['local (a temporary folder)', () => localFileStorage(path.join(root, 'local')), async () => filesUnder(root)],
@@ -70,16 +72,22 @@ describe.each(adapters)('file storage contract: %s', (_name, make, stored) => {
     await expect(storage.remove(key)).resolves.toBeUndefined();
   });
 
-  it.each(['../../etc/passwd', 'documents/../../../etc/passwd-xxxxxx', '/etc/passwd-xxxxxxxx', 'Documents/ABC-0123456789', 'short', '', 'documents/a b c 0123456789', `documents/${'x'.repeat(201)}`])(
-    'refuses the key %j on put, get and remove, storing nothing',
-    async (key) => {
-      const before = await stored();
-      await expect(storage.put(key, Uint8Array.of(1))).rejects.toThrow('invalid storage key');
-      await expect(storage.get(key)).rejects.toThrow('invalid storage key');
-      await expect(storage.remove(key)).rejects.toThrow('invalid storage key');
-      expect(await stored()).toBe(before);
-    },
-  );
+  it.each([
+    '../../etc/passwd',
+    'documents/../../../etc/passwd-xxxxxx',
+    '/etc/passwd-xxxxxxxx',
+    'Documents/ABC-0123456789',
+    'short',
+    '',
+    'documents/a b c 0123456789',
+    `documents/${'x'.repeat(201)}`,
+  ])('refuses the key %j on put, get and remove, storing nothing', async (key) => {
+    const before = await stored();
+    await expect(storage.put(key, Uint8Array.of(1))).rejects.toThrow('invalid storage key');
+    await expect(storage.get(key)).rejects.toThrow('invalid storage key');
+    await expect(storage.remove(key)).rejects.toThrow('invalid storage key');
+    expect(await stored()).toBe(before);
+  });
 
   it('stores 2 097 152 bytes, refuses 2 097 153 and an empty file, storing nothing for them (F1)', async () => {
     const max = newKey();
@@ -119,7 +127,10 @@ describe('the database store itself refuses what the adapter refuses', () => {
   it('keeps the bytes as bytea (octet_length is the byte count, not a text encoding of it)', async () => {
     const key = newKey();
     await databaseFileStorage(async () => t.db).put(key, everyByte());
-    const [r] = await t.db.select({ len: sql<number>`octet_length(${storedFiles.bytes})`, size: storedFiles.size }).from(storedFiles).where(eq(storedFiles.key, key));
+    const [r] = await t.db
+      .select({ len: sql<number>`octet_length(${storedFiles.bytes})`, size: storedFiles.size })
+      .from(storedFiles)
+      .where(eq(storedFiles.key, key));
     expect(r).toEqual({ len: everyByte().byteLength, size: everyByte().byteLength });
     await t.db.delete(storedFiles).where(eq(storedFiles.key, key));
   });

@@ -27,7 +27,11 @@ afterAll(() => t.close());
 function upload(bytes: string, headers: Record<string, string> = {}) {
   const form = new FormData();
   form.set('file', new File([bytes], 'buoni.csv', { type: 'text/csv' }));
-  return new Request(`${BASE}/ufficio/amministrazione/importa/carica`, { method: 'POST', body: form, headers: { host: 'localhost:3000', ...headers } });
+  return new Request(`${BASE}/ufficio/amministrazione/importa/carica`, {
+    method: 'POST',
+    body: form,
+    headers: { host: 'localhost:3000', ...headers },
+  });
 }
 async function templateText(): Promise<string> {
   actAs(actors.office);
@@ -91,7 +95,13 @@ describe('upload', () => {
     expect(res.headers.get('location')).toMatch(/^\/ufficio\//);
     expect(location.pathname).toBe('/ufficio/amministrazione/importa');
     const outcome = await getVoucherImportOutcome(t.db, actors.office.userId, location.searchParams.get('esito')!);
-    expect(outcome).toMatchObject({ status: 'rejected', errors: [{ line: 3, column: 'cf_minore' }, { line: 4, column: 'cf_minore' }] });
+    expect(outcome).toMatchObject({
+      status: 'rejected',
+      errors: [
+        { line: 3, column: 'cf_minore' },
+        { line: 4, column: 'cf_minore' },
+      ],
+    });
     // Another clerk cannot read this clerk's outcome by its hash.
     expect(await getVoucherImportOutcome(t.db, actors.anna.userId, location.searchParams.get('esito')!)).toBeNull();
   });
@@ -102,7 +112,11 @@ describe('upload', () => {
     actAs(actors.office);
     const res = await POST(upload(text, { accept: 'application/json' }));
     const body = (await res.json()) as { ok: boolean; status: string; redirect: string };
-    expect(body).toMatchObject({ ok: true, status: 'imported', redirect: expect.stringMatching(/^\/ufficio\/amministrazione\/importa\?esito=[0-9a-f]{64}$/) });
+    expect(body).toMatchObject({
+      ok: true,
+      status: 'imported',
+      redirect: expect.stringMatching(/^\/ufficio\/amministrazione\/importa\?esito=[0-9a-f]{64}$/),
+    });
     expect(await voucherCount()).toBe(before + 2);
   });
 

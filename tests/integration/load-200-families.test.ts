@@ -65,13 +65,35 @@ beforeAll(async () => {
     .returning({ id: vouchers.id, number: vouchers.number, holderId: vouchers.holderId });
   const ks = await t.db
     .insert(children)
-    .values(vs.map((v) => ({ voucherId: v.id, position: 1, givenName: 'Bimbo', familyName: 'Carico', codiceFiscale: 'CRCBMB20A01L378X', birthDate: '2021-01-01' })))
+    .values(
+      vs.map((v) => ({
+        voucherId: v.id,
+        position: 1,
+        givenName: 'Bimbo',
+        familyName: 'Carico',
+        codiceFiscale: 'CRCBMB20A01L378X',
+        birthDate: '2021-01-01',
+      })),
+    )
     .returning({ id: children.id, voucherId: children.voucherId });
   const ps = await t.db
     .insert(pes)
-    .values(vs.map((v) => ({ code: `${v.number}/1`, voucherId: v.id, providerId: prv1Id, kind: 'standard' as const, band: 'A', hours: 100, amountCents: CHARGED, status: 'active' as const })))
+    .values(
+      vs.map((v) => ({
+        code: `${v.number}/1`,
+        voucherId: v.id,
+        providerId: prv1Id,
+        kind: 'standard' as const,
+        band: 'A',
+        hours: 100,
+        amountCents: CHARGED,
+        status: 'active' as const,
+      })),
+    )
     .returning({ id: pes.id, voucherId: pes.voucherId });
-  await t.db.insert(pesChildren).values(ps.map((p) => ({ pesId: p.id, childId: ks.find((k) => k.voucherId === p.voucherId)!.id })));
+  await t.db
+    .insert(pesChildren)
+    .values(ps.map((p) => ({ pesId: p.id, childId: ks.find((k) => k.voucherId === p.voucherId)!.id })));
   for (const v of vs) {
     families.push({
       actor: { userId: v.holderId, role: 'family', providerId: null, ip: '127.0.0.1', requestId: 'load' },
@@ -92,9 +114,22 @@ describe.skipIf(!process.env.DATABASE_URL)('M2/M6 under load on PostgreSQL: 200 
       families.map(async (f) => {
         await requestClosing(t.db, f.actor, { voucherId: f.voucherId, pesIds: [f.pesId] });
         await closePes(t.db, prv1, { pesId: f.pesId, usedCents: 0, hoursUsed: 0 });
-        await declareEmployment(t.db, f.actor, { voucherId: f.voucherId, condition: 'private_sector', returnsToWorkOutsideHome: true, otherParentEmployed: false, employerConfirmed: false });
+        await declareEmployment(t.db, f.actor, {
+          voucherId: f.voucherId,
+          condition: 'private_sector',
+          returnsToWorkOutsideHome: true,
+          otherParentEmployed: false,
+          employerConfirmed: false,
+        });
         const saves = await Promise.allSettled(
-          [1, 2, 3].map(() => saveBabysittingPes(t.db, f.actor, { voucherId: f.voucherId, childIds: [f.childId], providerId: prv1Id, hours: HOURS })),
+          [1, 2, 3].map(() =>
+            saveBabysittingPes(t.db, f.actor, {
+              voucherId: f.voucherId,
+              childIds: [f.childId],
+              providerId: prv1Id,
+              hours: HOURS,
+            }),
+          ),
         );
         await requestValidation(t.db, f.actor, { voucherId: f.voucherId });
         return saves;
@@ -107,10 +142,22 @@ describe.skipIf(!process.env.DATABASE_URL)('M2/M6 under load on PostgreSQL: 200 
     // Every refusal is the business message, never a database or server error.
     for (const r of refusals) expect(r.reason).toMatchObject({ name: 'AppError', code: 'insufficient_residual' });
 
-    const rows = await t.db.select().from(pes).where(inArray(pes.voucherId, families.map((f) => f.voucherId)));
+    const rows = await t.db
+      .select()
+      .from(pes)
+      .where(
+        inArray(
+          pes.voucherId,
+          families.map((f) => f.voucherId),
+        ),
+      );
     for (const f of families) {
       const mine = rows.filter((r) => r.voucherId === f.voucherId);
-      expect(residualCents(mine.map((r) => ({ kind: r.kind, status: r.status, amountCents: r.amountCents, usedCents: r.usedCents })))).toBe(CHARGED - 2 * HOURS * 1_800);
+      expect(
+        residualCents(
+          mine.map((r) => ({ kind: r.kind, status: r.status, amountCents: r.amountCents, usedCents: r.usedCents })),
+        ),
+      ).toBe(CHARGED - 2 * HOURS * 1_800);
       expect(mine.filter((r) => r.kind === 'babysitting_covid' && r.status === 'awaiting_validation')).toHaveLength(2);
     }
 

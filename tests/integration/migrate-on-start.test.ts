@@ -101,7 +101,9 @@ describe('MIGRATE_ON_START', () => {
       const { closeDb } = await import('@/db');
       await closeDb();
     });
-    await db.execute(sql`delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`);
+    await db.execute(
+      sql`delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`,
+    );
     expect(await checkReadiness()).toEqual({ ready: false, reason: 'migrations' });
   });
 });

@@ -26,7 +26,14 @@ beforeAll(async () => {
   ({ office, marta } = await demoActors(t.db));
   const [clerk] = await t.db
     .insert(users)
-    .values({ codiceFiscale: 'BRNLRA85A41L378E', givenName: 'Laura', familyName: 'Bruni', email: 'laura.bruni@provincia.tn.example.it', role: 'office', passwordHash: 'unused' })
+    .values({
+      codiceFiscale: 'BRNLRA85A41L378E',
+      givenName: 'Laura',
+      familyName: 'Bruni',
+      email: 'laura.bruni@provincia.tn.example.it',
+      role: 'office',
+      passwordHash: 'unused',
+    })
     .returning();
   secondClerk = { userId: clerk!.id, role: 'office', providerId: null, ip: '127.0.0.1', requestId: 'test' };
   martaVoucher = (await t.db.select().from(vouchers).where(eq(vouchers.number, 'BS-2020-0003')))[0]!.id;
@@ -38,7 +45,14 @@ afterAll(() => t.close());
 async function resetMarta(status: (typeof CONVERSION_STATUSES)[number] = 'submitted', decidedBy: string | null = null) {
   await t.db
     .update(conversions)
-    .set({ status, decisionReason: null, decidedBy, decidedAt: decidedBy ? new Date('2026-11-20T09:30:00Z') : null, otpLocked: null, otpFailedTotal: 0 })
+    .set({
+      status,
+      decisionReason: null,
+      decidedBy,
+      decidedAt: decidedBy ? new Date('2026-11-20T09:30:00Z') : null,
+      otpLocked: null,
+      otpFailedTotal: 0,
+    })
     .where(eq(conversions.id, conversionId));
   await t.db.update(pes).set({ status: 'validated' }).where(eq(pes.conversionId, conversionId));
 }
@@ -54,7 +68,8 @@ async function state() {
 
 const decisions = {
   approve: (a: Actor) => approveConversion(t.db, a, { conversionId }),
-  reject: (a: Actor) => rejectConversion(t.db, a, { conversionId, reason: 'Documento non firmato dal soggetto erogatore' }),
+  reject: (a: Actor) =>
+    rejectConversion(t.db, a, { conversionId, reason: 'Documento non firmato dal soggetto erogatore' }),
   return: (a: Actor) => returnConversion(t.db, a, { conversionId, reason: 'Caricare il PES concordato firmato' }),
 };
 
@@ -63,7 +78,9 @@ describe('Convalida', () => {
 
   it('approves Marta’s conversion: audit event, the family and the provider e-mailed, the PES stay validated', async () => {
     const mailsBefore = (await outboxTo(t.db, MARTA_MAIL)).length;
-    expect(await approveConversion(t.db, office, { conversionId }, { baseUrl: 'http://localhost:3000' })).toMatchObject({ status: 'approved' });
+    expect(await approveConversion(t.db, office, { conversionId }, { baseUrl: 'http://localhost:3000' })).toMatchObject(
+      { status: 'approved' },
+    );
     const [c] = await t.db.select().from(conversions).where(eq(conversions.id, conversionId));
     expect(c).toMatchObject({ status: 'approved', decidedBy: office.userId, decisionReason: null });
     expect(c!.protocolNumber).toMatch(/^MPES-\d{4}-000001$/);
@@ -75,7 +92,10 @@ describe('Convalida', () => {
     const provider = await outboxTo(t.db, PRV2_MAIL);
     expect(provider.at(-1)!.subject).toBe('PES convalidati — buono BS-2020-0003');
     expect(provider.at(-1)!.textBody).toMatch(/PES BS-2020-0003\/2 — Elena Verdi — 60 ore — 950,00/);
-    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'conversion.approved'), eq(auditEvents.entityId, martaVoucher)));
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'conversion.approved'), eq(auditEvents.entityId, martaVoucher)));
     expect(event).toMatchObject({ actorId: office.userId, actorRole: 'office', entityType: 'voucher' });
     expect((await t.db.select().from(pes).where(eq(pes.conversionId, conversionId)))[0]!.status).toBe('validated');
   });
@@ -86,7 +106,10 @@ describe('Respingi', () => {
 
   it('needs a reason and changes nothing without one', async () => {
     const before = await state();
-    await expect(rejectConversion(t.db, office, { conversionId, reason: '  ' })).rejects.toMatchObject({ code: 'invalid_input', fieldErrors: { reason: expect.any(String) } });
+    await expect(rejectConversion(t.db, office, { conversionId, reason: '  ' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { reason: expect.any(String) },
+    });
     expect(await state()).toBe(before);
   });
 
@@ -95,7 +118,9 @@ describe('Respingi', () => {
     await rejectConversion(t.db, office, { conversionId, reason: 'Documento non firmato dal soggetto erogatore' });
     const [c] = await t.db.select().from(conversions).where(eq(conversions.id, conversionId));
     expect(c).toMatchObject({ status: 'rejected', decisionReason: 'Documento non firmato dal soggetto erogatore' });
-    expect((await t.db.select().from(pes).where(eq(pes.conversionId, conversionId))).map((p) => p.status)).toEqual(['cancelled']);
+    expect((await t.db.select().from(pes).where(eq(pes.conversionId, conversionId))).map((p) => p.status)).toEqual([
+      'cancelled',
+    ]);
     const file = (await getFamilyVoucherFile(t.db, marta.userId, martaVoucher))!;
     expect(file.committedCents).toBe(0);
     expect(file.residualCents).toBe(file.freedCents);
@@ -111,9 +136,19 @@ describe('Richiedi integrazione', () => {
 
   it('returns the conversion with the reason, keeps the protocol number and the signature, e-mails the family a link to fix it', async () => {
     const [before] = await t.db.select().from(conversions).where(eq(conversions.id, conversionId));
-    await returnConversion(t.db, office, { conversionId, reason: 'Caricare il PES concordato firmato' }, { baseUrl: 'http://localhost:3000' });
+    await returnConversion(
+      t.db,
+      office,
+      { conversionId, reason: 'Caricare il PES concordato firmato' },
+      { baseUrl: 'http://localhost:3000' },
+    );
     const [c] = await t.db.select().from(conversions).where(eq(conversions.id, conversionId));
-    expect(c).toMatchObject({ status: 'returned', decisionReason: 'Caricare il PES concordato firmato', protocolNumber: before!.protocolNumber, submittedAt: before!.submittedAt });
+    expect(c).toMatchObject({
+      status: 'returned',
+      decisionReason: 'Caricare il PES concordato firmato',
+      protocolNumber: before!.protocolNumber,
+      submittedAt: before!.submittedAt,
+    });
     expect(c!.signature).toEqual(before!.signature);
     const mail = (await outboxTo(t.db, MARTA_MAIL)).at(-1)!;
     expect(mail.subject).toBe('Richiesta di integrazione — buono BS-2020-0003');
@@ -123,13 +158,17 @@ describe('Richiedi integrazione', () => {
 
   it('needs a reason and changes nothing without one', async () => {
     const before = await state();
-    await expect(returnConversion(t.db, office, { conversionId, reason: 'ok' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(returnConversion(t.db, office, { conversionId, reason: 'ok' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     expect(await state()).toBe(before);
   });
 });
 
 describe('every decision is refused, changing nothing, unless the conversion is submitted', () => {
-  const cells = CONVERSION_STATUSES.filter((s) => s !== 'submitted').flatMap((s) => (Object.keys(decisions) as (keyof typeof decisions)[]).map((d) => [d, s] as const));
+  const cells = CONVERSION_STATUSES.filter((s) => s !== 'submitted').flatMap((s) =>
+    (Object.keys(decisions) as (keyof typeof decisions)[]).map((d) => [d, s] as const),
+  );
   it.each(cells)('%s on a %s conversion', async (decision, status) => {
     const decided = ['approved', 'rejected', 'returned'].includes(status);
     await resetMarta(status, decided ? secondClerk.userId : null);
@@ -140,13 +179,17 @@ describe('every decision is refused, changing nothing, unless the conversion is 
 
   it('tells the clerk who decided and when', async () => {
     await resetMarta('approved', secondClerk.userId);
-    await expect(decisions.reject(office)).rejects.toThrow(/già stata convalidata da Laura Bruni il 20\/11\/2026, 10:30/);
+    await expect(decisions.reject(office)).rejects.toThrow(
+      /già stata convalidata da Laura Bruni il 20\/11\/2026, 10:30/,
+    );
   });
 
   it('refuses a conversion the family has not signed yet as unknown to the office', async () => {
     const [anna] = await t.db.select().from(vouchers).where(eq(vouchers.number, 'BS-2020-0001'));
     const [draft] = await t.db.insert(conversions).values({ voucherId: anna!.id }).returning();
-    await expect(approveConversion(t.db, office, { conversionId: draft!.id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(approveConversion(t.db, office, { conversionId: draft!.id })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect(await getOfficeConversionFile(t.db, officeScope(office), draft!.id)).toBeNull();
     await t.db.delete(conversions).where(eq(conversions.id, draft!.id));
   });
@@ -154,7 +197,8 @@ describe('every decision is refused, changing nothing, unless the conversion is 
   it('refuses a family or provider actor at the service too', async () => {
     await resetMarta();
     const { anna, prv2 } = await demoActors(t.db);
-    for (const a of [anna, prv2, marta]) await expect(decisions.approve(a)).rejects.toMatchObject({ code: 'forbidden' });
+    for (const a of [anna, prv2, marta])
+      await expect(decisions.approve(a)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 
@@ -176,7 +220,10 @@ describe('two clerks deciding at once', () => {
     const winner = c!.decidedBy === office.userId ? 'Chiara Conti' : 'Laura Bruni';
     expect(String(lost[0]!.reason.message)).toContain(`da ${winner} il`);
     expect((await outboxTo(t.db, MARTA_MAIL)).length).toBe(mails + 1);
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, martaVoucher), eq(auditEvents.actorRole, 'office')));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, martaVoucher), eq(auditEvents.actorRole, 'office')));
     expect(events.filter((e) => e.at.getTime() === c!.decidedAt!.getTime())).toHaveLength(1);
   });
 });
@@ -184,7 +231,11 @@ describe('two clerks deciding at once', () => {
 describe('the queue’s status counters (trigger-kept)', () => {
   it('equal a recount after every decision above, concurrent ones included', async () => {
     const counters = await t.db.select().from(conversionQueueCounts);
-    const recount = await t.db.select({ status: conversions.status, n: count() }).from(conversions).where(isNotNull(conversions.submittedAt)).groupBy(conversions.status);
+    const recount = await t.db
+      .select({ status: conversions.status, n: count() })
+      .from(conversions)
+      .where(isNotNull(conversions.submittedAt))
+      .groupBy(conversions.status);
     for (const r of recount) expect(counters.find((c) => c.status === r.status)?.n, r.status).toBe(r.n);
     for (const c of counters) if (!recount.some((r) => r.status === c.status)) expect(c.n, c.status).toBe(0);
   });
@@ -193,11 +244,17 @@ describe('the queue’s status counters (trigger-kept)', () => {
 describe('Sblocca la firma', () => {
   it('clears the lock and the wrong-entry count, with the reason audited and the family e-mailed', async () => {
     await resetMarta('ready_to_submit');
-    await t.db.update(conversions).set({ otpLocked: 'Bloccata: troppi codici errati', otpFailedTotal: 100 }).where(eq(conversions.id, conversionId));
+    await t.db
+      .update(conversions)
+      .set({ otpLocked: 'Bloccata: troppi codici errati', otpFailedTotal: 100 })
+      .where(eq(conversions.id, conversionId));
     await unlockSignature(t.db, office, { conversionId, reason: 'Identità verificata per telefono' });
     const [c] = await t.db.select().from(conversions).where(eq(conversions.id, conversionId));
     expect(c).toMatchObject({ otpLocked: null, otpFailedTotal: 0, status: 'ready_to_submit' });
-    const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'conversion.signature_unlocked'));
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'conversion.signature_unlocked'));
     expect(event!.after).toMatchObject({ reason: 'Identità verificata per telefono', otpFailedTotal: 0 });
     expect(event!.before).toMatchObject({ otpFailedTotal: 100 });
     expect((await outboxTo(t.db, MARTA_MAIL)).at(-1)!.subject).toBe('Firma OTP sbloccata — buono BS-2020-0003');
@@ -206,7 +263,9 @@ describe('Sblocca la firma', () => {
   it('refuses a conversion that is not locked, changing nothing', async () => {
     await resetMarta();
     const before = await state();
-    await expect(unlockSignature(t.db, office, { conversionId, reason: 'Identità verificata' })).rejects.toMatchObject({ code: 'invalid_state' });
+    await expect(unlockSignature(t.db, office, { conversionId, reason: 'Identità verificata' })).rejects.toMatchObject({
+      code: 'invalid_state',
+    });
     expect(await state()).toBe(before);
   });
 });
@@ -218,7 +277,9 @@ describe('the office file', () => {
     expect(f.holder.codiceFiscale).toBe('VRDMRT82S60L378B');
     expect(f.children.map((c) => c.givenName)).toEqual(['Elena']);
     expect(f.freedCents).toBe(95_000);
-    expect(f.newPes.map((p) => [p.code, p.status, p.document?.fileName])).toEqual([['BS-2020-0003/2', 'validated', 'PES-servizi-estivi-Elena-Verdi.pdf']]);
+    expect(f.newPes.map((p) => [p.code, p.status, p.document?.fileName])).toEqual([
+      ['BS-2020-0003/2', 'validated', 'PES-servizi-estivi-Elena-Verdi.pdf'],
+    ]);
     expect(f.newPes[0]!.validation?.name).toBe('Paolo Gallo');
     expect(f.dossier.matches).toBe(true);
     expect(f.events.map((e) => e.action)).toContain('conversion.submitted');

@@ -42,23 +42,44 @@ describe('Esporta CSV', () => {
     const { res, bytes } = await download(actors.office, '?stato=inviate');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="pratiche-modifica-pes-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="pratiche-modifica-pes-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = text(bytes);
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFProtocollo;Stato;Inviata il;Giorni di attesa;Buono;Codice fiscale;Cognome;Nome;Misura;Soggetti erogatori;Nuovi PES;Importo nuovi PES (euro);Decisa il;Motivo');
-    const page = await officeQueue(t.db, officeScope(actors.office), officeQueueQuerySchema.parse({ stato: 'inviate' }));
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFProtocollo;Stato;Inviata il;Giorni di attesa;Buono;Codice fiscale;Cognome;Nome;Misura;Soggetti erogatori;Nuovi PES;Importo nuovi PES (euro);Decisa il;Motivo',
+    );
+    const page = await officeQueue(
+      t.db,
+      officeScope(actors.office),
+      officeQueueQuerySchema.parse({ stato: 'inviate' }),
+    );
     expect(dataLines(csv)).toHaveLength(page.total);
-    const marta = dataLines(csv).find((l) => l.includes('VRDMRT82S60L378B'))!.split(';');
+    const marta = dataLines(csv)
+      .find((l) => l.includes('VRDMRT82S60L378B'))!
+      .split(';');
     expect(marta.slice(1, 2)).toEqual(['inviata']);
-    expect(marta.slice(4, 12)).toEqual(['BS-2020-0003', 'VRDMRT82S60L378B', 'Verdi', 'Marta', 'servizi estivi', 'Associazione Estate Ragazzi Trento', '1', '950,00']);
+    expect(marta.slice(4, 12)).toEqual([
+      'BS-2020-0003',
+      'VRDMRT82S60L378B',
+      'Verdi',
+      'Marta',
+      'servizi estivi',
+      'Associazione Estate Ragazzi Trento',
+      '1',
+      '950,00',
+    ]);
   });
 
   it('applies the queue’s filters from the same query schema', async () => {
     const csv = text((await download(actors.office, '?stato=tutte&q=verdi')).bytes);
     expect(dataLines(csv)).toHaveLength(1);
     const rejected = text((await download(actors.office, '?stato=respinte')).bytes);
-    const total = (await officeQueue(t.db, officeScope(actors.office), officeQueueQuerySchema.parse({ stato: 'respinte' }))).total;
+    const total = (
+      await officeQueue(t.db, officeScope(actors.office), officeQueueQuerySchema.parse({ stato: 'respinte' }))
+    ).total;
     expect(dataLines(rejected)).toHaveLength(total);
     for (const l of dataLines(rejected)) expect(l.split(';')[1]).toBe('respinta');
     // A reason with a ; is quoted, so the columns stay aligned.

@@ -87,9 +87,26 @@ describe('keyset pagination', () => {
       n += 1;
       const [v] = await t.db
         .insert(vouchers)
-        .values({ number: `BS-2020-9${String(n).padStart(3, '0')}`, holderId: holder!.id, totalCents: 1000, status: 'assigned', assignedOn: '2020-01-01', employerName: 'x', employerTaxCode: 'x', employerAddress: 'x', employerSector: 'x' })
+        .values({
+          number: `BS-2020-9${String(n).padStart(3, '0')}`,
+          holderId: holder!.id,
+          totalCents: 1000,
+          status: 'assigned',
+          assignedOn: '2020-01-01',
+          employerName: 'x',
+          employerTaxCode: 'x',
+          employerAddress: 'x',
+          employerSector: 'x',
+        })
         .returning();
-      await t.db.insert(conversions).values({ voucherId: v!.id, status: 'submitted', submittedAt: new Date(), protocolNumber: `MPES-2099-${String(n).padStart(6, '0')}` });
+      await t.db
+        .insert(conversions)
+        .values({
+          voucherId: v!.id,
+          status: 'submitted',
+          submittedAt: new Date(),
+          protocolNumber: `MPES-2099-${String(n).padStart(6, '0')}`,
+        });
     });
     expect(new Set(seen).size).toBe(seen.length);
     for (const id of existing) expect(seen).toContain(id);
@@ -136,7 +153,10 @@ describe('filters', () => {
     ['voucher number', 'BS-2020-0003'],
     ['protocol number', 'MARTA'],
   ])('search by %s', async (_name, term) => {
-    const [marta] = await t.db.select().from(conversions).where(eq(conversions.protocolNumber, (await queue(q({ q: 'VRDMRT82S60L378B' }))).rows[0]!.protocolNumber!));
+    const [marta] = await t.db
+      .select()
+      .from(conversions)
+      .where(eq(conversions.protocolNumber, (await queue(q({ q: 'VRDMRT82S60L378B' }))).rows[0]!.protocolNumber!));
     const page = await queue(q({ stato: 'tutte', q: term === 'MARTA' ? marta!.protocolNumber! : term }));
     expect(page.rows.map((r) => r.voucherNumber)).toEqual(['BS-2020-0003']);
   });
@@ -157,11 +177,18 @@ describe('filters', () => {
     const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(day);
     const page = await queue(q({ stato: 'inviate', dal: iso, al: iso }));
     expect(page.rows.map((r) => r.id)).toContain(all.rows[3]!.id);
-    for (const r of page.rows) expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(r.submittedAt)).toBe(iso);
+    for (const r of page.rows)
+      expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(r.submittedAt)).toBe(iso);
   });
 
   it('drops invalid values from the URL instead of failing', () => {
-    expect(q({ stato: 'boh', misura: 'x', ente: '1', dal: '2026-02-30', q: ' ' })).toMatchObject({ stato: 'inviate', misura: undefined, ente: undefined, dal: undefined, q: undefined });
+    expect(q({ stato: 'boh', misura: 'x', ente: '1', dal: '2026-02-30', q: ' ' })).toMatchObject({
+      stato: 'inviate',
+      misura: undefined,
+      ente: undefined,
+      dal: undefined,
+      q: undefined,
+    });
   });
 });
 
@@ -190,7 +217,13 @@ describe('returned → changed → validated again → signed again', () => {
     const [child] = await t.db.select().from(children).where(eq(children.voucherId, voucher!.id));
     expect(bs!.status).toBe('validated');
 
-    await saveBabysittingPes(t.db, family, { voucherId: voucher!.id, pesId: bs!.id, childIds: [child!.id], providerId: bs!.providerId, hours: 10 });
+    await saveBabysittingPes(t.db, family, {
+      voucherId: voucher!.id,
+      pesId: bs!.id,
+      childIds: [child!.id],
+      providerId: bs!.providerId,
+      hours: 10,
+    });
     expect((await t.db.select().from(pes).where(eq(pes.id, bs!.id)))[0]!.status).toBe('draft');
     // Still "da integrare" for the office while the family corrects it.
     expect((await queue(q({ stato: 'da_integrare', q: number }))).total).toBe(1);
@@ -198,23 +231,35 @@ describe('returned → changed → validated again → signed again', () => {
     await decideValidation(t.db, prv1, { pesId: bs!.id, decision: 'validate' });
 
     const [after] = await t.db.select().from(conversions).where(eq(conversions.id, conv!.id));
-    expect(after).toMatchObject({ status: 'ready_to_submit', protocolNumber: conv!.protocolNumber, decisionReason: conv!.decisionReason });
+    expect(after).toMatchObject({
+      status: 'ready_to_submit',
+      protocolNumber: conv!.protocolNumber,
+      decisionReason: conv!.decisionReason,
+    });
     const file = (await getOfficeConversionFile(t.db, scope, conv!.id))!;
     expect(file.dossier.matches).toBe(false);
     expect(file.dossier.recomputedSha256).not.toBe(conv!.signature!.dossierSha256);
-    await expect(approveConversion(t.db, office, { conversionId: conv!.id })).rejects.toMatchObject({ code: 'invalid_state' });
+    await expect(approveConversion(t.db, office, { conversionId: conv!.id })).rejects.toMatchObject({
+      code: 'invalid_state',
+    });
 
     // Signed again with a new SMS code: back in the office's queue, same protocol number, new dossier hash.
     // (This demo family was also locked out by wrong codes: the office unlocks it first.)
-    if (conv!.otpLocked) await unlockSignature(t.db, office, { conversionId: conv!.id, reason: 'La famiglia ha telefonato all’ufficio' });
+    if (conv!.otpLocked)
+      await unlockSignature(t.db, office, { conversionId: conv!.id, reason: 'La famiglia ha telefonato all’ufficio' });
     await sendOtp(t.db, family, { voucherId: voucher!.id });
     const code = await lastCodeSentTo(t.db, holder!.mobile!);
     await confirmSubmission(t.db, family, { voucherId: voucher!.id, code }, { userAgent: 'vitest' });
     const [resigned] = await t.db.select().from(conversions).where(eq(conversions.id, conv!.id));
     expect(resigned).toMatchObject({ status: 'submitted', protocolNumber: conv!.protocolNumber });
     expect(resigned!.signature!.dossierSha256).not.toBe(conv!.signature!.dossierSha256);
-    const history = await t.db.select().from(conversionSubmissions).where(eq(conversionSubmissions.conversionId, conv!.id));
-    expect(history.map((h) => h.dossierSha256).sort()).toEqual([conv!.signature!.dossierSha256, resigned!.signature!.dossierSha256].sort());
+    const history = await t.db
+      .select()
+      .from(conversionSubmissions)
+      .where(eq(conversionSubmissions.conversionId, conv!.id));
+    expect(history.map((h) => h.dossierSha256).sort()).toEqual(
+      [conv!.signature!.dossierSha256, resigned!.signature!.dossierSha256].sort(),
+    );
     expect((await getOfficeConversionFile(t.db, scope, conv!.id))!.dossier.matches).toBe(true);
     expect((await queue(q({ stato: 'inviate', q: number }))).total).toBe(1);
     await approveConversion(t.db, office, { conversionId: conv!.id });

@@ -22,7 +22,8 @@ let clock = new Date('2026-11-26T09:00:00Z');
 const later = (seconds: number) => new Date(clock.getTime() + seconds * 1000);
 const tick = (seconds: number) => (clock = later(seconds));
 const send = () => sendOtp(t.db, giulia, { voucherId }, { now: clock });
-const confirm = (code: string, now = clock) => confirmSubmission(t.db, giulia, { voucherId, code }, { now, userAgent: 'vitest' });
+const confirm = (code: string, now = clock) =>
+  confirmSubmission(t.db, giulia, { voucherId, code }, { now, userAgent: 'vitest' });
 const wrongOf = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 const conversion = async () => (await t.db.select().from(conversions).where(eq(conversions.voucherId, voucherId)))[0]!;
 
@@ -60,7 +61,10 @@ describe('OTP signing (guide §4, O1–O3)', () => {
   it('counts a wrong code, says how many attempts are left, and still accepts the right one', async () => {
     await send();
     const code = await lastCodeSentTo(t.db, GIULIA_MOBILE);
-    await expect(confirm(wrongOf(code))).rejects.toMatchObject({ code: 'otp_wrong', message: expect.stringMatching(/Ti restano 4 tentativi/) });
+    await expect(confirm(wrongOf(code))).rejects.toMatchObject({
+      code: 'otp_wrong',
+      message: expect.stringMatching(/Ti restano 4 tentativi/),
+    });
     expect((await conversion()).otpFailedTotal).toBe(1);
     expect((await conversion()).status).toBe('ready_to_submit');
     await confirm(code);
@@ -90,7 +94,10 @@ describe('OTP signing (guide §4, O1–O3)', () => {
     await expect(send()).rejects.toMatchObject({ code: 'otp_locked' });
     await expect(confirm(code)).rejects.toMatchObject({ code: 'otp_locked' });
     // The office's "Sblocca la firma" (issue 10) clears the lock and this conversion's count.
-    await t.db.update(conversions).set({ otpLocked: null, otpFailedTotal: 0 }).where(eq(conversions.voucherId, voucherId));
+    await t.db
+      .update(conversions)
+      .set({ otpLocked: null, otpFailedTotal: 0 })
+      .where(eq(conversions.voucherId, voucherId));
     await send();
     await confirm(await lastCodeSentTo(t.db, GIULIA_MOBILE));
     expect((await conversion()).status).toBe('submitted');
@@ -121,14 +128,25 @@ describe('OTP signing (guide §4, O1–O3)', () => {
   it('limits sends: 30 s between two, 5 in 10 minutes', async () => {
     await send();
     tick(29);
-    await expect(send()).rejects.toMatchObject({ code: 'otp_rate_limited', message: expect.stringMatching(/tra 1 secondo/) });
+    await expect(send()).rejects.toMatchObject({
+      code: 'otp_rate_limited',
+      message: expect.stringMatching(/tra 1 secondo/),
+    });
     tick(1);
     for (let i = 0; i < 4; i++) {
       await send();
       tick(30);
     }
-    await expect(send()).rejects.toMatchObject({ code: 'otp_rate_limited', message: expect.stringMatching(/5 codici negli ultimi 10 minuti/) });
-    expect(await t.db.select().from(notificationOutbox).where(and(eq(notificationOutbox.channel, 'sms'), eq(notificationOutbox.recipient, GIULIA_MOBILE)))).toHaveLength(5);
+    await expect(send()).rejects.toMatchObject({
+      code: 'otp_rate_limited',
+      message: expect.stringMatching(/5 codici negli ultimi 10 minuti/),
+    });
+    expect(
+      await t.db
+        .select()
+        .from(notificationOutbox)
+        .where(and(eq(notificationOutbox.channel, 'sms'), eq(notificationOutbox.recipient, GIULIA_MOBILE))),
+    ).toHaveLength(5);
     tick(600);
     await send();
   });
@@ -136,7 +154,10 @@ describe('OTP signing (guide §4, O1–O3)', () => {
   it('refuses to send a code for a conversion that is not complete', async () => {
     const [p] = await t.db.select().from(pes).where(eq(pes.code, 'BS-2020-0002/2'));
     await t.db.update(pes).set({ status: 'awaiting_validation' }).where(eq(pes.id, p!.id));
-    await expect(send()).rejects.toMatchObject({ code: 'invalid_state', message: expect.stringMatching(/in attesa di validazione da Cooperativa Sociale Il Germoglio/) });
+    await expect(send()).rejects.toMatchObject({
+      code: 'invalid_state',
+      message: expect.stringMatching(/in attesa di validazione da Cooperativa Sociale Il Germoglio/),
+    });
     await expect(sendOtp(t.db, anna, { voucherId }, { now: clock })).rejects.toMatchObject({ code: 'not_found' });
     expect(await t.db.select().from(otpCodes)).toHaveLength(0);
   });
@@ -148,26 +169,50 @@ describe('OTP signing (guide §4, O1–O3)', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ name: 'AppError' });
     const conv = await conversion();
-    expect(await t.db.select().from(conversionSubmissions).where(eq(conversionSubmissions.conversionId, conv.id))).toHaveLength(1);
-    expect(await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'conversion.submitted'), eq(auditEvents.entityId, voucherId)))).toHaveLength(1);
-    const mails = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, 'giulia.bianchi@example.it'));
+    expect(
+      await t.db.select().from(conversionSubmissions).where(eq(conversionSubmissions.conversionId, conv.id)),
+    ).toHaveLength(1);
+    expect(
+      await t.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'conversion.submitted'), eq(auditEvents.entityId, voucherId))),
+    ).toHaveLength(1);
+    const mails = await t.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.recipient, 'giulia.bianchi@example.it'));
     const receipts = mails.filter((m) => m.subject.startsWith('Ricevuta'));
     expect(receipts).toHaveLength(1);
-    expect(receipts[0]!.attachments).toEqual([expect.objectContaining({ filename: `ricevuta-${conv.protocolNumber}.pdf`, contentType: 'application/pdf' })]);
-    expect(await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, 'chiara.conti@provincia.tn.example.it'))).toHaveLength(1);
+    expect(receipts[0]!.attachments).toEqual([
+      expect.objectContaining({ filename: `ricevuta-${conv.protocolNumber}.pdf`, contentType: 'application/pdf' }),
+    ]);
+    expect(
+      await t.db
+        .select()
+        .from(notificationOutbox)
+        .where(eq(notificationOutbox.recipient, 'chiara.conti@provincia.tn.example.it')),
+    ).toHaveLength(1);
   });
 
   it('stores the signature evidence and keeps the number when a returned conversion is signed again', async () => {
     await send();
     const first = await confirm(await lastCodeSentTo(t.db, GIULIA_MOBILE));
     const conv = await conversion();
-    expect(conv.signature).toMatchObject({ maskedMobile: '+39 ••• ••• 0002', ip: '127.0.0.1', userAgent: 'vitest', dossierSha256: (await buildDossier(t.db, conv.id))!.sha256 });
+    expect(conv.signature).toMatchObject({
+      maskedMobile: '+39 ••• ••• 0002',
+      ip: '127.0.0.1',
+      userAgent: 'vitest',
+      dossierSha256: (await buildDossier(t.db, conv.id))!.sha256,
+    });
     await t.db.update(conversions).set({ status: 'returned' }).where(eq(conversions.id, conv.id));
     tick(60);
     await send();
     const second = await confirm(await lastCodeSentTo(t.db, GIULIA_MOBILE));
     expect(second.protocolNumber).toBe(first.protocolNumber);
-    expect(await t.db.select().from(conversionSubmissions).where(eq(conversionSubmissions.conversionId, conv.id))).toHaveLength(2);
+    expect(
+      await t.db.select().from(conversionSubmissions).where(eq(conversionSubmissions.conversionId, conv.id)),
+    ).toHaveLength(2);
   });
 
   it('nothing can change after submission', async () => {
@@ -175,7 +220,9 @@ describe('OTP signing (guide §4, O1–O3)', () => {
     await confirm(await lastCodeSentTo(t.db, GIULIA_MOBILE));
     const [p] = await t.db.select().from(pes).where(eq(pes.code, 'BS-2020-0002/2'));
     const before = JSON.stringify(await conversion());
-    await expect(deleteNewPes(t.db, giulia, { voucherId, pesId: p!.id })).rejects.toMatchObject({ code: 'invalid_state' });
+    await expect(deleteNewPes(t.db, giulia, { voucherId, pesId: p!.id })).rejects.toMatchObject({
+      code: 'invalid_state',
+    });
     await expect(requestValidation(t.db, giulia, { voucherId })).rejects.toMatchObject({ code: 'invalid_state' });
     tick(60);
     await expect(send()).rejects.toMatchObject({ code: 'invalid_state' });
@@ -189,7 +236,11 @@ describe('signing actions', () => {
     useDb(t.db);
     actAs(giulia);
     const sent = await sendOtpAction({ voucherId });
-    expect(sent).toMatchObject({ ok: true, data: { maskedMobile: '+39 ••• ••• 0002' }, status: { maskedMobile: '+39 ••• ••• 0002', locked: false, activeCode: { attemptsLeft: 5 } } });
+    expect(sent).toMatchObject({
+      ok: true,
+      data: { maskedMobile: '+39 ••• ••• 0002' },
+      status: { maskedMobile: '+39 ••• ••• 0002', locked: false, activeCode: { attemptsLeft: 5 } },
+    });
     expect(sent.status!.nextSendAt).not.toBeNull();
     const cases = [
       ['', 'Inserisci il codice di 6 cifre ricevuto via SMS.'],
@@ -198,12 +249,20 @@ describe('signing actions', () => {
       ['1234567', 'Il codice è troppo lungo: deve avere 6 cifre.'],
     ] as const;
     for (const [code, message] of cases) {
-      expect(await confirmSubmissionAction({ voucherId, code })).toMatchObject({ ok: false, code: 'invalid_input', fieldErrors: { code: message } });
+      expect(await confirmSubmissionAction({ voucherId, code })).toMatchObject({
+        ok: false,
+        code: 'invalid_input',
+        fieldErrors: { code: message },
+      });
     }
-    expect(await confirmSubmissionAction({ voucherId, code: '123456', protocolNumber: 'MPES-2026-999999' })).toMatchObject({ ok: false, code: 'invalid_input' });
+    expect(
+      await confirmSubmissionAction({ voucherId, code: '123456', protocolNumber: 'MPES-2026-999999' }),
+    ).toMatchObject({ ok: false, code: 'invalid_input' });
     expect((await conversion()).otpFailedTotal).toBe(0);
     const code = await lastCodeSentTo(t.db, GIULIA_MOBILE);
-    await expect(confirmSubmissionAction({ voucherId, code: `${code.slice(0, 3)}-${code.slice(3)}` })).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/famiglia\/buoni\/.*\/ricevuta/) });
+    await expect(
+      confirmSubmissionAction({ voucherId, code: `${code.slice(0, 3)}-${code.slice(3)}` }),
+    ).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/famiglia\/buoni\/.*\/ricevuta/) });
     expect((await conversion()).status).toBe('submitted');
   });
 });
@@ -213,11 +272,23 @@ describe('protocol numbers under concurrency', () => {
     const families = await readyFamilies(t.db, 20);
     for (const f of families) await sendOtp(t.db, f.actor, { voucherId: f.voucherId }, { now: clock });
     const codes = await Promise.all(families.map((f) => lastCodeSentTo(t.db, f.mobile)));
-    const results = await Promise.all(families.map((f, i) => confirmSubmission(t.db, f.actor, { voucherId: f.voucherId, code: codes[i]! }, { now: clock })));
+    const results = await Promise.all(
+      families.map((f, i) =>
+        confirmSubmission(t.db, f.actor, { voucherId: f.voucherId, code: codes[i]! }, { now: clock }),
+      ),
+    );
     const numbers = results.map((r) => parseProtocolNumber(r.protocolNumber)!.n).sort((a, b) => a - b);
     // Marta's seeded submission took number 1 of its year.
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
-    const rows = await t.db.select().from(conversions).where(inArray(conversions.voucherId, families.map((f) => f.voucherId)));
+    const rows = await t.db
+      .select()
+      .from(conversions)
+      .where(
+        inArray(
+          conversions.voucherId,
+          families.map((f) => f.voucherId),
+        ),
+      );
     expect(new Set(rows.map((r) => r.protocolNumber)).size).toBe(20);
   });
 });
@@ -226,8 +297,14 @@ describe('the seed', () => {
   it('signs Marta’s submitted conversion with the hash buildDossier gives and a counter-issued number', async () => {
     const [marta] = await t.db.select().from(conversions).where(eq(conversions.status, 'submitted'));
     expect(marta!.signature!.dossierSha256).toBe((await buildDossier(t.db, marta!.id))!.sha256);
-    const [sub] = await t.db.select().from(conversionSubmissions).where(eq(conversionSubmissions.conversionId, marta!.id));
-    expect(sub).toMatchObject({ protocolNumber: marta!.protocolNumber, dossierSha256: marta!.signature!.dossierSha256 });
+    const [sub] = await t.db
+      .select()
+      .from(conversionSubmissions)
+      .where(eq(conversionSubmissions.conversionId, marta!.id));
+    expect(sub).toMatchObject({
+      protocolNumber: marta!.protocolNumber,
+      dossierSha256: marta!.signature!.dossierSha256,
+    });
     expect(parseProtocolNumber(marta!.protocolNumber!)!.n).toBe(1);
   });
 });

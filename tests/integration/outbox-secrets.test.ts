@@ -24,7 +24,11 @@ async function columnsHolding(db: Db, needle: string): Promise<string[]> {
   const res = await db.execute<{ table_name: string; column_name: string; data_type: string }>(sql`
     select table_name, column_name, data_type from information_schema.columns
     where table_schema = 'public' and data_type in ('text', 'character varying', 'character', 'jsonb', 'json', 'bytea', 'ARRAY')`);
-  const cols = (Array.isArray(res) ? res : (res as unknown as { rows: typeof res }).rows) as Array<{ table_name: string; column_name: string; data_type: string }>;
+  const cols = (Array.isArray(res) ? res : (res as unknown as { rows: typeof res }).rows) as Array<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+  }>;
   expect(cols.length).toBeGreaterThan(20);
   const hits: string[] = [];
   for (const c of cols) {
@@ -61,10 +65,20 @@ describe('secrets in the notification outbox (OTP codes, activation and reset li
     const { giulia, prv1 } = await demoActors(t.db);
     const { voucherId } = await giuliaReadyToSign(t.db, giulia, prv1);
     await sendOtp(t.db, giulia, { voucherId });
-    await requestPasswordReset(t.db, { givenName: 'Paolo', familyName: 'Gallo', codiceFiscale: CF.prv2, ip: null }, { baseUrl: 'https://buoni.example.it' });
+    await requestPasswordReset(
+      t.db,
+      { givenName: 'Paolo', familyName: 'Gallo', codiceFiscale: CF.prv2, ip: null },
+      { baseUrl: 'https://buoni.example.it' },
+    );
     await createUser(
       t.db,
-      { role: 'office', codiceFiscale: 'RSSMRA80A01L378S', email: 'segreti.ufficio@provincia.tn.example.it', givenName: 'Mario', familyName: 'Rossi' },
+      {
+        role: 'office',
+        codiceFiscale: 'RSSMRA80A01L378S',
+        email: 'segreti.ufficio@provincia.tn.example.it',
+        givenName: 'Mario',
+        familyName: 'Rossi',
+      },
       { baseUrl: 'https://buoni.example.it' },
     );
 
@@ -72,9 +86,18 @@ describe('secrets in the notification outbox (OTP codes, activation and reset li
     const p = recordingSender();
     const t0 = new Date(Date.now() + 1_000);
     await dispatchOutbox(t.db, { now: t0, senders: () => p.sender, batch: 100 });
-    const code = secretIn(p.seen.find((m) => m.channel === 'sms'), /è (\d{6})\./);
-    const resetToken = secretIn(p.seen.find((m) => m.textBody.includes('/password-smarrita/nuova#token=')), /#token=([A-Za-z0-9_-]+)/);
-    const activationToken = secretIn(p.seen.find((m) => m.recipient === 'segreti.ufficio@provincia.tn.example.it'), /\/attivazione#token=([A-Za-z0-9_-]+)/);
+    const code = secretIn(
+      p.seen.find((m) => m.channel === 'sms'),
+      /è (\d{6})\./,
+    );
+    const resetToken = secretIn(
+      p.seen.find((m) => m.textBody.includes('/password-smarrita/nuova#token=')),
+      /#token=([A-Za-z0-9_-]+)/,
+    );
+    const activationToken = secretIn(
+      p.seen.find((m) => m.recipient === 'segreti.ufficio@provincia.tn.example.it'),
+      /\/attivazione#token=([A-Za-z0-9_-]+)/,
+    );
     expect(code).toMatch(/^\d{6}$/);
     expect(resetToken?.length).toBeGreaterThanOrEqual(22);
     expect(activationToken?.length).toBeGreaterThanOrEqual(22);
@@ -90,13 +113,21 @@ describe('secrets in the notification outbox (OTP codes, activation and reset li
     expect(p.seen.some((m) => m.textBody.includes(resetToken!))).toBe(true);
     for (const secret of [code!, resetToken!, activationToken!]) expect(await columnsHolding(t.db, secret)).toEqual([]);
     const left = await t.db.execute(sql`select count(*)::int as n from notification_outbox where secrets is not null`);
-    expect((Array.isArray(left) ? left : (left as unknown as { rows: Array<{ n: number }> }).rows)[0]).toMatchObject({ n: 0 });
+    expect((Array.isArray(left) ? left : (left as unknown as { rows: Array<{ n: number }> }).rows)[0]).toMatchObject({
+      n: 0,
+    });
   });
 
   it('erases the secret of a message abandoned after its last attempt', async () => {
     await createUser(
       t.db,
-      { role: 'office', codiceFiscale: withCheckChar('VRDGPP75C10L378'), email: 'abbandonato@provincia.tn.example.it', givenName: 'Laura', familyName: 'Bianchi' },
+      {
+        role: 'office',
+        codiceFiscale: withCheckChar('VRDGPP75C10L378'),
+        email: 'abbandonato@provincia.tn.example.it',
+        givenName: 'Laura',
+        familyName: 'Bianchi',
+      },
       { baseUrl: 'https://buoni.example.it' },
     );
     const p = recordingSender();
@@ -116,7 +147,11 @@ describe('secrets in the notification outbox (OTP codes, activation and reset li
   });
 
   it('abandons a message whose code expired before it could be sent, and erases the code', async () => {
-    await requestPasswordReset(t.db, { givenName: 'Francesco', familyName: 'Marini', codiceFiscale: CF.prv3, ip: null }, { baseUrl: 'https://buoni.example.it' });
+    await requestPasswordReset(
+      t.db,
+      { givenName: 'Francesco', familyName: 'Marini', codiceFiscale: CF.prv3, ip: null },
+      { baseUrl: 'https://buoni.example.it' },
+    );
     const p = recordingSender();
     const t0 = new Date(Date.now() + 3_000);
     await dispatchOutbox(t.db, { now: t0, senders: () => p.sender, batch: 100 });
@@ -129,7 +164,10 @@ describe('secrets in the notification outbox (OTP codes, activation and reset li
     expect(p.seen.filter((m) => m.id === mail!.id)).toEqual([]);
     const [row] = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.id, mail!.id));
     expect(row).toMatchObject({ status: 'failed', secrets: null, lastError: expect.stringContaining('scaduto') });
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'notification.abandoned'), eq(auditEvents.entityId, mail!.id)));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'notification.abandoned'), eq(auditEvents.entityId, mail!.id)));
     expect(events).toHaveLength(1);
     expect(await columnsHolding(t.db, token!)).toEqual([]);
   });

@@ -27,7 +27,12 @@ async function queue(prefix: string, n: number): Promise<string[]> {
 
 const rowsOf = (to: string[]) =>
   t.db
-    .select({ recipient: notificationOutbox.recipient, status: notificationOutbox.status, attempts: notificationOutbox.attempts, lockedUntil: notificationOutbox.lockedUntil })
+    .select({
+      recipient: notificationOutbox.recipient,
+      status: notificationOutbox.status,
+      attempts: notificationOutbox.attempts,
+      lockedUntil: notificationOutbox.lockedUntil,
+    })
     .from(notificationOutbox)
     .where(inArray(notificationOutbox.recipient, to));
 
@@ -37,9 +42,14 @@ describe('outbox during shutdown', () => {
     beginShutdown();
     const sent: OutgoingMessage[] = [];
     const sender: Sender = { name: 'fake', send: async (m) => void sent.push(m) };
-    expect(await dispatchOutbox(t.db, { now: new Date('2040-01-01T00:00:00Z'), senders: () => sender })).toEqual({ sent: 0, failed: 0 });
+    expect(await dispatchOutbox(t.db, { now: new Date('2040-01-01T00:00:00Z'), senders: () => sender })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
     expect(sent).toHaveLength(0);
-    expect((await rowsOf(to)).every((r) => r.status === 'pending' && r.attempts === 0 && r.lockedUntil === null)).toBe(true);
+    expect((await rowsOf(to)).every((r) => r.status === 'pending' && r.attempts === 0 && r.lockedUntil === null)).toBe(
+      true,
+    );
     // Out of the next test's batch.
     await t.db.delete(notificationOutbox).where(inArray(notificationOutbox.recipient, to));
   });

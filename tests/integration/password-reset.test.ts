@@ -9,7 +9,11 @@ import { requestPasswordResetAction } from '@/lib/actions/auth/request-password-
 import { authenticate } from '@/lib/auth/authenticate';
 import { sessionStillValid } from '@/lib/auth/session-check';
 import { createUser } from '@/lib/services/account/create-user';
-import { MAX_LINKS_PER_HOUR, requestPasswordReset, RESET_TOKEN_TTL_MS } from '@/lib/services/account/request-password-reset';
+import {
+  MAX_LINKS_PER_HOUR,
+  requestPasswordReset,
+  RESET_TOKEN_TTL_MS,
+} from '@/lib/services/account/request-password-reset';
 import { resetPassword } from '@/lib/services/account/reset-password';
 import { useDb } from './support/act-as';
 import { CF, outboxTo, seeded } from './support/fixtures';
@@ -40,14 +44,30 @@ async function userByCf(cf: string) {
 describe('Ho smarrito la password', () => {
   it('sends nothing and reveals nothing when the data do not match an account', async () => {
     const before = await t.db.select().from(notificationOutbox);
-    await expect(requestPasswordReset(t.db, { givenName: 'Anna', familyName: 'Bianchi', codiceFiscale: CF.anna, ip: null }, { baseUrl: BASE })).resolves.toBeUndefined();
-    await expect(requestPasswordReset(t.db, { givenName: 'X', familyName: 'Y', codiceFiscale: 'ZZZZZZ80A01L378X', ip: null }, { baseUrl: BASE })).resolves.toBeUndefined();
+    await expect(
+      requestPasswordReset(
+        t.db,
+        { givenName: 'Anna', familyName: 'Bianchi', codiceFiscale: CF.anna, ip: null },
+        { baseUrl: BASE },
+      ),
+    ).resolves.toBeUndefined();
+    await expect(
+      requestPasswordReset(
+        t.db,
+        { givenName: 'X', familyName: 'Y', codiceFiscale: 'ZZZZZZ80A01L378X', ip: null },
+        { baseUrl: BASE },
+      ),
+    ).resolves.toBeUndefined();
     expect(await t.db.select().from(notificationOutbox)).toHaveLength(before.length);
   });
 
   it('e-mails a single-use link that sets a new password and ends every other session', async () => {
     const before = await userByCf(CF.anna);
-    await requestPasswordReset(t.db, { givenName: 'anna', familyName: 'ROSSI', codiceFiscale: CF.anna.toLowerCase(), ip: '127.0.0.1' }, { baseUrl: BASE });
+    await requestPasswordReset(
+      t.db,
+      { givenName: 'anna', familyName: 'ROSSI', codiceFiscale: CF.anna.toLowerCase(), ip: '127.0.0.1' },
+      { baseUrl: BASE },
+    );
     const [mail] = await outboxTo(t.db, before.email);
     expect(mail?.subject).toContain('nuova password');
     expect(mail?.htmlBody).toMatch(/<html[^>]* lang="it"/);
@@ -58,9 +78,13 @@ describe('Ho smarrito la password', () => {
     const after = await userByCf(CF.anna);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect(await sessionStillValid(t.db, after.id, 'family', before.sessionVersion)).toBe(false);
-    expect((await authenticate(t.db, { codiceFiscale: CF.anna, password: NEW_PASSWORD, ip: '127.0.0.9' })).ok).toBe(true);
+    expect((await authenticate(t.db, { codiceFiscale: CF.anna, password: NEW_PASSWORD, ip: '127.0.0.9' })).ok).toBe(
+      true,
+    );
 
-    await expect(resetPassword(t.db, { token, password: 'un altra password molto lunga', ip: null })).rejects.toMatchObject({ code: 'token_invalid' });
+    await expect(
+      resetPassword(t.db, { token, password: 'un altra password molto lunga', ip: null }),
+    ).rejects.toMatchObject({ code: 'token_invalid' });
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'auth.password_reset_completed'));
     expect(events).toHaveLength(1);
     expect(JSON.stringify(events)).not.toContain(token);
@@ -69,10 +93,22 @@ describe('Ho smarrito la password', () => {
   it('refuses an expired link and a weak password without consuming the link', async () => {
     const u = await userByCf(CF.giulia);
     const now = new Date('2026-11-26T12:00:00Z');
-    await requestPasswordReset(t.db, { givenName: 'Giulia', familyName: 'Bianchi', codiceFiscale: CF.giulia, ip: null }, { baseUrl: BASE, now });
+    await requestPasswordReset(
+      t.db,
+      { givenName: 'Giulia', familyName: 'Bianchi', codiceFiscale: CF.giulia, ip: null },
+      { baseUrl: BASE, now },
+    );
     const token = tokenFrom((await outboxTo(t.db, u.email))[0]!.textBody);
-    await expect(resetPassword(t.db, { token, password: 'passwordpassword', ip: null }, now)).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(resetPassword(t.db, { token, password: NEW_PASSWORD, ip: null }, new Date(now.getTime() + RESET_TOKEN_TTL_MS + 1000))).rejects.toMatchObject({
+    await expect(resetPassword(t.db, { token, password: 'passwordpassword', ip: null }, now)).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(
+      resetPassword(
+        t.db,
+        { token, password: NEW_PASSWORD, ip: null },
+        new Date(now.getTime() + RESET_TOKEN_TTL_MS + 1000),
+      ),
+    ).rejects.toMatchObject({
       code: 'token_invalid',
     });
     expect((await userByCf(CF.giulia)).passwordHash).toBe(u.passwordHash);
@@ -82,18 +118,31 @@ describe('Ho smarrito la password', () => {
 
   it('a newer link cancels the older one', async () => {
     const u = await userByCf(CF.office);
-    await requestPasswordReset(t.db, { givenName: 'Chiara', familyName: 'Conti', codiceFiscale: CF.office, ip: null }, { baseUrl: BASE });
-    await requestPasswordReset(t.db, { givenName: 'Chiara', familyName: 'Conti', codiceFiscale: CF.office, ip: null }, { baseUrl: BASE });
+    await requestPasswordReset(
+      t.db,
+      { givenName: 'Chiara', familyName: 'Conti', codiceFiscale: CF.office, ip: null },
+      { baseUrl: BASE },
+    );
+    await requestPasswordReset(
+      t.db,
+      { givenName: 'Chiara', familyName: 'Conti', codiceFiscale: CF.office, ip: null },
+      { baseUrl: BASE },
+    );
     const mails = await outboxTo(t.db, u.email);
     const [first, second] = mails.map((m) => tokenFrom(m.textBody));
-    await expect(resetPassword(t.db, { token: first!, password: NEW_PASSWORD, ip: null })).rejects.toMatchObject({ code: 'token_invalid' });
+    await expect(resetPassword(t.db, { token: first!, password: NEW_PASSWORD, ip: null })).rejects.toMatchObject({
+      code: 'token_invalid',
+    });
     await expect(resetPassword(t.db, { token: second!, password: NEW_PASSWORD, ip: null })).resolves.toBeUndefined();
   });
 
   it('builds the link on APP_URL even when the request carries a forged X-Forwarded-Host', async () => {
     const env = { ...process.env };
     process.env.APP_URL = 'https://buoni.example.it';
-    (globalThis as { __testHeaders?: Record<string, string> }).__testHeaders = { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
+    (globalThis as { __testHeaders?: Record<string, string> }).__testHeaders = {
+      'x-forwarded-host': 'evil.example',
+      'x-forwarded-proto': 'https',
+    };
     try {
       const fd = new FormData();
       fd.set('givenName', 'Luca');
@@ -113,19 +162,34 @@ describe('Ho smarrito la password', () => {
   it('keeps the cap of 3 links an hour under concurrent requests', async () => {
     const u = await userByCf(CF.prv2);
     await Promise.all(
-      Array.from({ length: 8 }, () => requestPasswordReset(t.db, { givenName: 'Paolo', familyName: 'Gallo', codiceFiscale: CF.prv2, ip: null }, { baseUrl: BASE })),
+      Array.from({ length: 8 }, () =>
+        requestPasswordReset(
+          t.db,
+          { givenName: 'Paolo', familyName: 'Gallo', codiceFiscale: CF.prv2, ip: null },
+          { baseUrl: BASE },
+        ),
+      ),
     );
     const tokens = await t.db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, u.id));
     expect(tokens).toHaveLength(MAX_LINKS_PER_HOUR);
     expect(await outboxTo(t.db, u.email)).toHaveLength(MAX_LINKS_PER_HOUR);
-    const limited = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.password_reset_limited'), eq(auditEvents.entityId, u.id)));
+    const limited = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'auth.password_reset_limited'), eq(auditEvents.entityId, u.id)));
     expect(limited).toHaveLength(8 - MAX_LINKS_PER_HOUR);
   });
 
   it('creates an account with no usable password and e-mails the link that sets it (npm run user:create)', async () => {
     const { userId } = await createUser(
       t.db,
-      { role: 'office', codiceFiscale: 'RSSMRA80A01L378S', email: 'primo.ufficio@provincia.tn.example.it', givenName: 'Mario', familyName: 'Rossi' },
+      {
+        role: 'office',
+        codiceFiscale: 'RSSMRA80A01L378S',
+        email: 'primo.ufficio@provincia.tn.example.it',
+        givenName: 'Mario',
+        familyName: 'Rossi',
+      },
       { baseUrl: 'https://buoni.example.it' },
     );
     const [mail] = await outboxTo(t.db, 'primo.ufficio@provincia.tn.example.it');
@@ -138,7 +202,17 @@ describe('Ho smarrito la password', () => {
     const r = await authenticate(t.db, { codiceFiscale: 'RSSMRA80A01L378S', password: NEW_PASSWORD, ip: '10.9.9.9' });
     expect(r).toMatchObject({ ok: true, user: { id: userId, role: 'office' } });
     await expect(
-      createUser(t.db, { role: 'office', codiceFiscale: 'RSSMRA80A01L378S', email: 'altro@example.it', givenName: 'A', familyName: 'B' }, { baseUrl: BASE }),
+      createUser(
+        t.db,
+        {
+          role: 'office',
+          codiceFiscale: 'RSSMRA80A01L378S',
+          email: 'altro@example.it',
+          givenName: 'A',
+          familyName: 'B',
+        },
+        { baseUrl: BASE },
+      ),
     ).rejects.toMatchObject({ code: 'conflict' });
   });
 
@@ -146,7 +220,9 @@ describe('Ho smarrito la password', () => {
     const statements: string[] = [];
     const logger = { logQuery: (q: string) => void statements.push(q) };
     const client = (t.db as unknown as { $client: never }).$client;
-    const counting = (t.kind === 'pglite' ? drizzlePglite(client, { schema, logger }) : drizzlePostgres(client, { schema, logger })) as unknown as Db;
+    const counting = (t.kind === 'pglite'
+      ? drizzlePglite(client, { schema, logger })
+      : drizzlePostgres(client, { schema, logger })) as unknown as Db;
     const run = async (givenName: string, familyName: string, codiceFiscale: string) => {
       statements.length = 0;
       await requestPasswordReset(counting, { givenName, familyName, codiceFiscale, ip: null }, { baseUrl: BASE });

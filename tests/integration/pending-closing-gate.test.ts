@@ -21,7 +21,8 @@ let voucherId = '';
 let secondPes = '';
 let clock = new Date('2026-11-26T09:00:00Z');
 const tick = (seconds: number) => (clock = new Date(clock.getTime() + seconds * 1000));
-const status = async () => (await t.db.select().from(conversions).where(eq(conversions.voucherId, voucherId)))[0]!.status;
+const status = async () =>
+  (await t.db.select().from(conversions).where(eq(conversions.voucherId, voucherId)))[0]!.status;
 
 beforeAll(async () => {
   t = await freshDb();
@@ -34,7 +35,16 @@ beforeAll(async () => {
   const [germoglio] = await t.db.select().from(providers).where(eq(providers.code, 'PRV1'));
   const [second] = await t.db
     .insert(pes)
-    .values({ code: 'BS-2020-0002/9', voucherId, providerId: germoglio!.id, kind: 'standard', band: 'C', hours: 20, amountCents: 40_000, status: 'active' })
+    .values({
+      code: 'BS-2020-0002/9',
+      voucherId,
+      providerId: germoglio!.id,
+      kind: 'standard',
+      band: 'C',
+      hours: 20,
+      amountCents: 40_000,
+      status: 'active',
+    })
     .returning();
   await t.db.insert(pesChildren).values({ pesId: second!.id, childId: link!.childId });
   secondPes = second!.id;
@@ -63,7 +73,12 @@ describe('signing waits until every requested closing is done', () => {
   it('once the provider closed it, the family signs', async () => {
     await closePes(t.db, prv1, { pesId: secondPes, usedCents: 10_000, hoursUsed: 5 }, { now: tick(60) });
     await sendOtp(t.db, giulia, { voucherId }, { now: tick(60) });
-    await confirmSubmission(t.db, giulia, { voucherId, code: await lastCodeSentTo(t.db, GIULIA_MOBILE) }, { now: tick(10) });
+    await confirmSubmission(
+      t.db,
+      giulia,
+      { voucherId, code: await lastCodeSentTo(t.db, GIULIA_MOBILE) },
+      { now: tick(10) },
+    );
     expect(await status()).toBe('submitted');
   });
 });

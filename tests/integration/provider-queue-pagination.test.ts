@@ -23,14 +23,37 @@ beforeAll(async () => {
   // Inserted in reverse queue order, so a page that came out in insertion order would be caught.
   await createFamilyWithVoucher(t.db, {
     pes: [
-      ...Array.from({ length: CLOSING }, (_, i) => ({ provider: one, band: 'A' as const, status: 'close_requested' as const, closeRequestedAt: new Date(base + (CLOSING - i) * 60_000) })),
-      ...Array.from({ length: VALIDATING }, (_, i) => ({ provider: one, kind: 'summer_covid' as const, status: 'awaiting_validation' as const, validationRequestedAt: new Date(base + (VALIDATING - i) * 60_000) })),
+      ...Array.from({ length: CLOSING }, (_, i) => ({
+        provider: one,
+        band: 'A' as const,
+        status: 'close_requested' as const,
+        closeRequestedAt: new Date(base + (CLOSING - i) * 60_000),
+      })),
+      ...Array.from({ length: VALIDATING }, (_, i) => ({
+        provider: one,
+        kind: 'summer_covid' as const,
+        status: 'awaiting_validation' as const,
+        validationRequestedAt: new Date(base + (VALIDATING - i) * 60_000),
+      })),
       // The other provider's requests, which prv1's queues must not show.
       { provider: two, status: 'close_requested' as const, closeRequestedAt: new Date(base) },
-      { provider: two, kind: 'summer_covid' as const, status: 'awaiting_validation' as const, validationRequestedAt: new Date(base) },
+      {
+        provider: two,
+        kind: 'summer_covid' as const,
+        status: 'awaiting_validation' as const,
+        validationRequestedAt: new Date(base),
+      },
     ],
   });
-  const all = await t.db.select({ code: pes.code, status: pes.status, providerId: pes.providerId, closeAt: pes.closeRequestedAt, validationAt: pes.validationRequestedAt }).from(pes);
+  const all = await t.db
+    .select({
+      code: pes.code,
+      status: pes.status,
+      providerId: pes.providerId,
+      closeAt: pes.closeRequestedAt,
+      validationAt: pes.validationRequestedAt,
+    })
+    .from(pes);
   const byTime = (a: [number, string], b: [number, string]) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1);
   closeCodes = all
     .filter((p) => p.providerId === prv1 && p.status === 'close_requested')
@@ -49,7 +72,11 @@ async function walk(which: 'closeRequests' | 'validations') {
   const seen: string[] = [];
   const first = await providerQueues(t.db, prv1);
   for (let page = 1; page <= first[which].pages; page++) {
-    const q = await providerQueues(t.db, prv1, which === 'closeRequests' ? { closePage: page } : { validationPage: page });
+    const q = await providerQueues(
+      t.db,
+      prv1,
+      which === 'closeRequests' ? { closePage: page } : { validationPage: page },
+    );
     expect(q[which].page).toBe(page);
     expect(q[which].rows.length).toBeLessThanOrEqual(20);
     seen.push(...q[which].rows.map((r) => r.code));
@@ -112,7 +139,14 @@ describe('the provider dashboard queues, page by page', () => {
 
   it('stops counting past PES_COUNT_CAP and still offers the next page', async () => {
     const prv3 = (await createProvider(t.db)).id;
-    await createFamilyWithVoucher(t.db, { pes: Array.from({ length: PES_COUNT_CAP + 5 }, () => ({ provider: { id: prv3 }, band: 'A' as const, hours: 1, amountCents: 100 })) });
+    await createFamilyWithVoucher(t.db, {
+      pes: Array.from({ length: PES_COUNT_CAP + 5 }, () => ({
+        provider: { id: prv3 },
+        band: 'A' as const,
+        hours: 1,
+        amountCents: 100,
+      })),
+    });
     const first = await searchProviderPes(t.db, prv3, {});
     expect(first).toMatchObject({ total: PES_COUNT_CAP, totalExact: false, pages: null, hasNext: true });
     expect(first.rows).toHaveLength(20);

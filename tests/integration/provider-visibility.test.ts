@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getProviderPes, pageNumber, providerPesTotal, providerQueues, searchProviderPes } from '@/db/queries/provider-pes';
+import {
+  getProviderPes,
+  pageNumber,
+  providerPesTotal,
+  providerQueues,
+  searchProviderPes,
+} from '@/db/queries/provider-pes';
 import { createFamilyWithVoucher, createProvider } from './support/builders';
 import { freshDb, type TestDb } from './support/test-db';
 
@@ -70,7 +76,9 @@ describe('what a provider sees of new PES', () => {
 
 describe('the provider search', () => {
   it('finds PES by a prefix of the family codice fiscale, the voucher number or the PES code, typed in any case and with spaces', async () => {
-    const byCf = await searchProviderPes(t.db, prv1, { q: `${cf.slice(0, 3).toLowerCase()} ${cf.slice(3, 8).toLowerCase()}` });
+    const byCf = await searchProviderPes(t.db, prv1, {
+      q: `${cf.slice(0, 3).toLowerCase()} ${cf.slice(3, 8).toLowerCase()}`,
+    });
     expect(byCf.q).toBe(cf.slice(0, 8));
     expect(byCf.rows.map((r) => r.code)).toContain(asked);
     expect(byCf.rows.every((r) => r.familyCodiceFiscale.startsWith(cf.slice(0, 8)))).toBe(true);

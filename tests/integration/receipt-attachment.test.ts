@@ -25,7 +25,12 @@ beforeAll(async () => {
   const { voucherId } = await giuliaReadyToSign(t.db, giulia, prv1);
   const now = new Date('2026-11-26T10:00:00Z');
   await sendOtp(t.db, giulia, { voucherId }, { now });
-  const r = await confirmSubmission(t.db, giulia, { voucherId, code: await lastCodeSentTo(t.db, '+393470000002') }, { now });
+  const r = await confirmSubmission(
+    t.db,
+    giulia,
+    { voucherId, code: await lastCodeSentTo(t.db, '+393470000002') },
+    { now },
+  );
   protocolNumber = r.protocolNumber;
   submissionId = r.submissionId;
 });
@@ -35,16 +40,23 @@ describe('the receipt e-mailed after a submission', () => {
   it('is committed with the submission as a reference to it, not as PDF bytes rendered under the protocol lock', async () => {
     const [conv] = await t.db.select().from(conversions).where(eq(conversions.protocolNumber, protocolNumber));
     expect(conv!.status).toBe('submitted');
-    const rows = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, 'giulia.bianchi@example.it'));
+    const rows = await t.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.recipient, 'giulia.bianchi@example.it'));
     const receipt = rows.find((m) => m.subject.startsWith('Ricevuta'))!;
-    expect(receipt.attachments).toEqual([{ filename: `ricevuta-${protocolNumber}.pdf`, contentType: 'application/pdf', receiptOfSubmission: submissionId }]);
+    expect(receipt.attachments).toEqual([
+      { filename: `ricevuta-${protocolNumber}.pdf`, contentType: 'application/pdf', receiptOfSubmission: submissionId },
+    ]);
   });
 
   it('is delivered as the PDF rendered from that submission, titled with its protocol number, and the row marked sent', async () => {
     const capture = { name: 'capture', send: async (m: OutgoingMessage) => void delivered.push(m) };
     // Outbox rows are due from their insertion (the database clock): dispatch a minute after now.
     await dispatchOutbox(t.db, { now: new Date(Date.now() + 60_000), senders: () => capture });
-    const mail = delivered.find((m) => m.recipient === 'giulia.bianchi@example.it' && m.subject.startsWith('Ricevuta'))!;
+    const mail = delivered.find(
+      (m) => m.recipient === 'giulia.bianchi@example.it' && m.subject.startsWith('Ricevuta'),
+    )!;
     expect(mail.attachments).toHaveLength(1);
     const [a] = mail.attachments!;
     expect(a).toMatchObject({ filename: `ricevuta-${protocolNumber}.pdf`, contentType: 'application/pdf' });
@@ -52,9 +64,15 @@ describe('the receipt e-mailed after a submission', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getTitle()).toBe(`Ricevuta ${protocolNumber}`);
-    const [submission] = await t.db.select().from(conversionSubmissions).where(eq(conversionSubmissions.id, submissionId));
+    const [submission] = await t.db
+      .select()
+      .from(conversionSubmissions)
+      .where(eq(conversionSubmissions.id, submissionId));
     expect(submission!.protocolNumber).toBe(protocolNumber);
-    const sent = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, 'giulia.bianchi@example.it'));
+    const sent = await t.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.recipient, 'giulia.bianchi@example.it'));
     expect(sent.find((m) => m.subject.startsWith('Ricevuta'))!.status).toBe('sent');
   });
 });

@@ -17,16 +17,33 @@ import { freshDb, type TestDb } from './support/test-db';
 type Caller = 'anonymous' | 'marta' | 'anna' | 'prv2' | 'prv1' | 'office';
 type Ids = { martaVoucher: string; martaDocument: string };
 type Row =
-  | { kind: 'get'; url: (i: Ids) => string; params?: (i: Ids) => Record<string, string>; expect: Record<Caller, number> }
+  | {
+      kind: 'get';
+      url: (i: Ids) => string;
+      params?: (i: Ids) => Record<string, string>;
+      expect: Record<Caller, number>;
+    }
   | { kind: 'covered'; by: string };
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 const ROUTES: Record<string, Row> = {
-  'api/auth/[...nextauth]': { kind: 'covered', by: 'Auth.js sign-in/out; throttling in tests/e2e/access.test.ts and production-hardening.test.ts' },
-  'api/ping': { kind: 'covered', by: 'reads the session cookie itself: tests/e2e/production-hardening.test.ts (replayed cookie → 401)' },
-  'api/documents': { kind: 'covered', by: 'POST upload: tests/integration/documents.test.ts (owner, strangers, Origin check)' },
-  'ufficio/amministrazione/importa/carica': { kind: 'covered', by: 'POST upload: tests/integration/import-routes.test.ts (office only, Origin check)' },
+  'api/auth/[...nextauth]': {
+    kind: 'covered',
+    by: 'Auth.js sign-in/out; throttling in tests/e2e/access.test.ts and production-hardening.test.ts',
+  },
+  'api/ping': {
+    kind: 'covered',
+    by: 'reads the session cookie itself: tests/e2e/production-hardening.test.ts (replayed cookie → 401)',
+  },
+  'api/documents': {
+    kind: 'covered',
+    by: 'POST upload: tests/integration/documents.test.ts (owner, strangers, Origin check)',
+  },
+  'ufficio/amministrazione/importa/carica': {
+    kind: 'covered',
+    by: 'POST upload: tests/integration/import-routes.test.ts (office only, Origin check)',
+  },
   // The probes (R1) need no session and answer everyone alike: 200 with the database up and migrated.
   'api/health': {
     kind: 'get',
@@ -66,7 +83,8 @@ const ROUTES: Record<string, Row> = {
  * Every file Next serves as a route handler: route.ts (or .tsx/.js), and the metadata routes written as code
  * (sitemap.ts, robots.ts, opengraph-image.tsx …), listed with their extension so a new one fails the table.
  */
-const METADATA_ROUTE = /^(sitemap|robots|manifest|icon|apple-icon|opengraph-image|twitter-image)\d*\.(ts|tsx|js|jsx|mjs)$/;
+const METADATA_ROUTE =
+  /^(sitemap|robots|manifest|icon|apple-icon|opengraph-image|twitter-image)\d*\.(ts|tsx|js|jsx|mjs)$/;
 function routeFiles(dir: string, base = dir): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
@@ -77,7 +95,9 @@ function routeFiles(dir: string, base = dir): string[] {
   });
 }
 
-const modules = import.meta.glob<{ GET?: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> }>('/app/**/route.ts');
+const modules = import.meta.glob<{
+  GET?: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+}>('/app/**/route.ts');
 
 let t: TestDb;
 let callers: Record<Caller, Actor | null>;
@@ -91,7 +111,11 @@ beforeAll(async () => {
   callers = { anonymous: null, marta: a.marta, anna: a.anna, prv2: a.prv2, prv1: a.prv1, office: a.office };
   const [v] = await t.db.select().from(vouchers).where(eq(vouchers.number, 'BS-2020-0003'));
   ids.martaVoucher = v!.id;
-  const [d] = await t.db.select({ id: documents.id }).from(documents).innerJoin(pes, eq(pes.id, documents.pesId)).where(eq(pes.voucherId, v!.id));
+  const [d] = await t.db
+    .select({ id: documents.id })
+    .from(documents)
+    .innerJoin(pes, eq(pes.id, documents.pesId))
+    .where(eq(pes.voucherId, v!.id));
   ids.martaDocument = d!.id;
 });
 afterAll(() => t.close());
@@ -104,7 +128,9 @@ describe('N1: the route table covers every route handler', () => {
 
 describe('N1/N2: route handlers authorise every caller themselves', () => {
   const cells = Object.entries(ROUTES).flatMap(([route, row]) =>
-    row.kind === 'get' ? (Object.keys(row.expect) as Caller[]).map((caller) => [route, caller, row.expect[caller]] as const) : [],
+    row.kind === 'get'
+      ? (Object.keys(row.expect) as Caller[]).map((caller) => [route, caller, row.expect[caller]] as const)
+      : [],
   );
   it.each(cells)('GET %s as %s → %i', async (route, caller, status) => {
     const row = ROUTES[route] as Extract<Row, { kind: 'get' }>;
@@ -122,7 +148,9 @@ describe('N1/N2: route handlers authorise every caller themselves', () => {
       actAs(callers.anna);
       const notYours = await mod.GET!(new Request(row.url(ids)), { params: Promise.resolve(row.params!(ids)) });
       const missingIds = { martaVoucher: NO_SUCH_ID, martaDocument: NO_SUCH_ID };
-      const missing = await mod.GET!(new Request(row.url(missingIds)), { params: Promise.resolve(row.params!(missingIds)) });
+      const missing = await mod.GET!(new Request(row.url(missingIds)), {
+        params: Promise.resolve(row.params!(missingIds)),
+      });
       expect([notYours.status, await notYours.text()]).toEqual([missing.status, await missing.text()]);
     }
   });

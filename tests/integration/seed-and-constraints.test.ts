@@ -14,7 +14,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const TABLES = ['users', 'providers', 'providerMeasures', 'vouchers', 'children', 'pes', 'pesChildren', 'conversions', 'documents', 'measureParameters', 'auditEvents'] as const;
+const TABLES = [
+  'users',
+  'providers',
+  'providerMeasures',
+  'vouchers',
+  'children',
+  'pes',
+  'pesChildren',
+  'conversions',
+  'documents',
+  'measureParameters',
+  'auditEvents',
+] as const;
 
 async function counts() {
   const out: Record<string, number> = {};
@@ -50,7 +62,11 @@ describe('demo data', () => {
   it('leaves Anna’s three PES open and Giulia’s closed with 1.200,00 € freed', async () => {
     const pes = await t.db.select().from(schema.pes);
     const code = (c: string) => pes.find((p) => p.code === c)!;
-    expect(['BS-2020-0001/1', 'BS-2020-0001/2', 'BS-2020-0001/3'].map((c) => code(c).status)).toEqual(['active', 'active', 'active']);
+    expect(['BS-2020-0001/1', 'BS-2020-0001/2', 'BS-2020-0001/3'].map((c) => code(c).status)).toEqual([
+      'active',
+      'active',
+      'active',
+    ]);
     const g = code('BS-2020-0002/1');
     expect(g.amountCents - (g.usedCents ?? 0)).toBe(120_000);
   });
@@ -73,7 +89,10 @@ describe('database constraints', () => {
     const [v] = await t.db.select().from(schema.vouchers).where(eq(schema.vouchers.number, 'BS-2020-0001'));
     const [first] = await t.db.insert(schema.conversions).values({ voucherId: v!.id }).returning();
     await expect(t.db.insert(schema.conversions).values({ voucherId: v!.id })).rejects.toThrow();
-    const [row] = await t.db.select({ n: count() }).from(schema.conversions).where(eq(schema.conversions.voucherId, v!.id));
+    const [row] = await t.db
+      .select({ n: count() })
+      .from(schema.conversions)
+      .where(eq(schema.conversions.voucherId, v!.id));
     expect(row!.n).toBe(1);
     await t.db.update(schema.conversions).set({ status: 'rejected' }).where(eq(schema.conversions.id, first!.id));
     await t.db.insert(schema.conversions).values({ voucherId: v!.id });
@@ -83,7 +102,12 @@ describe('database constraints', () => {
 
   it('refuses a used amount above the charged amount and negative amounts', async () => {
     const [p] = await t.db.select().from(schema.pes).where(eq(schema.pes.code, 'BS-2020-0001/2'));
-    await expect(t.db.update(schema.pes).set({ usedCents: p!.amountCents + 1 }).where(eq(schema.pes.id, p!.id))).rejects.toThrow();
+    await expect(
+      t.db
+        .update(schema.pes)
+        .set({ usedCents: p!.amountCents + 1 })
+        .where(eq(schema.pes.id, p!.id)),
+    ).rejects.toThrow();
     await expect(t.db.update(schema.pes).set({ amountCents: -1 }).where(eq(schema.pes.id, p!.id))).rejects.toThrow();
     await expect(t.db.update(schema.pes).set({ status: 'closed' }).where(eq(schema.pes.id, p!.id))).rejects.toThrow();
   });

@@ -19,7 +19,11 @@ function fakeProvider(failFirst: number) {
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
       calls++;
-      seen.push({ path: req.url ?? '', headers: req.headers, body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} });
+      seen.push({
+        path: req.url ?? '',
+        headers: req.headers,
+        body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+      });
       res.setHeader('content-type', 'application/json');
       if (calls <= failFirst) {
         res.statusCode = 500;
@@ -50,8 +54,14 @@ describe('Resend and SMS adapters', () => {
       await enqueueEmail(t.db, { to: 'famiglia@example.it', subject: 'PES chiuso', paragraphs: ['Testo'] });
       const now = new Date('2031-01-01T00:00:00Z');
       expect(await dispatchOutbox(t.db, { now })).toEqual({ sent: 0, failed: 1 });
-      expect(await dispatchOutbox(t.db, { now: new Date(now.getTime() + backoffMs(1) + 1) })).toEqual({ sent: 1, failed: 0 });
-      const [row] = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, 'famiglia@example.it'));
+      expect(await dispatchOutbox(t.db, { now: new Date(now.getTime() + backoffMs(1) + 1) })).toEqual({
+        sent: 1,
+        failed: 0,
+      });
+      const [row] = await t.db
+        .select()
+        .from(notificationOutbox)
+        .where(eq(notificationOutbox.recipient, 'famiglia@example.it'));
       expect(row).toMatchObject({ status: 'sent', deliveredVia: 'resend', attempts: 2 });
       expect(fake.seen).toHaveLength(2);
       for (const call of fake.seen) {
@@ -80,15 +90,22 @@ describe('Resend and SMS adapters', () => {
         subject: 'Ricevuta <b>MPES</b>',
         paragraphs: ['Gentile <script>alert(1)</script> & "amici",'],
         link: { href: 'https://example.it/a?x=1&y="2"', label: 'Apri' },
-        attachments: [{ filename: 'ricevuta-MPES-2026-000001.pdf', contentType: 'application/pdf', contentBase64: pdf }],
+        attachments: [
+          { filename: 'ricevuta-MPES-2026-000001.pdf', contentType: 'application/pdf', contentBase64: pdf },
+        ],
       });
-      const [row] = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, 'allegato@example.it'));
+      const [row] = await t.db
+        .select()
+        .from(notificationOutbox)
+        .where(eq(notificationOutbox.recipient, 'allegato@example.it'));
       expect(row!.htmlBody).not.toContain('<script>');
       expect(row!.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(row!.htmlBody).not.toContain('<b>MPES</b>');
       expect(row!.textBody).toContain('Allegati: ricevuta-MPES-2026-000001.pdf');
       expect(await dispatchOutbox(t.db, { now: new Date('2031-01-02T00:00:00Z') })).toMatchObject({ sent: 1 });
-      expect(fake.seen.at(-1)!.body.attachments).toEqual([{ filename: 'ricevuta-MPES-2026-000001.pdf', content: pdf, content_type: 'application/pdf' }]);
+      expect(fake.seen.at(-1)!.body.attachments).toEqual([
+        { filename: 'ricevuta-MPES-2026-000001.pdf', content: pdf, content_type: 'application/pdf' },
+      ]);
     } finally {
       delete process.env.RESEND_API_KEY;
       fake.server.close();
@@ -101,9 +118,16 @@ describe('Resend and SMS adapters', () => {
     process.env.SMS_WEBHOOK_URL = `${fake.url()}/sms`;
     process.env.SMS_WEBHOOK_TOKEN = 'gateway-token';
     try {
-      await enqueueSms(t.db, { to: '+393470000001', text: 'Codice 123456', secret: { values: ['123456'], expiresAt: new Date('2031-02-01T00:03:00Z') } });
+      await enqueueSms(t.db, {
+        to: '+393470000001',
+        text: 'Codice 123456',
+        secret: { values: ['123456'], expiresAt: new Date('2031-02-01T00:03:00Z') },
+      });
       expect(await dispatchOutbox(t.db, { now: new Date('2031-02-01T00:00:00Z') })).toEqual({ sent: 1, failed: 0 });
-      const [row] = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, '+393470000001'));
+      const [row] = await t.db
+        .select()
+        .from(notificationOutbox)
+        .where(eq(notificationOutbox.recipient, '+393470000001'));
       expect(fake.seen[0]).toMatchObject({ path: '/sms', body: { to: '+393470000001', text: 'Codice 123456' } });
       expect(fake.seen[0]!.headers['idempotency-key']).toBe(row!.id);
       // Delivered in clear, kept redacted: the code is gone from the row.

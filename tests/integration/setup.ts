@@ -11,7 +11,11 @@ vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }
 vi.mock('@/lib/notifications/kick-dispatcher', () => ({ kickDispatcher: vi.fn() }));
 // A test may add request headers (e.g. a forged X-Forwarded-Host) through globalThis.__testHeaders.
 vi.mock('next/headers', () => ({
-  headers: async () => new Headers({ host: 'localhost:3000', ...((globalThis as { __testHeaders?: Record<string, string> }).__testHeaders ?? {}) }),
+  headers: async () =>
+    new Headers({
+      host: 'localhost:3000',
+      ...((globalThis as { __testHeaders?: Record<string, string> }).__testHeaders ?? {}),
+    }),
 }));
 
 // Server actions read the session through currentActor(); tests choose who is calling (support/act-as.ts).

@@ -28,7 +28,8 @@ const MARTA_MOBILE = '+393470000003';
 let t: TestDb;
 let actors: Awaited<ReturnType<typeof demoActors>>;
 const ids = { voucher: '', conversion: '', summer: '', signedDoc: '' };
-const download = (id: string) => GET(new Request(`http://localhost:3000/api/files/${id}`), { params: Promise.resolve({ id }) });
+const download = (id: string) =>
+  GET(new Request(`http://localhost:3000/api/files/${id}`), { params: Promise.resolve({ id }) });
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const officeFile = async () => (await getOfficeConversionFile(t.db, officeScope(actors.office), ids.conversion))!;
 
@@ -46,9 +47,17 @@ afterAll(() => t.close());
 
 describe('a PDF named by a signed submission is never deleted', () => {
   it('the office returns Marta’s signed conversion; she replaces the PDF: the PES has the new one, the signed one stays', async () => {
-    await returnConversion(t.db, actors.office, { conversionId: ids.conversion, reason: 'Caricare il PES concordato firmato' });
+    await returnConversion(t.db, actors.office, {
+      conversionId: ids.conversion,
+      reason: 'Caricare il PES concordato firmato',
+    });
     const bytes = await pdf({ text: 'PES concordato firmato da Estate Ragazzi' });
-    const r = await attachSummerDocument(t.db, actors.marta, { voucherId: ids.voucher, pesId: ids.summer, fileName: 'firmato.pdf', bytes });
+    const r = await attachSummerDocument(t.db, actors.marta, {
+      voucherId: ids.voucher,
+      pesId: ids.summer,
+      fileName: 'firmato.pdf',
+      bytes,
+    });
     expect(r.backToDraft).toBe(true);
     const file = (await getFamilyVoucherFile(t.db, actors.marta.userId, ids.voucher))!;
     expect(file.newPes[0]!.document).toMatchObject({ id: r.documentId, fileName: 'firmato.pdf' });
@@ -58,7 +67,9 @@ describe('a PDF named by a signed submission is never deleted', () => {
 
   it('removing the PDF again deletes only the unsigned upload; the family has no way left to delete the signed one', async () => {
     await removeSummerDocument(t.db, actors.marta, { voucherId: ids.voucher, pesId: ids.summer });
-    await expect(removeSummerDocument(t.db, actors.marta, { voucherId: ids.voucher, pesId: ids.summer })).rejects.toMatchObject({ code: 'invalid_state' });
+    await expect(
+      removeSummerDocument(t.db, actors.marta, { voucherId: ids.voucher, pesId: ids.summer }),
+    ).rejects.toMatchObject({ code: 'invalid_state' });
     const left = await t.db.select().from(documents).where(eq(documents.pesId, ids.summer));
     expect(left.map((d) => d.id)).toEqual([ids.signedDoc]);
     actAs(actors.office);
@@ -66,12 +77,22 @@ describe('a PDF named by a signed submission is never deleted', () => {
   });
 
   it('Marta uploads the corrected PDF, Estate Ragazzi validates it again and she signs again', async () => {
-    await attachSummerDocument(t.db, actors.marta, { voucherId: ids.voucher, pesId: ids.summer, fileName: 'corretto.pdf', bytes: await pdf({ text: 'PES concordato corretto' }) });
+    await attachSummerDocument(t.db, actors.marta, {
+      voucherId: ids.voucher,
+      pesId: ids.summer,
+      fileName: 'corretto.pdf',
+      bytes: await pdf({ text: 'PES concordato corretto' }),
+    });
     await requestValidation(t.db, actors.marta, { voucherId: ids.voucher, kind: 'summer_covid' });
     await decideValidation(t.db, actors.prv2, { pesId: ids.summer, decision: 'validate' });
     await sendOtp(t.db, actors.marta, { voucherId: ids.voucher });
-    await confirmSubmission(t.db, actors.marta, { voucherId: ids.voucher, code: await lastCodeSentTo(t.db, MARTA_MOBILE) });
-    expect((await t.db.select().from(conversions).where(eq(conversions.id, ids.conversion)))[0]!.status).toBe('submitted');
+    await confirmSubmission(t.db, actors.marta, {
+      voucherId: ids.voucher,
+      code: await lastCodeSentTo(t.db, MARTA_MOBILE),
+    });
+    expect((await t.db.select().from(conversions).where(eq(conversions.id, ids.conversion)))[0]!.status).toBe(
+      'submitted',
+    );
   });
 
   it('the office file verifies each signed submission (“corrisponde”) and links the PDF each one signed', async () => {
@@ -94,7 +115,10 @@ describe('a PDF named by a signed submission is never deleted', () => {
   });
 
   it('a signed submission whose PDF went missing is shown as not matching', async () => {
-    await t.db.update(documents).set({ sha256: '0'.repeat(64) }).where(eq(documents.id, ids.signedDoc));
+    await t.db
+      .update(documents)
+      .set({ sha256: '0'.repeat(64) })
+      .where(eq(documents.id, ids.signedDoc));
     const f = await officeFile();
     expect(f.submissions.map((s) => s.matches)).toEqual([false, true]);
   });

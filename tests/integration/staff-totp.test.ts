@@ -33,7 +33,13 @@ const browser = vi.hoisted(() => {
   return { cookie: '', set: new Map<string, string>() };
 });
 vi.mock('next/headers', () => {
-  const jar = () => new Map(browser.cookie.split(';').filter(Boolean).map((c) => [c.trim().slice(0, c.trim().indexOf('=')), c.trim().slice(c.trim().indexOf('=') + 1)] as const));
+  const jar = () =>
+    new Map(
+      browser.cookie
+        .split(';')
+        .filter(Boolean)
+        .map((c) => [c.trim().slice(0, c.trim().indexOf('=')), c.trim().slice(c.trim().indexOf('=') + 1)] as const),
+    );
   return {
     headers: async () => new Headers({ host: 'localhost:3000', ...(browser.cookie ? { cookie: browser.cookie } : {}) }),
     cookies: async () => ({
@@ -66,7 +72,13 @@ const at = (offsetSeconds: number) => new Date(T0 + offsetSeconds * 1000);
 const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
 // Services called directly act for one session of the user (the one the enrolment is bound to).
 const SESSION_KEY = 'session-of-this-test';
-const who = (a: Actor) => ({ userId: a.userId, role: a.role, ip: '127.0.0.1', sessionKey: SESSION_KEY, continueSession: async () => {} });
+const who = (a: Actor) => ({
+  userId: a.userId,
+  role: a.role,
+  ip: '127.0.0.1',
+  sessionKey: SESSION_KEY,
+  continueSession: async () => {},
+});
 const owner = (a: Pick<Actor, 'userId'>) => ({ userId: a.userId, sessionKey: SESSION_KEY });
 
 async function enrol(a: Actor, now: Date) {
@@ -76,7 +88,8 @@ async function enrol(a: Actor, now: Date) {
   return { secret, recoveryCodes };
 }
 
-const login = (cf: string, now: Date, totp?: string, ip = '10.9.0.1') => authenticate(t.db, { codiceFiscale: cf, password: DEMO_PASSWORD, ip, ...(totp !== undefined ? { totp } : {}) }, now);
+const login = (cf: string, now: Date, totp?: string, ip = '10.9.0.1') =>
+  authenticate(t.db, { codiceFiscale: cf, password: DEMO_PASSWORD, ip, ...(totp !== undefined ? { totp } : {}) }, now);
 
 describe('enrolment', () => {
   it('stores the secret encrypted, confirms with the first code and hands out 10 recovery codes stored hashed', async () => {
@@ -86,18 +99,28 @@ describe('enrolment', () => {
     expect(row?.secretEnc).not.toContain(secret);
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
-    const stored = await t.db.select().from(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, actors.prv1.userId));
+    const stored = await t.db
+      .select()
+      .from(staffRecoveryCodes)
+      .where(eq(staffRecoveryCodes.userId, actors.prv1.userId));
     expect(stored).toHaveLength(10);
     expect(JSON.stringify(stored)).not.toContain(recoveryCodes[0]!.replaceAll('-', ''));
-    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.mfa_enrolled'), eq(auditEvents.entityId, actors.prv1.userId)));
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'user.mfa_enrolled'), eq(auditEvents.entityId, actors.prv1.userId)));
     expect(JSON.stringify(event)).not.toContain(secret);
   });
 
   it('refuses a wrong first code and keeps the enrolment pending', async () => {
     const { secret } = await startTotpEnrolment(t.db, owner(actors.prv2));
     const wrong = String((Number(totpCodeAt(secret, epoch(at(0)))) + 1) % 1_000_000).padStart(6, '0');
-    await expect(confirmTotpEnrolment(t.db, who(actors.prv2), wrong, at(0))).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(confirmTotpEnrolment(t.db, who(actors.prv2), '12ab', at(0))).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(confirmTotpEnrolment(t.db, who(actors.prv2), wrong, at(0))).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(confirmTotpEnrolment(t.db, who(actors.prv2), '12ab', at(0))).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     const [row] = await t.db.select().from(staffTotp).where(eq(staffTotp.userId, actors.prv2.userId));
     expect(row?.confirmedAt).toBeNull();
   });
@@ -115,13 +138,20 @@ describe('sign-in with the second factor', () => {
     expect(await t.db.select().from(loginAttempts)).toHaveLength(attemptsBefore);
     const ok = await login(CF.office, at(100), totpCodeAt(secret, epoch(at(100))));
     expect(ok.ok).toBe(true);
-    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.login_succeeded'), eq(auditEvents.entityId, actors.office.userId)));
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'auth.login_succeeded'), eq(auditEvents.entityId, actors.office.userId)));
     expect(event?.after).toEqual({ secondFactor: 'totp' });
   });
 
   it('a wrong password is a plain failure, code or not', async () => {
     for (const totp of [undefined, '123456']) {
-      const r = await authenticate(t.db, { codiceFiscale: CF.office, password: 'not the password at all', ip: '10.9.0.2', ...(totp ? { totp } : {}) }, at(200));
+      const r = await authenticate(
+        t.db,
+        { codiceFiscale: CF.office, password: 'not the password at all', ip: '10.9.0.2', ...(totp ? { totp } : {}) },
+        at(200),
+      );
       expect(r).toEqual({ ok: false, reason: 'invalid' });
     }
   });
@@ -130,8 +160,14 @@ describe('sign-in with the second factor', () => {
     const { secret } = await enrol(actors.prv3, at(0));
     expect((await login(CF.prv3, at(300), totpCodeAt(secret, epoch(at(270))))).ok).toBe(true);
     expect((await login(CF.prv3, at(400), totpCodeAt(secret, epoch(at(430))))).ok).toBe(true);
-    expect(await login(CF.prv3, at(500), totpCodeAt(secret, epoch(at(560))))).toEqual({ ok: false, reason: 'totp_invalid' });
-    expect(await login(CF.prv3, at(600), totpCodeAt(secret, epoch(at(540))))).toEqual({ ok: false, reason: 'totp_invalid' });
+    expect(await login(CF.prv3, at(500), totpCodeAt(secret, epoch(at(560))))).toEqual({
+      ok: false,
+      reason: 'totp_invalid',
+    });
+    expect(await login(CF.prv3, at(600), totpCodeAt(secret, epoch(at(540))))).toEqual({
+      ok: false,
+      reason: 'totp_invalid',
+    });
   });
 
   it('refuses a code already used (replay), and an older one after a newer was used', async () => {
@@ -141,8 +177,14 @@ describe('sign-in with the second factor', () => {
     expect((await login(CF.prv3, at(1000), code)).ok).toBe(true);
     expect(await login(CF.prv3, at(1005), code)).toEqual({ ok: false, reason: 'totp_invalid' });
     expect((await login(CF.prv3, at(1030), totpCodeAt(secretHolder, epoch(at(1030))))).ok).toBe(true);
-    expect(await login(CF.prv3, at(1035), totpCodeAt(secretHolder, epoch(at(1000))))).toEqual({ ok: false, reason: 'totp_invalid' });
-    const failures = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.mfa_failed'), eq(auditEvents.entityId, prv3!.id)));
+    expect(await login(CF.prv3, at(1035), totpCodeAt(secretHolder, epoch(at(1000))))).toEqual({
+      ok: false,
+      reason: 'totp_invalid',
+    });
+    const failures = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'auth.mfa_failed'), eq(auditEvents.entityId, prv3!.id)));
     expect(failures.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -150,14 +192,17 @@ describe('sign-in with the second factor', () => {
     const [prv3] = await t.db.select().from(users).where(eq(users.codiceFiscale, CF.prv3));
     const { secret } = await enrolAgain(prv3!.id);
     const code = totpCodeAt(secret, epoch(at(5000)));
-    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => login(CF.prv3, at(5000), code, `10.9.5.${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => login(CF.prv3, at(5000), code, `10.9.5.${i}`)),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 
   it('counts wrong codes towards the sign-in throttling', async () => {
     const [prv2] = await t.db.select().from(users).where(eq(users.codiceFiscale, CF.prv2));
     const { secret } = await enrolAgain(prv2!.id);
-    for (let i = 0; i < THROTTLE.perAccount; i++) expect(await login(CF.prv2, at(2000 + i), '000000', `10.9.2.${i}`)).toMatchObject({ ok: false });
+    for (let i = 0; i < THROTTLE.perAccount; i++)
+      expect(await login(CF.prv2, at(2000 + i), '000000', `10.9.2.${i}`)).toMatchObject({ ok: false });
     const locked = await login(CF.prv2, at(2010), totpCodeAt(secret, epoch(at(2010))));
     expect(locked).toMatchObject({ ok: false, reason: 'throttled' });
   });
@@ -175,13 +220,32 @@ describe('sign-in with the second factor', () => {
 describe('new recovery codes', () => {
   it('need a current authenticator code, replace every old code, and are audited', async () => {
     const { secret, recoveryCodes: old } = await enrolAgain(actors.prv3.userId);
-    await expect(regenerateRecoveryCodes(t.db, who(actors.prv3), old[0]!, at(7000))).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(regenerateRecoveryCodes(t.db, who(actors.prv3), '000000' === totpCodeAt(secret, epoch(at(7000))) ? '111111' : '000000', at(7000))).rejects.toMatchObject({ code: 'invalid_input' });
-    const { recoveryCodes } = await regenerateRecoveryCodes(t.db, who(actors.prv3), totpCodeAt(secret, epoch(at(7000))), at(7000));
+    await expect(regenerateRecoveryCodes(t.db, who(actors.prv3), old[0]!, at(7000))).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(
+      regenerateRecoveryCodes(
+        t.db,
+        who(actors.prv3),
+        '000000' === totpCodeAt(secret, epoch(at(7000))) ? '111111' : '000000',
+        at(7000),
+      ),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    const { recoveryCodes } = await regenerateRecoveryCodes(
+      t.db,
+      who(actors.prv3),
+      totpCodeAt(secret, epoch(at(7000))),
+      at(7000),
+    );
     expect(recoveryCodes).toHaveLength(10);
     expect(await login(CF.prv3, at(7100), old[1]!)).toEqual({ ok: false, reason: 'totp_invalid' });
     expect((await login(CF.prv3, at(7200), recoveryCodes[0]!)).ok).toBe(true);
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.mfa_recovery_codes_renewed'), eq(auditEvents.entityId, actors.prv3.userId)));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, 'user.mfa_recovery_codes_renewed'), eq(auditEvents.entityId, actors.prv3.userId)),
+      );
     expect(events).toHaveLength(1);
   });
 });
@@ -191,7 +255,10 @@ async function enrolAgain(userId: string) {
   const [row] = await t.db.select().from(staffTotp).where(eq(staffTotp.userId, userId));
   if (row?.confirmedAt) await resetUserMfa(t.db, actors.office, { userId });
   const [u] = await t.db.select().from(users).where(eq(users.id, userId));
-  return enrol({ userId, role: u!.role as Actor['role'], providerId: u!.providerId, ip: null, requestId: null }, at(-60));
+  return enrol(
+    { userId, role: u!.role as Actor['role'], providerId: u!.providerId, ip: null, requestId: null },
+    at(-60),
+  );
 }
 
 describe('reset by another office clerk', () => {
@@ -201,8 +268,13 @@ describe('reset by another office clerk', () => {
     const [after] = await t.db.select().from(users).where(eq(users.id, actors.prv1.userId));
     expect(await sessionStillValid(t.db, after!.id, 'provider', before!.sessionVersion)).toBe(false);
     expect(await t.db.select().from(staffTotp).where(eq(staffTotp.userId, actors.prv1.userId))).toHaveLength(0);
-    expect(await t.db.select().from(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, actors.prv1.userId))).toHaveLength(0);
-    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.mfa_reset'), eq(auditEvents.entityId, actors.prv1.userId)));
+    expect(
+      await t.db.select().from(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, actors.prv1.userId)),
+    ).toHaveLength(0);
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'user.mfa_reset'), eq(auditEvents.entityId, actors.prv1.userId)));
     expect(event?.actorId).toBe(actors.office.userId);
     expect((await outboxTo(t.db, after!.email)).some((m) => m.subject.includes('azzerata'))).toBe(true);
     // Not enrolled any more: the password alone works again where the second factor is optional.
@@ -210,13 +282,21 @@ describe('reset by another office clerk', () => {
   });
 
   it('is refused on oneself, on families and when nothing is enrolled, changing nothing', async () => {
-    await expect(resetUserMfa(t.db, actors.office, { userId: actors.office.userId })).rejects.toMatchObject({ code: 'invalid_state' });
-    await expect(resetUserMfa(t.db, actors.office, { userId: actors.anna.userId })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(resetUserMfa(t.db, actors.office, { userId: actors.office.userId })).rejects.toMatchObject({
+      code: 'invalid_state',
+    });
+    await expect(resetUserMfa(t.db, actors.office, { userId: actors.anna.userId })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     const [before] = await t.db.select().from(users).where(eq(users.id, actors.prv1.userId));
-    await expect(resetUserMfa(t.db, actors.office, { userId: actors.prv1.userId })).rejects.toMatchObject({ code: 'invalid_state' });
+    await expect(resetUserMfa(t.db, actors.office, { userId: actors.prv1.userId })).rejects.toMatchObject({
+      code: 'invalid_state',
+    });
     const [after] = await t.db.select().from(users).where(eq(users.id, actors.prv1.userId));
     expect(after!.sessionVersion).toBe(before!.sessionVersion);
-    await expect(resetUserMfa(t.db, actors.prv2, { userId: actors.prv1.userId })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(resetUserMfa(t.db, actors.prv2, { userId: actors.prv1.userId })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });
 
@@ -236,7 +316,14 @@ async function newClerk(): Promise<{ cf: string; userId: string }> {
   const cf = withCheckChar(`TTPCL${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[clerks]}80T52L378`);
   const [u] = await t.db
     .insert(users)
-    .values({ codiceFiscale: cf, givenName: 'Carla', familyName: 'Prova', email: `clerk${clerks++}@example.it`, role: 'office', passwordHash: await hashPassword(DEMO_PASSWORD) })
+    .values({
+      codiceFiscale: cf,
+      givenName: 'Carla',
+      familyName: 'Prova',
+      email: `clerk${clerks++}@example.it`,
+      role: 'office',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    })
     .returning();
   return { cf, userId: u!.id };
 }
@@ -278,7 +365,9 @@ describe('enrolment is bound to the session that started it (issue 15, finding 3
     expect(await startTotpEnrolmentAction({})).toMatchObject({ ok: true });
     const secret = (await securityPageData())?.pending?.secret;
     expect(secret).toBeTruthy();
-    expect(await confirmTotpEnrolmentAction({ code: totpCodeAt(secret!, Math.floor(Date.now() / 1000)) })).toMatchObject({ ok: true });
+    expect(
+      await confirmTotpEnrolmentAction({ code: totpCodeAt(secret!, Math.floor(Date.now() / 1000)) }),
+    ).toMatchObject({ ok: true });
     const reissued = browser.set.get(sessionCookieName());
     expect(reissued).toBeTruthy();
 
@@ -339,7 +428,13 @@ async function wrongCodes(cf: string, secret: string, from: number, n: number, p
   for (let i = 0; i < n; i++) {
     s += 31;
     const code = i % 5 === 4 ? WRONG_RECOVERY : wrongCode(secret, at(s));
-    answers.push(await authenticate(t.db, { codiceFiscale: cf, password, ip: `10.15.7.${(from / 10 + i) % 250}`, totp: code }, at(s)));
+    answers.push(
+      await authenticate(
+        t.db,
+        { codiceFiscale: cf, password, ip: `10.15.7.${(from / 10 + i) % 250}`, totp: code },
+        at(s),
+      ),
+    );
   }
   return { answers, last: s };
 }
@@ -354,28 +449,49 @@ describe('wrong second factors lock it (issue 15, finding 7)', () => {
     const { secret } = await enrolClerk(clerk, at(20_000));
     const { answers, last } = await wrongCodes(clerk.cf, secret, 20_000, 20);
     expect(answers.slice(0, 19).every((r) => !r.ok && r.reason === 'totp_invalid')).toBe(true);
-    expect(answers[19]).toMatchObject({ ok: false, reason: 'totp_locked', message: expect.stringContaining('Troppi codici errati') });
+    expect(answers[19]).toMatchObject({
+      ok: false,
+      reason: 'totp_locked',
+      message: expect.stringContaining('Troppi codici errati'),
+    });
     const right = await login(clerk.cf, at(last + 31), totpCodeAt(secret, epoch(at(last + 31))), '10.15.7.251');
-    expect(right).toMatchObject({ ok: false, reason: 'totp_locked', message: expect.stringMatching(/Ho smarrito la password.*ufficio/) });
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.mfa_locked'), eq(auditEvents.entityId, clerk.userId)));
+    expect(right).toMatchObject({
+      ok: false,
+      reason: 'totp_locked',
+      message: expect.stringMatching(/Ho smarrito la password.*ufficio/),
+    });
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'auth.mfa_locked'), eq(auditEvents.entityId, clerk.userId)));
     expect(events).toHaveLength(1);
     expect(JSON.stringify(events)).not.toContain(totpCodeAt(secret, epoch(at(last))));
 
     await resetUserMfa(t.db, actors.office, { userId: clerk.userId });
     const again = await enrolClerk(clerk, at(last + 60));
-    expect((await login(clerk.cf, at(last + 120), totpCodeAt(again.secret, epoch(at(last + 120))), '10.15.7.252')).ok).toBe(true);
+    expect(
+      (await login(clerk.cf, at(last + 120), totpCodeAt(again.secret, epoch(at(last + 120))), '10.15.7.252')).ok,
+    ).toBe(true);
   });
 
   it('a password reset (the e-mailed link proves the owner) lifts the lock', async () => {
     const clerk = await newClerk();
     const { secret } = await enrolClerk(clerk, at(30_000));
     const { last } = await wrongCodes(clerk.cf, secret, 30_000, 20);
-    expect(await login(clerk.cf, at(last + 31), totpCodeAt(secret, epoch(at(last + 31))), '10.15.8.1')).toMatchObject({ reason: 'totp_locked' });
+    expect(await login(clerk.cf, at(last + 31), totpCodeAt(secret, epoch(at(last + 31))), '10.15.8.1')).toMatchObject({
+      reason: 'totp_locked',
+    });
     const { token, hash } = newResetToken();
-    await t.db.insert(passwordResetTokens).values({ userId: clerk.userId, tokenHash: hash, expiresAt: at(last + 3600), createdAt: at(last + 40) });
+    await t.db
+      .insert(passwordResetTokens)
+      .values({ userId: clerk.userId, tokenHash: hash, expiresAt: at(last + 3600), createdAt: at(last + 40) });
     const password = 'mirtillo ghiacciaio lanterna 77';
     await resetPassword(t.db, { token, password, ip: '10.15.8.1' }, at(last + 60));
-    const r = await authenticate(t.db, { codiceFiscale: clerk.cf, password, ip: '10.15.8.1', totp: totpCodeAt(secret, epoch(at(last + 90))) }, at(last + 90));
+    const r = await authenticate(
+      t.db,
+      { codiceFiscale: clerk.cf, password, ip: '10.15.8.1', totp: totpCodeAt(secret, epoch(at(last + 90))) },
+      at(last + 90),
+    );
     expect(r.ok).toBe(true);
   });
 
@@ -383,9 +499,13 @@ describe('wrong second factors lock it (issue 15, finding 7)', () => {
     const clerk = await newClerk();
     const { secret } = await enrolClerk(clerk, at(40_000));
     const first = await wrongCodes(clerk.cf, secret, 40_000, 19);
-    expect((await login(clerk.cf, at(first.last + 31), totpCodeAt(secret, epoch(at(first.last + 31))), '10.15.9.1')).ok).toBe(true);
+    expect(
+      (await login(clerk.cf, at(first.last + 31), totpCodeAt(secret, epoch(at(first.last + 31))), '10.15.9.1')).ok,
+    ).toBe(true);
     const second = await wrongCodes(clerk.cf, secret, first.last + 31, 19);
     expect(second.answers.every((r) => !r.ok && r.reason === 'totp_invalid')).toBe(true);
-    expect((await login(clerk.cf, at(second.last + 31), totpCodeAt(secret, epoch(at(second.last + 31))), '10.15.9.2')).ok).toBe(true);
+    expect(
+      (await login(clerk.cf, at(second.last + 31), totpCodeAt(secret, epoch(at(second.last + 31))), '10.15.9.2')).ok,
+    ).toBe(true);
   });
 });

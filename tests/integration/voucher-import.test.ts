@@ -1,6 +1,15 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, children, notificationOutbox, passwordResetTokens, pes, pesChildren, users, vouchers } from '@/db/schema';
+import {
+  auditEvents,
+  children,
+  notificationOutbox,
+  passwordResetTokens,
+  pes,
+  pesChildren,
+  users,
+  vouchers,
+} from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { authenticate } from '@/lib/auth/authenticate';
 import { templateExamples, voucherTemplateCsv } from '@/lib/import/voucher-template';
@@ -17,12 +26,23 @@ let office: Actor;
 
 async function tableCounts() {
   const [u, v, c, p, l, tk, o] = await Promise.all(
-    [users, vouchers, children, pes, pesChildren, passwordResetTokens, notificationOutbox].map((table) => t.db.select({ n: count() }).from(table)),
+    [users, vouchers, children, pes, pesChildren, passwordResetTokens, notificationOutbox].map((table) =>
+      t.db.select({ n: count() }).from(table),
+    ),
   );
-  return { users: u![0]!.n, vouchers: v![0]!.n, children: c![0]!.n, pes: p![0]!.n, pesChildren: l![0]!.n, tokens: tk![0]!.n, outbox: o![0]!.n };
+  return {
+    users: u![0]!.n,
+    vouchers: v![0]!.n,
+    children: c![0]!.n,
+    pes: p![0]!.n,
+    pesChildren: l![0]!.n,
+    tokens: tk![0]!.n,
+    outbox: o![0]!.n,
+  };
 }
 
-const run = (bytes: Uint8Array, actor: Actor = office, name = 'buoni.csv') => importVouchers(t.db, actor, { bytes, name }, CTX);
+const run = (bytes: Uint8Array, actor: Actor = office, name = 'buoni.csv') =>
+  importVouchers(t.db, actor, { bytes, name }, CTX);
 const template = () => new TextEncoder().encode(voucherTemplateCsv(TODAY));
 
 beforeAll(async () => {
@@ -42,7 +62,14 @@ describe('importing the template', () => {
     expect(outcome).toMatchObject({
       status: 'imported',
       rowCount: examples.length,
-      counts: { families: families.size, vouchers: new Set(examples.map((e) => e.numero_buono)).size, children: kids.size, pes: examples.length, skippedVouchers: 0, activationEmails: families.size },
+      counts: {
+        families: families.size,
+        vouchers: new Set(examples.map((e) => e.numero_buono)).size,
+        children: kids.size,
+        pes: examples.length,
+        skippedVouchers: 0,
+        activationEmails: families.size,
+      },
     });
     const after = await tableCounts();
     expect(after.users - before.users).toBe(families.size);
@@ -51,9 +78,20 @@ describe('importing the template', () => {
     expect(after.tokens - before.tokens).toBe(families.size);
 
     const [voucher] = await t.db.select().from(vouchers).where(eq(vouchers.number, examples[0]!.numero_buono));
-    expect(voucher).toMatchObject({ totalCents: 300_000, status: 'assigned', assignedOn: '2020-01-15', twoParentHousehold: true, employerSector: 'privato' });
+    expect(voucher).toMatchObject({
+      totalCents: 300_000,
+      status: 'assigned',
+      assignedOn: '2020-01-15',
+      twoParentHousehold: true,
+      employerSector: 'privato',
+    });
     const [holder] = await t.db.select().from(users).where(eq(users.id, voucher!.holderId));
-    expect(holder).toMatchObject({ role: 'family', codiceFiscale: 'FRNGPP85A41L378R', mobile: '+393470000901', email: 'giuseppina.forni@example.it' });
+    expect(holder).toMatchObject({
+      role: 'family',
+      codiceFiscale: 'FRNGPP85A41L378R',
+      mobile: '+393470000901',
+      email: 'giuseppina.forni@example.it',
+    });
     const mails = await outboxTo(t.db, 'giuseppina.forni@example.it');
     expect(mails).toHaveLength(1);
     expect(mails[0]!.textBody).toContain('FRNGPP85A41L378R');
@@ -64,21 +102,34 @@ describe('importing the template', () => {
   });
 
   it('leaves the new account unusable until the family sets a password through the link, once', async () => {
-    const denied = await authenticate(t.db, { codiceFiscale: 'CLMSRA88D50L378O', password: 'una password qualsiasi lunga', ip: '10.0.0.1' }, NOW);
+    const denied = await authenticate(
+      t.db,
+      { codiceFiscale: 'CLMSRA88D50L378O', password: 'una password qualsiasi lunga', ip: '10.0.0.1' },
+      NOW,
+    );
     expect(denied).toEqual({ ok: false, reason: 'invalid' });
     const [mail] = await outboxTo(t.db, 'sara.colombo@example.it');
     expect(mail!.textBody).toContain('scade tra 7 giorni');
     const token = /\/attivazione#token=([A-Za-z0-9_-]+)/.exec(mail!.textBody)![1]!;
     await resetPassword(t.db, { token, password: 'mirtilli lago di garda 2026', ip: null }, NOW);
-    const ok = await authenticate(t.db, { codiceFiscale: 'CLMSRA88D50L378O', password: 'mirtilli lago di garda 2026', ip: '10.0.0.2' }, NOW);
+    const ok = await authenticate(
+      t.db,
+      { codiceFiscale: 'CLMSRA88D50L378O', password: 'mirtilli lago di garda 2026', ip: '10.0.0.2' },
+      NOW,
+    );
     expect(ok).toMatchObject({ ok: true, user: { role: 'family' } });
-    await expect(resetPassword(t.db, { token, password: 'un altra password lunga 2026', ip: null }, NOW)).rejects.toMatchObject({ code: 'token_invalid' });
+    await expect(
+      resetPassword(t.db, { token, password: 'un altra password lunga 2026', ip: null }, NOW),
+    ).rejects.toMatchObject({ code: 'token_invalid' });
   });
 
   it('changes nothing and sends no second e-mail when the same file is imported again', async () => {
     const before = await tableCounts();
     const outcome = await run(template());
-    expect(outcome).toMatchObject({ status: 'imported', counts: { families: 0, vouchers: 0, children: 0, pes: 0, activationEmails: 0, skippedVouchers: 2 } });
+    expect(outcome).toMatchObject({
+      status: 'imported',
+      counts: { families: 0, vouchers: 0, children: 0, pes: 0, activationEmails: 0, skippedVouchers: 2 },
+    });
     expect(await tableCounts()).toEqual(before);
   });
 });
@@ -104,11 +155,27 @@ describe('checks against the database, each refusing the whole file', () => {
   it.each<[string, Partial<ImportRowValues>, string, RegExp]>([
     ['unknown provider', { codice_erogatore: 'PRV9' }, 'codice_erogatore', /PRV9 non esiste/],
     ['holder is a staff member', { cf_richiedente: 'CNTCHR80T52L378Z' }, 'cf_richiedente', /utente del personale/],
-    ['voucher number of another family', { numero_buono: 'BS-2020-0001', codice_pes: 'BS-2020-0001/1' }, 'numero_buono', /altro richiedente/],
-    ['PES code used on another voucher', { codice_pes: 'BS-2020-0001/1' }, 'codice_pes', /già usato sul buono BS-2020-0001/],
+    [
+      'voucher number of another family',
+      { numero_buono: 'BS-2020-0001', codice_pes: 'BS-2020-0001/1' },
+      'numero_buono',
+      /altro richiedente/,
+    ],
+    [
+      'PES code used on another voucher',
+      { codice_pes: 'BS-2020-0001/1' },
+      'codice_pes',
+      /già usato sul buono BS-2020-0001/,
+    ],
     [
       'new PES on a voucher already present',
-      { numero_buono: 'BS-2020-0001', codice_pes: 'BS-2020-0001/9', cf_richiedente: 'RSSNNA85M41L378F', nome_richiedente: 'Anna', cognome_richiedente: 'Rossi' },
+      {
+        numero_buono: 'BS-2020-0001',
+        codice_pes: 'BS-2020-0001/9',
+        cf_richiedente: 'RSSNNA85M41L378F',
+        nome_richiedente: 'Anna',
+        cognome_richiedente: 'Rossi',
+      },
       'codice_pes',
       /già registrato senza il PES/,
     ],
@@ -116,14 +183,25 @@ describe('checks against the database, each refusing the whole file', () => {
     const before = await tableCounts();
     const outcome = await run(toCsv([{ ...row(), ...change }]));
     expect(outcome.status).toBe('rejected');
-    expect(outcome.status === 'rejected' && outcome.errors).toContainEqual({ line: 2, column, message: expect.stringMatching(message) });
+    expect(outcome.status === 'rejected' && outcome.errors).toContainEqual({
+      line: 2,
+      column,
+      message: expect.stringMatching(message),
+    });
     expect(await tableCounts()).toEqual(before);
   });
 
   it('adds a voucher to a family that already has an account, without an activation e-mail', async () => {
-    const anna = { cf_richiedente: 'RSSNNA85M41L378F', nome_richiedente: 'Anna', cognome_richiedente: 'Rossi', email_richiedente: 'anna.rossi@example.it' };
+    const anna = {
+      cf_richiedente: 'RSSNNA85M41L378F',
+      nome_richiedente: 'Anna',
+      cognome_richiedente: 'Rossi',
+      email_richiedente: 'anna.rossi@example.it',
+    };
     const mailsBefore = (await outboxTo(t.db, 'anna.rossi@example.it')).length;
-    const outcome = await run(toCsv([{ ...row(), ...anna, numero_buono: 'BS-2021-0001', codice_pes: 'BS-2021-0001/1' }]));
+    const outcome = await run(
+      toCsv([{ ...row(), ...anna, numero_buono: 'BS-2021-0001', codice_pes: 'BS-2021-0001/1' }]),
+    );
     expect(outcome).toMatchObject({ status: 'imported', counts: { families: 0, vouchers: 1, activationEmails: 0 } });
     const [annaUser] = await t.db.select().from(users).where(eq(users.codiceFiscale, 'RSSNNA85M41L378F'));
     expect(await t.db.select().from(vouchers).where(eq(vouchers.holderId, annaUser!.id))).toHaveLength(2);
@@ -148,11 +226,18 @@ describe('10 000 rows', () => {
     const bytes = toCsv(rows);
     const before = await tableCounts();
     const outcome = await run(bytes);
-    expect(outcome).toMatchObject({ status: 'imported', rowCount: 10_000, counts: { families: 5_000, vouchers: 5_000, children: 5_000, pes: 10_000, activationEmails: 5_000 } });
+    expect(outcome).toMatchObject({
+      status: 'imported',
+      rowCount: 10_000,
+      counts: { families: 5_000, vouchers: 5_000, children: 5_000, pes: 10_000, activationEmails: 5_000 },
+    });
     const after = await tableCounts();
     expect(after.pes - before.pes).toBe(10_000);
     expect(after.outbox - before.outbox).toBe(5_000);
-    const sample = await t.db.select({ n: count() }).from(vouchers).where(inArray(vouchers.number, ['IMP-000000', 'IMP-004999']));
+    const sample = await t.db
+      .select({ n: count() })
+      .from(vouchers)
+      .where(inArray(vouchers.number, ['IMP-000000', 'IMP-004999']));
     expect(sample[0]!.n).toBe(2);
     expect(await run(bytes)).toMatchObject({ status: 'imported', counts: { vouchers: 0, skippedVouchers: 5_000 } });
     expect(await tableCounts()).toEqual(after);
@@ -163,7 +248,9 @@ describe('only the office imports', () => {
   it.each(['family', 'provider'] as const)('a %s is refused before anything is read', async (role) => {
     const actors = await demoActors(t.db);
     const before = await tableCounts();
-    await expect(run(template(), role === 'family' ? actors.anna : actors.prv1)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(run(template(), role === 'family' ? actors.anna : actors.prv1)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect(await tableCounts()).toEqual(before);
   });
 });

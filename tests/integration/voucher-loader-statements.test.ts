@@ -40,7 +40,11 @@ async function counted<T>(read: () => Promise<T>): Promise<{ n: number; value: T
 async function growTo(voucherId: string, total: number) {
   const [v] = await t.db.select().from(vouchers).where(eq(vouchers.id, voucherId));
   const existing = await t.db.select().from(pes).where(eq(pes.voucherId, voucherId));
-  const [kid] = await t.db.select().from(children).where(eq(children.voucherId, voucherId)).orderBy(asc(children.position));
+  const [kid] = await t.db
+    .select()
+    .from(children)
+    .where(eq(children.voucherId, voucherId))
+    .orderBy(asc(children.position));
   const rows = Array.from({ length: total - existing.length }, (_, i) => ({
     code: `${v!.number}/${100 + i}`,
     voucherId,
@@ -64,7 +68,9 @@ beforeAll(async () => {
   const vs = await t.db.select().from(vouchers);
   ids.annaVoucher = vs.find((v) => v.number === 'BS-2020-0001')!.id;
   ids.martaVoucher = vs.find((v) => v.number === 'BS-2020-0003')!.id;
-  ids.martaConversion = (await t.db.select().from(conversions).where(eq(conversions.voucherId, ids.martaVoucher)))[0]!.id;
+  ids.martaConversion = (
+    await t.db.select().from(conversions).where(eq(conversions.voucherId, ids.martaVoucher))
+  )[0]!.id;
   countStatements(t.db, t.kind);
 });
 

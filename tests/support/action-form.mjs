@@ -1,6 +1,12 @@
 // Shared by the benchmark (plain Node) and the e2e tests (TypeScript, through action-form.d.mts).
 
-const decode = (s) => s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /**
  * The hidden fields of the rendered form that contains `marker` (React's progressive-enhancement fields:

@@ -3,7 +3,12 @@
  * onto. `changesSince` names what differs; `restoreBuiltins` puts it back, so one failing test does not
  * break every test after it in the same process.
  */
-const TARGETS = { Object: Object.prototype, Function: Function.prototype, Array: Array.prototype, String: String.prototype } as const;
+const TARGETS = {
+  Object: Object.prototype,
+  Function: Function.prototype,
+  Array: Array.prototype,
+  String: String.prototype,
+} as const;
 
 type Entry = { target: object; descriptors: Map<PropertyKey, PropertyDescriptor>; proto: object | null };
 export type BuiltinsSnapshot = Map<string, Entry>;
@@ -20,7 +25,8 @@ export function builtinsSnapshot(): BuiltinsSnapshot {
     const own = entry(target);
     out.set(name, own);
     // Only data properties: accessors such as Function.prototype.caller throw when read.
-    for (const [key, d] of own.descriptors) if (typeof d.value === 'function') out.set(`${name}.${String(key)}`, entry(d.value as object));
+    for (const [key, d] of own.descriptors)
+      if (typeof d.value === 'function') out.set(`${name}.${String(key)}`, entry(d.value as object));
   }
   return out;
 }
@@ -32,7 +38,9 @@ export function changesSince(before: BuiltinsSnapshot): string[] {
     const now = entry(e.target);
     const added = [...now.descriptors.keys()].filter((k) => !e.descriptors.has(k));
     const removed = [...e.descriptors.keys()].filter((k) => !now.descriptors.has(k));
-    const replaced = [...e.descriptors.keys()].filter((k) => now.descriptors.has(k) && now.descriptors.get(k)!.value !== e.descriptors.get(k)!.value);
+    const replaced = [...e.descriptors.keys()].filter(
+      (k) => now.descriptors.has(k) && now.descriptors.get(k)!.value !== e.descriptors.get(k)!.value,
+    );
     if (added.length) changes.push(`${name}: +${added.map(String).join(', +')}`);
     if (removed.length) changes.push(`${name}: -${removed.map(String).join(', -')}`);
     if (replaced.length) changes.push(`${name}: ~${replaced.map(String).join(', ~')}`);
@@ -51,6 +59,9 @@ export function restoreBuiltins(before: BuiltinsSnapshot): void {
 
 /** What a polluted prototype would make visible on fresh objects. */
 export function strayProperties(): unknown[] {
-  const probe = (v: object) => (v as { x?: unknown; polluted?: unknown; call?: unknown }).x ?? (v as { polluted?: unknown }).polluted;
-  return [probe({}), probe([]), probe(() => 1), probe(Object.create(Object.prototype) as object)].filter((v) => v !== undefined);
+  const probe = (v: object) =>
+    (v as { x?: unknown; polluted?: unknown; call?: unknown }).x ?? (v as { polluted?: unknown }).polluted;
+  return [probe({}), probe([]), probe(() => 1), probe(Object.create(Object.prototype) as object)].filter(
+    (v) => v !== undefined,
+  );
 }

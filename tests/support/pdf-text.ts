@@ -14,11 +14,14 @@ export async function pdfText(bytes: Uint8Array): Promise<{ text: string; title:
     const filter = obj.dict.get(PDFName.of('Filter'));
     let content: string;
     try {
-      content = Buffer.from(filter === PDFName.of('FlateDecode') ? inflateSync(obj.contents) : obj.contents).toString('latin1');
+      content = Buffer.from(filter === PDFName.of('FlateDecode') ? inflateSync(obj.contents) : obj.contents).toString(
+        'latin1',
+      );
     } catch {
       continue;
     }
-    for (const m of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) parts.push(Buffer.from(m[1]!, 'hex').toString('latin1'));
+    for (const m of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g))
+      parts.push(Buffer.from(m[1]!, 'hex').toString('latin1'));
     for (const m of content.matchAll(/\(((?:\\.|[^\\)])*)\)\s*Tj/g)) parts.push(m[1]!);
   }
   return { text: parts.join('\n'), title: doc.getTitle(), pages: doc.getPageCount() };

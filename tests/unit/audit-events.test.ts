@@ -24,7 +24,13 @@ describe('audit entries are typed by their action', () => {
       // @ts-expect-error unknown action
       { actor, action: 'pes.teleported', entityType: 'voucher' },
       // @ts-expect-error pes.closed needs hoursUsed and freedCents
-      { actor, action: 'pes.closed', entityType: 'voucher', before: { ...ref, status: 'close_requested' }, after: { ...ref, status: 'closed', usedCents: 1 } },
+      {
+        actor,
+        action: 'pes.closed',
+        entityType: 'voucher',
+        before: { ...ref, status: 'close_requested' },
+        after: { ...ref, status: 'closed', usedCents: 1 },
+      },
       {
         actor,
         action: 'conversion.otp_sent',
@@ -33,7 +39,12 @@ describe('audit entries are typed by their action', () => {
         after: { otpId: 'o1', maskedMobile: '*** 12', dossierSha256: 'x', code: '123456' },
       },
       // @ts-expect-error a voucher event is not about a user
-      { actor, action: 'pes.created', entityType: 'user', after: { ...ref, kind: 'summer_covid', status: 'draft', providerId: 'x', band: 'A', hours: 1, amountCents: 1 } },
+      {
+        actor,
+        action: 'pes.created',
+        entityType: 'user',
+        after: { ...ref, kind: 'summer_covid', status: 'draft', providerId: 'x', band: 'A', hours: 1, amountCents: 1 },
+      },
       // @ts-expect-error auth.logout has no payload
       { actor, action: 'auth.logout', entityType: 'user', after: { reason: 'x' } },
     ];
@@ -43,8 +54,20 @@ describe('audit entries are typed by their action', () => {
   test('an action chosen at run time must come with the payload of the action it is', () => {
     const validated = Math.random() > 2;
     const fine: AuditEntry<'pes.validated' | 'pes.rejected'> = validated
-      ? { actor, action: 'pes.validated', entityType: 'voucher', before: { ...ref, status: 'awaiting_validation' }, after: { ...ref, status: 'validated' } }
-      : { actor, action: 'pes.rejected', entityType: 'voucher', before: { ...ref, status: 'awaiting_validation' }, after: { ...ref, status: 'rejected', reason: 'no' } };
+      ? {
+          actor,
+          action: 'pes.validated',
+          entityType: 'voucher',
+          before: { ...ref, status: 'awaiting_validation' },
+          after: { ...ref, status: 'validated' },
+        }
+      : {
+          actor,
+          action: 'pes.rejected',
+          entityType: 'voucher',
+          before: { ...ref, status: 'awaiting_validation' },
+          after: { ...ref, status: 'rejected', reason: 'no' },
+        };
     // @ts-expect-error one object for both: its status could be 'rejected' on a 'pes.validated' event
     const mixed: AuditEntry<'pes.validated' | 'pes.rejected'> = {
       actor,

@@ -96,18 +96,32 @@ describe('babysittingAmountCents', () => {
 });
 
 describe('babysitting PES hours field', () => {
-  const base = { voucherId: '00000000-0000-4000-8000-000000000001', childIds: ['00000000-0000-4000-8000-000000000002'], providerId: '00000000-0000-4000-8000-000000000003' };
+  const base = {
+    voucherId: '00000000-0000-4000-8000-000000000001',
+    childIds: ['00000000-0000-4000-8000-000000000002'],
+    providerId: '00000000-0000-4000-8000-000000000003',
+  };
   it.each([[true], [['5']], ['1e3'], ['5.0'], [' '], ['0'], [5]])('refuses %j as hours', (hours) => {
     expect(saveBabysittingPesSchema.safeParse({ ...base, hours }).success).toBe(false);
   });
   it('accepts digits, trimmed', () => {
-    expect(saveBabysittingPesSchema.safeParse({ ...base, hours: ' 40 ' })).toMatchObject({ success: true, data: { hours: 40 } });
+    expect(saveBabysittingPesSchema.safeParse({ ...base, hours: ' 40 ' })).toMatchObject({
+      success: true,
+      data: { hours: 40 },
+    });
   });
 });
 
 describe('babysittingParams', () => {
   it('takes the rate parameters of a measure row; an unset cap covers nothing', () => {
-    expect(babysittingParams({ hourlyCapOneChildCents: 2000, hourlyCapMultiChildCents: 2500, copayBasisPoints: 1000 })).toEqual({ hourlyCapOneChildCents: 2000, hourlyCapMultiChildCents: 2500, copayBasisPoints: 1000 });
-    expect(coveredHourlyRateCents(1, babysittingParams({ hourlyCapOneChildCents: null, hourlyCapMultiChildCents: null, copayBasisPoints: 1000 }))).toBe(0);
+    expect(
+      babysittingParams({ hourlyCapOneChildCents: 2000, hourlyCapMultiChildCents: 2500, copayBasisPoints: 1000 }),
+    ).toEqual({ hourlyCapOneChildCents: 2000, hourlyCapMultiChildCents: 2500, copayBasisPoints: 1000 });
+    expect(
+      coveredHourlyRateCents(
+        1,
+        babysittingParams({ hourlyCapOneChildCents: null, hourlyCapMultiChildCents: null, copayBasisPoints: 1000 }),
+      ),
+    ).toBe(0);
   });
 });

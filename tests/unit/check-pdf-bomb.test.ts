@@ -28,7 +28,11 @@ function rawPdf(objects: (string | Uint8Array)[]): Uint8Array {
   let at = parts[0]!.byteLength;
   objects.forEach((o, i) => {
     offsets.push(at);
-    const body = Buffer.concat([enc(`${i + 1} 0 obj\n`), typeof o === 'string' ? enc(o) : Buffer.from(o), enc('\nendobj\n')]);
+    const body = Buffer.concat([
+      enc(`${i + 1} 0 obj\n`),
+      typeof o === 'string' ? enc(o) : Buffer.from(o),
+      enc('\nendobj\n'),
+    ]);
     parts.push(body);
     at += body.byteLength;
   });
@@ -37,13 +41,30 @@ function rawPdf(objects: (string | Uint8Array)[]): Uint8Array {
   return Buffer.concat(parts);
 }
 
-const stream = (dict: string, data: Uint8Array) => Buffer.concat([Buffer.from(`<< ${dict} /Length ${data.byteLength} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]);
+const stream = (dict: string, data: Uint8Array) =>
+  Buffer.concat([
+    Buffer.from(`<< ${dict} /Length ${data.byteLength} >>\nstream\n`, 'latin1'),
+    data,
+    Buffer.from('\nendstream', 'latin1'),
+  ]);
 const page = (contents: string | Uint8Array, extra: (string | Uint8Array)[] = []) =>
-  rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>', contents, ...extra]);
+  rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+    contents,
+    ...extra,
+  ]);
 
-const objStmBomb = () => page(stream('/Filter /FlateDecode', deflateSync('BT ET')), [stream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', zlibBomb(GB))]);
+const objStmBomb = () =>
+  page(stream('/Filter /FlateDecode', deflateSync('BT ET')), [
+    stream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', zlibBomb(GB)),
+  ]);
 const contentBomb = () => page(stream('/Filter /FlateDecode', zlibBomb(GB)));
-const escapedObjStmBomb = () => page(stream('/Filter /FlateDecode', deflateSync('BT ET')), [stream('/Type /Obj#53tm /N 1 /First 4 /Filter [/Fl#61teDecode]', zlibBomb(GB))]);
+const escapedObjStmBomb = () =>
+  page(stream('/Filter /FlateDecode', deflateSync('BT ET')), [
+    stream('/Type /Obj#53tm /N 1 /First 4 /Filter [/Fl#61teDecode]', zlibBomb(GB)),
+  ]);
 
 /** Runs the check while a timer measures the longest stall of the event loop; CPU and memory are measured around it. */
 async function measured(bytes: Uint8Array) {
@@ -83,7 +104,11 @@ describe('a deflate bomb is refused before pdf-lib inflates it (X2)', () => {
     const bytes = make();
     expect(bytes.byteLength).toBeLessThan(2 * 1024 * 1024);
     const m = await measured(bytes);
-    expect(m.result).toMatchObject({ ok: false, reason: 'too_complex', message: expect.stringMatching(/^Il PDF è troppo complesso.*salvalo di nuovo come PDF/) });
+    expect(m.result).toMatchObject({
+      ok: false,
+      reason: 'too_complex',
+      message: expect.stringMatching(/^Il PDF è troppo complesso.*salvalo di nuovo come PDF/),
+    });
     expect(m.cpuMs).toBeLessThan(2000);
     expect(m.growthMb).toBeLessThan(200);
     expect(m.maxGap).toBeLessThan(200);
@@ -94,7 +119,9 @@ describe('a deflate bomb is refused before pdf-lib inflates it (X2)', () => {
     ['/RunLengthDecode', '/Filter /RunLengthDecode'],
     ['#-escaped /LZW#44ecode', '/Filter [/L#5aWDecode]'],
   ])('an object stream with %s (expansion pdf-lib does not bound) is refused', async (_case, filter) => {
-    const bytes = page(stream('', Buffer.from('BT ET')), [stream(`/Type /ObjStm /N 1 /First 4 ${filter}`, Buffer.from('\x80\x0b\x60\x50\x22\x0c\x0c\x85\x01', 'latin1'))]);
+    const bytes = page(stream('', Buffer.from('BT ET')), [
+      stream(`/Type /ObjStm /N 1 /First 4 ${filter}`, Buffer.from('\x80\x0b\x60\x50\x22\x0c\x0c\x85\x01', 'latin1')),
+    ]);
     expect(await checkPdf(bytes)).toMatchObject({ ok: false, reason: 'too_complex' });
   });
 
@@ -109,13 +136,15 @@ describe('a deflate bomb is refused before pdf-lib inflates it (X2)', () => {
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 1000;
     const lines: string[] = [];
-    for (let size = 0; size < 24 * 1024 * 1024; ) {
+    for (let size = 0; size < 24 * 1024 * 1024;) {
       const l = `BT /F1 9 Tf ${rnd()} ${rnd()} Td (Riga ${rnd() % 40} del PES concordato, ore ${rnd() % 8}) Tj ET\n`;
       lines.push(l);
       size += l.length;
     }
     const content = deflateSync(lines.join(''), { level: 9 });
-    const bytes = page(stream('/Filter /FlateDecode', content), [stream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', deflateSync('6 0 << /Producer (LibreOffice) >>'))]);
+    const bytes = page(stream('/Filter /FlateDecode', content), [
+      stream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', deflateSync('6 0 << /Producer (LibreOffice) >>')),
+    ]);
     expect(bytes.byteLength).toBeGreaterThan(1024 * 1024);
     expect(bytes.byteLength).toBeLessThan(2 * 1024 * 1024);
     expect(await checkPdf(bytes)).toEqual({ ok: true });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { checkPdf, MAX_PDF_BYTES, safePdfName } from '@/lib/storage/check-pdf';
-import { HTML, PNG, ZIP, pdf, pdfOfSize, pdfWithEmbeddedFile, pdfWithHexEscapedJs, pdfWithJavaScript, pdfWithLaunch } from '../integration/support/pdfs';
+import {
+  HTML,
+  PNG,
+  ZIP,
+  pdf,
+  pdfOfSize,
+  pdfWithEmbeddedFile,
+  pdfWithHexEscapedJs,
+  pdfWithJavaScript,
+  pdfWithLaunch,
+} from '../integration/support/pdfs';
 
 const withPrefix = async (n: number) => {
   const body = await pdf();
@@ -33,9 +43,13 @@ describe('checkPdf: the bytes decide, never the name or the browser type (F1)', 
 
   it('says what to do in the guide’s words', async () => {
     expect(await checkPdf(PNG)).toMatchObject({ message: expect.stringMatching(/^Il file deve essere un PDF/) });
-    expect(await checkPdf(await pdfOfSize(MAX_PDF_BYTES + 1))).toMatchObject({ message: expect.stringMatching(/^Il file deve essere più piccolo di 2 MB/) });
+    expect(await checkPdf(await pdfOfSize(MAX_PDF_BYTES + 1))).toMatchObject({
+      message: expect.stringMatching(/^Il file deve essere più piccolo di 2 MB/),
+    });
     expect(await checkPdf(new Uint8Array())).toMatchObject({ message: expect.stringMatching(/^Il file è vuoto/) });
-    expect(await checkPdf(await pdfWithJavaScript())).toMatchObject({ message: expect.stringMatching(/^Il PDF contiene contenuti attivi: salvalo di nuovo come PDF semplice/) });
+    expect(await checkPdf(await pdfWithJavaScript())).toMatchObject({
+      message: expect.stringMatching(/^Il PDF contiene contenuti attivi: salvalo di nuovo come PDF semplice/),
+    });
   });
 });
 

@@ -47,7 +47,9 @@ describe('readiness', () => {
   it('runs one probe for concurrent callers, and none more while a hung one is still running', async () => {
     vi.useFakeTimers();
     let release!: (v: 'ok') => void;
-    const probe = vi.fn(async (): Promise<'ok'> => 'ok').mockImplementationOnce(() => new Promise<'ok'>((r) => (release = r)));
+    const probe = vi
+      .fn(async (): Promise<'ok'> => 'ok')
+      .mockImplementationOnce(() => new Promise<'ok'>((r) => (release = r)));
     const first = Array.from({ length: 20 }, () => checkReadiness(probe, 1_000));
     await vi.advanceTimersByTimeAsync(1_000);
     expect(await Promise.all(first)).toEqual(Array(20).fill({ ready: false, reason: 'database' }));

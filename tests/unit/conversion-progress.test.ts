@@ -3,7 +3,11 @@ import { derivedConversionStatus, type NewPesProgress } from '@/lib/domain/conve
 import { isMeasureOpen } from '@/lib/domain/measure-window';
 
 const bs = (status: string): NewPesProgress => ({ status, kind: 'babysitting_covid', hasDocument: false });
-const summer = (status: string, hasDocument: boolean): NewPesProgress => ({ status, kind: 'summer_covid', hasDocument });
+const summer = (status: string, hasDocument: boolean): NewPesProgress => ({
+  status,
+  kind: 'summer_covid',
+  hasDocument,
+});
 
 describe('derivedConversionStatus', () => {
   it.each<[string, NewPesProgress[], string]>([

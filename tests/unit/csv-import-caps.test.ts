@@ -14,7 +14,11 @@ function measured<T>(fn: () => T) {
   const cpu0 = process.cpuUsage();
   const result = fn();
   const cpu = process.cpuUsage(cpu0);
-  return { result, cpuMs: (cpu.user + cpu.system) / 1000, heapMb: (process.memoryUsage().heapUsed - heap0) / 1024 / 1024 };
+  return {
+    result,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    heapMb: (process.memoryUsage().heapUsed - heap0) / 1024 / 1024,
+  };
 }
 
 // Parsing 20 000 rows takes seconds of wall time on a loaded 2-core machine: the bounds asserted are CPU and heap, not time.
@@ -24,7 +28,10 @@ describe('the CSV import is capped while it parses, not after (X2)', { timeout: 
     expect(bytes.byteLength).toBeGreaterThan(7_880_000);
     expect(bytes.byteLength).toBeLessThanOrEqual(MAX_IMPORT_BYTES);
     const m = measured(() => readVoucherFile(bytes, TODAY));
-    expect(m.result).toMatchObject({ ok: false, fileError: expect.stringContaining(`al massimo ${MAX_IMPORT_ROWS} righe`) });
+    expect(m.result).toMatchObject({
+      ok: false,
+      fileError: expect.stringContaining(`al massimo ${MAX_IMPORT_ROWS} righe`),
+    });
     expect(m.result).toMatchObject({ fileError: expect.stringMatching(/Dividilo in più file/) });
     expect(m.cpuMs).toBeLessThan(5000);
     expect(m.heapMb).toBeLessThan(300);
@@ -35,7 +42,10 @@ describe('the CSV import is capped while it parses, not after (X2)', { timeout: 
     const atCap = parseVoucherCsv(rows(MAX_IMPORT_ROWS));
     expect(atCap).toMatchObject({ ok: true });
     if (atCap.ok) expect(atCap.rows).toHaveLength(MAX_IMPORT_ROWS);
-    expect(parseVoucherCsv(rows(MAX_IMPORT_ROWS + 1))).toMatchObject({ ok: false, message: expect.stringContaining(`al massimo ${MAX_IMPORT_ROWS} righe`) });
+    expect(parseVoucherCsv(rows(MAX_IMPORT_ROWS + 1))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining(`al massimo ${MAX_IMPORT_ROWS} righe`),
+    });
   });
 
   it('empty lines (spreadsheets export many) do not count towards the cap', () => {
@@ -46,7 +56,10 @@ describe('the CSV import is capped while it parses, not after (X2)', { timeout: 
 
   it('a file larger than the upload cap is refused before it is decoded, naming the cap', () => {
     const bytes = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x78);
-    expect(readVoucherFile(bytes, TODAY)).toMatchObject({ ok: false, fileError: expect.stringMatching(/8 MB.*al massimo 20000 righe/) });
+    expect(readVoucherFile(bytes, TODAY)).toMatchObject({
+      ok: false,
+      fileError: expect.stringMatching(/8 MB.*al massimo 20000 righe/),
+    });
   });
 
   it('one huge quoted field is refused with its line, not buffered whole', () => {

@@ -3,8 +3,20 @@ import { canonicalDossier, canonicalJson, dossierSha256, type DossierInput } fro
 
 const base: DossierInput = {
   conversionId: '00000000-0000-4000-8000-000000000001',
-  voucher: { number: 'BS-2020-0002', totalCents: 200_000, holderName: 'Giulia Bianchi', holderCodiceFiscale: 'BNCGLI90C55L378U' },
-  closedPes: [{ code: 'BS-2020-0002/1', providerName: 'Cooperativa Sociale Il Germoglio', amountCents: 200_000, usedCents: 80_000 }],
+  voucher: {
+    number: 'BS-2020-0002',
+    totalCents: 200_000,
+    holderName: 'Giulia Bianchi',
+    holderCodiceFiscale: 'BNCGLI90C55L378U',
+  },
+  closedPes: [
+    {
+      code: 'BS-2020-0002/1',
+      providerName: 'Cooperativa Sociale Il Germoglio',
+      amountCents: 200_000,
+      usedCents: 80_000,
+    },
+  ],
   newPes: [
     {
       code: 'BS-2020-0002/2',
@@ -31,14 +43,22 @@ const base: DossierInput = {
       document: { fileName: 'pes.pdf', sizeBytes: 1234, sha256: 'ab'.repeat(32) },
     },
   ],
-  declarations: { employmentCondition: 'public_health', statements: { returnsToWorkOutsideHome: true }, employerConfirmed: true },
+  declarations: {
+    employmentCondition: 'public_health',
+    statements: { returnsToWorkOutsideHome: true },
+    employerConfirmed: true,
+  },
 };
 
 const hash = (i: DossierInput) => dossierSha256(canonicalDossier(i));
 
 describe('dossier canonical form and SHA-256', () => {
   it('is stable for the same content, whatever the row order', () => {
-    const shuffled: DossierInput = { ...base, newPes: [...base.newPes].reverse(), declarations: { ...base.declarations, statements: { returnsToWorkOutsideHome: true } } };
+    const shuffled: DossierInput = {
+      ...base,
+      newPes: [...base.newPes].reverse(),
+      declarations: { ...base.declarations, statements: { returnsToWorkOutsideHome: true } },
+    };
     expect(hash(shuffled)).toBe(hash(base));
     expect(hash(base)).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -49,7 +69,10 @@ describe('dossier canonical form and SHA-256', () => {
   });
 
   it('leaves deleted PES out', () => {
-    const withDeleted: DossierInput = { ...base, newPes: [...base.newPes, { ...base.newPes[0]!, code: 'BS-2020-0002/4', status: 'deleted' }] };
+    const withDeleted: DossierInput = {
+      ...base,
+      newPes: [...base.newPes, { ...base.newPes[0]!, code: 'BS-2020-0002/4', status: 'deleted' }],
+    };
     expect(hash(withDeleted)).toBe(hash(base));
   });
 
@@ -74,8 +97,14 @@ describe('dossier canonical form and SHA-256', () => {
     ['document name', { ...base, newPes: [n0, { ...n1, document: { ...n1.document!, fileName: 'altro.pdf' } }] }],
     ['document removed', { ...base, newPes: [n0, { ...n1, document: null }] }],
     ['a PES added', { ...base, newPes: [...base.newPes, { ...n0, code: 'BS-2020-0002/4' }] }],
-    ['employment condition', { ...base, declarations: { ...base.declarations, employmentCondition: 'private_sector' } }],
-    ['a declaration', { ...base, declarations: { ...base.declarations, statements: { returnsToWorkOutsideHome: false } } }],
+    [
+      'employment condition',
+      { ...base, declarations: { ...base.declarations, employmentCondition: 'private_sector' } },
+    ],
+    [
+      'a declaration',
+      { ...base, declarations: { ...base.declarations, statements: { returnsToWorkOutsideHome: false } } },
+    ],
     ['employer confirmation', { ...base, declarations: { ...base.declarations, employerConfirmed: false } }],
   ])('changes with the %s', (_what, changed) => {
     expect(hash(changed)).not.toBe(hash(base));
@@ -86,6 +115,8 @@ describe('dossier canonical form and SHA-256', () => {
   });
 
   it('serialises with sorted keys at every level', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: null }], c: 'x' }, u: undefined })).toBe('{"a":{"c":"x","d":[2,{"e":null,"f":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: null }], c: 'x' }, u: undefined })).toBe(
+      '{"a":{"c":"x","d":[2,{"e":null,"f":1}]},"b":1}',
+    );
   });
 });

@@ -33,9 +33,21 @@ const protoOf = (v: unknown) => Object.getPrototypeOf(v) as unknown;
 describe('fieldErrorsOf', () => {
   it.each([
     [[{ path: ['pes', 2, 'amount'], message: 'a' }], { 'pes.2.amount': 'a' }],
-    [[{ path: ['hours'], message: 'b' }, { path: ['hours'], message: 'c' }], { hours: 'b' }],
+    [
+      [
+        { path: ['hours'], message: 'b' },
+        { path: ['hours'], message: 'c' },
+      ],
+      { hours: 'b' },
+    ],
     [[{ path: [], message: 'd' }], { _: 'd' }],
-    [[{ path: ['pes', 0, 'band'], message: 'e' }, { path: ['pes', 1, 'band'], message: 'f' }], { 'pes.0.band': 'e', 'pes.1.band': 'f' }],
+    [
+      [
+        { path: ['pes', 0, 'band'], message: 'e' },
+        { path: ['pes', 1, 'band'], message: 'f' },
+      ],
+      { 'pes.0.band': 'e', 'pes.1.band': 'f' },
+    ],
   ])('keeps the whole dotted path: %j', (issues, expected) => {
     expect(fieldErrorsOf(issues)).toEqual(expected);
   });
@@ -43,18 +55,50 @@ describe('fieldErrorsOf', () => {
 
 describe('readInput of a form: dotted names back to the schema shape', () => {
   it.each<[[string, string][], unknown]>([
-    [[['voucherId', 'v'], ['pes.0.amount', '1'], ['pes.1.amount', '2'], ['pes.0.band', 'A']], { voucherId: 'v', pes: [{ amount: '1', band: 'A' }, { amount: '2' }] }],
+    [
+      [
+        ['voucherId', 'v'],
+        ['pes.0.amount', '1'],
+        ['pes.1.amount', '2'],
+        ['pes.0.band', 'A'],
+      ],
+      { voucherId: 'v', pes: [{ amount: '1', band: 'A' }, { amount: '2' }] },
+    ],
     [[['pes.2.amount', '3']], { pes: [{ amount: '3' }] }],
-    [[['$ACTION_ID_x', 'y'], ['intent', 'save']], { intent: 'save', pes: [] }],
-    [[['removed', 'a'], ['removed', 'b']], { removed: ['a', 'b'], pes: [] }],
-    [[['removed.1', 'b'], ['removed.0', 'a']], { removed: ['a', 'b'], pes: [] }],
+    [
+      [
+        ['$ACTION_ID_x', 'y'],
+        ['intent', 'save'],
+      ],
+      { intent: 'save', pes: [] },
+    ],
+    [
+      [
+        ['removed', 'a'],
+        ['removed', 'b'],
+      ],
+      { removed: ['a', 'b'], pes: [] },
+    ],
+    [
+      [
+        ['removed.1', 'b'],
+        ['removed.0', 'a'],
+      ],
+      { removed: ['a', 'b'], pes: [] },
+    ],
   ])('%j', (entries, expected) => {
     const r = readInput(schema, fd(entries));
     expect(r).toMatchObject({ ok: true, value: expected });
   });
 
   it('builds every object without a prototype, and echoes what was typed as a plain object', () => {
-    const r = readInput(schema, fd([['voucherId', 'v'], ['pes.0.amount', '1']]));
+    const r = readInput(
+      schema,
+      fd([
+        ['voucherId', 'v'],
+        ['pes.0.amount', '1'],
+      ]),
+    );
     if (!r.ok) throw new Error(r.message);
     const value = r.value as { pes: object[] };
     expect(protoOf(value)).toBeNull();
@@ -69,9 +113,32 @@ describe('readInput of a form: dotted names back to the schema shape', () => {
     expect(readInput(schema, fd([]), { checkboxes: ['ok'] })).toMatchObject({ ok: true, value: { ok: false } });
   });
 
-  const HOSTILE = ['__proto__.x', 'constructor.prototype.x', 'prototype.x', 'toString.x', 'hasOwnProperty.call', 'valueOf.x', '0.__proto__.x', 'a.b.c.d.e.f', 'pes.0.__proto__.x', 'pes.__proto__.x', 'pes.length', 'voucherId.x', 'pes.0.amount.x', 'pes.1000.amount', 'constructor', '__proto__'];
+  const HOSTILE = [
+    '__proto__.x',
+    'constructor.prototype.x',
+    'prototype.x',
+    'toString.x',
+    'hasOwnProperty.call',
+    'valueOf.x',
+    '0.__proto__.x',
+    'a.b.c.d.e.f',
+    'pes.0.__proto__.x',
+    'pes.__proto__.x',
+    'pes.length',
+    'voucherId.x',
+    'pes.0.amount.x',
+    'pes.1000.amount',
+    'constructor',
+    '__proto__',
+  ];
   it.each(HOSTILE)('refuses the name %s without walking into it', (name) => {
-    const r = readInput(schema, fd([['voucherId', 'v'], [name, 'polluted']]));
+    const r = readInput(
+      schema,
+      fd([
+        ['voucherId', 'v'],
+        [name, 'polluted'],
+      ]),
+    );
     expect(r).toEqual({ ok: false, message: INPUT_MESSAGES.undeclared });
     expect(changesSince(pristine)).toEqual([]);
     expect(strayProperties()).toEqual([]);
@@ -81,9 +148,15 @@ describe('readInput of a form: dotted names back to the schema shape', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => [`removed`, String(i)] as [string, string]);
     expect(readInput(schema, fd(many))).toEqual({ ok: false, message: INPUT_MESSAGES.tooMany });
     const half = Math.floor((INPUT_LIMITS.fields - 1) / 2);
-    const allowed = [...many.slice(0, half), ...Array.from({ length: half }, (_, i) => [`pes.${i % INPUT_LIMITS.items}.amount`, '1'] as [string, string])];
+    const allowed = [
+      ...many.slice(0, half),
+      ...Array.from({ length: half }, (_, i) => [`pes.${i % INPUT_LIMITS.items}.amount`, '1'] as [string, string]),
+    ];
     expect(readInput(schema, fd(allowed))).toMatchObject({ ok: true });
-    const oneTooMany = Array.from({ length: INPUT_LIMITS.fields + 1 - allowed.length }, () => ['voucherId', 'v'] as [string, string]);
+    const oneTooMany = Array.from(
+      { length: INPUT_LIMITS.fields + 1 - allowed.length },
+      () => ['voucherId', 'v'] as [string, string],
+    );
     expect(readInput(schema, fd([...allowed, ...oneTooMany]))).toEqual({ ok: false, message: INPUT_MESSAGES.tooMany });
   });
 });
@@ -115,8 +188,14 @@ describe('readInput of an object given directly', () => {
   });
 
   it('refuses lists and objects over the caps', () => {
-    expect(readInput(schema, { removed: Array.from({ length: 10_000 }, () => 'x') })).toEqual({ ok: false, message: INPUT_MESSAGES.tooMany });
-    expect(readInput(schema, Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`f${i}`, 'x'])))).toEqual({ ok: false, message: INPUT_MESSAGES.tooMany });
+    expect(readInput(schema, { removed: Array.from({ length: 10_000 }, () => 'x') })).toEqual({
+      ok: false,
+      message: INPUT_MESSAGES.tooMany,
+    });
+    expect(readInput(schema, Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`f${i}`, 'x'])))).toEqual({
+      ok: false,
+      message: INPUT_MESSAGES.tooMany,
+    });
   });
 });
 
@@ -139,7 +218,11 @@ describe('inputShape: the names each real schema declares', () => {
   it.each<[string, z.ZodType, string[]]>([
     ['summer page (nested, strict)', saveSummerPesSchema, ['voucherId', 'intent', 'removed', 'pes']],
     ['validation decision (discriminated union)', validationDecisionSchema, ['pesId', 'decision', 'reason']],
-    ['provider (refined and transformed)', providerSchema, ['providerId', 'name', 'taxCode', 'email', 'bands', 'babysittingJoined', 'summerUntil']],
+    [
+      'provider (refined and transformed)',
+      providerSchema,
+      ['providerId', 'name', 'taxCode', 'email', 'bands', 'babysittingJoined', 'summerUntil'],
+    ],
   ])('%s', (_, s, names) => {
     const shape = inputShape(s);
     expect(shape.kind).toBe('object');

@@ -87,7 +87,11 @@ describe('graceful shutdown', () => {
     let finishWork!: () => void;
     const order: string[] = [];
     void trackWork(new Promise<void>((r) => (finishWork = r)).then(() => order.push('outbox run finished')));
-    const done = shutDown({ timeoutMs: 10_000, stopBackground: () => {}, closeDatabase: async () => void order.push('database closed') });
+    const done = shutDown({
+      timeoutMs: 10_000,
+      stopBackground: () => {},
+      closeDatabase: async () => void order.push('database closed'),
+    });
     await new Promise((r) => setTimeout(r, 200));
     expect(order).toEqual([]);
     finishWork();

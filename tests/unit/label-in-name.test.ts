@@ -48,7 +48,8 @@ function visibleText(children: ts.NodeArray<ts.JsxChild>): string {
       if (ts.isJsxText(c)) return c.text;
       if (ts.isJsxExpression(c)) {
         if (!c.expression) return '';
-        if (ts.isStringLiteral(c.expression) || ts.isNoSubstitutionTemplateLiteral(c.expression)) return c.expression.text;
+        if (ts.isStringLiteral(c.expression) || ts.isNoSubstitutionTemplateLiteral(c.expression))
+          return c.expression.text;
         return DYNAMIC;
       }
       if (ts.isJsxElement(c)) {
@@ -104,7 +105,11 @@ function violationsIn(file: string): Violation[] {
         if (labelText !== null && norm(visible.replaceAll(DYNAMIC, ''))) {
           if (!labelContainsVisible(labelText, visible)) {
             const { line } = source.getLineAndCharacterOfPosition(open.getStart());
-            out.push({ where: `${path.relative(ROOT, file)}:${line + 1}`, label: labelText.replaceAll(DYNAMIC, '…'), visible: norm(visible.replaceAll(DYNAMIC, '…')) });
+            out.push({
+              where: `${path.relative(ROOT, file)}:${line + 1}`,
+              label: labelText.replaceAll(DYNAMIC, '…'),
+              visible: norm(visible.replaceAll(DYNAMIC, '…')),
+            });
           }
         }
       }
@@ -119,7 +124,9 @@ describe('label in name (WCAG 2.5.3)', () => {
   it('matches visible words against static and computed labels', () => {
     expect(labelContainsVisible('Modifica il PES ' + DYNAMIC, 'Modifica')).toBe(true);
     expect(labelContainsVisible('Vedi la modifica PES del buono ' + DYNAMIC, 'Vedi la richiesta')).toBe(false);
-    expect(labelContainsVisible('Vedi la richiesta: modifica PES del buono ' + DYNAMIC, '\n  Vedi  la RICHIESTA\n')).toBe(true);
+    expect(
+      labelContainsVisible('Vedi la richiesta: modifica PES del buono ' + DYNAMIC, '\n  Vedi  la RICHIESTA\n'),
+    ).toBe(true);
     expect(labelContainsVisible('Apri il PES ' + DYNAMIC + ' di ' + DYNAMIC, 'Apri ' + DYNAMIC)).toBe(true);
     expect(labelContainsVisible('Apri il PES', 'Chiudi ' + DYNAMIC)).toBe(false);
   });

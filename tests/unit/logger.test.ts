@@ -16,7 +16,13 @@ vi.mock('@/lib/log/logger', async (importOriginal) => {
   return { ...real, log: real.createLogger({ level: 'info', destination }) };
 });
 vi.mock('@/lib/auth/current-actor', () => ({
-  currentActor: async () => ({ userId: 'u-1', role: 'family', providerId: null, ip: '203.0.113.9', requestId: '3f1c1d2e-0000-4000-8000-000000000001' }),
+  currentActor: async () => ({
+    userId: 'u-1',
+    role: 'family',
+    providerId: null,
+    ip: '203.0.113.9',
+    requestId: '3f1c1d2e-0000-4000-8000-000000000001',
+  }),
 }));
 vi.mock('@/db', () => ({ getDb: async () => ({}) }));
 vi.mock('@/lib/notifications/kick-dispatcher', () => ({ kickDispatcher: () => undefined }));
@@ -41,7 +47,9 @@ function capture() {
   return { lines, logger: createLogger({ level: 'info', destination }) };
 }
 
-const schema = z.object({ codiceFiscale: z.string(), email: z.string(), phone: z.string(), note: z.string().max(3) }).strict();
+const schema = z
+  .object({ codiceFiscale: z.string(), email: z.string(), phone: z.string(), note: z.string().max(3) })
+  .strict();
 const input = { codiceFiscale: CF, email: EMAIL, phone: PHONE, note: 'ok' };
 
 // Named like a server action: the log line and the span take the action's name from it.
@@ -59,13 +67,33 @@ describe('logger', () => {
 
   it('redacts personal data and secrets under their usual keys, at the top level and one level down', () => {
     const { lines, logger } = capture();
-    logger.info({ codiceFiscale: CF, email: EMAIL, phone: PHONE, password: 'Segreta-Password-1', otp: '482913', token: 'tok_9f8e7d6c5b4a', user: { codiceFiscale: CF, email: EMAIL, mobile: PHONE, code: '482913' }, voucherId: 'v-1' }, 'test');
+    logger.info(
+      {
+        codiceFiscale: CF,
+        email: EMAIL,
+        phone: PHONE,
+        password: 'Segreta-Password-1',
+        otp: '482913',
+        token: 'tok_9f8e7d6c5b4a',
+        user: { codiceFiscale: CF, email: EMAIL, mobile: PHONE, code: '482913' },
+        voucherId: 'v-1',
+      },
+      'test',
+    );
     const out = lines.join('');
     for (const s of SECRETS) expect(out).not.toContain(s);
     const line = JSON.parse(out);
-    expect(line).toMatchObject({ level: 'info', codiceFiscale: '[redatto]', user: { email: '[redatto]' }, voucherId: 'v-1', msg: 'test' });
+    expect(line).toMatchObject({
+      level: 'info',
+      codiceFiscale: '[redatto]',
+      user: { email: '[redatto]' },
+      voucherId: 'v-1',
+      msg: 'test',
+    });
     expect(typeof line.time).toBe('string');
-    expect(REDACTED_KEYS).toEqual(expect.arrayContaining(['codiceFiscale', 'email', 'phone', 'password', 'otp', 'token']));
+    expect(REDACTED_KEYS).toEqual(
+      expect.arrayContaining(['codiceFiscale', 'email', 'phone', 'password', 'otp', 'token']),
+    );
   });
 
   it('writes one line per server action: name, role, duration, outcome and request id, never the input', async () => {
@@ -73,7 +101,15 @@ describe('logger', () => {
     expect(r.ok).toBe(true);
     const lines = sink.lines.map((l) => JSON.parse(l));
     expect(lines).toEqual([
-      expect.objectContaining({ level: 'info', msg: 'action', action: 'updateContactsAction', role: 'family', outcome: 'ok', requestId: '3f1c1d2e-0000-4000-8000-000000000001', durationMs: expect.any(Number) }),
+      expect.objectContaining({
+        level: 'info',
+        msg: 'action',
+        action: 'updateContactsAction',
+        role: 'family',
+        outcome: 'ok',
+        requestId: '3f1c1d2e-0000-4000-8000-000000000001',
+        durationMs: expect.any(Number),
+      }),
     ]);
     for (const s of SECRETS) expect(sink.lines.join('\n')).not.toContain(s);
   });
@@ -81,9 +117,15 @@ describe('logger', () => {
   it('logs a refusal by its code and an unexpected failure without its message', async () => {
     expect((await updateContactsAction({ ...input, note: 'too long' })).ok).toBe(false);
     expect((await updateContactsAction(input, new AppError('invalid_state', `Nessun buono per ${CF}`))).ok).toBe(false);
-    expect((await updateContactsAction(input, new Error(`duplicate key (codice_fiscale)=(${CF}) ${EMAIL}`))).ok).toBe(false);
+    expect((await updateContactsAction(input, new Error(`duplicate key (codice_fiscale)=(${CF}) ${EMAIL}`))).ok).toBe(
+      false,
+    );
     const out = sink.lines.map((l) => JSON.parse(l));
-    expect(out.filter((l) => l.msg === 'action').map((l) => l.outcome)).toEqual(['invalid_input', 'invalid_state', 'unavailable']);
+    expect(out.filter((l) => l.msg === 'action').map((l) => l.outcome)).toEqual([
+      'invalid_input',
+      'invalid_state',
+      'unavailable',
+    ]);
     for (const s of SECRETS) expect(sink.lines.join('\n')).not.toContain(s);
   });
 });

@@ -42,12 +42,20 @@ describe('send limits (O3)', () => {
   const ago = (s: number) => new Date(now.getTime() - s * 1000);
   it('allows the first send', () => expect(sendAllowance([], now)).toEqual({ allowed: true, sendsLeft: 5 }));
   it('asks to wait 30 s between sends', () => {
-    expect(sendAllowance([ago(29)], now)).toEqual({ allowed: false, reason: 'too_soon', retryAt: new Date(ago(29).getTime() + 30_000) });
+    expect(sendAllowance([ago(29)], now)).toEqual({
+      allowed: false,
+      reason: 'too_soon',
+      retryAt: new Date(ago(29).getTime() + 30_000),
+    });
     expect(sendAllowance([ago(30)], now)).toEqual({ allowed: true, sendsLeft: 4 });
   });
   it('allows at most 5 sends in 10 minutes', () => {
     const five = [ago(590), ago(400), ago(300), ago(200), ago(100)];
-    expect(sendAllowance(five, now)).toEqual({ allowed: false, reason: 'too_many', retryAt: new Date(ago(590).getTime() + 600_000) });
+    expect(sendAllowance(five, now)).toEqual({
+      allowed: false,
+      reason: 'too_many',
+      retryAt: new Date(ago(590).getTime() + 600_000),
+    });
     expect(sendAllowance([ago(601), ...five.slice(1)], now)).toEqual({ allowed: true, sendsLeft: 1 });
   });
   it('says how long to wait', () => {

@@ -1,10 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  PASSWORD_MAX,
-  PASSWORD_MESSAGES,
-  PASSWORD_MIN,
-  checkPassword,
-} from '@/lib/domain/password-policy';
+import { PASSWORD_MAX, PASSWORD_MESSAGES, PASSWORD_MIN, checkPassword } from '@/lib/domain/password-policy';
 
 const ANNA = ['RSSNNA85M41L378F', 'Anna', 'Rossi', 'anna.rossi@example.it'];
 

@@ -6,8 +6,20 @@ import { pdfText } from '../support/pdf-text';
 
 const dossier = canonicalDossier({
   conversionId: '00000000-0000-4000-8000-000000000001',
-  voucher: { number: 'BS-2020-0002', totalCents: 200_000, holderName: 'Zoë Łukasiewicz 😀', holderCodiceFiscale: 'BNCGLI90C55L378U' },
-  closedPes: [{ code: 'BS-2020-0002/1', providerName: 'Cooperativa Sociale Il Germoglio', amountCents: 200_000, usedCents: 80_000 }],
+  voucher: {
+    number: 'BS-2020-0002',
+    totalCents: 200_000,
+    holderName: 'Zoë Łukasiewicz 😀',
+    holderCodiceFiscale: 'BNCGLI90C55L378U',
+  },
+  closedPes: [
+    {
+      code: 'BS-2020-0002/1',
+      providerName: 'Cooperativa Sociale Il Germoglio',
+      amountCents: 200_000,
+      usedCents: 80_000,
+    },
+  ],
   newPes: [
     {
       code: 'BS-2020-0002/2',
@@ -22,14 +34,22 @@ const dossier = canonicalDossier({
       document: { fileName: 'PES concordato.pdf', sizeBytes: 1234, sha256: 'AB'.repeat(32) },
     },
   ],
-  declarations: { employmentCondition: 'public_health', statements: { returnsToWorkOutsideHome: true }, employerConfirmed: true },
+  declarations: {
+    employmentCondition: 'public_health',
+    statements: { returnsToWorkOutsideHome: true },
+    employerConfirmed: true,
+  },
 });
 const view = receiptView({
   protocolNumber: 'MPES-2026-000042',
   submittedAt: new Date('2026-11-26T16:05:00Z'),
   dossierSha256: 'f'.repeat(64),
   dossier,
-  signature: { maskedMobile: '+39 ••• ••• 0002', otpId: '00000000-0000-4000-8000-000000000009', signedAt: '2026-11-26T16:05:00Z' },
+  signature: {
+    maskedMobile: '+39 ••• ••• 0002',
+    otpId: '00000000-0000-4000-8000-000000000009',
+    signedAt: '2026-11-26T16:05:00Z',
+  },
 });
 
 describe('receipt', () => {

@@ -1,11 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  committedCents,
-  freedCents,
-  residualAfter,
-  residualCents,
-  type PesForResidual,
-} from '@/lib/domain/residual';
+import { committedCents, freedCents, residualAfter, residualCents, type PesForResidual } from '@/lib/domain/residual';
 
 const standard = (status: string, amountCents: number, usedCents: number | null): PesForResidual => ({
   kind: 'standard',
@@ -13,18 +7,15 @@ const standard = (status: string, amountCents: number, usedCents: number | null)
   amountCents,
   usedCents,
 });
-const covid = (
-  kind: 'babysitting_covid' | 'summer_covid',
-  status: string,
-  amountCents: number,
-): PesForResidual => ({ kind, status, amountCents, usedCents: null });
+const covid = (kind: 'babysitting_covid' | 'summer_covid', status: string, amountCents: number): PesForResidual => ({
+  kind,
+  status,
+  amountCents,
+  usedCents: null,
+});
 
 // Demo voucher of Anna Rossi: three standard PES, all closed.
-const anna = [
-  standard('closed', 180000, 30000),
-  standard('closed', 150000, 41755),
-  standard('closed', 90000, 20000),
-];
+const anna = [standard('closed', 180000, 30000), standard('closed', 150000, 41755), standard('closed', 90000, 20000)];
 
 describe('freedCents', () => {
   it('demo Anna: 1.800/1.500/900 € used 300,00/417,55/200,00 → 3.282,45 €', () => {

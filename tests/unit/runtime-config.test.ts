@@ -18,7 +18,13 @@ describe('DEMO_MODE', () => {
 });
 
 describe('start-up checks', () => {
-  const complete = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(64), APP_URL: 'https://buoni.example.it', RESEND_API_KEY: 're_x', FILE_STORAGE: 'database' };
+  const complete = {
+    NODE_ENV: 'production',
+    AUTH_SECRET: 'x'.repeat(64),
+    APP_URL: 'https://buoni.example.it',
+    RESEND_API_KEY: 're_x',
+    FILE_STORAGE: 'database',
+  };
   it('accepts a complete production configuration, and anything in development', () => {
     expect(startupProblems(complete)).toEqual([]);
     expect(startupProblems({ NODE_ENV: 'development' })).toEqual([]);
@@ -55,7 +61,12 @@ describe('document storage (FILE_STORAGE)', () => {
     expect(fileStorageKind(env)).toBe(expected);
   });
 
-  const prod = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(64), APP_URL: 'https://buoni.example.it', RESEND_API_KEY: 're_x' };
+  const prod = {
+    NODE_ENV: 'production',
+    AUTH_SECRET: 'x'.repeat(64),
+    APP_URL: 'https://buoni.example.it',
+    RESEND_API_KEY: 're_x',
+  };
   it.each([
     ['database', { FILE_STORAGE: 'database' }],
     ['local, explicit (one process)', { FILE_STORAGE: 'local' }],
@@ -69,7 +80,11 @@ describe('document storage (FILE_STORAGE)', () => {
     ['local only implied (no FILE_STORAGE, no Blob token)', {}, /FILE_STORAGE non impostato.*FILE_STORAGE=database/],
     ['local only implied, DEMO_MODE=false', { DEMO_MODE: 'false' }, /FILE_STORAGE non impostato/],
     ['an unknown FILE_STORAGE', { FILE_STORAGE: 's3' }, /FILE_STORAGE=«s3» non è valido.*database, blob o local/],
-    ['an unknown FILE_STORAGE, even in a demo', { FILE_STORAGE: 'postgres', DEMO_MODE: '1' }, /FILE_STORAGE=«postgres» non è valido/],
+    [
+      'an unknown FILE_STORAGE, even in a demo',
+      { FILE_STORAGE: 'postgres', DEMO_MODE: '1' },
+      /FILE_STORAGE=«postgres» non è valido/,
+    ],
     ['FILE_STORAGE=blob without its token', { FILE_STORAGE: 'blob' }, /FILE_STORAGE=blob.*BLOB_READ_WRITE_TOKEN/],
   ])('refuses production with %s, saying why and what to set', (_case, env, message) => {
     const problems = startupProblems({ ...prod, ...env });

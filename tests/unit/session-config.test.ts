@@ -16,7 +16,8 @@ beforeAll(() => {
 });
 
 const claims = { uid: 'u1', role: 'family', pid: null, sv: 2, name: 'Anna Rossi' };
-const issue = (at: number, authTime = at) => encodeSessionToken({ ...claims, authTime }, process.env.AUTH_SECRET!, sessionCookieName(), IDLE_SECONDS, at);
+const issue = (at: number, authTime = at) =>
+  encodeSessionToken({ ...claims, authTime }, process.env.AUTH_SECRET!, sessionCookieName(), IDLE_SECONDS, at);
 
 describe('session cookie checks without the database', () => {
   const t0 = 1_800_000_000;

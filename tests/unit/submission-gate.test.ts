@@ -2,28 +2,58 @@ import { describe, expect, it } from 'vitest';
 import { comparePesCodes, submissionGate, type GatePes } from '@/lib/domain/submission-gate';
 
 const germoglio = 'Cooperativa Sociale Il Germoglio';
-const p = (code: string, status: string, kind = 'babysitting_covid', hasDocument = false): GatePes => ({ code, kind, status, providerName: germoglio, hasDocument });
+const p = (code: string, status: string, kind = 'babysitting_covid', hasDocument = false): GatePes => ({
+  code,
+  kind,
+  status,
+  providerName: germoglio,
+  hasDocument,
+});
 
 describe('submission gate (guide §4)', () => {
   it.each([
     ['every babysitting PES validated', [p('BS-2020-0001/4', 'validated')], true, []],
     ['a summer PES validated with its PDF', [p('BS-2020-0001/5', 'validated', 'summer_covid', true)], true, []],
-    ['a summer PES validated without its PDF', [p('BS-2020-0001/5', 'validated', 'summer_covid')], false, ['PES BS-2020-0001/5: manca il PDF']],
+    [
+      'a summer PES validated without its PDF',
+      [p('BS-2020-0001/5', 'validated', 'summer_covid')],
+      false,
+      ['PES BS-2020-0001/5: manca il PDF'],
+    ],
     [
       'one PES awaiting validation',
       [p('BS-2020-0001/4', 'awaiting_validation'), p('BS-2020-0001/5', 'validated', 'summer_covid', true)],
       false,
       [`PES BS-2020-0001/4: in attesa di validazione da ${germoglio}`],
     ],
-    ['a draft', [p('BS-2020-0001/4', 'draft')], false, ['PES BS-2020-0001/4: in bozza — premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE']],
-    ['a rejected PES', [p('BS-2020-0001/4', 'rejected')], false, [`PES BS-2020-0001/4: rifiutato da ${germoglio} — correggilo o eliminalo`]],
+    [
+      'a draft',
+      [p('BS-2020-0001/4', 'draft')],
+      false,
+      ['PES BS-2020-0001/4: in bozza — premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE'],
+    ],
+    [
+      'a rejected PES',
+      [p('BS-2020-0001/4', 'rejected')],
+      false,
+      [`PES BS-2020-0001/4: rifiutato da ${germoglio} — correggilo o eliminalo`],
+    ],
     ['deleted PES do not count', [p('BS-2020-0001/4', 'deleted'), p('BS-2020-0001/5', 'validated')], true, []],
-    ['nothing inserted', [p('BS-2020-0001/4', 'deleted')], false, ['Nessun nuovo PES inserito: aggiungi almeno un PES servizi babysitting o servizi estivi.']],
+    [
+      'nothing inserted',
+      [p('BS-2020-0001/4', 'deleted')],
+      false,
+      ['Nessun nuovo PES inserito: aggiungi almeno un PES servizi babysitting o servizi estivi.'],
+    ],
     [
       'every missing item, in PES order',
       [p('BS-2020-0001/10', 'validated', 'summer_covid'), p('BS-2020-0001/9', 'awaiting_validation', 'summer_covid')],
       false,
-      [`PES BS-2020-0001/9: in attesa di validazione da ${germoglio}`, 'PES BS-2020-0001/9: manca il PDF', 'PES BS-2020-0001/10: manca il PDF'],
+      [
+        `PES BS-2020-0001/9: in attesa di validazione da ${germoglio}`,
+        'PES BS-2020-0001/9: manca il PDF',
+        'PES BS-2020-0001/10: manca il PDF',
+      ],
     ],
   ] as const)('%s', (_name, pes, canSubmit, missing) => {
     expect(submissionGate('ready_to_submit', pes, [])).toEqual({ canSubmit, missing });
@@ -36,14 +66,32 @@ describe('submission gate (guide §4)', () => {
   });
 
   it.each([
-    ['a closing still waiting for its provider', [p('BS-2020-0001/2', 'close_requested', 'standard')], false, [`Il soggetto erogatore deve ancora chiudere il PES BS-2020-0001/2 (${germoglio}): potrai firmare la richiesta quando lo avrà chiuso.`]],
-    ['closed and still active standard PES do not wait', [p('BS-2020-0001/1', 'closed', 'standard'), p('BS-2020-0001/3', 'active', 'standard')], true, []],
+    [
+      'a closing still waiting for its provider',
+      [p('BS-2020-0001/2', 'close_requested', 'standard')],
+      false,
+      [
+        `Il soggetto erogatore deve ancora chiudere il PES BS-2020-0001/2 (${germoglio}): potrai firmare la richiesta quando lo avrà chiuso.`,
+      ],
+    ],
+    [
+      'closed and still active standard PES do not wait',
+      [p('BS-2020-0001/1', 'closed', 'standard'), p('BS-2020-0001/3', 'active', 'standard')],
+      true,
+      [],
+    ],
   ] as const)('%s', (_name, standard, canSubmit, missing) => {
-    expect(submissionGate('ready_to_submit', [p('BS-2020-0001/4', 'validated')], standard)).toEqual({ canSubmit, missing });
+    expect(submissionGate('ready_to_submit', [p('BS-2020-0001/4', 'validated')], standard)).toEqual({
+      canSubmit,
+      missing,
+    });
   });
 
   it('lists pending closings first, in PES order, then what the new PES miss', () => {
-    const standard = [p('BS-2020-0001/10', 'close_requested', 'standard'), p('BS-2020-0001/9', 'close_requested', 'standard')];
+    const standard = [
+      p('BS-2020-0001/10', 'close_requested', 'standard'),
+      p('BS-2020-0001/9', 'close_requested', 'standard'),
+    ];
     expect(submissionGate('returned', [p('BS-2020-0001/11', 'draft')], standard).missing).toEqual([
       expect.stringMatching(/^Il soggetto erogatore deve ancora chiudere il PES BS-2020-0001\/9 /),
       expect.stringMatching(/^Il soggetto erogatore deve ancora chiudere il PES BS-2020-0001\/10 /),
@@ -56,6 +104,10 @@ describe('submission gate (guide §4)', () => {
   });
 
   it('orders PES codes by their number', () => {
-    expect(['BS-2020-0001/10', 'BS-2020-0001/2', 'BS-2020-0001/1'].sort(comparePesCodes)).toEqual(['BS-2020-0001/1', 'BS-2020-0001/2', 'BS-2020-0001/10']);
+    expect(['BS-2020-0001/10', 'BS-2020-0001/2', 'BS-2020-0001/1'].sort(comparePesCodes)).toEqual([
+      'BS-2020-0001/1',
+      'BS-2020-0001/2',
+      'BS-2020-0001/10',
+    ]);
   });
 });

@@ -19,7 +19,9 @@ describe('summerServiceStart: the band is decided on the day the service starts'
     const opensOn = '2026-12-01';
     const birth = yearsAgo(opensOn, 3); // third birthday on the opening day
     expect(bandsForChild(birth, false, '2026-11-26')).toEqual(['A']);
-    expect(bandsForChild(birth, false, summerServiceStart({ opensOn, closesOn: '2027-01-31' }, '2026-11-26'))).toEqual(['B']);
+    expect(bandsForChild(birth, false, summerServiceStart({ opensOn, closesOn: '2027-01-31' }, '2026-11-26'))).toEqual([
+      'B',
+    ]);
   });
 });
 
@@ -56,10 +58,25 @@ describe('what the residual buys', () => {
       true,
       'Con 3.282,45 € puoi avere fino a 182 ore di babysitting per un minore (18,00 €/h) o 145 ore per due o più minori (22,50 €/h), oppure servizi estivi fino a 3.282,45 €',
     ],
-    [1_800, DEL_575, true, 'Con 18,00 € puoi avere fino a 1 ora di babysitting per un minore (18,00 €/h) o 0 ore per due o più minori (22,50 €/h), oppure servizi estivi fino a 18,00 €'],
+    [
+      1_800,
+      DEL_575,
+      true,
+      'Con 18,00 € puoi avere fino a 1 ora di babysitting per un minore (18,00 €/h) o 0 ore per due o più minori (22,50 €/h), oppure servizi estivi fino a 18,00 €',
+    ],
     [103_245, null, true, 'Con 1.032,45 € puoi avere servizi estivi fino a 1.032,45 €'],
-    [103_245, DEL_575, false, 'Con 1.032,45 € puoi avere fino a 57 ore di babysitting per un minore (18,00 €/h) o 45 ore per due o più minori (22,50 €/h)'],
-    [103_245, { hourlyCapOneChildCents: 3_000, hourlyCapMultiChildCents: 4_000, copayBasisPoints: 0 }, false, 'Con 1.032,45 € puoi avere fino a 34 ore di babysitting per un minore (30,00 €/h) o 25 ore per due o più minori (40,00 €/h)'],
+    [
+      103_245,
+      DEL_575,
+      false,
+      'Con 1.032,45 € puoi avere fino a 57 ore di babysitting per un minore (18,00 €/h) o 45 ore per due o più minori (22,50 €/h)',
+    ],
+    [
+      103_245,
+      { hourlyCapOneChildCents: 3_000, hourlyCapMultiChildCents: 4_000, copayBasisPoints: 0 },
+      false,
+      'Con 1.032,45 € puoi avere fino a 34 ore di babysitting per un minore (30,00 €/h) o 25 ore per due o più minori (40,00 €/h)',
+    ],
     [103_245, null, false, null],
     [0, DEL_575, true, null],
     [-5, DEL_575, true, null],

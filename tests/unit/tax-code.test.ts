@@ -16,11 +16,14 @@ function withCheckDigit(ten: string): string {
 }
 
 describe('partita IVA', () => {
-  it.each(['0033746022', '0123458022', '1234567890', '0000000000'])('accepts %s with its check digit and refuses every other last digit', (ten) => {
-    const valid = withCheckDigit(ten);
-    expect(isValidPartitaIva(valid)).toBe(true);
-    for (let c = 0; c <= 9; c++) if (ten + c !== valid) expect(isValidPartitaIva(ten + c)).toBe(false);
-  });
+  it.each(['0033746022', '0123458022', '1234567890', '0000000000'])(
+    'accepts %s with its check digit and refuses every other last digit',
+    (ten) => {
+      const valid = withCheckDigit(ten);
+      expect(isValidPartitaIva(valid)).toBe(true);
+      for (let c = 0; c <= 9; c++) if (ten + c !== valid) expect(isValidPartitaIva(ten + c)).toBe(false);
+    },
+  );
   it.each(['', '123', '0033746022X', '003374602241', 'ABCDEFGHILM'])('refuses the malformed %j', (s) => {
     expect(isValidPartitaIva(s)).toBe(false);
   });

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { staffMfaRequired } from '@/lib/auth/totp/mfa-policy';
-import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCode, normalizeRecoveryCode } from '@/lib/auth/totp/recovery-codes';
+import {
+  hashRecoveryCode,
+  looksLikeRecoveryCode,
+  newRecoveryCode,
+  normalizeRecoveryCode,
+} from '@/lib/auth/totp/recovery-codes';
 import { openSecret, sealSecret } from '@/lib/auth/totp/secret-box';
 import { checkTotp, newTotpSecret, totpCodeAt, totpStep } from '@/lib/auth/totp/totp-code';
 

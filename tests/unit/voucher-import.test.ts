@@ -26,7 +26,11 @@ describe('the template', () => {
     expect(r.plan.vouchers.map((v) => v.number)).toEqual([...new Set(examples().map((e) => e.numero_buono))]);
     const first = r.plan.vouchers[0]!;
     expect(first.children.map((c) => c.position)).toEqual([1, 2]);
-    expect(first.pes.map((p) => p.childCodiceFiscale)).toEqual(examples().filter((e) => e.numero_buono === first.number).map((e) => e.cf_minore));
+    expect(first.pes.map((p) => p.childCodiceFiscale)).toEqual(
+      examples()
+        .filter((e) => e.numero_buono === first.number)
+        .map((e) => e.cf_minore),
+    );
   });
 });
 
@@ -51,12 +55,20 @@ describe('separators and BOM', () => {
     expect(parseVoucherCsv(latin1)).toMatchObject({ ok: false, message: expect.stringContaining('UTF-8') });
   });
   it('names the missing columns', () => {
-    expect(parseVoucherCsv(enc('numero_buono;ore\nX;1'))).toMatchObject({ ok: false, message: expect.stringContaining('cf_richiedente') });
+    expect(parseVoucherCsv(enc('numero_buono;ore\nX;1'))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('cf_richiedente'),
+    });
   });
 });
 
 const bad: [string, Partial<Row>, VoucherColumn, RegExp][] = [
-  ['holder codice fiscale check character', { cf_richiedente: 'FRNGPP85A41L378A' }, 'cf_richiedente', /codice fiscale valido/],
+  [
+    'holder codice fiscale check character',
+    { cf_richiedente: 'FRNGPP85A41L378A' },
+    'cf_richiedente',
+    /codice fiscale valido/,
+  ],
   ['child codice fiscale', { cf_minore: 'NOTACF' }, 'cf_minore', /codice fiscale valido/],
   ['impossible date', { data_nascita_minore: '31/02/2020' }, 'data_nascita_minore', /non è una data valida/],
   ['future assignment', { data_assegnazione: '01/01/2099' }, 'data_assegnazione', /futuro/],
@@ -101,14 +113,20 @@ describe('each validation rule rejects the row with its line and column', () => 
     const rows = examples();
     rows[2] = { ...rows[2]!, codice_pes: rows[1]!.codice_pes };
     const r = readVoucherFile(csv(rows), TODAY);
-    expect(r.ok ? null : r.errors[0]).toMatchObject({ line: 4, column: 'codice_pes', message: expect.stringContaining('riga 3') });
+    expect(r.ok ? null : r.errors[0]).toMatchObject({
+      line: 4,
+      column: 'codice_pes',
+      message: expect.stringContaining('riga 3'),
+    });
   });
 
   it('refuses PES adding up to more than the voucher', () => {
     const rows = examples();
     rows[2] = { ...rows[2]!, importo_pes: '2.000,00' };
     const r = readVoucherFile(csv(rows), TODAY);
-    expect(r.ok ? null : r.errors).toEqual([{ line: 4, column: 'importo_pes', message: expect.stringMatching(/sommano 4\.100,00.*3\.000,00/) }]);
+    expect(r.ok ? null : r.errors).toEqual([
+      { line: 4, column: 'importo_pes', message: expect.stringMatching(/sommano 4\.100,00.*3\.000,00/) },
+    ]);
   });
 
   it('accepts PES adding up to exactly the voucher, and a child row without PES', () => {

@@ -12,8 +12,8 @@ export default function ActivationPage() {
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-3xl font-bold">Attiva il tuo accesso</h1>
       <p className="mb-4">
-        Scegli la password del tuo accesso: almeno {PASSWORD_MIN} caratteri, facile da ricordare per te e difficile da indovinare, ad esempio
-        alcune parole separate da spazi. Il nome utente è il tuo codice fiscale.
+        Scegli la password del tuo accesso: almeno {PASSWORD_MIN} caratteri, facile da ricordare per te e difficile da
+        indovinare, ad esempio alcune parole separate da spazi. Il nome utente è il tuo codice fiscale.
       </p>
       <div className="card">
         <NewPasswordForm />

@@ -27,13 +27,22 @@ export function LoginForm() {
       {secondStep ? (
         <>
           <p className="mb-4">
-            Accesso di <strong>{state.codiceFiscale}</strong>: il tuo account è protetto con la verifica in due passaggi.
+            Accesso di <strong>{state.codiceFiscale}</strong>: il tuo account è protetto con la verifica in due
+            passaggi.
           </p>
           <input type="hidden" name="codiceFiscale" value={state.codiceFiscale ?? ''} />
           {password ? (
             <input type="hidden" name="password" value={password} />
           ) : (
-            <TextField id="password" name="password" type="password" label="Password" autoComplete="current-password" required maxLength={256} />
+            <TextField
+              id="password"
+              name="password"
+              type="password"
+              label="Password"
+              autoComplete="current-password"
+              required
+              maxLength={256}
+            />
           )}
           <TextField
             id="totp"
@@ -68,7 +77,15 @@ export function LoginForm() {
             defaultValue={state.codiceFiscale}
             maxLength={32}
           />
-          <TextField id="password" name="password" type="password" label="Password" autoComplete="current-password" required maxLength={256} />
+          <TextField
+            id="password"
+            name="password"
+            type="password"
+            label="Password"
+            autoComplete="current-password"
+            required
+            maxLength={256}
+          />
           <SubmitButton>Accedi</SubmitButton>
         </>
       )}

@@ -16,7 +16,9 @@ const fieldsSchema = z.object({ voucherId: idSchema, pesId: idSchema }).strict()
 // Multipart framing around a 2 MB file: anything beyond this is not a single agreed-PES PDF.
 const BODY_LIMIT = MAX_PDF_BYTES + 64 * 1024;
 
-type Outcome = { ok: true; document: { id: string; fileName: string; size: string }; code: string; backToDraft: boolean } | { ok: false; code: ErrorCode | PdfRefusal; message: string };
+type Outcome =
+  | { ok: true; document: { id: string; fileName: string; size: string }; code: string; backToDraft: boolean }
+  | { ok: false; code: ErrorCode | PdfRefusal; message: string };
 
 /**
  * carica / Sostituisci for a summer PES (guide §3.3). A route handler, not a server action: uploads
@@ -29,17 +31,28 @@ export async function POST(req: Request) {
   let voucherId: string | null = null;
   let pesId: string | null = null;
   // Before the fields are read (body too large), a plain form still goes back to the page it came from.
-  const fromPage = /^\/famiglia\/buoni\/([0-9a-f-]{36})\/estivi$/.exec(safePath(req.headers.get('referer')))?.[1] ?? null;
+  const fromPage =
+    /^\/famiglia\/buoni\/([0-9a-f-]{36})\/estivi$/.exec(safePath(req.headers.get('referer')))?.[1] ?? null;
   const answer = (status: number, o: Outcome) => {
     voucherId ??= fromPage;
     if (wantsJson || !voucherId) return Response.json(o, { status, headers: { 'Cache-Control': 'no-store' } });
     const q = new URLSearchParams({ documento: o.ok ? 'caricato' : o.code, pes: pesId ?? '' });
-    return new Response(null, { status: 303, headers: { Location: `/famiglia/buoni/${voucherId}/estivi?${q}#documenti` } });
+    return new Response(null, {
+      status: 303,
+      headers: { Location: `/famiglia/buoni/${voucherId}/estivi?${q}#documenti` },
+    });
   };
   const refuse = (status: number, code: ErrorCode | PdfRefusal, message?: string) =>
-    answer(status, { ok: false, code, message: message ?? (code in ERROR_MESSAGES ? ERROR_MESSAGES[code as ErrorCode] : PDF_REFUSAL_MESSAGES[code as PdfRefusal]) });
+    answer(status, {
+      ok: false,
+      code,
+      message:
+        message ??
+        (code in ERROR_MESSAGES ? ERROR_MESSAGES[code as ErrorCode] : PDF_REFUSAL_MESSAGES[code as PdfRefusal]),
+    });
 
-  if (!sameOrigin(req)) return Response.json({ ok: false, code: 'forbidden', message: ERROR_MESSAGES.forbidden }, { status: 403 });
+  if (!sameOrigin(req))
+    return Response.json({ ok: false, code: 'forbidden', message: ERROR_MESSAGES.forbidden }, { status: 403 });
   const actor = await currentActor();
   if (!actor) return refuse(401, 'unauthenticated');
   if (actor.role !== 'family') return refuse(403, 'forbidden');
@@ -50,15 +63,32 @@ export async function POST(req: Request) {
   if (!fields.success) return refuse(400, 'invalid_input');
   ({ voucherId, pesId } = fields.data);
   const file = form.get('file');
-  if (!(file instanceof File) || (file.size === 0 && !file.name)) return refuse(400, 'empty', 'Scegli il file PDF del PES concordato da caricare.');
+  if (!(file instanceof File) || (file.size === 0 && !file.name))
+    return refuse(400, 'empty', 'Scegli il file PDF del PES concordato da caricare.');
   try {
-    const r = await attachSummerDocument(await getDb(), actor, { voucherId, pesId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const r = await attachSummerDocument(await getDb(), actor, {
+      voucherId,
+      pesId,
+      fileName: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
     kickDispatcher();
-    return answer(200, { ok: true, code: r.code, backToDraft: r.backToDraft, document: { id: r.documentId, fileName: r.fileName, size: formatFileSize(r.sizeBytes) } });
+    return answer(200, {
+      ok: true,
+      code: r.code,
+      backToDraft: r.backToDraft,
+      document: { id: r.documentId, fileName: r.fileName, size: formatFileSize(r.sizeBytes) },
+    });
   } catch (e) {
     if (e instanceof AppError) {
-      const refusal = (Object.keys(PDF_REFUSAL_MESSAGES) as PdfRefusal[]).find((k) => PDF_REFUSAL_MESSAGES[k] === e.message);
-      return refuse(e.code === 'not_found' ? 404 : e.code === 'invalid_input' ? 422 : 409, refusal ?? e.code, e.message);
+      const refusal = (Object.keys(PDF_REFUSAL_MESSAGES) as PdfRefusal[]).find(
+        (k) => PDF_REFUSAL_MESSAGES[k] === e.message,
+      );
+      return refuse(
+        e.code === 'not_found' ? 404 : e.code === 'invalid_input' ? 422 : 409,
+        refusal ?? e.code,
+        e.message,
+      );
     }
     log.error({ error: e instanceof Error ? e.name : 'unknown' }, 'documents: upload failed');
     return refuse(503, 'unavailable');

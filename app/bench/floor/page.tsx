@@ -4,7 +4,10 @@ import { connection } from 'next/server';
 
 export const metadata: Metadata = { title: 'Riferimento per le misure', robots: { index: false } };
 
-const ROWS = Array.from({ length: 20 }, (_, i) => ({ code: `RIF-${String(i + 1).padStart(2, '0')}`, label: `Riga di riferimento ${i + 1}` }));
+const ROWS = Array.from({ length: 20 }, (_, i) => ({
+  code: `RIF-${String(i + 1).padStart(2, '0')}`,
+  label: `Riga di riferimento ${i + 1}`,
+}));
 
 /**
  * The benchmark's floor (`npm run bench`): a dynamic page of this build with the root layout and

@@ -35,8 +35,9 @@ export default async function DevOutboxPage() {
     <div className="space-y-4">
       <h1 className="text-3xl font-bold">Posta in uscita (sviluppo)</h1>
       <p>
-        E-mail e SMS generati dall’applicazione, dal più recente: i tuoi, o tutti se sei dell’ufficio. In produzione questa pagina non esiste; codici e
-        collegamenti restano leggibili finché sono validi, poi il messaggio li mostra rimossi.
+        E-mail e SMS generati dall’applicazione, dal più recente: i tuoi, o tutti se sei dell’ufficio. In produzione
+        questa pagina non esiste; codici e collegamenti restano leggibili finché sono validi, poi il messaggio li mostra
+        rimossi.
       </p>
       {rows.length === 0 ? <p>Nessun messaggio.</p> : null}
       <ol className="space-y-4">
@@ -57,12 +58,21 @@ export default async function DevOutboxPage() {
                   <>
                     <dt className="font-semibold">Allegati</dt>
                     <dd data-testid="outbox-attachments">
-                      {m.attachments.map((a) => ('contentBase64' in a ? `${a.filename} (${a.contentType}, ${Math.round((a.contentBase64.length * 3) / 4 / 1024)} kB)` : `${a.filename} (${a.contentType}, generato all’invio)`)).join(', ')}
+                      {m.attachments
+                        .map((a) =>
+                          'contentBase64' in a
+                            ? `${a.filename} (${a.contentType}, ${Math.round((a.contentBase64.length * 3) / 4 / 1024)} kB)`
+                            : `${a.filename} (${a.contentType}, generato all’invio)`,
+                        )
+                        .join(', ')}
                     </dd>
                   </>
                 ) : null}
               </dl>
-              <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-[#f0f2f5] p-3 font-sans text-sm" data-testid="outbox-body">
+              <pre
+                className="mt-2 whitespace-pre-wrap break-words rounded bg-[#f0f2f5] p-3 font-sans text-sm"
+                data-testid="outbox-body"
+              >
                 {m.body}
               </pre>
             </article>

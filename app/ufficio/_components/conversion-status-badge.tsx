@@ -14,6 +14,8 @@ const TONE: Record<ConversionStatus, 'neutral' | 'info' | 'ok' | 'warn' | 'err'>
 
 /** A conversion signed once and back with the family is "da integrare" whatever step of the correction it is at. */
 export function ConversionStatusBadge({ status }: { status: ConversionStatus }) {
-  const label = ['draft', 'awaiting_validation', 'ready_to_submit'].includes(status) ? `da integrare (${CONVERSION_STATUS_LABELS[status]})` : CONVERSION_STATUS_LABELS[status];
+  const label = ['draft', 'awaiting_validation', 'ready_to_submit'].includes(status)
+    ? `da integrare (${CONVERSION_STATUS_LABELS[status]})`
+    : CONVERSION_STATUS_LABELS[status];
   return <StatusBadge label={label} tone={TONE[status]} />;
 }

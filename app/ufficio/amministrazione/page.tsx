@@ -6,11 +6,31 @@ export const metadata: Metadata = { title: 'Amministrazione' };
 
 /** One entry per administration section; add new sections to SECTIONS. */
 const SECTIONS = [
-  { href: '/ufficio/amministrazione/soggetti-erogatori', title: 'Soggetti erogatori', text: 'Enti accreditati, fasce offerte, misure COVID-19 a cui aderiscono e da quando.' },
-  { href: '/ufficio/amministrazione/utenti', title: 'Utenti', text: 'Operatori degli enti e della Struttura: creazione, disattivazione, ultimo accesso, verifica in due passaggi.' },
-  { href: '/ufficio/amministrazione/misure', title: 'Parametri delle misure', text: 'Date di apertura e chiusura, costi orari massimi e quota a carico della famiglia.' },
-  { href: '/ufficio/amministrazione/importa', title: 'Importa i buoni assegnati', text: 'Carica da un file CSV i buoni assegnati con famiglie, minori e PES in corso.' },
-  { href: '/ufficio/amministrazione/statistiche', title: 'Statistiche', text: 'Modifiche PES per stato e per misura, importi convertiti, tempi di decisione.' },
+  {
+    href: '/ufficio/amministrazione/soggetti-erogatori',
+    title: 'Soggetti erogatori',
+    text: 'Enti accreditati, fasce offerte, misure COVID-19 a cui aderiscono e da quando.',
+  },
+  {
+    href: '/ufficio/amministrazione/utenti',
+    title: 'Utenti',
+    text: 'Operatori degli enti e della Struttura: creazione, disattivazione, ultimo accesso, verifica in due passaggi.',
+  },
+  {
+    href: '/ufficio/amministrazione/misure',
+    title: 'Parametri delle misure',
+    text: 'Date di apertura e chiusura, costi orari massimi e quota a carico della famiglia.',
+  },
+  {
+    href: '/ufficio/amministrazione/importa',
+    title: 'Importa i buoni assegnati',
+    text: 'Carica da un file CSV i buoni assegnati con famiglie, minori e PES in corso.',
+  },
+  {
+    href: '/ufficio/amministrazione/statistiche',
+    title: 'Statistiche',
+    text: 'Modifiche PES per stato e per misura, importi convertiti, tempi di decisione.',
+  },
 ] as const;
 
 export default async function AdminHome() {

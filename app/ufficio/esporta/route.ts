@@ -11,11 +11,20 @@ export const dynamic = 'force-dynamic';
 /** Esporta CSV: the queue's current filters, every matching conversion. Office only, checked here (not by the layout). */
 export async function GET(request: Request): Promise<Response> {
   const actor = await currentActor();
-  if (!actor) return new Response('Accedi per scaricare l’esportazione.', { status: 401, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!actor)
+    return new Response('Accedi per scaricare l’esportazione.', {
+      status: 401,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   const db = await getDb();
   if (actor.role !== 'office') {
-    await writeAudit(db, { actor, action: 'access.denied', entityType: 'route', entityId: '/ufficio/esporta' }).catch(() => undefined);
-    return new Response('Non hai i permessi per questa operazione.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    await writeAudit(db, { actor, action: 'access.denied', entityType: 'route', entityId: '/ufficio/esporta' }).catch(
+      () => undefined,
+    );
+    return new Response('Non hai i permessi per questa operazione.', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   }
   const filters = officeExportQuerySchema.parse(searchParamsRecord(new URL(request.url).searchParams));
   await writeAudit(db, { actor, action: 'conversions.exported', entityType: 'export', after: { filters } });

@@ -27,7 +27,14 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
     .select({
       conversion: conversions,
       voucher: vouchers,
-      holder: { id: users.id, givenName: users.givenName, familyName: users.familyName, codiceFiscale: users.codiceFiscale, email: users.email, mobile: users.mobile },
+      holder: {
+        id: users.id,
+        givenName: users.givenName,
+        familyName: users.familyName,
+        codiceFiscale: users.codiceFiscale,
+        email: users.email,
+        mobile: users.mobile,
+      },
       decidedByName: decider.givenName,
       decidedBySurname: decider.familyName,
     })
@@ -63,12 +70,22 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
   const validatedBy = new Map<string, { name: string; at: Date }>();
   for (const e of events) {
     const code = storedAfter('pes.validated', e.after).code;
-    if (e.action === 'pes.validated' && typeof code === 'string') validatedBy.set(code, { name: [e.givenName, e.familyName].filter(Boolean).join(' '), at: e.at });
+    if (e.action === 'pes.validated' && typeof code === 'string')
+      validatedBy.set(code, { name: [e.givenName, e.familyName].filter(Boolean).join(' '), at: e.at });
   }
-  const pesList = graph.pes.map((p) => ({ ...p, status: p.status as PesStatus, validation: validatedBy.get(p.code) ?? null }));
+  const pesList = graph.pes.map((p) => ({
+    ...p,
+    status: p.status as PesStatus,
+    validation: validatedBy.get(p.code) ?? null,
+  }));
   // The voucher's standard PES and this conversion's new PES: a later request after a rejection has its own file.
   const ownPes = pesList.filter((p) => p.kind === 'standard' || p.conversionId === conversionId);
-  const forResidual: PesForResidual[] = ownPes.map((p) => ({ kind: p.kind as PesForResidual['kind'], status: p.status, amountCents: p.amountCents, usedCents: p.usedCents }));
+  const forResidual: PesForResidual[] = ownPes.map((p) => ({
+    kind: p.kind as PesForResidual['kind'],
+    status: p.status,
+    amountCents: p.amountCents,
+    usedCents: p.usedCents,
+  }));
   const signed = head.conversion.signature?.dossierSha256 ?? null;
   return {
     conversion: { ...head.conversion, status: head.conversion.status as ConversionStatus },

@@ -23,7 +23,9 @@ export function queueWhere(f: QueueFilters): SQL {
   if (f.misura === 'estivi') parts.push(sql`${hasKind('summer_covid')} and not ${hasKind('babysitting_covid')}`);
   if (f.misura === 'entrambi') parts.push(sql`${hasKind('babysitting_covid')} and ${hasKind('summer_covid')}`);
   if (f.ente) {
-    parts.push(sql`${conversions.id} in (select p.conversion_id from pes p where p.provider_id = ${f.ente} and p.conversion_id is not null and p.status <> 'deleted')`);
+    parts.push(
+      sql`${conversions.id} in (select p.conversion_id from pes p where p.provider_id = ${f.ente} and p.conversion_id is not null and p.status <> 'deleted')`,
+    );
   }
   if (f.dal) parts.push(gte(conversions.submittedAt, romeDayStart(f.dal)));
   if (f.al) parts.push(lt(conversions.submittedAt, romeDayStart(addDays(f.al, 1))));

@@ -3,7 +3,13 @@ import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { conversionQueueCounts, conversions, pes, providers, users, vouchers } from '@/db/schema';
 import type { ConversionStatus } from '@/lib/domain/state-machines';
-import { encodeCursor, QUEUE_STATUS_FILTER, type OfficeQueueQuery, type QueueCursor, type QueueFilters } from './queue-query';
+import {
+  encodeCursor,
+  QUEUE_STATUS_FILTER,
+  type OfficeQueueQuery,
+  type QueueCursor,
+  type QueueFilters,
+} from './queue-query';
 import type { Page } from '../page';
 import type { OfficeScope } from './office-scope';
 import { queueWhere } from './queue-filter';
@@ -47,7 +53,11 @@ export type QueueRow = {
 
 /** Signed conversions with their voucher and family, a fresh builder each call (drizzle builders are mutable). */
 function queueRows(db: DbOrTx) {
-  return db.select(rowColumns).from(conversions).innerJoin(vouchers, eq(vouchers.id, conversions.voucherId)).innerJoin(users, eq(users.id, vouchers.holderId));
+  return db
+    .select(rowColumns)
+    .from(conversions)
+    .innerJoin(vouchers, eq(vouchers.id, conversions.voucherId))
+    .innerJoin(users, eq(users.id, vouchers.holderId));
 }
 
 /**
@@ -55,7 +65,11 @@ function queueRows(db: DbOrTx) {
  * in the select list: those made PostgreSQL evaluate them for every matching row before the LIMIT).
  */
 async function pesFacts(db: DbOrTx, ids: string[]) {
-  if (!ids.length) return new Map<string, { hasBabysitting: boolean; hasSummer: boolean; newPesCount: number; newPesCents: number; providerNames: string }>();
+  if (!ids.length)
+    return new Map<
+      string,
+      { hasBabysitting: boolean; hasSummer: boolean; newPesCount: number; newPesCents: number; providerNames: string }
+    >();
   const rows = await db
     .select({
       conversionId: pes.conversionId,
@@ -74,13 +88,21 @@ async function pesFacts(db: DbOrTx, ids: string[]) {
 
 const NO_PES = { hasBabysitting: false, hasSummer: false, newPesCount: 0, newPesCents: 0, providerNames: '' };
 
-const after = (c: QueueCursor) => sql`(${conversions.submittedAt}, ${conversions.id}) > (${c.at}::timestamptz, ${c.id}::uuid)`;
-const before = (c: QueueCursor) => sql`(${conversions.submittedAt}, ${conversions.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`;
+const after = (c: QueueCursor) =>
+  sql`(${conversions.submittedAt}, ${conversions.id}) > (${c.at}::timestamptz, ${c.id}::uuid)`;
+const before = (c: QueueCursor) =>
+  sql`(${conversions.submittedAt}, ${conversions.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`;
 
 type CoreRow = Awaited<ReturnType<ReturnType<typeof queueRows>['execute']>>[number];
 function toRow(r: CoreRow, facts: typeof NO_PES): QueueRow & { cursor: string } {
   const { submittedAtText, ...rest } = r;
-  return { ...rest, ...facts, status: r.status as ConversionStatus, submittedAt: r.submittedAt!, cursor: encodeCursor({ at: submittedAtText, id: r.id }) };
+  return {
+    ...rest,
+    ...facts,
+    status: r.status as ConversionStatus,
+    submittedAt: r.submittedAt!,
+    cursor: encodeCursor({ at: submittedAtText, id: r.id }),
+  };
 }
 
 /**
@@ -88,7 +110,13 @@ function toRow(r: CoreRow, facts: typeof NO_PES): QueueRow & { cursor: string } 
  * export, which walks the whole result batch by batch. A conversion submitted while someone pages
  * lands after every existing row, so no row is lost or shown twice.
  */
-export async function queueBatch(db: DbOrTx, _scope: OfficeScope, f: QueueFilters, cursor: { after?: QueueCursor; before?: QueueCursor }, limit: number) {
+export async function queueBatch(
+  db: DbOrTx,
+  _scope: OfficeScope,
+  f: QueueFilters,
+  cursor: { after?: QueueCursor; before?: QueueCursor },
+  limit: number,
+) {
   const where: SQL[] = [queueWhere(f)];
   if (cursor.after) where.push(after(cursor.after));
   if (cursor.before) where.push(before(cursor.before));
@@ -96,7 +124,10 @@ export async function queueBatch(db: DbOrTx, _scope: OfficeScope, f: QueueFilter
   const rows = cursor.before
     ? (await q.orderBy(desc(conversions.submittedAt), desc(conversions.id)).limit(limit)).reverse()
     : await q.orderBy(asc(conversions.submittedAt), asc(conversions.id)).limit(limit);
-  const facts = await pesFacts(db, rows.map((r) => r.id));
+  const facts = await pesFacts(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toRow(r, facts.get(r.id) ?? NO_PES));
 }
 
@@ -109,7 +140,12 @@ const onlyStatusFilter = (f: QueueFilters) => !f.misura && !f.ente && !f.dal && 
 
 /** Matching rows, counted up to COUNT_CAP + 1 (a bounded scan whatever the table size). */
 async function cappedCount(db: DbOrTx, f: QueueFilters): Promise<number> {
-  const sub = db.select({ one: sql`1` }).from(conversions).where(queueWhere(f)).limit(COUNT_CAP + 1).as('matching');
+  const sub = db
+    .select({ one: sql`1` })
+    .from(conversions)
+    .where(queueWhere(f))
+    .limit(COUNT_CAP + 1)
+    .as('matching');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sub);
   return row?.n ?? 0;
 }
@@ -118,7 +154,11 @@ async function cappedCount(db: DbOrTx, f: QueueFilters): Promise<number> {
  * The queue page: the rows, how many match, the per-status counts of the tabs, in one round of parallel
  * statements. Tab counts come from conversion_queue_counts (kept by a trigger): O(1) at 100 000 rows.
  */
-export async function officeQueue(db: DbOrTx, scope: OfficeScope, query: OfficeQueueQuery): Promise<Page<QueueRow & { cursor: string }> & { counts: QueueCounts }> {
+export async function officeQueue(
+  db: DbOrTx,
+  scope: OfficeScope,
+  query: OfficeQueueQuery,
+): Promise<Page<QueueRow & { cursor: string }> & { counts: QueueCounts }> {
   const limit = QUEUE_PAGE_SIZE + 1;
   const [batch, filteredTotal, byStatus] = await Promise.all([
     queueBatch(db, scope, query, { after: query.prima ? undefined : query.dopo, before: query.prima }, limit),
@@ -131,7 +171,10 @@ export async function officeQueue(db: DbOrTx, scope: OfficeScope, query: OfficeQ
   const hasNext = query.prima ? true : more;
   const hasPrev = query.prima ? more : Boolean(query.dopo);
   const counts = Object.fromEntries(
-    Object.entries(QUEUE_STATUS_FILTER).map(([tab, statuses]) => [tab, byStatus.filter((s) => (statuses as readonly string[]).includes(s.status)).reduce((a, s) => a + s.n, 0)]),
+    Object.entries(QUEUE_STATUS_FILTER).map(([tab, statuses]) => [
+      tab,
+      byStatus.filter((s) => (statuses as readonly string[]).includes(s.status)).reduce((a, s) => a + s.n, 0),
+    ]),
   ) as QueueCounts;
   const statusTotal = query.stato === 'tutte' ? byStatus.reduce((a, s) => a + s.n, 0) : counts[query.stato];
   return {

@@ -4,7 +4,9 @@ import type { DbOrTx } from '@/db/open';
 import { conversionSubmissions, documents, pes } from '@/db/schema';
 import { dossierSha256 } from '@/lib/domain/dossier';
 
-type SignedDossier = { newPes?: { code?: string; document?: { fileName?: string; sizeBytes?: number; sha256?: string } | null }[] };
+type SignedDossier = {
+  newPes?: { code?: string; document?: { fileName?: string; sizeBytes?: number; sha256?: string } | null }[];
+};
 
 export type SignedSubmission = Awaited<ReturnType<typeof signatureHistory>>[number];
 
@@ -15,21 +17,34 @@ export type SignedSubmission = Awaited<ReturnType<typeof signatureHistory>>[numb
  */
 export async function signatureHistory(db: DbOrTx, conversionId: string, voucherId: string) {
   const [rows, docs] = await Promise.all([
-    db.select().from(conversionSubmissions).where(eq(conversionSubmissions.conversionId, conversionId)).orderBy(asc(conversionSubmissions.submittedAt), asc(conversionSubmissions.id)),
     db
-      .select({ id: documents.id, code: pes.code, fileName: documents.fileName, sizeBytes: documents.sizeBytes, sha256: documents.sha256 })
+      .select()
+      .from(conversionSubmissions)
+      .where(eq(conversionSubmissions.conversionId, conversionId))
+      .orderBy(asc(conversionSubmissions.submittedAt), asc(conversionSubmissions.id)),
+    db
+      .select({
+        id: documents.id,
+        code: pes.code,
+        fileName: documents.fileName,
+        sizeBytes: documents.sizeBytes,
+        sha256: documents.sha256,
+      })
       .from(documents)
       .innerJoin(pes, eq(pes.id, documents.pesId))
       .where(eq(pes.voucherId, voucherId))
       .orderBy(asc(documents.createdAt)),
   ]);
   return rows.map((s) => {
-    const named = ((s.dossier as SignedDossier).newPes ?? []).flatMap((p) => (p.document && p.code ? [{ code: p.code, ...p.document }] : []));
+    const named = ((s.dossier as SignedDossier).newPes ?? []).flatMap((p) =>
+      p.document && p.code ? [{ code: p.code, ...p.document }] : [],
+    );
     const documentsSigned = named.map((d) => ({
       code: d.code,
       fileName: d.fileName ?? '',
       sha256: d.sha256 ?? '',
-      documentId: docs.find((x) => x.code === d.code && x.sha256 === d.sha256 && x.sizeBytes === d.sizeBytes)?.id ?? null,
+      documentId:
+        docs.find((x) => x.code === d.code && x.sha256 === d.sha256 && x.sizeBytes === d.sizeBytes)?.id ?? null,
     }));
     const recomputedSha256 = dossierSha256(s.dossier);
     return {
@@ -40,7 +55,10 @@ export async function signatureHistory(db: DbOrTx, conversionId: string, voucher
       signedSha256: s.dossierSha256,
       recomputedSha256,
       documents: documentsSigned,
-      matches: recomputedSha256 === s.dossierSha256 && s.signature.dossierSha256 === s.dossierSha256 && documentsSigned.every((d) => d.documentId !== null),
+      matches:
+        recomputedSha256 === s.dossierSha256 &&
+        s.signature.dossierSha256 === s.dossierSha256 &&
+        documentsSigned.every((d) => d.documentId !== null),
     };
   });
 }

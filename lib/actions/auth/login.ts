@@ -7,8 +7,10 @@ import { readInput } from '../action-input';
 
 export type LoginState = { message?: string; codiceFiscale?: string; step?: 'totp' };
 
-const GENERIC = 'Codice fiscale o password non corretti. Controlla i dati e riprova, oppure usa «Ho smarrito la password».';
-const THROTTLED = 'Troppi tentativi non riusciti. Per sicurezza l’accesso è sospeso per qualche minuto: riprova più tardi o usa «Ho smarrito la password».';
+const GENERIC =
+  'Codice fiscale o password non corretti. Controlla i dati e riprova, oppure usa «Ho smarrito la password».';
+const THROTTLED =
+  'Troppi tentativi non riusciti. Per sicurezza l’accesso è sospeso per qualche minuto: riprova più tardi o usa «Ho smarrito la password».';
 const TOTP_WRONG =
   'Il codice non è corretto o è già stato usato. Inserisci il codice a 6 cifre che l’app mostra adesso (ne compare uno nuovo ogni 30 secondi), oppure un codice di recupero.';
 const TOTP_MISSING = 'Inserisci il codice a 6 cifre dell’app di autenticazione.';
@@ -21,7 +23,10 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
   const parsed = loginSchema.safeParse(fields);
   if (!parsed.success) {
     const typed = typeof fields.codiceFiscale === 'string' ? fields.codiceFiscale : undefined;
-    return { message: 'Inserisci codice fiscale e password.', ...(fields.totp !== undefined ? { step: 'totp' as const, codiceFiscale: typed } : {}) };
+    return {
+      message: 'Inserisci codice fiscale e password.',
+      ...(fields.totp !== undefined ? { step: 'totp' as const, codiceFiscale: typed } : {}),
+    };
   }
   const { codiceFiscale, password, totp } = parsed.data;
   try {
@@ -29,11 +34,15 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     await signIn('credentials', { codiceFiscale, password, ...(totp ? { totp } : {}), redirectTo: '/area' });
     return {};
   } catch (e) {
-    if (e instanceof CredentialsSignin && e.code === 'throttled') return { message: THROTTLED, codiceFiscale, ...(totp !== undefined ? { step: 'totp' as const } : {}) };
+    if (e instanceof CredentialsSignin && e.code === 'throttled')
+      return { message: THROTTLED, codiceFiscale, ...(totp !== undefined ? { step: 'totp' as const } : {}) };
     // The password was right: the same form asks for the second factor, keeping the typed credentials.
-    if (e instanceof CredentialsSignin && e.code === 'totp_required') return { step: 'totp', codiceFiscale, ...(totp !== undefined ? { message: TOTP_MISSING } : {}) };
-    if (e instanceof CredentialsSignin && e.code === 'totp_invalid') return { step: 'totp', codiceFiscale, message: TOTP_WRONG };
-    if (e instanceof CredentialsSignin && e.code === 'totp_locked') return { message: MFA_LOCKED_MESSAGE, codiceFiscale };
+    if (e instanceof CredentialsSignin && e.code === 'totp_required')
+      return { step: 'totp', codiceFiscale, ...(totp !== undefined ? { message: TOTP_MISSING } : {}) };
+    if (e instanceof CredentialsSignin && e.code === 'totp_invalid')
+      return { step: 'totp', codiceFiscale, message: TOTP_WRONG };
+    if (e instanceof CredentialsSignin && e.code === 'totp_locked')
+      return { message: MFA_LOCKED_MESSAGE, codiceFiscale };
     if (e instanceof AuthError) return { message: GENERIC, codiceFiscale };
     throw e; // the redirect after success
   }

@@ -12,7 +12,10 @@ export async function logoutAction(): Promise<void> {
   if (actor) {
     const db = await getDb();
     await db.transaction(async (tx) => {
-      await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, actor.userId));
+      await tx
+        .update(users)
+        .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, actor.userId));
       await writeAudit(tx, { actor, action: 'auth.logout', entityType: 'user', entityId: actor.userId });
     });
   }

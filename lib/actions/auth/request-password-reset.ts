@@ -12,9 +12,17 @@ import type { FormValues } from '../form-input';
 import { toPlain } from '../to-plain';
 
 /** `values`: what was typed, so the form (also rendered without JavaScript) shows it again after a refusal. */
-export type ResetRequestState = { done?: boolean; fieldErrors?: Record<string, string>; message?: string; values?: FormValues };
+export type ResetRequestState = {
+  done?: boolean;
+  fieldErrors?: Record<string, string>;
+  message?: string;
+  values?: FormValues;
+};
 
-export async function requestPasswordResetAction(_prev: ResetRequestState, formData: FormData): Promise<ResetRequestState> {
+export async function requestPasswordResetAction(
+  _prev: ResetRequestState,
+  formData: FormData,
+): Promise<ResetRequestState> {
   // Public, so no guard: still only the declared fields, read into objects without a prototype (X1).
   const read = readInput(passwordResetRequestSchema, formData);
   if (!read.ok) return { message: read.message };
@@ -24,7 +32,10 @@ export async function requestPasswordResetAction(_prev: ResetRequestState, formD
   try {
     await requestPasswordReset(await getDb(), { ...toPlain(parsed.data), ip: clientIp(h) }, { baseUrl: baseUrl() });
   } catch {
-    return { message: 'Il servizio non è momentaneamente disponibile. Riprova tra qualche minuto.', values: read.posted };
+    return {
+      message: 'Il servizio non è momentaneamente disponibile. Riprova tra qualche minuto.',
+      values: read.posted,
+    };
   }
   kickDispatcher();
   // Identical answer whether or not the data matched an account (A4).

@@ -18,7 +18,11 @@ export async function resetPasswordAction(_prev: ResetPasswordState, formData: F
   const parsed = newPasswordSchema.safeParse(read.value);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues) };
   try {
-    await resetPassword(await getDb(), { token: parsed.data.token, password: parsed.data.password, ip: clientIp(await headers()) });
+    await resetPassword(await getDb(), {
+      token: parsed.data.token,
+      password: parsed.data.password,
+      ip: clientIp(await headers()),
+    });
   } catch (e) {
     if (e instanceof AppError) return { message: e.message, fieldErrors: e.fieldErrors };
     return { message: 'Il servizio non è momentaneamente disponibile. Riprova tra qualche minuto.' };

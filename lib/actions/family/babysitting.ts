@@ -5,7 +5,12 @@ import { declareEmployment } from '@/lib/services/family/declare-employment';
 import { deleteNewPes } from '@/lib/services/family/delete-new-pes';
 import { requestValidation } from '@/lib/services/family/request-validation';
 import { previewBabysittingPes, saveBabysittingPes } from '@/lib/services/family/save-babysitting-pes';
-import { declareEmploymentSchema, saveBabysittingPesSchema, voucherOnlySchema, voucherPesSchema } from '@/lib/validation/babysitting';
+import {
+  declareEmploymentSchema,
+  saveBabysittingPesSchema,
+  voucherOnlySchema,
+  voucherPesSchema,
+} from '@/lib/validation/babysitting';
 import { actionInput } from '../action-input';
 import { echoValues, type FormState } from '../form-input';
 import { guarded } from '../guarded';
@@ -19,8 +24,13 @@ export type DeclareEmploymentState = FormState<Awaited<ReturnType<typeof declare
  * checkboxes as "on"), so it works without JavaScript; once recorded, the page moves on to the new-PES form.
  * Called directly with `{ voucherId, condition, … booleans }` too.
  */
-export async function declareEmploymentAction(prevOrInput: unknown, formData?: FormData): Promise<NonNullable<DeclareEmploymentState>> {
-  const input = actionInput(prevOrInput, formData, { checkboxes: ['returnsToWorkOutsideHome', 'otherParentEmployed', 'employerConfirmed'] });
+export async function declareEmploymentAction(
+  prevOrInput: unknown,
+  formData?: FormData,
+): Promise<NonNullable<DeclareEmploymentState>> {
+  const input = actionInput(prevOrInput, formData, {
+    checkboxes: ['returnsToWorkOutsideHome', 'otherParentEmployed', 'employerConfirmed'],
+  });
   let voucherId = '';
   const r = await guarded('family', declareEmploymentSchema, input, async (data, { db, actor }) => {
     voucherId = data.voucherId;
@@ -28,7 +38,8 @@ export async function declareEmploymentAction(prevOrInput: unknown, formData?: F
     if ('recorded' in out) refresh(data.voucherId);
     return out;
   });
-  if (formData instanceof FormData && r.ok && 'recorded' in r.data) redirect(`/famiglia/buoni/${voucherId}/babysitting`);
+  if (formData instanceof FormData && r.ok && 'recorded' in r.data)
+    redirect(`/famiglia/buoni/${voucherId}/babysitting`);
   return r.ok && input.posted ? { ...r, values: input.posted } : echoValues(r, input.posted);
 }
 
@@ -42,17 +53,26 @@ export type BabysittingPesState = FormState<BabysittingPesStep>;
  * ticked child), so it works without JavaScript: Aggiorna returns the amount, rate and residual as the server
  * computes them; a saved PES goes back to the voucher page. Called directly with an object it just saves.
  */
-export async function saveBabysittingPesAction(prevOrInput: unknown, formData?: FormData): Promise<NonNullable<BabysittingPesState>> {
+export async function saveBabysittingPesAction(
+  prevOrInput: unknown,
+  formData?: FormData,
+): Promise<NonNullable<BabysittingPesState>> {
   const input = actionInput(prevOrInput, formData);
   let voucherId = '';
-  const r = await guarded('family', saveBabysittingPesSchema, input, async ({ intent = 'save', ...data }, { db, actor }): Promise<BabysittingPesStep> => {
-    voucherId = data.voucherId;
-    if (intent === 'preview') return { step: 'preview', ...(await previewBabysittingPes(db, actor, data)) };
-    const out = await saveBabysittingPes(db, actor, data);
-    refresh(data.voucherId);
-    return { step: 'saved', ...out };
-  });
-  if (formData instanceof FormData && r.ok && r.data.step === 'saved') redirect(`/famiglia/buoni/${voucherId}?salvato=${encodeURIComponent(r.data.code)}`);
+  const r = await guarded(
+    'family',
+    saveBabysittingPesSchema,
+    input,
+    async ({ intent = 'save', ...data }, { db, actor }): Promise<BabysittingPesStep> => {
+      voucherId = data.voucherId;
+      if (intent === 'preview') return { step: 'preview', ...(await previewBabysittingPes(db, actor, data)) };
+      const out = await saveBabysittingPes(db, actor, data);
+      refresh(data.voucherId);
+      return { step: 'saved', ...out };
+    },
+  );
+  if (formData instanceof FormData && r.ok && r.data.step === 'saved')
+    redirect(`/famiglia/buoni/${voucherId}?salvato=${encodeURIComponent(r.data.code)}`);
   return r.ok && input.posted ? { ...r, values: input.posted } : echoValues(r, input.posted);
 }
 

@@ -13,7 +13,10 @@ export type RequestClosingState = FormState<Awaited<ReturnType<typeof requestClo
  * one `pesIds` per ticked box), so it works before hydration and without JavaScript; called directly with
  * `{ voucherId, pesIds }` too.
  */
-export async function requestClosingAction(prevOrInput: unknown, formData?: FormData): Promise<NonNullable<RequestClosingState>> {
+export async function requestClosingAction(
+  prevOrInput: unknown,
+  formData?: FormData,
+): Promise<NonNullable<RequestClosingState>> {
   const input = actionInput(prevOrInput, formData);
   const r = await guarded('family', requestClosingSchema, input, async (data, { db, actor, baseUrl }) => {
     const out = await requestClosing(db, actor, data, { baseUrl });

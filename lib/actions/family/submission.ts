@@ -25,7 +25,10 @@ async function statusFor(input: Record<string, unknown> | undefined): Promise<Si
 }
 
 /** INVIA OTP / RICHIEDI NUOVO CODICE (guide §4). */
-export async function sendOtpAction(prevOrInput: unknown, formData?: FormData): Promise<SigningResult<{ maskedMobile: string; expiresAt: string }>> {
+export async function sendOtpAction(
+  prevOrInput: unknown,
+  formData?: FormData,
+): Promise<SigningResult<{ maskedMobile: string; expiresAt: string }>> {
   const input = actionInput(prevOrInput, formData);
   const r = await guarded('family', sendOtpSchema, input, async (data, { db, actor }) => {
     const sent = await sendOtp(db, actor, data);
@@ -36,7 +39,10 @@ export async function sendOtpAction(prevOrInput: unknown, formData?: FormData): 
 }
 
 /** CONFERMA E INVIA: on success the family lands on the receipt (a page it can bookmark). */
-export async function confirmSubmissionAction(prevOrInput: unknown, formData?: FormData): Promise<SigningResult<{ protocolNumber: string }>> {
+export async function confirmSubmissionAction(
+  prevOrInput: unknown,
+  formData?: FormData,
+): Promise<SigningResult<{ protocolNumber: string }>> {
   const input = actionInput(prevOrInput, formData);
   const r = await guarded('family', confirmSubmissionSchema, input, async (data, { db, actor, baseUrl }) => {
     const done = await confirmSubmission(db, actor, data, { baseUrl, userAgent: (await headers()).get('user-agent') });

@@ -4,7 +4,12 @@ import { redirect } from 'next/navigation';
 import { removeSummerDocument } from '@/lib/services/family/remove-summer-document';
 import { requestValidation } from '@/lib/services/family/request-validation';
 import { previewSummerPes, saveSummerPes } from '@/lib/services/family/save-summer-pes';
-import { saveSummerPesSchema, summerDocumentSchema, summerValidationSchema, type SummerPesFormInput } from '@/lib/validation/summer';
+import {
+  saveSummerPesSchema,
+  summerDocumentSchema,
+  summerValidationSchema,
+  type SummerPesFormInput,
+} from '@/lib/validation/summer';
 import type { ErrorCode } from '@/lib/app-error';
 import { actionInput } from '../action-input';
 import { guarded } from '../guarded';
@@ -33,28 +38,48 @@ export async function summerPesFormAction(_prev: SummerFormState | null, formDat
   const r = await guarded('family', saveSummerPesSchema, input, async (data, { db, actor }) => {
     const rows = data.pes.map(({ amount, ...row }) => ({ ...row, amountCents: amount }));
     const page = { voucherId: data.voucherId, pes: rows, removed: data.removed };
-    if (data.intent === 'refresh') return { saved: null, voucherId: data.voucherId, ...(await previewSummerPes(db, actor, page)) };
+    if (data.intent === 'refresh')
+      return { saved: null, voucherId: data.voucherId, ...(await previewSummerPes(db, actor, page)) };
     const saved = await saveSummerPes(db, actor, page);
     refresh(data.voucherId);
-    return { saved: saved.codes, voucherId: data.voucherId, residualAfterCents: saved.residualAfterCents, fieldErrors: {} };
+    return {
+      saved: saved.codes,
+      voucherId: data.voucherId,
+      residualAfterCents: saved.residualAfterCents,
+      fieldErrors: {},
+    };
   });
   // What the guard read, as plain objects (React sends only those); nothing when it refused before reading.
   const values = input.value && (toPlain(input.value) as SummerPesFormInput);
   if (!r.ok) return { ok: false, code: r.code, message: r.message, fieldErrors: r.fieldErrors, values };
   if (r.data.saved) redirect(`/famiglia/buoni/${r.data.voucherId}/estivi?salvati=${r.data.saved.length}`);
   const errors = Object.keys(r.data.fieldErrors).length ? r.data.fieldErrors : undefined;
-  return { ok: !errors, residualAfterCents: r.data.residualAfterCents, fieldErrors: errors, values, ...(errors ? { message: 'Correggi i campi evidenziati: i P.E.S. non sono ancora salvati.' } : {}) };
+  return {
+    ok: !errors,
+    residualAfterCents: r.data.residualAfterCents,
+    fieldErrors: errors,
+    values,
+    ...(errors ? { message: 'Correggi i campi evidenziati: i P.E.S. non sono ancora salvati.' } : {}),
+  };
 }
 
 export type ValidationRequestState = { ok: boolean; code?: ErrorCode; message: string; sent?: string[] } | null;
 
 /** RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE for every draft summer PES (each needs its PDF first). */
-export async function requestSummerValidationAction(_prev: ValidationRequestState, formData: FormData): Promise<ValidationRequestState> {
-  const r = await guarded('family', summerValidationSchema, actionInput(_prev, formData), async (data, { db, actor, baseUrl }) => {
-    const out = await requestValidation(db, actor, { voucherId: data.voucherId, kind: 'summer_covid' }, { baseUrl });
-    refresh(data.voucherId);
-    return out;
-  });
+export async function requestSummerValidationAction(
+  _prev: ValidationRequestState,
+  formData: FormData,
+): Promise<ValidationRequestState> {
+  const r = await guarded(
+    'family',
+    summerValidationSchema,
+    actionInput(_prev, formData),
+    async (data, { db, actor, baseUrl }) => {
+      const out = await requestValidation(db, actor, { voucherId: data.voucherId, kind: 'summer_covid' }, { baseUrl });
+      refresh(data.voucherId);
+      return out;
+    },
+  );
   if (!r.ok) return { ok: false, code: r.code, message: r.message };
   return {
     ok: true,
@@ -66,11 +91,19 @@ export async function requestSummerValidationAction(_prev: ValidationRequestStat
 export type DocumentActionState = { ok: boolean; code?: ErrorCode; message: string } | null;
 
 /** Elimina: the summer PES loses its PDF (a pending or validated PES goes back to draft). */
-export async function removeSummerDocumentAction(_prev: DocumentActionState, formData: FormData): Promise<DocumentActionState> {
+export async function removeSummerDocumentAction(
+  _prev: DocumentActionState,
+  formData: FormData,
+): Promise<DocumentActionState> {
   const r = await guarded('family', summerDocumentSchema, actionInput(_prev, formData), async (data, { db, actor }) => {
     const out = await removeSummerDocument(db, actor, data);
     refresh(data.voucherId);
     return out;
   });
-  return r.ok ? { ok: true, message: `Documento del P.E.S. ${r.data.code} eliminato: carica il PES concordato prima di richiedere la validazione.` } : { ok: false, code: r.code, message: r.message };
+  return r.ok
+    ? {
+        ok: true,
+        message: `Documento del P.E.S. ${r.data.code} eliminato: carica il PES concordato prima di richiedere la validazione.`,
+      }
+    : { ok: false, code: r.code, message: r.message };
 }

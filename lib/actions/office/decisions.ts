@@ -25,27 +25,42 @@ export async function approveConversionAction(input: unknown, formData?: FormDat
 
 /** Respingi, with a required reason. */
 export async function rejectConversionAction(input: unknown, formData?: FormData) {
-  return guarded('office', conversionReasonSchema, actionInput(input, formData), async (data, { db, actor, baseUrl }) => {
-    const r = await rejectConversion(db, actor, data, { baseUrl });
-    refresh(data.conversionId, r.voucherId);
-    return r;
-  });
+  return guarded(
+    'office',
+    conversionReasonSchema,
+    actionInput(input, formData),
+    async (data, { db, actor, baseUrl }) => {
+      const r = await rejectConversion(db, actor, data, { baseUrl });
+      refresh(data.conversionId, r.voucherId);
+      return r;
+    },
+  );
 }
 
 /** Richiedi integrazione, with a required reason. */
 export async function returnConversionAction(input: unknown, formData?: FormData) {
-  return guarded('office', conversionReasonSchema, actionInput(input, formData), async (data, { db, actor, baseUrl }) => {
-    const r = await returnConversion(db, actor, data, { baseUrl });
-    refresh(data.conversionId, r.voucherId);
-    return r;
-  });
+  return guarded(
+    'office',
+    conversionReasonSchema,
+    actionInput(input, formData),
+    async (data, { db, actor, baseUrl }) => {
+      const r = await returnConversion(db, actor, data, { baseUrl });
+      refresh(data.conversionId, r.voucherId);
+      return r;
+    },
+  );
 }
 
 /** Sblocca la firma, with a reason for the audit trail. */
 export async function unlockSignatureAction(input: unknown, formData?: FormData) {
-  return guarded('office', conversionReasonSchema, actionInput(input, formData), async (data, { db, actor, baseUrl }) => {
-    const r = await unlockSignature(db, actor, data, { baseUrl });
-    refresh(data.conversionId, r.voucherId);
-    return r;
-  });
+  return guarded(
+    'office',
+    conversionReasonSchema,
+    actionInput(input, formData),
+    async (data, { db, actor, baseUrl }) => {
+      const r = await unlockSignature(db, actor, data, { baseUrl });
+      refresh(data.conversionId, r.voucherId);
+      return r;
+    },
+  );
 }

@@ -19,13 +19,18 @@ export type ClosePesState = FormState<ClosePesStep>;
  */
 export async function closePesAction(prevOrInput: unknown, formData?: FormData): Promise<NonNullable<ClosePesState>> {
   const input = actionInput(prevOrInput, formData);
-  const r = await guarded('provider', closePesSchema, input, async ({ intent = 'confirm', pesId, usedAmount, hoursUsed }, { db, actor, baseUrl }): Promise<ClosePesStep> => {
-    const input = { pesId, usedCents: usedAmount, hoursUsed };
-    if (intent === 'edit') return { step: 'edit' };
-    if (intent === 'review') return { step: 'confirm', ...(await reviewClosing(db, actor, input)) };
-    const out = await closePes(db, actor, input, { baseUrl });
-    revalidatePath('/erogatore', 'layout');
-    return { step: 'done', ...out };
-  });
+  const r = await guarded(
+    'provider',
+    closePesSchema,
+    input,
+    async ({ intent = 'confirm', pesId, usedAmount, hoursUsed }, { db, actor, baseUrl }): Promise<ClosePesStep> => {
+      const input = { pesId, usedCents: usedAmount, hoursUsed };
+      if (intent === 'edit') return { step: 'edit' };
+      if (intent === 'review') return { step: 'confirm', ...(await reviewClosing(db, actor, input)) };
+      const out = await closePes(db, actor, input, { baseUrl });
+      revalidatePath('/erogatore', 'layout');
+      return { step: 'done', ...out };
+    },
+  );
   return input.posted ? { ...r, values: input.posted } : r;
 }

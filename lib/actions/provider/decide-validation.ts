@@ -12,7 +12,10 @@ export type DecideValidationState = FormState<Awaited<ReturnType<typeof decideVa
  * Valida / Rifiuta a new PES naming the provider: a `<form action>` (previous state, FormData), so it works
  * without JavaScript; called directly with `{ pesId, decision, reason? }` too.
  */
-export async function decideValidationAction(prevOrInput: unknown, formData?: FormData): Promise<NonNullable<DecideValidationState>> {
+export async function decideValidationAction(
+  prevOrInput: unknown,
+  formData?: FormData,
+): Promise<NonNullable<DecideValidationState>> {
   const input = actionInput(prevOrInput, formData);
   const r = await guarded('provider', validationDecisionSchema, input, async (data, { db, actor, baseUrl }) => {
     const out = await decideValidation(db, actor, data, { baseUrl });

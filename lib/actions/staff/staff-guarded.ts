@@ -18,7 +18,11 @@ export type StaffContext = { db: Db; staff: StaffIdentity & { ip: string | null;
  * read only after the identity check, like guarded()'s; the request id is made here, never taken from the
  * request (a client could put anything in the audit log through it).
  */
-export function staffGuarded<S extends z.ZodType, T>(schema: S, input: unknown, run: (data: z.infer<S>, ctx: StaffContext) => Promise<T>): Promise<ActionResult<T>> {
+export function staffGuarded<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  run: (data: z.infer<S>, ctx: StaffContext) => Promise<T>,
+): Promise<ActionResult<T>> {
   const identify = async () => {
     const who = await currentStaffIdentity();
     return who && who !== 'family' ? { role: who.role } : null;
@@ -26,14 +30,26 @@ export function staffGuarded<S extends z.ZodType, T>(schema: S, input: unknown, 
   return observeAction('staff', identify, () => staffGuardedBody(schema, input, run));
 }
 
-async function staffGuardedBody<S extends z.ZodType, T>(schema: S, input: unknown, run: (data: z.infer<S>, ctx: StaffContext) => Promise<T>): Promise<ActionResult<T>> {
+async function staffGuardedBody<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  run: (data: z.infer<S>, ctx: StaffContext) => Promise<T>,
+): Promise<ActionResult<T>> {
   const identity = await currentStaffIdentity();
   if (!identity) return failure('unauthenticated');
   const db = await getDb();
   const h = await headers();
   if (identity === 'family') {
-    await writeAudit(db, { actor: null, action: 'access.denied', entityType: 'action', entityId: 'staff', ip: clientIp(h) }).catch(() => undefined);
+    await writeAudit(db, {
+      actor: null,
+      action: 'access.denied',
+      entityType: 'action',
+      entityId: 'staff',
+      ip: clientIp(h),
+    }).catch(() => undefined);
     return failure('forbidden');
   }
-  return settleAction(schema, input, (data) => run(data, { db, staff: { ...identity, ip: clientIp(h), requestId: randomUUID() } }));
+  return settleAction(schema, input, (data) =>
+    run(data, { db, staff: { ...identity, ip: clientIp(h), requestId: randomUUID() } }),
+  );
 }

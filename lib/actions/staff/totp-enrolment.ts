@@ -9,7 +9,9 @@ import { actionInput } from '../action-input';
 import { staffGuarded } from './staff-guarded';
 
 const startSchema = z.object({}).strict();
-const confirmSchema = z.object({ code: z.string().trim().min(1, 'Inserisci il codice a 6 cifre mostrato dall’app.').max(20) }).strict();
+const confirmSchema = z
+  .object({ code: z.string().trim().min(1, 'Inserisci il codice a 6 cifre mostrato dall’app.').max(20) })
+  .strict();
 
 /** «Attiva la verifica in due passaggi»: the page then shows the new secret as a QR code and as text. */
 export async function startTotpEnrolmentAction(prev: unknown, formData?: FormData) {
@@ -22,7 +24,9 @@ export async function startTotpEnrolmentAction(prev: unknown, formData?: FormDat
 
 /** The first code confirms the app; the answer carries the recovery codes, shown this once. */
 export async function confirmTotpEnrolmentAction(prev: unknown, formData?: FormData) {
-  return staffGuarded(confirmSchema, actionInput(prev, formData), async (data, { db, staff }) => confirmTotpEnrolment(db, staff, data.code));
+  return staffGuarded(confirmSchema, actionInput(prev, formData), async (data, { db, staff }) =>
+    confirmTotpEnrolment(db, staff, data.code),
+  );
 }
 
 /** «Genera nuovi codici di recupero»: the old ones stop working; needs the current code of the app. */

@@ -24,7 +24,11 @@ export type StaffIdentity = {
  */
 export const currentStaffIdentity = cache(async (): Promise<StaffIdentity | 'family' | null> => {
   const [actor, session] = await Promise.all([currentActor(), currentSession()]);
-  const who = actor ? { userId: actor.userId, role: actor.role, pending: false } : session?.mfaPending ? { userId: session.userId, role: session.role, pending: true } : null;
+  const who = actor
+    ? { userId: actor.userId, role: actor.role, pending: false }
+    : session?.mfaPending
+      ? { userId: session.userId, role: session.role, pending: true }
+      : null;
   if (!who) return null;
   if (!isStaff(who.role)) return 'family';
   const sessionId = session?.userId === who.userId ? session.sessionId : null;

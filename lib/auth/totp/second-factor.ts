@@ -18,7 +18,10 @@ export type SecondFactorAtLogin =
   | { kind: 'locked'; justLocked: boolean };
 
 export async function confirmedTotp(db: DbOrTx, userId: string) {
-  const [row] = await db.select().from(staffTotp).where(and(eq(staffTotp.userId, userId), isNotNull(staffTotp.confirmedAt)));
+  const [row] = await db
+    .select()
+    .from(staffTotp)
+    .where(and(eq(staffTotp.userId, userId), isNotNull(staffTotp.confirmedAt)));
   return row ?? null;
 }
 
@@ -26,12 +29,23 @@ export async function confirmedTotp(db: DbOrTx, userId: string) {
  * Consumes a TOTP code (its step, so it works once) or an unused recovery code. Each consumption is a
  * conditional UPDATE: two concurrent sign-ins with the same code, one winner.
  */
-export async function consumeSecondFactor(db: DbOrTx, userId: string, code: string, now: Date): Promise<'totp' | 'recovery' | null> {
+export async function consumeSecondFactor(
+  db: DbOrTx,
+  userId: string,
+  code: string,
+  now: Date,
+): Promise<'totp' | 'recovery' | null> {
   if (looksLikeRecoveryCode(code)) {
     const used = await db
       .update(staffRecoveryCodes)
       .set({ usedAt: now })
-      .where(and(eq(staffRecoveryCodes.userId, userId), eq(staffRecoveryCodes.codeHash, hashRecoveryCode(code)), isNull(staffRecoveryCodes.usedAt)))
+      .where(
+        and(
+          eq(staffRecoveryCodes.userId, userId),
+          eq(staffRecoveryCodes.codeHash, hashRecoveryCode(code)),
+          isNull(staffRecoveryCodes.usedAt),
+        ),
+      )
       .returning({ id: staffRecoveryCodes.id });
     return used.length === 1 ? 'recovery' : null;
   }
@@ -42,7 +56,9 @@ export async function consumeSecondFactor(db: DbOrTx, userId: string, code: stri
   const won = await db
     .update(staffTotp)
     .set({ lastUsedStep: check.step })
-    .where(and(eq(staffTotp.userId, userId), or(isNull(staffTotp.lastUsedStep), lt(staffTotp.lastUsedStep, check.step))))
+    .where(
+      and(eq(staffTotp.userId, userId), or(isNull(staffTotp.lastUsedStep), lt(staffTotp.lastUsedStep, check.step))),
+    )
     .returning({ userId: staffTotp.userId });
   return won.length === 1 ? 'totp' : null;
 }
@@ -61,22 +77,38 @@ export async function secondFactorAtLogin(
 ): Promise<SecondFactorAtLogin> {
   if (!isStaff(user.role)) return { kind: 'pass', mfaPending: false, method: null };
   return db.transaction(async (tx) => {
-    const [enrolled] = await tx.select().from(staffTotp).where(and(eq(staffTotp.userId, user.id), isNotNull(staffTotp.confirmedAt))).for('update');
+    const [enrolled] = await tx
+      .select()
+      .from(staffTotp)
+      .where(and(eq(staffTotp.userId, user.id), isNotNull(staffTotp.confirmedAt)))
+      .for('update');
     // Not enrolled: in production the session is limited to enrolment (mfaPending) until the first code is confirmed.
     if (!enrolled) return { kind: 'pass', mfaPending: staffMfaRequired(), method: null };
     if (enrolled.lockedAt) return { kind: 'locked', justLocked: false };
     if (!code || !code.trim()) return { kind: 'missing' };
     const method = await consumeSecondFactor(tx, user.id, code.slice(0, 64), now);
     if (method) {
-      if (enrolled.failedCodes > 0) await tx.update(staffTotp).set({ failedCodes: 0 }).where(eq(staffTotp.userId, user.id));
+      if (enrolled.failedCodes > 0)
+        await tx.update(staffTotp).set({ failedCodes: 0 }).where(eq(staffTotp.userId, user.id));
       return { kind: 'pass', mfaPending: false, method };
     }
     const failedCodes = enrolled.failedCodes + 1;
     const locks = failedCodes >= MFA_LOCK_AFTER;
-    await tx.update(staffTotp).set({ failedCodes, ...(locks ? { lockedAt: now } : {}) }).where(eq(staffTotp.userId, user.id));
+    await tx
+      .update(staffTotp)
+      .set({ failedCodes, ...(locks ? { lockedAt: now } : {}) })
+      .where(eq(staffTotp.userId, user.id));
     if (!locks) return { kind: 'failed' };
     // M7: the count only, never a code.
-    await writeAudit(tx, { actor: null, action: 'auth.mfa_locked', entityType: 'user', entityId: user.id, after: { failedCodes }, ip: user.ip, at: now });
+    await writeAudit(tx, {
+      actor: null,
+      action: 'auth.mfa_locked',
+      entityType: 'user',
+      entityId: user.id,
+      after: { failedCodes },
+      ip: user.ip,
+      at: now,
+    });
     return { kind: 'locked', justLocked: true };
   });
 }

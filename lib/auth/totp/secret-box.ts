@@ -10,7 +10,8 @@ import { authSecret } from '../auth-secret';
 function key(): Buffer {
   const dedicated = process.env.MFA_ENCRYPTION_KEY;
   if (dedicated) {
-    if (!/^[0-9a-fA-F]{64}$/.test(dedicated)) throw new Error('MFA_ENCRYPTION_KEY must be 64 hexadecimal characters (32 bytes)');
+    if (!/^[0-9a-fA-F]{64}$/.test(dedicated))
+      throw new Error('MFA_ENCRYPTION_KEY must be 64 hexadecimal characters (32 bytes)');
     return Buffer.from(dedicated, 'hex');
   }
   const secret = authSecret();
@@ -23,7 +24,9 @@ export function sealSecret(plain: string, userId: string): string {
   const cipher = createCipheriv('aes-256-gcm', key(), iv);
   cipher.setAAD(Buffer.from(userId, 'utf8'));
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+  return ['v1', iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join(
+    '.',
+  );
 }
 
 export function openSecret(sealed: string, userId: string): string {

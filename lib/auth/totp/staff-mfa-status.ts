@@ -22,7 +22,8 @@ export async function staffMfaStatus(db: DbOrTx, userId: string, sessionKey: str
   return {
     enrolledAt: totp?.confirmedAt ?? null,
     recoveryCodesLeft: totp?.confirmedAt ? recoveryCodesLeft : 0,
-    pending: pendingSecret && codiceFiscale ? { secret: pendingSecret, uri: totpUri(pendingSecret, codiceFiscale) } : null,
+    pending:
+      pendingSecret && codiceFiscale ? { secret: pendingSecret, uri: totpUri(pendingSecret, codiceFiscale) } : null,
     pendingElsewhere: Boolean(unconfirmed) && !mine,
   };
 }

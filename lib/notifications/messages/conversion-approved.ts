@@ -1,9 +1,16 @@
 import { formatEuro } from '@/lib/domain/money';
 
-export type DecisionMailTo = { givenName: string; familyName: string; voucherNumber: string; protocolNumber: string | null; href?: string };
+export type DecisionMailTo = {
+  givenName: string;
+  familyName: string;
+  voucherNumber: string;
+  protocolNumber: string | null;
+  href?: string;
+};
 type ApprovedPes = { code: string; providerName: string; hours: number; amountCents: number };
 
-const ref = (m: DecisionMailTo) => `la modifica PES del Buono di servizio ${m.voucherNumber}${m.protocolNumber ? ` (protocollo ${m.protocolNumber})` : ''}`;
+const ref = (m: DecisionMailTo) =>
+  `la modifica PES del Buono di servizio ${m.voucherNumber}${m.protocolNumber ? ` (protocollo ${m.protocolNumber})` : ''}`;
 
 /** Convalida: the family may start the services with the providers. */
 export function conversionApprovedMessage(m: DecisionMailTo & { pes: ApprovedPes[] }) {

@@ -1,5 +1,10 @@
 /** Sblocca la firma: the family may ask for a new OTP code again. */
-export function signatureUnlockedMessage(m: { givenName: string; familyName: string; voucherNumber: string; href?: string }) {
+export function signatureUnlockedMessage(m: {
+  givenName: string;
+  familyName: string;
+  voucherNumber: string;
+  href?: string;
+}) {
   return {
     subject: `Firma OTP sbloccata — buono ${m.voucherNumber}`,
     paragraphs: [

@@ -1,4 +1,16 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from '@react-email/components';
 
 export type PlainEmailProps = {
   subject: string;
@@ -24,7 +36,9 @@ export function PlainEmail({ subject, paragraphs, link, attachmentNames = [], fo
       <Preview>{paragraphs[1] ?? paragraphs[0] ?? subject}</Preview>
       <Body style={{ backgroundColor: '#ffffff', color: '#1a1a1a', fontFamily: font }}>
         <Container style={{ maxWidth: '600px', margin: '0 auto', padding: '24px' }}>
-          <Text style={{ fontWeight: 'bold', color: '#004d99', margin: '0 0 8px' }}>Provincia autonoma di Trento — Buoni di servizio</Text>
+          <Text style={{ fontWeight: 'bold', color: '#004d99', margin: '0 0 8px' }}>
+            Provincia autonoma di Trento — Buoni di servizio
+          </Text>
           <Heading as="h1" style={{ fontSize: '20px', margin: '0 0 16px' }}>
             {subject}
           </Heading>
@@ -35,15 +49,27 @@ export function PlainEmail({ subject, paragraphs, link, attachmentNames = [], fo
           ))}
           {link ? (
             <Section style={{ margin: '24px 0' }}>
-              <Button href={link.href} style={{ backgroundColor: '#0066cc', color: '#ffffff', padding: '12px 20px', borderRadius: '4px', fontWeight: 'bold' }}>
+              <Button
+                href={link.href}
+                style={{
+                  backgroundColor: '#0066cc',
+                  color: '#ffffff',
+                  padding: '12px 20px',
+                  borderRadius: '4px',
+                  fontWeight: 'bold',
+                }}
+              >
                 {link.label}
               </Button>
               <Text style={{ fontSize: '14px' }}>
-                Se il pulsante non funziona, copia questo indirizzo nel browser: <Link href={link.href}>{link.href}</Link>
+                Se il pulsante non funziona, copia questo indirizzo nel browser:{' '}
+                <Link href={link.href}>{link.href}</Link>
               </Text>
             </Section>
           ) : null}
-          {attachmentNames.length ? <Text style={{ fontSize: '14px' }}>Allegati: {attachmentNames.join(', ')}</Text> : null}
+          {attachmentNames.length ? (
+            <Text style={{ fontSize: '14px' }}>Allegati: {attachmentNames.join(', ')}</Text>
+          ) : null}
           <Hr />
           <Text style={{ fontSize: '13px', color: '#555555' }}>{footer}</Text>
         </Container>

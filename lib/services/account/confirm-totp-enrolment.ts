@@ -12,7 +12,8 @@ import { replaceRecoveryCodes } from './replace-recovery-codes';
 
 const CODE_ERRORS = {
   malformed: 'Il codice è fatto di 6 cifre: copialo dall’app di autenticazione.',
-  wrong: 'Il codice non corrisponde. Controlla che l’ora del telefono sia automatica e inserisci il codice che l’app mostra adesso.',
+  wrong:
+    'Il codice non corrisponde. Controlla che l’ora del telefono sia automatica e inserisci il codice che l’app mostra adesso.',
   replayed: 'Questo codice è già stato usato: attendi il prossimo (ogni 30 secondi) e inseriscilo.',
 } as const;
 export const ENROLMENT_ELSEWHERE =
@@ -35,17 +36,37 @@ export type EnrollingStaff = {
  * every session opened with the password alone ends (session version bumped, S1) — a stolen password's session
  * must not become a full one — except this one, re-issued after the commit.
  */
-export async function confirmTotpEnrolment(db: Db, who: EnrollingStaff, code: string, now = new Date()): Promise<{ recoveryCodes: string[] }> {
+export async function confirmTotpEnrolment(
+  db: Db,
+  who: EnrollingStaff,
+  code: string,
+  now = new Date(),
+): Promise<{ recoveryCodes: string[] }> {
   const { codes, sessionVersion } = await db.transaction(async (tx) => {
-    const [row] = await tx.select().from(staffTotp).where(and(eq(staffTotp.userId, who.userId), isNull(staffTotp.confirmedAt)));
-    if (!row) throw new AppError('invalid_state', 'Non c’è un’attivazione in corso: premi «Attiva la verifica in due passaggi» per iniziare.');
-    if (!who.sessionKey || row.enrolmentSession !== who.sessionKey) throw new AppError('invalid_state', ENROLMENT_ELSEWHERE);
+    const [row] = await tx
+      .select()
+      .from(staffTotp)
+      .where(and(eq(staffTotp.userId, who.userId), isNull(staffTotp.confirmedAt)));
+    if (!row)
+      throw new AppError(
+        'invalid_state',
+        'Non c’è un’attivazione in corso: premi «Attiva la verifica in due passaggi» per iniziare.',
+      );
+    if (!who.sessionKey || row.enrolmentSession !== who.sessionKey)
+      throw new AppError('invalid_state', ENROLMENT_ELSEWHERE);
     const check = checkTotp(openSecret(row.secretEnc, who.userId), code, Math.floor(now.getTime() / 1000), null);
     if (!check.ok) throw new AppError('invalid_input', CODE_ERRORS[check.reason], { code: CODE_ERRORS[check.reason] });
     const confirmed = await tx
       .update(staffTotp)
       .set({ confirmedAt: now, lastUsedStep: check.step, enrolmentSession: null, failedCodes: 0, lockedAt: null })
-      .where(and(eq(staffTotp.userId, who.userId), isNull(staffTotp.confirmedAt), eq(staffTotp.secretEnc, row.secretEnc), eq(staffTotp.enrolmentSession, who.sessionKey)))
+      .where(
+        and(
+          eq(staffTotp.userId, who.userId),
+          isNull(staffTotp.confirmedAt),
+          eq(staffTotp.secretEnc, row.secretEnc),
+          eq(staffTotp.enrolmentSession, who.sessionKey),
+        ),
+      )
       .returning({ userId: staffTotp.userId });
     if (confirmed.length !== 1) throw new AppError('conflict');
     const [user] = await tx

@@ -20,7 +20,8 @@ export async function regenerateRecoveryCodes(
   now = new Date(),
 ): Promise<{ recoveryCodes: string[] }> {
   return db.transaction(async (tx) => {
-    if (!(await confirmedTotp(tx, who.userId))) throw new AppError('invalid_state', 'La verifica in due passaggi non è attiva: attivala prima.');
+    if (!(await confirmedTotp(tx, who.userId)))
+      throw new AppError('invalid_state', 'La verifica in due passaggi non è attiva: attivala prima.');
     if (looksLikeRecoveryCode(code) || (await consumeSecondFactor(tx, who.userId, code, now)) !== 'totp') {
       throw new AppError('invalid_input', WRONG, { code: WRONG });
     }

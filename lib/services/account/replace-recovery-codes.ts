@@ -8,6 +8,8 @@ import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from '@/lib/au
 export async function replaceRecoveryCodes(tx: DbOrTx, userId: string, now: Date): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, userId));
-  await tx.insert(staffRecoveryCodes).values(codes.map((c) => ({ userId, codeHash: hashRecoveryCode(c), createdAt: now })));
+  await tx
+    .insert(staffRecoveryCodes)
+    .values(codes.map((c) => ({ userId, codeHash: hashRecoveryCode(c), createdAt: now })));
   return codes;
 }

@@ -35,8 +35,15 @@ export async function requestPasswordReset(
     const [recent] = await tx
       .select({ n: count() })
       .from(passwordResetTokens)
-      .where(and(eq(passwordResetTokens.userId, user?.id ?? NIL_UUID), gt(passwordResetTokens.createdAt, new Date(now.getTime() - 3_600_000))));
-    const matches = Boolean(user && user.active && sameName(user.givenName, input.givenName) && sameName(user.familyName, input.familyName));
+      .where(
+        and(
+          eq(passwordResetTokens.userId, user?.id ?? NIL_UUID),
+          gt(passwordResetTokens.createdAt, new Date(now.getTime() - 3_600_000)),
+        ),
+      );
+    const matches = Boolean(
+      user && user.active && sameName(user.givenName, input.givenName) && sameName(user.familyName, input.familyName),
+    );
     // A bounded number of mails per hour: the form cannot be used to flood someone's inbox.
     const limited = matches && (recent?.n ?? 0) >= MAX_LINKS_PER_HOUR;
     const allowed = matches && !limited;
@@ -51,10 +58,18 @@ export async function requestPasswordReset(
     await tx.execute(sql`
       insert into ${passwordResetTokens} (user_id, token_hash, expires_at, created_at)
       select ${target}::uuid, ${hash}, ${expiresAt.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz where ${allowed}`);
-    const common = { actor: null, entityType: 'user', entityId: matches ? user!.id : null, ip: input.ip, at: now } as const;
+    const common = {
+      actor: null,
+      entityType: 'user',
+      entityId: matches ? user!.id : null,
+      ip: input.ip,
+      at: now,
+    } as const;
     await writeAudit(
       tx,
-      limited ? { ...common, action: 'auth.password_reset_limited', after: null } : { ...common, action: 'auth.password_reset_requested', after: { matched: matches } },
+      limited
+        ? { ...common, action: 'auth.password_reset_limited', after: null }
+        : { ...common, action: 'auth.password_reset_requested', after: { matched: matches } },
     );
     // The one difference: only the account's owner gets an e-mail.
     if (!allowed || !user) return;

@@ -11,13 +11,28 @@ import { checkPassword } from '@/lib/domain/password-policy';
 import { enqueueEmail } from '@/lib/notifications/enqueue';
 
 /** Sets the new password, consumes the link once, and ends every session of the user (A5, S1). */
-export async function resetPassword(db: Db, input: { token: string; password: string; ip: string | null }, now = new Date()): Promise<void> {
+export async function resetPassword(
+  db: Db,
+  input: { token: string; password: string; ip: string | null },
+  now = new Date(),
+): Promise<void> {
   const tokenHash = hashResetToken(input.token);
   const [found] = await db
-    .select({ userId: passwordResetTokens.userId, cf: users.codiceFiscale, given: users.givenName, family: users.familyName })
+    .select({
+      userId: passwordResetTokens.userId,
+      cf: users.codiceFiscale,
+      given: users.givenName,
+      family: users.familyName,
+    })
     .from(passwordResetTokens)
     .innerJoin(users, eq(users.id, passwordResetTokens.userId))
-    .where(and(eq(passwordResetTokens.tokenHash, tokenHash), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)));
+    .where(
+      and(
+        eq(passwordResetTokens.tokenHash, tokenHash),
+        isNull(passwordResetTokens.usedAt),
+        gt(passwordResetTokens.expiresAt, now),
+      ),
+    );
   if (!found) throw new AppError('token_invalid');
 
   const policy = checkPassword(input.password, [found.cf, found.given, found.family]);
@@ -29,7 +44,13 @@ export async function resetPassword(db: Db, input: { token: string; password: st
     const consumed = await tx
       .update(passwordResetTokens)
       .set({ usedAt: now })
-      .where(and(eq(passwordResetTokens.tokenHash, tokenHash), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)))
+      .where(
+        and(
+          eq(passwordResetTokens.tokenHash, tokenHash),
+          isNull(passwordResetTokens.usedAt),
+          gt(passwordResetTokens.expiresAt, now),
+        ),
+      )
       .returning({ userId: passwordResetTokens.userId });
     if (consumed.length !== 1) throw new AppError('token_invalid');
     const [user] = await tx
@@ -40,8 +61,12 @@ export async function resetPassword(db: Db, input: { token: string; password: st
     // Following the e-mailed link proves the owner: the sign-in lock on the account is lifted, and so is a second
     // factor locked by wrong codes (the authenticator itself stays; whoever guessed with the old password lost it).
     await recordProofOfOwnership(tx, found.cf, input.ip, now);
-    const [totp] = await tx.select({ lockedAt: staffTotp.lockedAt }).from(staffTotp).where(eq(staffTotp.userId, found.userId));
-    if (totp) await tx.update(staffTotp).set({ failedCodes: 0, lockedAt: null }).where(eq(staffTotp.userId, found.userId));
+    const [totp] = await tx
+      .select({ lockedAt: staffTotp.lockedAt })
+      .from(staffTotp)
+      .where(eq(staffTotp.userId, found.userId));
+    if (totp)
+      await tx.update(staffTotp).set({ failedCodes: 0, lockedAt: null }).where(eq(staffTotp.userId, found.userId));
     await writeAudit(tx, {
       actor: { userId: user!.id, role: user!.role as 'family' },
       action: 'auth.password_reset_completed',

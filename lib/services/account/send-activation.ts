@@ -9,7 +9,10 @@ import { enqueueEmails, type EmailMessage } from '@/lib/notifications/enqueue';
 export type NewAccount = { id: string; email: string; givenName: string; familyName: string; codiceFiscale: string };
 
 /** What an activation e-mail says to one account; the link and its validity are filled in here. */
-export type ActivationMessage = (account: NewAccount, link: { href: string; validHours: number }) => Omit<EmailMessage, 'to'>;
+export type ActivationMessage = (
+  account: NewAccount,
+  link: { href: string; validHours: number },
+) => Omit<EmailMessage, 'to'>;
 
 const b64 = (n: number) => randomBytes(n).toString('base64').replace(/=+$/, '');
 
@@ -39,7 +42,13 @@ export async function sendActivation(
   await bulkInsert(
     tx,
     passwordResetTokens,
-    issued.map((t) => ({ userId: t.account.id, tokenHash: t.hash, purpose: 'activation' as const, expiresAt, createdAt: ctx.now })),
+    issued.map((t) => ({
+      userId: t.account.id,
+      tokenHash: t.hash,
+      purpose: 'activation' as const,
+      expiresAt,
+      createdAt: ctx.now,
+    })),
   );
   await enqueueEmails(
     tx,

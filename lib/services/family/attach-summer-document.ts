@@ -39,11 +39,26 @@ export async function attachSummerDocument(
   let result: { documentId: string; code: string; replacedKey: string | null; backToDraft: boolean };
   try {
     result = await db.transaction(async (tx) => {
-      const { voucher, conversion, target } = await lockSummerDocumentTarget(tx, actor.userId, input.voucherId, input.pesId);
-      const replacedKey = target.documentId ? await releaseDocument(tx, conversion.id, target.pes.code, target.documentId, now) : null;
+      const { voucher, conversion, target } = await lockSummerDocumentTarget(
+        tx,
+        actor.userId,
+        input.voucherId,
+        input.pesId,
+      );
+      const replacedKey = target.documentId
+        ? await releaseDocument(tx, conversion.id, target.pes.code, target.documentId, now)
+        : null;
       const [doc] = await tx
         .insert(documents)
-        .values({ pesId: target.pes.id, storageKey: key, fileName, sizeBytes: input.bytes.byteLength, sha256, uploadedBy: actor.userId, createdAt: now })
+        .values({
+          pesId: target.pes.id,
+          storageKey: key,
+          fileName,
+          sizeBytes: input.bytes.byteLength,
+          sha256,
+          uploadedBy: actor.userId,
+          createdAt: now,
+        })
         .returning({ id: documents.id });
       const reset = await sendBackToDraft(tx, target.pes, now);
       await writeAudit(tx, {
@@ -52,7 +67,15 @@ export async function attachSummerDocument(
         entityType: 'voucher',
         entityId: voucher.id,
         before: reset ? { pesId: target.pes.id, code: target.pes.code, status: target.pes.status } : null,
-        after: { pesId: target.pes.id, code: target.pes.code, documentId: doc!.id, fileName, sizeBytes: input.bytes.byteLength, sha256, ...(reset ? { status: 'draft' } : {}) },
+        after: {
+          pesId: target.pes.id,
+          code: target.pes.code,
+          documentId: doc!.id,
+          fileName,
+          sizeBytes: input.bytes.byteLength,
+          sha256,
+          ...(reset ? { status: 'draft' } : {}),
+        },
         at: now,
       });
       await syncConversionStatus(tx, conversion.id, now);
@@ -62,6 +85,14 @@ export async function attachSummerDocument(
     await storage.remove(key).catch(() => log.error('documents: orphaned blob not removed'));
     throw e;
   }
-  if (result.replacedKey) await storage.remove(result.replacedKey).catch(() => log.error('documents: replaced blob not removed'));
-  return { documentId: result.documentId, code: result.code, fileName, sizeBytes: input.bytes.byteLength, sha256, backToDraft: result.backToDraft };
+  if (result.replacedKey)
+    await storage.remove(result.replacedKey).catch(() => log.error('documents: replaced blob not removed'));
+  return {
+    documentId: result.documentId,
+    code: result.code,
+    fileName,
+    sizeBytes: input.bytes.byteLength,
+    sha256,
+    backToDraft: result.backToDraft,
+  };
 }

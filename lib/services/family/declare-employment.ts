@@ -26,7 +26,12 @@ export type DeclareEmploymentOutcome =
  * Condizione di occupazione (guide §3.2, Del. 575/2020). Nothing is stored unless the family is
  * eligible and, for health and security/defence/rescue employees, has confirmed the employer data.
  */
-export async function declareEmployment(db: Db, actor: Actor, input: DeclareEmploymentInput, now = new Date()): Promise<DeclareEmploymentOutcome> {
+export async function declareEmployment(
+  db: Db,
+  actor: Actor,
+  input: DeclareEmploymentInput,
+  now = new Date(),
+): Promise<DeclareEmploymentOutcome> {
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
     const result = babysittingEligibility({
@@ -37,10 +42,12 @@ export async function declareEmployment(db: Db, actor: Actor, input: DeclareEmpl
       otherParentEmployed: input.otherParentEmployed,
     });
     if (!result.eligible) return { eligible: false, reasons: result.reasons };
-    if (result.requiresEmployerConfirmation && !input.employerConfirmed) return { eligible: true, needsEmployerConfirmation: true };
+    if (result.requiresEmployerConfirmation && !input.employerConfirmed)
+      return { eligible: true, needsEmployerConfirmation: true };
 
     const conversion = await ensureConversion(tx, voucher.id);
-    if (!isConversionEditable(conversion.status)) throw new AppError('invalid_state', 'La modifica PES è già stata inviata e non può più essere cambiata.');
+    if (!isConversionEditable(conversion.status))
+      throw new AppError('invalid_state', 'La modifica PES è già stata inviata e non può più essere cambiata.');
     const declarations = {
       returnsToWorkOutsideHome: input.returnsToWorkOutsideHome,
       twoParentHousehold: voucher.twoParentHousehold,
@@ -64,7 +71,9 @@ export async function declareEmployment(db: Db, actor: Actor, input: DeclareEmpl
       after: {
         condition: input.condition,
         ...declarations,
-        ...(result.requiresEmployerConfirmation ? { employerConfirmed: { name: voucher.employerName, taxCode: voucher.employerTaxCode } } : {}),
+        ...(result.requiresEmployerConfirmation
+          ? { employerConfirmed: { name: voucher.employerName, taxCode: voucher.employerTaxCode } }
+          : {}),
       },
       at: now,
     });

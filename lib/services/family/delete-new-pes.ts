@@ -10,20 +10,40 @@ import { ensureConversion, lockFamilyVoucher } from '@/lib/services/transitions/
 import { syncConversionStatus } from '@/lib/services/transitions/sync-conversion-status';
 
 /** A draft or rejected new PES (or a validated one, once the office returned the conversion) is withdrawn: its amount returns to the residual. */
-export async function deleteNewPes(db: Db, actor: Actor, input: { voucherId: string; pesId: string }, now = new Date()) {
+export async function deleteNewPes(
+  db: Db,
+  actor: Actor,
+  input: { voucherId: string; pesId: string },
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
     const conversion = await ensureConversion(tx, voucher.id);
-    if (!isConversionEditable(conversion.status)) throw new AppError('invalid_state', 'La modifica PES è già stata inviata.');
+    if (!isConversionEditable(conversion.status))
+      throw new AppError('invalid_state', 'La modifica PES è già stata inviata.');
     // Returned by the office (signed once): a validated PES may be withdrawn too.
     const deletable = PES_STATUSES.filter((s) => canDeleteNewPes(s, { reopened: conversion.submittedAt !== null }));
     const [row] = await tx
       .update(pes)
       .set({ status: 'deleted', updatedAt: now })
-      .where(and(eq(pes.id, input.pesId), eq(pes.voucherId, voucher.id), eq(pes.conversionId, conversion.id), inArray(pes.status, deletable)))
+      .where(
+        and(
+          eq(pes.id, input.pesId),
+          eq(pes.voucherId, voucher.id),
+          eq(pes.conversionId, conversion.id),
+          inArray(pes.status, deletable),
+        ),
+      )
       .returning({ id: pes.id, code: pes.code, amountCents: pes.amountCents });
     if (!row) throw new AppError('invalid_state', 'Il PES può essere eliminato solo se è in bozza o rifiutato.');
-    await writeAudit(tx, { actor, action: 'pes.deleted', entityType: 'voucher', entityId: voucher.id, after: { pesId: row.id, code: row.code, status: 'deleted', amountCents: row.amountCents }, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'pes.deleted',
+      entityType: 'voucher',
+      entityId: voucher.id,
+      after: { pesId: row.id, code: row.code, status: 'deleted', amountCents: row.amountCents },
+      at: now,
+    });
     await syncConversionStatus(tx, conversion.id, now);
     return { code: row.code };
   });

@@ -8,7 +8,10 @@ import type { Actor } from '@/lib/auth/actor';
 import type { Dossier } from '@/lib/domain/dossier';
 import { protocolYear } from '@/lib/domain/protocol-number';
 import { enqueueEmail } from '@/lib/notifications/enqueue';
-import { submissionNoticeForOffice, submissionReceiptForFamily } from '@/lib/notifications/messages/submission-received';
+import {
+  submissionNoticeForOffice,
+  submissionReceiptForFamily,
+} from '@/lib/notifications/messages/submission-received';
 import { officeRecipients } from './office-recipients';
 import { nextProtocolNumber } from './next-protocol-number';
 
@@ -43,7 +46,14 @@ export async function recordSubmission(tx: Tx, a: Args): Promise<{ protocolNumbe
   if (updated.length !== 1) throw new AppError('invalid_state', 'La richiesta è già stata inviata.');
   const [submission] = await tx
     .insert(conversionSubmissions)
-    .values({ conversionId: a.conversion.id, protocolNumber, submittedAt: a.now, dossierSha256: a.sha256, dossier: a.dossier, signature: a.signature })
+    .values({
+      conversionId: a.conversion.id,
+      protocolNumber,
+      submittedAt: a.now,
+      dossierSha256: a.sha256,
+      dossier: a.dossier,
+      signature: a.signature,
+    })
     .returning({ id: conversionSubmissions.id });
   await writeAudit(tx, {
     actor: a.actor,
@@ -51,7 +61,13 @@ export async function recordSubmission(tx: Tx, a: Args): Promise<{ protocolNumbe
     entityType: 'voucher',
     entityId: a.voucher.id,
     before: { status: from },
-    after: { status: 'submitted', protocolNumber, otpId: a.signature.otpId, dossierSha256: a.sha256, submissionId: submission!.id },
+    after: {
+      status: 'submitted',
+      protocolNumber,
+      otpId: a.signature.otpId,
+      dossierSha256: a.sha256,
+      submissionId: submission!.id,
+    },
     at: a.now,
   });
   const facts = {
@@ -69,8 +85,17 @@ export async function recordSubmission(tx: Tx, a: Args): Promise<{ protocolNumbe
   // counter row is locked: concurrent signers queued behind the rendering (P4).
   await enqueueEmail(tx, {
     to: a.holder.email,
-    ...submissionReceiptForFamily(facts, a.baseUrl ? `${a.baseUrl}/famiglia/buoni/${a.voucher.id}/ricevuta` : undefined),
-    attachments: [{ filename: `ricevuta-${protocolNumber}.pdf`, contentType: 'application/pdf', receiptOfSubmission: submission!.id }],
+    ...submissionReceiptForFamily(
+      facts,
+      a.baseUrl ? `${a.baseUrl}/famiglia/buoni/${a.voucher.id}/ricevuta` : undefined,
+    ),
+    attachments: [
+      {
+        filename: `ricevuta-${protocolNumber}.pdf`,
+        contentType: 'application/pdf',
+        receiptOfSubmission: submission!.id,
+      },
+    ],
   });
   for (const to of await officeRecipients(tx)) {
     await enqueueEmail(tx, { to, ...submissionNoticeForOffice(facts, a.baseUrl ? `${a.baseUrl}/ufficio` : undefined) });

@@ -13,10 +13,20 @@ import { log } from '@/lib/log/logger';
  * Elimina (guide §3.3): the PES loses its PDF (and goes back to draft if it was pending or validated); the
  * blob goes after commit, unless a signed submission names it (release-document.ts).
  */
-export async function removeSummerDocument(db: Db, actor: Actor, input: { voucherId: string; pesId: string }, deps: { storage?: FileStorage; now?: Date } = {}) {
+export async function removeSummerDocument(
+  db: Db,
+  actor: Actor,
+  input: { voucherId: string; pesId: string },
+  deps: { storage?: FileStorage; now?: Date } = {},
+) {
   const now = deps.now ?? new Date();
   const removed = await db.transaction(async (tx) => {
-    const { voucher, conversion, target } = await lockSummerDocumentTarget(tx, actor.userId, input.voucherId, input.pesId);
+    const { voucher, conversion, target } = await lockSummerDocumentTarget(
+      tx,
+      actor.userId,
+      input.voucherId,
+      input.pesId,
+    );
     if (!target.documentId) throw new AppError('invalid_state', 'Questo P.E.S. non ha un documento caricato.');
     const key = await releaseDocument(tx, conversion.id, target.pes.code, target.documentId, now);
     const reset = await sendBackToDraft(tx, target.pes, now);
@@ -32,6 +42,9 @@ export async function removeSummerDocument(db: Db, actor: Actor, input: { vouche
     await syncConversionStatus(tx, conversion.id, now);
     return { code: target.pes.code, key };
   });
-  if (removed.key) await (deps.storage ?? fileStorage(db)).remove(removed.key).catch(() => log.error('documents: removed blob not deleted'));
+  if (removed.key)
+    await (deps.storage ?? fileStorage(db))
+      .remove(removed.key)
+      .catch(() => log.error('documents: removed blob not deleted'));
   return { code: removed.code };
 }

@@ -13,15 +13,26 @@ import { movePes } from '@/lib/services/transitions/move-pes';
  * Guide §3.1 INVIA RICHIESTA DI CHIUSURA: the selected open PES become `close_requested`,
  * each provider concerned gets one e-mail listing its PES. All or nothing.
  */
-export async function requestClosing(db: Db, actor: Actor, input: { voucherId: string; pesIds: string[] }, ctx: { baseUrl?: string; now?: Date } = {}) {
+export async function requestClosing(
+  db: Db,
+  actor: Actor,
+  input: { voucherId: string; pesIds: string[] },
+  ctx: { baseUrl?: string; now?: Date } = {},
+) {
   const now = ctx.now ?? new Date();
   const pesIds = [...new Set(input.pesIds)];
-  if (pesIds.length === 0) throw new AppError('invalid_input', 'Seleziona almeno un PES da chiudere.', { pesIds: 'Seleziona almeno un PES da chiudere.' });
+  if (pesIds.length === 0)
+    throw new AppError('invalid_input', 'Seleziona almeno un PES da chiudere.', {
+      pesIds: 'Seleziona almeno un PES da chiudere.',
+    });
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
     const conversion = await ensureConversion(tx, voucher.id);
     if (!isConversionEditable(conversion.status)) {
-      throw new AppError('invalid_state', 'La modifica PES è già stata inviata: non è più possibile chiedere la chiusura di altri PES.');
+      throw new AppError(
+        'invalid_state',
+        'La modifica PES è già stata inviata: non è più possibile chiedere la chiusura di altri PES.',
+      );
     }
     const changed = await movePes(tx, {
       actor,
@@ -34,7 +45,10 @@ export async function requestClosing(db: Db, actor: Actor, input: { voucherId: s
       check: (moved) => {
         // Another tab already sent some of them, or an id is not an open PES of this voucher: change nothing.
         if (moved.length !== pesIds.length) {
-          throw new AppError('invalid_state', 'Alcuni PES selezionati non sono più aperti o non appartengono a questo buono. Ricarica la pagina e riprova.');
+          throw new AppError(
+            'invalid_state',
+            'Alcuni PES selezionati non sono più aperti o non appartengono a questo buono. Ricarica la pagina e riprova.',
+          );
         }
       },
       message: closeRequestMessage,

@@ -26,28 +26,45 @@ export async function requestValidation(
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
     const conversion = await ensureConversion(tx, voucher.id);
-    if (!isConversionEditable(conversion.status)) throw new AppError('invalid_state', 'La modifica PES è già stata inviata.');
+    if (!isConversionEditable(conversion.status))
+      throw new AppError('invalid_state', 'La modifica PES è già stata inviata.');
     const ofKind = input.kind ? eq(pes.kind, input.kind) : undefined;
     const missing = await tx
       .select({ code: pes.code })
       .from(pes)
       .leftJoin(documents, and(eq(documents.pesId, pes.id), isNull(documents.detachedAt)))
-      .where(and(eq(pes.conversionId, conversion.id), eq(pes.status, 'draft'), eq(pes.kind, 'summer_covid'), isNull(documents.id), ofKind))
+      .where(
+        and(
+          eq(pes.conversionId, conversion.id),
+          eq(pes.status, 'draft'),
+          eq(pes.kind, 'summer_covid'),
+          isNull(documents.id),
+          ofKind,
+        ),
+      )
       .orderBy(pes.code);
     if (missing.length) {
       const codes = missing.map((m) => m.code).join(', ');
-      throw new AppError('invalid_state', `Carica il PES concordato (PDF) per: ${codes}. Poi richiedi di nuovo la validazione.`, { documents: codes });
+      throw new AppError(
+        'invalid_state',
+        `Carica il PES concordato (PDF) per: ${codes}. Poi richiedi di nuovo la validazione.`,
+        { documents: codes },
+      );
     }
     const sent = await movePes(tx, {
       actor,
       voucher,
-      where: and(eq(pes.conversionId, conversion.id), inArray(pes.kind, input.kind ? [input.kind] : ['babysitting_covid', 'summer_covid'])),
+      where: and(
+        eq(pes.conversionId, conversion.id),
+        inArray(pes.kind, input.kind ? [input.kind] : ['babysitting_covid', 'summer_covid']),
+      ),
       from: 'draft',
       to: 'awaiting_validation',
       stamp: { validationRequestedAt: now },
       auditAction: 'pes.validation_requested',
       check: (moved) => {
-        if (moved.length === 0) throw new AppError('invalid_state', 'Non ci sono nuovi PES in bozza da inviare al soggetto erogatore.');
+        if (moved.length === 0)
+          throw new AppError('invalid_state', 'Non ci sono nuovi PES in bozza da inviare al soggetto erogatore.');
       },
       message: validationRequestMessage,
       now,

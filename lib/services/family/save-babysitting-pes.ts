@@ -6,7 +6,12 @@ import { getMeasureParameters, providerJoined } from '@/db/queries/measures';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
-import { babysittingAmountCents, babysittingParams, coveredHourlyRateCents, maxAdmissibleHours } from '@/lib/domain/babysitting';
+import {
+  babysittingAmountCents,
+  babysittingParams,
+  coveredHourlyRateCents,
+  maxAdmissibleHours,
+} from '@/lib/domain/babysitting';
 import { isoDate } from '@/lib/domain/dates';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
 import { formatEuro } from '@/lib/domain/money';
@@ -15,27 +20,44 @@ import { ensureConversion, lockFamilyVoucher } from '@/lib/services/transitions/
 import { syncConversionStatus } from '@/lib/services/transitions/sync-conversion-status';
 import { nextPesCode, residualInTx } from '@/db/queries/voucher-money';
 
-export type SaveBabysittingInput = { voucherId: string; pesId?: string; childIds: string[]; providerId: string; hours: number };
+export type SaveBabysittingInput = {
+  voucherId: string;
+  pesId?: string;
+  childIds: string[];
+  providerId: string;
+  hours: number;
+};
 
 /** Every check of a new or edited babysitting PES, and its figures: amount = hours × covered hourly rate. */
 async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingInput, now: Date) {
   const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
   const conversion = await ensureConversion(tx, voucher.id);
   if (!isConversionEditable(conversion.status)) {
-    throw new AppError('invalid_state', 'La modifica PES è già stata inviata: non è possibile aggiungere o cambiare PES.');
+    throw new AppError(
+      'invalid_state',
+      'La modifica PES è già stata inviata: non è possibile aggiungere o cambiare PES.',
+    );
   }
   if (!conversion.employmentCondition) {
     throw new AppError('not_eligible', 'Prima di inserire il PES dichiara la condizione di occupazione.');
   }
   const params = await getMeasureParameters(tx, 'babysitting_covid');
-  if (!params || !isMeasureOpen(params, isoDate(now))) throw new AppError('measure_closed', 'La misura babysitting domiciliare COVID-19 non è aperta in questo periodo.');
+  if (!params || !isMeasureOpen(params, isoDate(now)))
+    throw new AppError('measure_closed', 'La misura babysitting domiciliare COVID-19 non è aperta in questo periodo.');
 
   const childIds = [...new Set(input.childIds)];
-  const kids = childIds.length ? await tx.select({ id: children.id }).from(children).where(and(eq(children.voucherId, voucher.id), inArray(children.id, childIds))) : [];
+  const kids = childIds.length
+    ? await tx
+        .select({ id: children.id })
+        .from(children)
+        .where(and(eq(children.voucherId, voucher.id), inArray(children.id, childIds)))
+    : [];
   const fieldErrors: Record<string, string> = {};
-  if (childIds.length === 0 || kids.length !== childIds.length) fieldErrors.childIds = 'Seleziona almeno uno dei minori del buono.';
+  if (childIds.length === 0 || kids.length !== childIds.length)
+    fieldErrors.childIds = 'Seleziona almeno uno dei minori del buono.';
   // Checked against the database, not the drop-down: a posted id of a provider that did not join is refused.
-  if (!(await providerJoined(tx, input.providerId, 'babysitting_covid'))) fieldErrors.providerId = 'Scegli un soggetto erogatore che ha aderito alla misura babysitting domiciliare.';
+  if (!(await providerJoined(tx, input.providerId, 'babysitting_covid')))
+    fieldErrors.providerId = 'Scegli un soggetto erogatore che ha aderito alla misura babysitting domiciliare.';
   if (Object.keys(fieldErrors).length) throw new AppError('invalid_input', undefined, fieldErrors);
 
   let existing: typeof pes.$inferSelect | undefined;
@@ -44,7 +66,14 @@ async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingIn
     [existing] = await tx
       .select()
       .from(pes)
-      .where(and(eq(pes.id, input.pesId), eq(pes.voucherId, voucher.id), eq(pes.conversionId, conversion.id), eq(pes.kind, 'babysitting_covid')));
+      .where(
+        and(
+          eq(pes.id, input.pesId),
+          eq(pes.voucherId, voucher.id),
+          eq(pes.conversionId, conversion.id),
+          eq(pes.kind, 'babysitting_covid'),
+        ),
+      );
     if (!existing) throw new AppError('not_found');
     // Returned by the office (signed once): a validated PES may change too, and goes back to its provider.
     if (!canEditNewPes(existing.status, { reopened: conversion.submittedAt !== null })) {
@@ -74,7 +103,14 @@ async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingIn
 export async function previewBabysittingPes(db: Db, actor: Actor, input: SaveBabysittingInput, now = new Date()) {
   return db.transaction(async (tx) => {
     const p = await planBabysittingPes(tx, actor, input, now);
-    return { hours: input.hours, hourlyRateCents: p.rate, amountCents: p.amount, maxHours: p.maxHours, residualCents: p.residual, residualAfterCents: p.residual - p.amount };
+    return {
+      hours: input.hours,
+      hourlyRateCents: p.rate,
+      amountCents: p.amount,
+      maxHours: p.maxHours,
+      residualCents: p.residual,
+      residualAfterCents: p.residual - p.amount,
+    };
   });
 }
 
@@ -84,8 +120,21 @@ export async function previewBabysittingPes(db: Db, actor: Actor, input: SaveBab
  */
 export async function saveBabysittingPes(db: Db, actor: Actor, input: SaveBabysittingInput, now = new Date()) {
   return db.transaction(async (tx) => {
-    const { voucher, conversion, existing, childIds, rate, residual, amount } = await planBabysittingPes(tx, actor, input, now);
-    const values = { providerId: input.providerId, hours: input.hours, amountCents: amount, hourlyRateCents: rate, status: 'draft' as const, rejectionReason: null, updatedAt: now };
+    const { voucher, conversion, existing, childIds, rate, residual, amount } = await planBabysittingPes(
+      tx,
+      actor,
+      input,
+      now,
+    );
+    const values = {
+      providerId: input.providerId,
+      hours: input.hours,
+      amountCents: amount,
+      hourlyRateCents: rate,
+      status: 'draft' as const,
+      rejectionReason: null,
+      updatedAt: now,
+    };
 
     let pesId: string;
     let code: string;
@@ -101,7 +150,14 @@ export async function saveBabysittingPes(db: Db, actor: Actor, input: SaveBabysi
     } else {
       const [row] = await tx
         .insert(pes)
-        .values({ ...values, code: await nextPesCode(tx, voucher.id, voucher.number), voucherId: voucher.id, conversionId: conversion.id, kind: 'babysitting_covid', createdAt: now })
+        .values({
+          ...values,
+          code: await nextPesCode(tx, voucher.id, voucher.number),
+          voucherId: voucher.id,
+          conversionId: conversion.id,
+          kind: 'babysitting_covid',
+          createdAt: now,
+        })
         .returning({ id: pes.id, code: pes.code });
       ({ id: pesId, code } = row!);
     }
@@ -110,13 +166,26 @@ export async function saveBabysittingPes(db: Db, actor: Actor, input: SaveBabysi
       actor,
       entityType: 'voucher',
       entityId: voucher.id,
-      after: { pesId, code, kind: 'babysitting_covid', status: 'draft', hours: input.hours, amountCents: amount, hourlyRateCents: rate, children: childIds.length },
+      after: {
+        pesId,
+        code,
+        kind: 'babysitting_covid',
+        status: 'draft',
+        hours: input.hours,
+        amountCents: amount,
+        hourlyRateCents: rate,
+        children: childIds.length,
+      },
       at: now,
     } as const;
     await writeAudit(
       tx,
       existing
-        ? { ...common, action: 'pes.updated', before: { pesId, code, status: existing.status, hours: existing.hours, amountCents: existing.amountCents } }
+        ? {
+            ...common,
+            action: 'pes.updated',
+            before: { pesId, code, status: existing.status, hours: existing.hours, amountCents: existing.amountCents },
+          }
         : { ...common, action: 'pes.created', before: null },
     );
     await syncConversionStatus(tx, conversion.id, now);

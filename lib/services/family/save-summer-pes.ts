@@ -27,27 +27,44 @@ export async function saveSummerPes(db: Db, actor: Actor, input: SummerPageInput
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
     const conversion = await ensureConversion(tx, voucher.id);
-    if (!isConversionEditable(conversion.status)) throw new AppError('invalid_state', 'La modifica PES è già stata inviata: non è possibile aggiungere o cambiare PES.');
+    if (!isConversionEditable(conversion.status))
+      throw new AppError(
+        'invalid_state',
+        'La modifica PES è già stata inviata: non è possibile aggiungere o cambiare PES.',
+      );
     const ctx = await summerContext(tx, voucher.id, now);
-    if (!ctx.open) throw new AppError('measure_closed', 'La misura servizi estivi EMERGENZA COVID-19 non è aperta in questo periodo.');
+    if (!ctx.open)
+      throw new AppError(
+        'measure_closed',
+        'La misura servizi estivi EMERGENZA COVID-19 non è aperta in questo periodo.',
+      );
 
     const existing = new Map(ctx.summerPes.map((p) => [p.id, p]));
     const ids = input.pes.map((r) => r.id).filter((id): id is string => Boolean(id));
     const removed = [...new Set(input.removed ?? [])];
     const named = [...ids, ...removed];
-    if (named.some((id) => !existing.has(id)) || new Set(named).size !== named.length) throw new AppError('not_found', 'Uno dei P.E.S. non esiste più o non è di questo buono. Ricarica la pagina.');
+    if (named.some((id) => !existing.has(id)) || new Set(named).size !== named.length)
+      throw new AppError('not_found', 'Uno dei P.E.S. non esiste più o non è di questo buono. Ricarica la pagina.');
 
     const base = ctx.residualWithout(new Set(named));
-    const check = checkSummerRows(input.pes, { children: ctx.children, providers: ctx.providers, startDate: ctx.startDate, residualCents: base });
+    const check = checkSummerRows(input.pes, {
+      children: ctx.children,
+      providers: ctx.providers,
+      startDate: ctx.startDate,
+      residualCents: base,
+    });
     if (Object.keys(check.fieldErrors).length) {
       throw new AppError(
         check.overdraw ? 'insufficient_residual' : 'invalid_input',
-        check.overdraw ? `Il totale dei P.E.S. supera l’importo residuo disponibile (${formatEuro(base)}): nessun P.E.S. è stato salvato.` : undefined,
+        check.overdraw
+          ? `Il totale dei P.E.S. supera l’importo residuo disponibile (${formatEuro(base)}): nessun P.E.S. è stato salvato.`
+          : undefined,
         check.fieldErrors,
       );
     }
 
-    const audit = (e: AuditFields<'pes.created' | 'pes.updated' | 'pes.deleted'>) => writeAudit(tx, { ...e, actor, entityId: voucher.id, at: now });
+    const audit = (e: AuditFields<'pes.created' | 'pes.updated' | 'pes.deleted'>) =>
+      writeAudit(tx, { ...e, actor, entityId: voucher.id, at: now });
     const codes: string[] = [];
     for (const id of removed) {
       const old = existing.get(id)!;
@@ -57,19 +74,36 @@ export async function saveSummerPes(db: Db, actor: Actor, input: SummerPageInput
         .where(and(eq(pes.id, old.id), eq(pes.status, old.status)))
         .returning({ id: pes.id });
       if (!row) throw new AppError('conflict');
-      await audit({ action: 'pes.deleted', entityType: 'voucher', after: { pesId: old.id, code: old.code, status: 'deleted', amountCents: old.amountCents }, before: { status: old.status } });
+      await audit({
+        action: 'pes.deleted',
+        entityType: 'voucher',
+        after: { pesId: old.id, code: old.code, status: 'deleted', amountCents: old.amountCents },
+        before: { status: old.status },
+      });
     }
     for (const r of input.pes) {
       const values = { providerId: r.providerId, band: r.band, hours: r.hours, amountCents: r.amountCents };
       const old = r.id ? existing.get(r.id)! : null;
       if (old) {
-        const same = old.providerId === r.providerId && old.band === r.band && old.hours === r.hours && old.amountCents === r.amountCents && old.childId === r.childId;
+        const same =
+          old.providerId === r.providerId &&
+          old.band === r.band &&
+          old.hours === r.hours &&
+          old.amountCents === r.amountCents &&
+          old.childId === r.childId;
         codes.push(old.code);
         // A rejected PES kept on the page is proposed again (it counts against the residual here too).
         if (same && old.status !== 'rejected') continue;
         const [row] = await tx
           .update(pes)
-          .set({ ...values, status: 'draft', rejectionReason: null, validationRequestedAt: null, decidedAt: null, updatedAt: now })
+          .set({
+            ...values,
+            status: 'draft',
+            rejectionReason: null,
+            validationRequestedAt: null,
+            decidedAt: null,
+            updatedAt: now,
+          })
           .where(and(eq(pes.id, old.id), eq(pes.status, old.status)))
           .returning({ id: pes.id });
         if (!row) throw new AppError('conflict');
@@ -87,10 +121,23 @@ export async function saveSummerPes(db: Db, actor: Actor, input: SummerPageInput
         const code = await nextPesCode(tx, voucher.id, voucher.number);
         const [row] = await tx
           .insert(pes)
-          .values({ ...values, code, voucherId: voucher.id, conversionId: conversion.id, kind: 'summer_covid', status: 'draft', createdAt: now, updatedAt: now })
+          .values({
+            ...values,
+            code,
+            voucherId: voucher.id,
+            conversionId: conversion.id,
+            kind: 'summer_covid',
+            status: 'draft',
+            createdAt: now,
+            updatedAt: now,
+          })
           .returning({ id: pes.id });
         await tx.insert(pesChildren).values({ pesId: row!.id, childId: r.childId });
-        await audit({ action: 'pes.created', entityType: 'voucher', after: { pesId: row!.id, code, kind: 'summer_covid', status: 'draft', ...values } });
+        await audit({
+          action: 'pes.created',
+          entityType: 'voucher',
+          after: { pesId: row!.id, code, kind: 'summer_covid', status: 'draft', ...values },
+        });
         codes.push(code);
       }
     }
@@ -101,10 +148,22 @@ export async function saveSummerPes(db: Db, actor: Actor, input: SummerPageInput
 
 /** Aggiorna: the same checks, read-only, so the family sees the server's residual and errors without saving. */
 export async function previewSummerPes(db: Db, actor: Actor, input: SummerPageInput, now = new Date()) {
-  const [voucher] = await db.select({ id: vouchers.id }).from(vouchers).where(and(eq(vouchers.id, input.voucherId), eq(vouchers.holderId, actor.userId)));
+  const [voucher] = await db
+    .select({ id: vouchers.id })
+    .from(vouchers)
+    .where(and(eq(vouchers.id, input.voucherId), eq(vouchers.holderId, actor.userId)));
   if (!voucher) throw new AppError('not_found');
   const ctx = await summerContext(db, voucher.id, now);
-  const named = new Set([...input.pes.map((r) => r.id), ...(input.removed ?? [])].filter((id): id is string => Boolean(id) && ctx.summerPes.some((p) => p.id === id)));
-  const check = checkSummerRows(input.pes, { children: ctx.children, providers: ctx.providers, startDate: ctx.startDate, residualCents: ctx.residualWithout(named) });
+  const named = new Set(
+    [...input.pes.map((r) => r.id), ...(input.removed ?? [])].filter(
+      (id): id is string => Boolean(id) && ctx.summerPes.some((p) => p.id === id),
+    ),
+  );
+  const check = checkSummerRows(input.pes, {
+    children: ctx.children,
+    providers: ctx.providers,
+    startDate: ctx.startDate,
+    residualCents: ctx.residualWithout(named),
+  });
   return { residualAfterCents: check.leftCents as number, fieldErrors: check.fieldErrors };
 }

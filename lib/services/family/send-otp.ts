@@ -8,7 +8,15 @@ import { buildDossier } from '@/db/queries/build-dossier';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
-import { maskMobile, MAX_WRONG_PER_ACCOUNT, OTP_TTL_SECONDS, otpExpiry, sendAllowance, SEND_WINDOW_SECONDS, waitText } from '@/lib/domain/otp';
+import {
+  maskMobile,
+  MAX_WRONG_PER_ACCOUNT,
+  OTP_TTL_SECONDS,
+  otpExpiry,
+  sendAllowance,
+  SEND_WINDOW_SECONDS,
+  waitText,
+} from '@/lib/domain/otp';
 import type { ConversionStatus } from '@/lib/domain/state-machines';
 import { submissionGate } from '@/lib/domain/submission-gate';
 import { enqueueSms } from '@/lib/notifications/enqueue';
@@ -38,22 +46,43 @@ export async function sendOtp(db: Db, actor: Actor, input: { voucherId: string }
     const built = await buildDossier(tx, conversion.id);
     if (!built) throw new AppError('not_found');
     const { dossier, sha256, standardPes } = built;
-    const gate = submissionGate(conversion.status as ConversionStatus, dossier.newPes.map((p) => ({ ...p, hasDocument: p.document !== null })), standardPes);
+    const gate = submissionGate(
+      conversion.status as ConversionStatus,
+      dossier.newPes.map((p) => ({ ...p, hasDocument: p.document !== null })),
+      standardPes,
+    );
     if (!gate.canSubmit || !['ready_to_submit', 'returned'].includes(conversion.status)) {
-      throw new AppError('invalid_state', `La richiesta non può ancora essere inviata: ${gate.missing.join('; ') || 'ricarica la pagina'}.`);
+      throw new AppError(
+        'invalid_state',
+        `La richiesta non può ancora essere inviata: ${gate.missing.join('; ') || 'ricarica la pagina'}.`,
+      );
     }
     const recent = await tx
       .select({ createdAt: otpCodes.createdAt })
       .from(otpCodes)
-      .where(and(eq(otpCodes.conversionId, conversion.id), gt(otpCodes.createdAt, new Date(now.getTime() - SEND_WINDOW_SECONDS * 1000))))
+      .where(
+        and(
+          eq(otpCodes.conversionId, conversion.id),
+          gt(otpCodes.createdAt, new Date(now.getTime() - SEND_WINDOW_SECONDS * 1000)),
+        ),
+      )
       .orderBy(desc(otpCodes.createdAt));
-    const allowance = sendAllowance(recent.map((r) => r.createdAt), now);
+    const allowance = sendAllowance(
+      recent.map((r) => r.createdAt),
+      now,
+    );
     if (!allowance.allowed) {
-      throw new AppError('otp_rate_limited', `${allowance.reason === 'too_soon' ? 'Il codice è appena stato inviato.' : 'Hai richiesto 5 codici negli ultimi 10 minuti.'} Potrai richiederne uno nuovo ${waitText(allowance.retryAt, now)}.`);
+      throw new AppError(
+        'otp_rate_limited',
+        `${allowance.reason === 'too_soon' ? 'Il codice è appena stato inviato.' : 'Hai richiesto 5 codici negli ultimi 10 minuti.'} Potrai richiederne uno nuovo ${waitText(allowance.retryAt, now)}.`,
+      );
     }
     const [holder] = await tx.select({ mobile: users.mobile }).from(users).where(eq(users.id, actor.userId));
     if (!holder?.mobile) {
-      throw new AppError('invalid_state', 'Nella tua scheda anagrafica non c’è un numero di cellulare: contatta la Struttura Multifunzionale Territoriale Ad Personam per inserirlo.');
+      throw new AppError(
+        'invalid_state',
+        'Nella tua scheda anagrafica non c’è un numero di cellulare: contatta la Struttura Multifunzionale Territoriale Ad Personam per inserirlo.',
+      );
     }
     // A new code cancels the previous one (O1): only the latest can sign.
     await tx
@@ -63,9 +92,30 @@ export async function sendOtp(db: Db, actor: Actor, input: { voucherId: string }
     const id = randomUUID();
     const code = generateOtp();
     const masked = maskMobile(holder.mobile);
-    await tx.insert(otpCodes).values({ id, conversionId: conversion.id, codeHash: hashOtp(id, code), dossierSha256: sha256, maskedMobile: masked, expiresAt: otpExpiry(now), createdAt: now });
-    await enqueueSms(tx, { to: holder.mobile, text: otpSms({ code, voucherNumber: voucher.number, minutes: OTP_TTL_SECONDS / 60 }), secret: { values: [code], expiresAt: otpExpiry(now) } });
-    await writeAudit(tx, { actor, action: 'conversion.otp_sent', entityType: 'voucher', entityId: voucher.id, after: { otpId: id, maskedMobile: masked, dossierSha256: sha256 }, at: now });
+    await tx
+      .insert(otpCodes)
+      .values({
+        id,
+        conversionId: conversion.id,
+        codeHash: hashOtp(id, code),
+        dossierSha256: sha256,
+        maskedMobile: masked,
+        expiresAt: otpExpiry(now),
+        createdAt: now,
+      });
+    await enqueueSms(tx, {
+      to: holder.mobile,
+      text: otpSms({ code, voucherNumber: voucher.number, minutes: OTP_TTL_SECONDS / 60 }),
+      secret: { values: [code], expiresAt: otpExpiry(now) },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'conversion.otp_sent',
+      entityType: 'voucher',
+      entityId: voucher.id,
+      after: { otpId: id, maskedMobile: masked, dossierSha256: sha256 },
+      at: now,
+    });
     return { locked: false as const, otpId: id, maskedMobile: masked, expiresAt: otpExpiry(now) };
   });
   // Committed before refusing: the lock must survive the refusal.

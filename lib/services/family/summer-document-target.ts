@@ -16,9 +16,17 @@ export async function summerDocumentTarget(db: DbOrTx, holderId: string, voucher
     .from(pes)
     .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))
     .leftJoin(documents, and(eq(documents.pesId, pes.id), isNull(documents.detachedAt)))
-    .where(and(eq(pes.id, pesId), eq(pes.voucherId, voucherId), eq(vouchers.holderId, holderId), eq(pes.kind, 'summer_covid')));
+    .where(
+      and(
+        eq(pes.id, pesId),
+        eq(pes.voucherId, voucherId),
+        eq(vouchers.holderId, holderId),
+        eq(pes.kind, 'summer_covid'),
+      ),
+    );
   if (!row) throw new AppError('not_found', 'Il P.E.S. non esiste o non è di questo buono.');
-  if (!DOCUMENT_CHANGEABLE.has(row.pes.status)) throw new AppError('invalid_state', 'Il documento di questo P.E.S. non può più essere cambiato.');
+  if (!DOCUMENT_CHANGEABLE.has(row.pes.status))
+    throw new AppError('invalid_state', 'Il documento di questo P.E.S. non può più essere cambiato.');
   return row;
 }
 
@@ -35,9 +43,13 @@ export async function assertSummerDocumentChangeable(db: DbOrTx, holderId: strin
     .innerJoin(pes, eq(pes.voucherId, vouchers.id))
     .leftJoin(conversions, eq(conversions.id, pes.conversionId))
     .where(and(eq(vouchers.id, voucherId), eq(pes.id, pesId)));
-  if (row?.voucherStatus !== 'assigned') throw new AppError('invalid_state', 'Il buono è concluso: non è possibile modificarlo.');
+  if (row?.voucherStatus !== 'assigned')
+    throw new AppError('invalid_state', 'Il buono è concluso: non è possibile modificarlo.');
   if (row.conversionStatus && !isConversionEditable(row.conversionStatus)) {
-    throw new AppError('invalid_state', 'La modifica PES è già stata inviata: il documento non può più essere cambiato.');
+    throw new AppError(
+      'invalid_state',
+      'La modifica PES è già stata inviata: il documento non può più essere cambiato.',
+    );
   }
 }
 
@@ -48,7 +60,11 @@ export async function assertSummerDocumentChangeable(db: DbOrTx, holderId: strin
 export async function lockSummerDocumentTarget(tx: Tx, holderId: string, voucherId: string, pesId: string) {
   const voucher = await lockFamilyVoucher(tx, holderId, voucherId);
   const conversion = await ensureConversion(tx, voucher.id);
-  if (!isConversionEditable(conversion.status)) throw new AppError('invalid_state', 'La modifica PES è già stata inviata: il documento non può più essere cambiato.');
+  if (!isConversionEditable(conversion.status))
+    throw new AppError(
+      'invalid_state',
+      'La modifica PES è già stata inviata: il documento non può più essere cambiato.',
+    );
   const target = await summerDocumentTarget(tx, holderId, voucher.id, pesId);
   return { voucher, conversion, target };
 }

@@ -17,7 +17,14 @@ const decider = alias(users, 'decider');
  * 'submitted'`. Two clerks deciding at once: the second UPDATE waits for the first to commit, then
  * matches no row, and the clerk is told who decided and when (M5).
  */
-export async function claimDecision(tx: Tx, actor: Actor, conversionId: string, to: OfficeDecision, reason: string | null, now: Date) {
+export async function claimDecision(
+  tx: Tx,
+  actor: Actor,
+  conversionId: string,
+  to: OfficeDecision,
+  reason: string | null,
+  now: Date,
+) {
   const [claimed] = await tx
     .update(conversions)
     .set({ status: to, decisionReason: reason, decidedBy: actor.userId, decidedAt: now, updatedAt: now })
@@ -25,22 +32,41 @@ export async function claimDecision(tx: Tx, actor: Actor, conversionId: string, 
     .returning();
   if (claimed) {
     const [who] = await tx
-      .select({ voucherNumber: vouchers.number, voucherId: vouchers.id, holderId: users.id, givenName: users.givenName, familyName: users.familyName, email: users.email })
+      .select({
+        voucherNumber: vouchers.number,
+        voucherId: vouchers.id,
+        holderId: users.id,
+        givenName: users.givenName,
+        familyName: users.familyName,
+        email: users.email,
+      })
       .from(vouchers)
       .innerJoin(users, eq(users.id, vouchers.holderId))
       .where(eq(vouchers.id, claimed.voucherId));
     return { conversion: claimed, family: who! };
   }
   const [current] = await tx
-    .select({ status: conversions.status, decidedAt: conversions.decidedAt, submittedAt: conversions.submittedAt, name: decider.givenName, surname: decider.familyName })
+    .select({
+      status: conversions.status,
+      decidedAt: conversions.decidedAt,
+      submittedAt: conversions.submittedAt,
+      name: decider.givenName,
+      surname: decider.familyName,
+    })
     .from(conversions)
     .leftJoin(decider, eq(decider.id, conversions.decidedBy))
     .where(eq(conversions.id, conversionId));
-  if (!current || !current.submittedAt) throw new AppError('not_found', 'La pratica non esiste o non è ancora stata inviata dalla famiglia.');
+  if (!current || !current.submittedAt)
+    throw new AppError('not_found', 'La pratica non esiste o non è ancora stata inviata dalla famiglia.');
   throw new AppError('invalid_state', alreadyDecided(current));
 }
 
-function alreadyDecided(c: { status: string; decidedAt: Date | null; name: string | null; surname: string | null }): string {
+function alreadyDecided(c: {
+  status: string;
+  decidedAt: Date | null;
+  name: string | null;
+  surname: string | null;
+}): string {
   const label = CONVERSION_STATUS_LABELS[c.status as ConversionStatus] ?? c.status;
   if (c.decidedAt && c.name && ['approved', 'rejected', 'returned'].includes(c.status)) {
     const what = c.status === 'returned' ? 'restituita per integrazione' : label;

@@ -11,11 +11,19 @@ import { claimDecision } from './claim-decision';
  * Richiedi integrazione: back to the family with what to fix. It may change its new PES and documents
  * (a changed PES goes back to its provider) and signs again; the protocol number is kept.
  */
-export async function returnConversion(db: Db, actor: Actor, input: { conversionId: string; reason: string }, ctx: { baseUrl?: string; now?: Date } = {}) {
+export async function returnConversion(
+  db: Db,
+  actor: Actor,
+  input: { conversionId: string; reason: string },
+  ctx: { baseUrl?: string; now?: Date } = {},
+) {
   const now = ctx.now ?? new Date();
   if (actor.role !== 'office') throw new AppError('forbidden');
   const reason = input.reason.trim();
-  if (reason.length < 5) throw new AppError('invalid_input', undefined, { reason: 'Scrivi cosa deve integrare la famiglia (almeno 5 caratteri).' });
+  if (reason.length < 5)
+    throw new AppError('invalid_input', undefined, {
+      reason: 'Scrivi cosa deve integrare la famiglia (almeno 5 caratteri).',
+    });
   return db.transaction(async (tx) => {
     const { conversion, family } = await claimDecision(tx, actor, input.conversionId, 'returned', reason, now);
     await writeAudit(tx, {
@@ -28,7 +36,10 @@ export async function returnConversion(db: Db, actor: Actor, input: { conversion
       at: now,
     });
     const href = ctx.baseUrl ? `${ctx.baseUrl}/famiglia/buoni/${family.voucherId}#integrazione` : undefined;
-    await enqueueEmail(tx, { to: family.email, ...conversionReturnedMessage({ ...family, protocolNumber: conversion.protocolNumber, reason, href }) });
+    await enqueueEmail(tx, {
+      to: family.email,
+      ...conversionReturnedMessage({ ...family, protocolNumber: conversion.protocolNumber, reason, href }),
+    });
     return { status: 'returned' as const, voucherId: family.voucherId };
   });
 }

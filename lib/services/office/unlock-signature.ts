@@ -12,11 +12,17 @@ import { signatureUnlockedMessage } from '@/lib/notifications/messages/signature
  * Sblocca la firma (O2): a family locked out by wrong OTP codes may sign again. Clears the lock and the
  * conversion's wrong-entry count (the per-account limit sums these), with the reason in the audit trail.
  */
-export async function unlockSignature(db: Db, actor: Actor, input: { conversionId: string; reason: string }, ctx: { baseUrl?: string; now?: Date } = {}) {
+export async function unlockSignature(
+  db: Db,
+  actor: Actor,
+  input: { conversionId: string; reason: string },
+  ctx: { baseUrl?: string; now?: Date } = {},
+) {
   const now = ctx.now ?? new Date();
   if (actor.role !== 'office') throw new AppError('forbidden');
   const reason = input.reason.trim();
-  if (reason.length < 5) throw new AppError('invalid_input', undefined, { reason: 'Scrivi il motivo dello sblocco (almeno 5 caratteri).' });
+  if (reason.length < 5)
+    throw new AppError('invalid_input', undefined, { reason: 'Scrivi il motivo dello sblocco (almeno 5 caratteri).' });
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(conversions).where(eq(conversions.id, input.conversionId)).for('update');
     if (!before) throw new AppError('not_found', 'La pratica non esiste.');
@@ -25,9 +31,16 @@ export async function unlockSignature(db: Db, actor: Actor, input: { conversionI
       .set({ otpLocked: null, otpFailedTotal: 0, updatedAt: now })
       .where(and(eq(conversions.id, before.id), isNotNull(conversions.otpLocked)))
       .returning({ id: conversions.id });
-    if (!unlocked) throw new AppError('invalid_state', 'La firma di questa pratica non è bloccata: non c’è nulla da sbloccare.');
+    if (!unlocked)
+      throw new AppError('invalid_state', 'La firma di questa pratica non è bloccata: non c’è nulla da sbloccare.');
     const [family] = await tx
-      .select({ voucherId: vouchers.id, voucherNumber: vouchers.number, givenName: users.givenName, familyName: users.familyName, email: users.email })
+      .select({
+        voucherId: vouchers.id,
+        voucherNumber: vouchers.number,
+        givenName: users.givenName,
+        familyName: users.familyName,
+        email: users.email,
+      })
       .from(vouchers)
       .innerJoin(users, eq(users.id, vouchers.holderId))
       .where(eq(vouchers.id, before.voucherId));

@@ -13,10 +13,16 @@ type ClosingInput = { pesId: string; usedCents: number; hoursUsed: number };
 
 /** The provider's PES awaiting closing, with the declared use checked against its amount and hours. */
 async function closablePes(tx: Pick<Db, 'select'>, actor: Actor, input: ClosingInput) {
-  const [row] = await tx.select().from(pes).where(and(eq(pes.id, input.pesId), eq(pes.providerId, actor.providerId!)));
+  const [row] = await tx
+    .select()
+    .from(pes)
+    .where(and(eq(pes.id, input.pesId), eq(pes.providerId, actor.providerId!)));
   if (!row || row.kind !== 'standard') throw new AppError('not_found', 'Il PES non esiste o non è del tuo ente.');
   if (row.status !== 'close_requested') {
-    throw new AppError('invalid_state', row.status === 'closed' ? 'Il PES è già stato chiuso.' : 'La famiglia non ha chiesto la chiusura di questo PES.');
+    throw new AppError(
+      'invalid_state',
+      row.status === 'closed' ? 'Il PES è già stato chiuso.' : 'La famiglia non ha chiesto la chiusura di questo PES.',
+    );
   }
   const fieldErrors: Record<string, string> = {};
   if (!Number.isSafeInteger(input.usedCents) || input.usedCents < 0 || input.usedCents > row.amountCents) {
@@ -47,7 +53,13 @@ export async function closePes(db: Db, actor: Actor, input: ClosingInput, ctx: {
     if (updated.length !== 1) throw new AppError('invalid_state', 'Il PES è già stato chiuso.');
 
     const [v] = await tx
-      .select({ id: vouchers.id, number: vouchers.number, email: users.email, givenName: users.givenName, familyName: users.familyName })
+      .select({
+        id: vouchers.id,
+        number: vouchers.number,
+        email: users.email,
+        givenName: users.givenName,
+        familyName: users.familyName,
+      })
       .from(vouchers)
       .innerJoin(users, eq(users.id, vouchers.holderId))
       .where(eq(vouchers.id, row.voucherId));
@@ -58,7 +70,14 @@ export async function closePes(db: Db, actor: Actor, input: ClosingInput, ctx: {
       entityType: 'voucher',
       entityId: row.voucherId,
       before: { pesId: row.id, code: row.code, status: 'close_requested' },
-      after: { pesId: row.id, code: row.code, status: 'closed', usedCents: input.usedCents, hoursUsed: input.hoursUsed, freedCents: freed },
+      after: {
+        pesId: row.id,
+        code: row.code,
+        status: 'closed',
+        usedCents: input.usedCents,
+        hoursUsed: input.hoursUsed,
+        freedCents: freed,
+      },
       at: now,
     });
     await enqueueEmail(tx, {
@@ -84,5 +103,12 @@ export async function closePes(db: Db, actor: Actor, input: ClosingInput, ctx: {
 export async function reviewClosing(db: Db, actor: Actor, input: ClosingInput) {
   if (actor.role !== 'provider' || !actor.providerId) throw new AppError('forbidden');
   const row = await closablePes(db, actor, input);
-  return { code: row.code, amountCents: row.amountCents, hours: row.hours, usedCents: input.usedCents, hoursUsed: input.hoursUsed, freedCents: row.amountCents - input.usedCents };
+  return {
+    code: row.code,
+    amountCents: row.amountCents,
+    hours: row.hours,
+    usedCents: input.usedCents,
+    hoursUsed: input.hoursUsed,
+    freedCents: row.amountCents - input.usedCents,
+  };
 }

@@ -10,15 +10,25 @@ import { pesValidationDecidedMessage } from '@/lib/notifications/messages/pes-va
 import { lockConversion } from '@/lib/services/transitions/lock-voucher';
 import { syncConversionStatus } from '@/lib/services/transitions/sync-conversion-status';
 
-export type ValidationDecision = { pesId: string; decision: 'validate' } | { pesId: string; decision: 'reject'; reason: string };
+export type ValidationDecision =
+  { pesId: string; decision: 'validate' } | { pesId: string; decision: 'reject'; reason: string };
 
 /** The provider named on a new PES validates it or rejects it with a reason; the family is e-mailed. */
-export async function decideValidation(db: Db, actor: Actor, input: ValidationDecision, ctx: { baseUrl?: string; now?: Date } = {}) {
+export async function decideValidation(
+  db: Db,
+  actor: Actor,
+  input: ValidationDecision,
+  ctx: { baseUrl?: string; now?: Date } = {},
+) {
   const now = ctx.now ?? new Date();
   if (actor.role !== 'provider' || !actor.providerId) throw new AppError('forbidden');
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(pes).where(and(eq(pes.id, input.pesId), eq(pes.providerId, actor.providerId!)));
-    if (!row || row.kind === 'standard' || !row.conversionId) throw new AppError('not_found', 'Il PES non esiste o non è del tuo ente.');
+    const [row] = await tx
+      .select()
+      .from(pes)
+      .where(and(eq(pes.id, input.pesId), eq(pes.providerId, actor.providerId!)));
+    if (!row || row.kind === 'standard' || !row.conversionId)
+      throw new AppError('not_found', 'Il PES non esiste o non è del tuo ente.');
     // Two decisions on PES of the same conversion must not both compute its status from stale rows.
     await lockConversion(tx, row.conversionId);
     const validated = input.decision === 'validate';
@@ -28,9 +38,16 @@ export async function decideValidation(db: Db, actor: Actor, input: ValidationDe
       .set({ status: validated ? 'validated' : 'rejected', rejectionReason: reason, decidedAt: now, updatedAt: now })
       .where(and(eq(pes.id, row.id), eq(pes.providerId, actor.providerId!), eq(pes.status, 'awaiting_validation')))
       .returning({ id: pes.id });
-    if (updated.length !== 1) throw new AppError('invalid_state', 'Il PES non è in attesa di validazione: forse è già stato deciso.');
+    if (updated.length !== 1)
+      throw new AppError('invalid_state', 'Il PES non è in attesa di validazione: forse è già stato deciso.');
     const ref = { pesId: row.id, code: row.code };
-    const common = { actor, entityType: 'voucher', entityId: row.voucherId, before: { ...ref, status: 'awaiting_validation' }, at: now } as const;
+    const common = {
+      actor,
+      entityType: 'voucher',
+      entityId: row.voucherId,
+      before: { ...ref, status: 'awaiting_validation' },
+      at: now,
+    } as const;
     await writeAudit(
       tx,
       validated

@@ -7,6 +7,9 @@ import { conversions } from '@/db/schema';
 export async function lockSigning(tx: Tx, conversionId: string, now: Date, failures: number): Promise<void> {
   await tx
     .update(conversions)
-    .set({ otpLocked: `Firma bloccata il ${now.toISOString()} dopo ${failures} codici OTP errati sull’account`, updatedAt: now })
+    .set({
+      otpLocked: `Firma bloccata il ${now.toISOString()} dopo ${failures} codici OTP errati sull’account`,
+      updatedAt: now,
+    })
     .where(and(eq(conversions.id, conversionId), sql`${conversions.otpLocked} is null`));
 }

@@ -18,7 +18,8 @@ export async function lockFamilyVoucher(tx: Tx, holderId: string, voucherId: str
     .where(and(eq(vouchers.id, voucherId), eq(vouchers.holderId, holderId)))
     .for('update');
   if (!voucher) throw new AppError('not_found');
-  if (voucher.status !== 'assigned') throw new AppError('invalid_state', 'Il buono è concluso: non è possibile modificarlo.');
+  if (voucher.status !== 'assigned')
+    throw new AppError('invalid_state', 'Il buono è concluso: non è possibile modificarlo.');
   return voucher;
 }
 
@@ -29,14 +30,25 @@ export async function lockFamilyVoucher(tx: Tx, holderId: string, voucherId: str
  * committed PES and never deadlock.
  */
 export async function ensureConversion(tx: Tx, voucherId: string) {
-  await tx.insert(conversions).values({ voucherId }).onConflictDoNothing({ target: conversions.voucherId, where: notRejected });
-  const [conversion] = await tx.select().from(conversions).where(and(eq(conversions.voucherId, voucherId), notRejected)).for('update');
+  await tx
+    .insert(conversions)
+    .values({ voucherId })
+    .onConflictDoNothing({ target: conversions.voucherId, where: notRejected });
+  const [conversion] = await tx
+    .select()
+    .from(conversions)
+    .where(and(eq(conversions.voucherId, voucherId), notRejected))
+    .for('update');
   return conversion!;
 }
 
 /** The current conversion of a voucher, if any: a rejected one is history. */
 export async function currentConversion(tx: Tx, voucherId: string) {
-  const [conversion] = await tx.select().from(conversions).where(and(eq(conversions.voucherId, voucherId), notRejected)).for('update');
+  const [conversion] = await tx
+    .select()
+    .from(conversions)
+    .where(and(eq(conversions.voucherId, voucherId), notRejected))
+    .for('update');
   return conversion ?? null;
 }
 

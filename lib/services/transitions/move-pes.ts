@@ -52,7 +52,13 @@ export async function movePes(
     });
   }
   if (moved.length) {
-    await notifyProviders(tx, { pes: moved, holderId: m.voucher.holderId, voucherNumber: m.voucher.number, message: m.message, baseUrl: m.baseUrl });
+    await notifyProviders(tx, {
+      pes: moved,
+      holderId: m.voucher.holderId,
+      voucherNumber: m.voucher.number,
+      message: m.message,
+      baseUrl: m.baseUrl,
+    });
   }
   return moved;
 }

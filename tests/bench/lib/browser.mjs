@@ -6,7 +6,15 @@ export const PASSWORD = 'Trento-Buoni-2020';
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -28,7 +36,12 @@ export async function signIn(browser, baseUrl, codiceFiscale, landing) {
 
 /** The href of the family's "Modifica PES del buono N" link on /famiglia ("Vedi la richiesta: modifica PES …" once signed). */
 export async function voucherPath(page, number, { signed = false } = {}) {
-  return page.getByRole('link', { name: `${signed ? 'Vedi la richiesta: modifica' : 'Modifica'} PES del buono ${number}`, exact: true }).getAttribute('href');
+  return page
+    .getByRole('link', {
+      name: `${signed ? 'Vedi la richiesta: modifica' : 'Modifica'} PES del buono ${number}`,
+      exact: true,
+    })
+    .getAttribute('href');
 }
 
 /**
@@ -47,7 +60,12 @@ export async function scriptBytes(browser, url, cookies) {
     });
     const res = await page.goto(url, { waitUntil: 'networkidle' });
     const all = await Promise.all(sizes);
-    return { bytes: all.reduce((a, b) => a + b, 0), scripts: all.length, status: res?.status() ?? 0, finalUrl: page.url() };
+    return {
+      bytes: all.reduce((a, b) => a + b, 0),
+      scripts: all.length,
+      status: res?.status() ?? 0,
+      finalUrl: page.url(),
+    };
   } finally {
     await context.close();
   }

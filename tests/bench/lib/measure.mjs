@@ -7,7 +7,8 @@ export const log = (msg) => console.log(`bench: ${msg}`);
 export async function check(url, headers, text) {
   const res = await fetch(url, { headers, redirect: 'manual' });
   const body = await res.text();
-  if (res.status !== 200 || !body.includes(text)) throw new Error(`GET ${url} → ${res.status}, expected 200 containing ${JSON.stringify(text)}`);
+  if (res.status !== 200 || !body.includes(text))
+    throw new Error(`GET ${url} → ${res.status}, expected 200 containing ${JSON.stringify(text)}`);
   return body;
 }
 
@@ -19,7 +20,9 @@ export function cannon(url, headers, connections, seconds) {
     const instance = autocannon({ url, headers, connections, duration: seconds }, (err, result) => {
       if (err) return reject(err);
       if (result.errors || result.timeouts || result.non2xx) {
-        return reject(new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`));
+        return reject(
+          new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`),
+        );
       }
       resolve({ requests: latencies.length, seconds, latencies, bytes });
     });
@@ -36,7 +39,12 @@ export function percentile(sorted, p) {
 
 export function stats(latencies, seconds) {
   const sorted = [...latencies].sort((x, y) => x - y);
-  return { rps: latencies.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), requests: latencies.length };
+  return {
+    rps: latencies.length / seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    requests: latencies.length,
+  };
 }
 
 /**
@@ -66,7 +74,10 @@ export async function compare(targets, { connections, warmup, duration }) {
 
 export function printTable(rows) {
   const head = ['id', 'what', 'measured', 'target', 'result'];
-  const cells = [head, ...rows.map((r) => [r.id, r.what, r.measured, r.target, r.pass === null ? 'info' : r.pass ? 'PASS' : 'WARN'])];
+  const cells = [
+    head,
+    ...rows.map((r) => [r.id, r.what, r.measured, r.target, r.pass === null ? 'info' : r.pass ? 'PASS' : 'WARN']),
+  ];
   const widths = head.map((_, i) => Math.max(...cells.map((c) => c[i].length)));
   const line = (c) => `| ${c.map((s, i) => s.padEnd(widths[i])).join(' | ')} |`;
   console.log('');

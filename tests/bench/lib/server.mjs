@@ -30,17 +30,27 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 /** Runs a command to completion; resolves with its stdout (stderr is passed through). */
 export function run(cmd, args, env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}\n${out}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}\n${out}`)),
+    );
   });
 }
 
 /** The last line of a helper's stdout that parses as JSON. */
 export function lastJson(out) {
-  const line = out.trim().split('\n').reverse().find((l) => l.startsWith('{') || l.startsWith('['));
+  const line = out
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('{') || l.startsWith('['));
   if (!line) throw new Error(`no JSON in output:\n${out}`);
   return JSON.parse(line);
 }
@@ -96,13 +106,17 @@ function newerThan(since) {
 export async function ensureBuild() {
   const deadline = Date.now() + 5 * 60_000;
   while (buildsInProgress().length) {
-    if (Date.now() > deadline) throw new Error('a `next build` has been running in this folder for more than 5 minutes');
+    if (Date.now() > deadline)
+      throw new Error('a `next build` has been running in this folder for more than 5 minutes');
     log('a `next build` is running in this folder: waiting for it');
     await sleep(5_000);
   }
   const manifest = path.join(ROOT, '.next', 'app-path-routes-manifest.json');
   const routes = existsSync(manifest) ? readFileSync(manifest, 'utf8') : '';
-  const hasBaselines = routes.includes('"/api/ping/route"') && routes.includes('"/sessione/page"') && routes.includes('"/bench/floor/page"');
+  const hasBaselines =
+    routes.includes('"/api/ping/route"') &&
+    routes.includes('"/sessione/page"') &&
+    routes.includes('"/bench/floor/page"');
   const buildId = path.join(ROOT, '.next', 'BUILD_ID');
   const stale = existsSync(buildId) ? newerThan(statSync(buildId).mtimeMs) : null;
   if (existsSync(buildId) && hasBaselines && !stale) return log('reusing the production build in .next');
@@ -180,4 +194,3 @@ export async function startServer(env) {
   }
   return { baseUrl, logs: () => out, stop };
 }
-

@@ -14,8 +14,17 @@ export function actionFormFields(html: string, marker: string): FormField[] {
  * Posts a server-action form as a browser without JavaScript does (multipart, to the page's URL), with the
  * Origin of the site it is posted to, as a browser behind one public address would send it.
  */
-export async function postActionForm(pageUrl: string, fields: readonly FormField[], opts: { cookie: string; extra?: readonly FormField[] }): Promise<Response> {
+export async function postActionForm(
+  pageUrl: string,
+  fields: readonly FormField[],
+  opts: { cookie: string; extra?: readonly FormField[] },
+): Promise<Response> {
   const body = new FormData();
   for (const [n, v] of [...fields, ...(opts.extra ?? [])]) body.append(n, v);
-  return fetch(pageUrl, { method: 'POST', body, redirect: 'manual', headers: { cookie: opts.cookie, origin: new URL(pageUrl).origin } });
+  return fetch(pageUrl, {
+    method: 'POST',
+    body,
+    redirect: 'manual',
+    headers: { cookie: opts.cookie, origin: new URL(pageUrl).origin },
+  });
 }

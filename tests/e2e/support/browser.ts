@@ -8,12 +8,24 @@ export const DEMO_PASSWORD = 'Trento-Buoni-2020';
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: inject('chromiumPath'),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
 /** A phone-sized context by default: the app must be fine at 360 px. */
-export async function newPage(browser: Browser, opts: { width?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  opts: { width?: number } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: opts.width ?? 360, height: 800 }, locale: 'it-IT' });
   const page = await context.newPage();
   return { context, page };
@@ -25,7 +37,9 @@ export async function expectAccessible(page: Page): Promise<void> {
   // Next streams the page's metadata, and a refresh after a server action swaps the <title> element:
   // wait for a title, and look again if the only finding is a title caught in the middle of that swap.
   for (let attempt = 0; attempt < 3; attempt++) {
-    await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 10_000 }).catch(() => undefined);
+    await page
+      .waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 10_000 })
+      .catch(() => undefined);
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     summary = result.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     if (!result.violations.every((v) => v.id === 'document-title') || summary.length === 0) break;
@@ -41,7 +55,13 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   expect(overflow, `horizontal scroll on ${page.url()}`).toBeLessThanOrEqual(0);
 }
 
-export async function login(page: Page, baseUrl: string, codiceFiscale: string, password = DEMO_PASSWORD, ui: Ui = mouseUi(page)): Promise<void> {
+export async function login(
+  page: Page,
+  baseUrl: string,
+  codiceFiscale: string,
+  password = DEMO_PASSWORD,
+  ui: Ui = mouseUi(page),
+): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await ui.fill(page.getByLabel('Codice fiscale (username)'), codiceFiscale);
   await ui.fill(page.getByLabel('Password', { exact: true }), password);

@@ -28,9 +28,11 @@ export async function startFakeResend(opts: { delayMs?: number } = {}): Promise<
   let n = 0;
   const answer = (req: IncomingMessage) => {
     const path = (req.url ?? '').split('?')[0]!;
-    if (req.method !== 'POST' || !path.endsWith('/emails')) return { status: 404, body: { name: 'not_found', message: 'fake resend: unknown endpoint', statusCode: 404 } };
+    if (req.method !== 'POST' || !path.endsWith('/emails'))
+      return { status: 404, body: { name: 'not_found', message: 'fake resend: unknown endpoint', statusCode: 404 } };
     const key = req.headers['idempotency-key'];
-    if (typeof key === 'string' && key) deliveries.set(key, [...(deliveries.get(key) ?? []), path.slice(0, -'/emails'.length)]);
+    if (typeof key === 'string' && key)
+      deliveries.set(key, [...(deliveries.get(key) ?? []), path.slice(0, -'/emails'.length)]);
     else keyless++;
     return { status: 200, body: { id: `fake-${++n}` } };
   };

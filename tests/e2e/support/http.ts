@@ -1,8 +1,16 @@
 /** Signs in through Auth.js's callback endpoint, as a script would; returns the redirect and the cookies set. */
-export async function postSignIn(base: string, codiceFiscale: string, password: string, headers: Record<string, string> = {}) {
+export async function postSignIn(
+  base: string,
+  codiceFiscale: string,
+  password: string,
+  headers: Record<string, string> = {},
+) {
   const csrf = await fetch(`${base}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',

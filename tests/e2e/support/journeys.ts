@@ -30,7 +30,8 @@ export async function annaRequestsClosing(page: Page, baseUrl: string, ui: Ui = 
   await audit(ui);
   await openVoucher(page, 'BS-2020-0001', ui);
   await audit(ui);
-  for (const code of ['BS-2020-0001/1', 'BS-2020-0001/2', 'BS-2020-0001/3']) await ui.check(page.getByLabel(`PES ${code}`));
+  for (const code of ['BS-2020-0001/1', 'BS-2020-0001/2', 'BS-2020-0001/3'])
+    await ui.check(page.getByLabel(`PES ${code}`));
   await ui.press(page.getByRole('button', { name: 'Invia richiesta di chiusura' }));
   await page.getByText('Richiesta inviata').waitFor();
   await expect.poll(() => page.getByText('chiusura richiesta').count()).toBe(3);
@@ -38,7 +39,15 @@ export async function annaRequestsClosing(page: Page, baseUrl: string, ui: Ui = 
   await logout(page, ui);
 }
 
-export async function closeAsProvider(page: Page, baseUrl: string, cf: string, code: string, used: string, hours: string, ui: Ui = mouseUi(page)): Promise<void> {
+export async function closeAsProvider(
+  page: Page,
+  baseUrl: string,
+  cf: string,
+  code: string,
+  used: string,
+  hours: string,
+  ui: Ui = mouseUi(page),
+): Promise<void> {
   await login(page, baseUrl, cf, undefined, ui);
   await audit(ui);
   expect(await page.getByTestId('count-close').textContent()).toBe('1');
@@ -75,7 +84,12 @@ export async function annaDeclaresEmployment(page: Page, ui: Ui = mouseUi(page))
 }
 
 /** From the voucher page: a babysitting PES for Luca and Sofia with Il Germoglio (22,50 €/h covered), saved as a draft (BS-2020-0001/4). */
-export async function babysittingForBothChildren(page: Page, hours: string, ui: Ui = mouseUi(page), check = async (): Promise<void> => undefined): Promise<void> {
+export async function babysittingForBothChildren(
+  page: Page,
+  hours: string,
+  ui: Ui = mouseUi(page),
+  check = async (): Promise<void> => undefined,
+): Promise<void> {
   await ui.press(page.getByRole('link', { name: 'Aggiungi PES servizi babysitting' }));
   await annaDeclaresEmployment(page, ui);
   await ui.check(page.getByLabel(/Luca Rossi/));
@@ -88,7 +102,13 @@ export async function babysittingForBothChildren(page: Page, hours: string, ui: 
 }
 
 /** A provider clerk signs in, opens the PES from the dashboard's validation queue and presses Valida. */
-export async function validateAsProvider(page: Page, baseUrl: string, cf: string, code: string, ui: Ui = mouseUi(page)): Promise<void> {
+export async function validateAsProvider(
+  page: Page,
+  baseUrl: string,
+  cf: string,
+  code: string,
+  ui: Ui = mouseUi(page),
+): Promise<void> {
   await login(page, baseUrl, cf, undefined, ui);
   await audit(ui);
   await ui.press(page.getByRole('link', { name: `Valida o rifiuta: PES ${code}` }).first());
@@ -105,7 +125,11 @@ export async function codeFromOutbox(page: Page, baseUrl: string, axe = true): P
   const outbox = await page.context().newPage();
   await outbox.goto(`${baseUrl}/dev/outbox`);
   if (axe) await expectAccessible(outbox);
-  const body = await outbox.getByTestId('outbox-body').filter({ hasText: 'il codice per firmare' }).first().textContent();
+  const body = await outbox
+    .getByTestId('outbox-body')
+    .filter({ hasText: 'il codice per firmare' })
+    .first()
+    .textContent();
   await outbox.close();
   const m = /è (\d{6})\./.exec(body ?? '');
   expect(m, 'SMS with the code in /dev/outbox').not.toBeNull();

@@ -32,7 +32,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     upstream.on('close', () => client.destroy());
   };
   let server: Server = createServer(relay);
-  const listen = (port: number) => new Promise<number>((resolve) => server.listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+  const listen = (port: number) =>
+    new Promise<number>((resolve) =>
+      server.listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+    );
   const port = await listen(0);
   const stop = () =>
     new Promise<void>((resolve) => {

@@ -49,21 +49,38 @@ export async function tabTo(page: Page, target: Locator): Promise<Where> {
   for (let i = 0; i <= MAX_TABS; i++) {
     const { where, at, ring } = await target.evaluate((el) => {
       const a = document.activeElement;
-      const at = a ? `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''} «${(a.getAttribute('aria-label') ?? a.textContent ?? '').trim().slice(0, 40)}»` : 'null';
+      const at = a
+        ? `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''} «${(a.getAttribute('aria-label') ?? a.textContent ?? '').trim().slice(0, 40)}»`
+        : 'null';
       const s = a ? getComputedStyle(a) : null;
-      const ring = !s ? '' : s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? `outline ${s.outlineWidth} ${s.outlineStyle}` : s.boxShadow !== 'none' ? `box-shadow ${s.boxShadow}` : '';
+      const ring = !s
+        ? ''
+        : s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+          ? `outline ${s.outlineWidth} ${s.outlineStyle}`
+          : s.boxShadow !== 'none'
+            ? `box-shadow ${s.boxShadow}`
+            : '';
       const where: Where =
         a === el
           ? 'here'
           : // A radio group is one tab stop: reaching any of its buttons is reaching the group.
-            el instanceof HTMLInputElement && el.type === 'radio' && a instanceof HTMLInputElement && a.type === 'radio' && a.name === el.name && a.form === el.form
+            el instanceof HTMLInputElement &&
+              el.type === 'radio' &&
+              a instanceof HTMLInputElement &&
+              a.type === 'radio' &&
+              a.name === el.name &&
+              a.form === el.form
             ? 'group'
-            : !a || a === document.body || a === document.documentElement || a.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING
+            : !a ||
+                a === document.body ||
+                a === document.documentElement ||
+                a.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING
               ? 'forward'
               : 'backward';
       return { where, at, ring };
     });
-    if (process.env.E2E_KEYBOARD_TRACE && i === 0) console.log(`[kbd] ${new URL(page.url()).pathname} from ${at} to ${target}`);
+    if (process.env.E2E_KEYBOARD_TRACE && i === 0)
+      console.log(`[kbd] ${new URL(page.url()).pathname} from ${at} to ${target}`);
     if (where === 'here' || where === 'group') {
       if (process.env.E2E_KEYBOARD_TRACE) console.log(`[kbd]   ${i} presses; focus shown by ${ring}`);
       // WCAG 2.4.7: the control reached shows that it has focus.
@@ -73,7 +90,9 @@ export async function tabTo(page: Page, target: Locator): Promise<Where> {
     seen.push(at);
     await page.keyboard.press(where === 'forward' ? 'Tab' : 'Shift+Tab');
   }
-  throw new Error(`${target} not reachable with Tab / Shift+Tab in ${MAX_TABS} presses; focus went through: ${seen.slice(-12).join(' → ')}`);
+  throw new Error(
+    `${target} not reachable with Tab / Shift+Tab in ${MAX_TABS} presses; focus went through: ${seen.slice(-12).join(' → ')}`,
+  );
 }
 
 export function keyboardUi(page: Page, { axe = true }: { axe?: boolean } = {}): Ui {
@@ -83,7 +102,8 @@ export function keyboardUi(page: Page, { axe = true }: { axe?: boolean } = {}): 
   const reach = async (t: Locator): Promise<Where> => {
     if (pressed) {
       const lost = await page.evaluate(() => !document.activeElement || document.activeElement === document.body);
-      if (lost && page.url() === pressed.url) throw new Error(`focus lost after pressing ${pressed.what} on ${pressed.url}`);
+      if (lost && page.url() === pressed.url)
+        throw new Error(`focus lost after pressing ${pressed.what} on ${pressed.url}`);
       pressed = null;
     }
     return tabTo(page, t);
@@ -106,7 +126,12 @@ export function keyboardUi(page: Page, { axe = true }: { axe?: boolean } = {}): 
         if (where === 'group') {
           // Arrow keys move within the group and select the button they land on.
           for (let i = 0; i < 20 && !(await t.isChecked()); i++) {
-            const down = await t.evaluate((el) => Boolean(document.activeElement && document.activeElement.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING));
+            const down = await t.evaluate((el) =>
+              Boolean(
+                document.activeElement &&
+                document.activeElement.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING,
+              ),
+            );
             await page.keyboard.press(down ? 'ArrowDown' : 'ArrowUp');
           }
         }

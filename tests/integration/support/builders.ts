@@ -1,6 +1,16 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '@/db/open';
-import { children, conversions, pes, pesChildren, providerBands, providerMeasures, providers, users, vouchers } from '@/db/schema';
+import {
+  children,
+  conversions,
+  pes,
+  pesChildren,
+  providerBands,
+  providerMeasures,
+  providers,
+  users,
+  vouchers,
+} from '@/db/schema';
 import { demoCodiceFiscale } from '@/db/seed/office-demo';
 import type { Actor } from '@/lib/auth/actor';
 import type { Band } from '@/lib/domain/bands';
@@ -19,10 +29,26 @@ const unusable = 'not-a-password-hash';
 
 export type BuiltUser = Actor & { email: string; codiceFiscale: string };
 
-async function createUser(db: Db, role: Actor['role'], providerId: string | null, name: { given: string; family: string }): Promise<BuiltUser> {
+async function createUser(
+  db: Db,
+  role: Actor['role'],
+  providerId: string | null,
+  name: { given: string; family: string },
+): Promise<BuiltUser> {
   const email = `${name.given}.${name.family}.${tag(6)}@example.test`.toLowerCase();
   const codiceFiscale = demoCodiceFiscale(name.family, name.given, randomInt(1_000_000));
-  const [u] = await db.insert(users).values({ codiceFiscale, givenName: name.given, familyName: name.family, email, role, providerId, passwordHash: unusable }).returning();
+  const [u] = await db
+    .insert(users)
+    .values({
+      codiceFiscale,
+      givenName: name.given,
+      familyName: name.family,
+      email,
+      role,
+      providerId,
+      passwordHash: unusable,
+    })
+    .returning();
   return { userId: u!.id, role, providerId, ip: '127.0.0.1', requestId: 'test', email, codiceFiscale };
 }
 
@@ -36,11 +62,17 @@ export async function createProvider(
   const t = tag(8);
   const name = opts.name ?? `Cooperativa ${t}`;
   const email = `prv-${t}@example.test`.toLowerCase();
-  const [p] = await db.insert(providers).values({ code: `PRVT${t}`, name, taxCode: `0${randomInt(1e9, 1e10)}`, email }).returning();
+  const [p] = await db
+    .insert(providers)
+    .values({ code: `PRVT${t}`, name, taxCode: `0${randomInt(1e9, 1e10)}`, email })
+    .returning();
   const bands = opts.bands ?? ['A', 'B', 'C'];
   const measures = opts.measures ?? ['babysitting_covid', 'summer_covid'];
   if (bands.length) await db.insert(providerBands).values(bands.map((band) => ({ providerId: p!.id, band })));
-  if (measures.length) await db.insert(providerMeasures).values(measures.map((measure) => ({ providerId: p!.id, measure, joinedOn: '2020-01-01' })));
+  if (measures.length)
+    await db
+      .insert(providerMeasures)
+      .values(measures.map((measure) => ({ providerId: p!.id, measure, joinedOn: '2020-01-01' })));
   const staff = await createUser(db, 'provider', p!.id, { given: 'Operatore', family: t });
   return { id: p!.id, code: p!.code, name, email, staff };
 }
@@ -93,11 +125,25 @@ export async function createFamilyWithVoucher(
     .returning();
   const kids = await db
     .insert(children)
-    .values(Array.from({ length: opts.children ?? 1 }, (_, i) => ({ voucherId: v!.id, position: i + 1, givenName: `Figlio${i + 1}`, familyName: t, codiceFiscale: demoCodiceFiscale(t, `Figlio${i + 1}`, randomInt(1_000_000)), birthDate: '2016-03-10' })))
+    .values(
+      Array.from({ length: opts.children ?? 1 }, (_, i) => ({
+        voucherId: v!.id,
+        position: i + 1,
+        givenName: `Figlio${i + 1}`,
+        familyName: t,
+        codiceFiscale: demoCodiceFiscale(t, `Figlio${i + 1}`, randomInt(1_000_000)),
+        birthDate: '2016-03-10',
+      })),
+    )
     .returning({ id: children.id });
   const specs = opts.pes ?? [];
   const needsConversion = opts.conversion !== undefined || specs.some((s) => (s.kind ?? 'standard') !== 'standard');
-  const [conv] = needsConversion ? await db.insert(conversions).values({ voucherId: v!.id, status: opts.conversion ?? 'draft' }).returning({ id: conversions.id }) : [];
+  const [conv] = needsConversion
+    ? await db
+        .insert(conversions)
+        .values({ voucherId: v!.id, status: opts.conversion ?? 'draft' })
+        .returning({ id: conversions.id })
+    : [];
   const rows = specs.length
     ? await db
         .insert(pes)
@@ -124,5 +170,11 @@ export async function createFamilyWithVoucher(
         .returning({ id: pes.id, code: pes.code, providerId: pes.providerId, status: pes.status })
     : [];
   if (rows.length) await db.insert(pesChildren).values(rows.map((r) => ({ pesId: r.id, childId: kids[0]!.id })));
-  return { family, voucher: { id: v!.id, number }, conversionId: conv?.id ?? null, childIds: kids.map((k) => k.id), pes: rows };
+  return {
+    family,
+    voucher: { id: v!.id, number },
+    conversionId: conv?.id ?? null,
+    childIds: kids.map((k) => k.id),
+    pes: rows,
+  };
 }

@@ -20,7 +20,11 @@ export async function actorFor(db: Db, codiceFiscale: string): Promise<Actor> {
 
 /** The messages to `recipient`, oldest first, with their bodies as the recipient reads them (codes and links put back while pending). */
 export async function outboxTo(db: Db, recipient: string) {
-  const rows = await db.select().from(notificationOutbox).where(eq(notificationOutbox.recipient, recipient)).orderBy(asc(notificationOutbox.createdAt));
+  const rows = await db
+    .select()
+    .from(notificationOutbox)
+    .where(eq(notificationOutbox.recipient, recipient))
+    .orderBy(asc(notificationOutbox.createdAt));
   return rows.map((r) => ({ ...r, ...revealedOutboxBodies(r) }));
 }
 
@@ -36,6 +40,8 @@ export const CF = {
 
 /** The demo accounts as actors, by the names used in the tests. */
 export async function demoActors(db: Db): Promise<Record<keyof typeof CF, Actor>> {
-  const entries = await Promise.all(Object.entries(CF).map(async ([name, cf]) => [name, await actorFor(db, cf)] as const));
+  const entries = await Promise.all(
+    Object.entries(CF).map(async ([name, cf]) => [name, await actorFor(db, cf)] as const),
+  );
   return Object.fromEntries(entries) as Record<keyof typeof CF, Actor>;
 }

@@ -16,8 +16,14 @@ export const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
  * 'staff': provider and office clerks alike (their own second factor). `foreign` is omitted where no record
  * belongs to anyone. `form`: a useActionState form action, called as (previousState, FormData) with dotted names.
  */
-export type Entry = { role: Role | 'public' | 'staff'; own?: (ids: Ids) => unknown; foreign?: (ids: Ids) => unknown; form?: boolean };
-export const rolesOf = (e: Entry): Role[] => (e.role === 'staff' ? ['provider', 'office'] : e.role === 'public' ? [] : [e.role]);
+export type Entry = {
+  role: Role | 'public' | 'staff';
+  own?: (ids: Ids) => unknown;
+  foreign?: (ids: Ids) => unknown;
+  form?: boolean;
+};
+export const rolesOf = (e: Entry): Role[] =>
+  e.role === 'staff' ? ['provider', 'office'] : e.role === 'public' ? [] : [e.role];
 
 const providerForm = (providerId?: string) => ({
   ...(providerId ? { providerId } : {}),
@@ -33,10 +39,26 @@ const providerForm = (providerId?: string) => ({
 
 export const TABLE: Record<string, Entry> = {
   // Public: `own` is only what a visitor types (action-hostile-input.test.ts posts it with the hostile names).
-  loginAction: { role: 'public', form: true, own: () => ({ codiceFiscale: CF.anna, password: 'una password qualsiasi' }) },
+  loginAction: {
+    role: 'public',
+    form: true,
+    own: () => ({ codiceFiscale: CF.anna, password: 'una password qualsiasi' }),
+  },
   logoutAction: { role: 'public' },
-  requestPasswordResetAction: { role: 'public', form: true, own: () => ({ givenName: 'Anna', familyName: 'Rossi', codiceFiscale: CF.anna }) },
-  resetPasswordAction: { role: 'public', form: true, own: () => ({ token: 'x'.repeat(43), password: 'una password nuova e lunga', confirm: 'una password nuova e lunga' }) },
+  requestPasswordResetAction: {
+    role: 'public',
+    form: true,
+    own: () => ({ givenName: 'Anna', familyName: 'Rossi', codiceFiscale: CF.anna }),
+  },
+  resetPasswordAction: {
+    role: 'public',
+    form: true,
+    own: () => ({
+      token: 'x'.repeat(43),
+      password: 'una password nuova e lunga',
+      confirm: 'una password nuova e lunga',
+    }),
+  },
   requestClosingAction: {
     role: 'family',
     form: true,
@@ -46,8 +68,20 @@ export const TABLE: Record<string, Entry> = {
   declareEmploymentAction: {
     role: 'family',
     form: true,
-    own: (i) => ({ voucherId: i.annaVoucher, condition: 'other', returnsToWorkOutsideHome: false, otherParentEmployed: false, employerConfirmed: false }),
-    foreign: (i) => ({ voucherId: i.giuliaVoucher, condition: 'private_sector', returnsToWorkOutsideHome: true, otherParentEmployed: true, employerConfirmed: true }),
+    own: (i) => ({
+      voucherId: i.annaVoucher,
+      condition: 'other',
+      returnsToWorkOutsideHome: false,
+      otherParentEmployed: false,
+      employerConfirmed: false,
+    }),
+    foreign: (i) => ({
+      voucherId: i.giuliaVoucher,
+      condition: 'private_sector',
+      returnsToWorkOutsideHome: true,
+      otherParentEmployed: true,
+      employerConfirmed: true,
+    }),
   },
   saveBabysittingPesAction: {
     role: 'family',
@@ -60,8 +94,16 @@ export const TABLE: Record<string, Entry> = {
     own: (i) => ({ voucherId: i.annaVoucher, pesId: i.annaPes1 }),
     foreign: (i) => ({ voucherId: i.martaVoucher, pesId: i.martaSummer }),
   },
-  requestValidationAction: { role: 'family', own: (i) => ({ voucherId: i.annaVoucher }), foreign: (i) => ({ voucherId: i.martaVoucher }) },
-  sendOtpAction: { role: 'family', own: (i) => ({ voucherId: i.annaVoucher }), foreign: (i) => ({ voucherId: i.giuliaVoucher }) },
+  requestValidationAction: {
+    role: 'family',
+    own: (i) => ({ voucherId: i.annaVoucher }),
+    foreign: (i) => ({ voucherId: i.martaVoucher }),
+  },
+  sendOtpAction: {
+    role: 'family',
+    own: (i) => ({ voucherId: i.annaVoucher }),
+    foreign: (i) => ({ voucherId: i.giuliaVoucher }),
+  },
   confirmSubmissionAction: {
     role: 'family',
     own: (i) => ({ voucherId: i.annaVoucher, code: '123456' }),
@@ -76,10 +118,31 @@ export const TABLE: Record<string, Entry> = {
   summerPesFormAction: {
     role: 'family',
     form: true,
-    own: (i) => ({ voucherId: i.annaVoucher, intent: 'refresh', 'pes.0.childId': i.annaChild, 'pes.0.band': 'A', 'pes.0.providerId': i.prv1, 'pes.0.amount': '1,00', 'pes.0.hours': '1' }),
-    foreign: (i) => ({ voucherId: i.giuliaVoucher, intent: 'save', 'pes.0.childId': i.giuliaChild, 'pes.0.band': 'C', 'pes.0.providerId': i.prv1, 'pes.0.amount': '1,00', 'pes.0.hours': '1' }),
+    own: (i) => ({
+      voucherId: i.annaVoucher,
+      intent: 'refresh',
+      'pes.0.childId': i.annaChild,
+      'pes.0.band': 'A',
+      'pes.0.providerId': i.prv1,
+      'pes.0.amount': '1,00',
+      'pes.0.hours': '1',
+    }),
+    foreign: (i) => ({
+      voucherId: i.giuliaVoucher,
+      intent: 'save',
+      'pes.0.childId': i.giuliaChild,
+      'pes.0.band': 'C',
+      'pes.0.providerId': i.prv1,
+      'pes.0.amount': '1,00',
+      'pes.0.hours': '1',
+    }),
   },
-  requestSummerValidationAction: { role: 'family', form: true, own: (i) => ({ voucherId: i.annaVoucher }), foreign: (i) => ({ voucherId: i.martaVoucher }) },
+  requestSummerValidationAction: {
+    role: 'family',
+    form: true,
+    own: (i) => ({ voucherId: i.annaVoucher }),
+    foreign: (i) => ({ voucherId: i.martaVoucher }),
+  },
   removeSummerDocumentAction: {
     role: 'family',
     form: true,
@@ -93,7 +156,11 @@ export const TABLE: Record<string, Entry> = {
     foreign: (i) => ({ pesId: i.martaSummer, decision: 'validate' }),
   },
   // The office sees every family's conversion: its "foreign" record is one that is not in its queue.
-  approveConversionAction: { role: 'office', own: (i) => ({ conversionId: i.martaConversion }), foreign: () => ({ conversionId: NO_SUCH_ID }) },
+  approveConversionAction: {
+    role: 'office',
+    own: (i) => ({ conversionId: i.martaConversion }),
+    foreign: () => ({ conversionId: NO_SUCH_ID }),
+  },
   rejectConversionAction: {
     role: 'office',
     own: (i) => ({ conversionId: i.martaConversion, reason: 'Documento mancante' }),
@@ -109,16 +176,43 @@ export const TABLE: Record<string, Entry> = {
     own: (i) => ({ conversionId: i.martaConversion, reason: 'Telefonata della famiglia' }),
     foreign: () => ({ conversionId: NO_SUCH_ID, reason: 'Telefonata della famiglia' }),
   },
-  saveProviderAction: { role: 'office', own: (i) => providerForm(i.prv1), foreign: () => providerForm('00000000-0000-4000-8000-000000000000') },
+  saveProviderAction: {
+    role: 'office',
+    own: (i) => providerForm(i.prv1),
+    foreign: () => providerForm('00000000-0000-4000-8000-000000000000'),
+  },
   createStaffUserAction: {
     role: 'office',
-    own: (i) => ({ role: 'provider', providerId: i.prv1, codiceFiscale: 'RSSMRA80A01H501U', givenName: 'Mario', familyName: 'Rossi', email: 'mario.rossi@example.it' }),
+    own: (i) => ({
+      role: 'provider',
+      providerId: i.prv1,
+      codiceFiscale: 'RSSMRA80A01H501U',
+      givenName: 'Mario',
+      familyName: 'Rossi',
+      email: 'mario.rossi@example.it',
+    }),
   },
-  setUserActiveAction: { role: 'office', own: (i) => ({ userId: i.prv3User, active: 'false' }), foreign: (i) => ({ userId: i.annaUser, active: 'false' }) },
-  resetUserMfaAction: { role: 'office', own: (i) => ({ userId: i.prv1User }), foreign: (i) => ({ userId: i.annaUser }) },
+  setUserActiveAction: {
+    role: 'office',
+    own: (i) => ({ userId: i.prv3User, active: 'false' }),
+    foreign: (i) => ({ userId: i.annaUser, active: 'false' }),
+  },
+  resetUserMfaAction: {
+    role: 'office',
+    own: (i) => ({ userId: i.prv1User }),
+    foreign: (i) => ({ userId: i.annaUser }),
+  },
   updateMeasureParametersAction: {
     role: 'office',
-    own: () => ({ measure: 'babysitting_covid', intent: 'save', opensOn: '2026-10-01', closesOn: '2027-05-31', hourlyCapOneChild: '20,00', hourlyCapMultiChild: '25,00', copayPercent: '0' }),
+    own: () => ({
+      measure: 'babysitting_covid',
+      intent: 'save',
+      opensOn: '2026-10-01',
+      closesOn: '2027-05-31',
+      hourlyCapOneChild: '20,00',
+      hourlyCapMultiChild: '25,00',
+      copayPercent: '0',
+    }),
   },
   startTotpEnrolmentAction: { role: 'staff', own: () => ({}) },
   confirmTotpEnrolmentAction: { role: 'staff', own: () => ({ code: '000000' }) },
@@ -126,7 +220,8 @@ export const TABLE: Record<string, Entry> = {
 };
 
 /** A file-level 'use server' directive: the first statement, comments before it allowed (as the compiler allows them). */
-export const isServerActionFile = (source: string) => /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use server['"]/.test(source);
+export const isServerActionFile = (source: string) =>
+  /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use server['"]/.test(source);
 
 const actionFiles = import.meta.glob<Record<string, unknown>>('/lib/actions/**/*.ts', { eager: true });
 export const actions = new Map<string, (input: unknown) => Promise<{ ok: boolean; code?: string }>>();
@@ -139,7 +234,9 @@ export function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) return sourceFiles(full);
-    return /\.(ts|tsx|js|jsx|mjs|cjs)$/.test(e.name) ? [path.relative(process.cwd(), full).split(path.sep).join('/')] : [];
+    return /\.(ts|tsx|js|jsx|mjs|cjs)$/.test(e.name)
+      ? [path.relative(process.cwd(), full).split(path.sep).join('/')]
+      : [];
   });
 }
 
@@ -162,7 +259,12 @@ export type Callers = Record<'anonymous' | Role, Actor | null>;
 
 export async function loadIds(db: Db): Promise<{ ids: Ids; callers: Callers }> {
   const ids: Ids = {};
-  const callers: Callers = { anonymous: null, family: await actorFor(db, CF.anna), provider: await actorFor(db, CF.prv1), office: await actorFor(db, CF.office) };
+  const callers: Callers = {
+    anonymous: null,
+    family: await actorFor(db, CF.anna),
+    provider: await actorFor(db, CF.prv1),
+    office: await actorFor(db, CF.office),
+  };
   const vs = await db.select().from(vouchers);
   const byNumber = (n: string) => vs.find((v) => v.number === n)!.id;
   ids.annaVoucher = byNumber('BS-2020-0001');

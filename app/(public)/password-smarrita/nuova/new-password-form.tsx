@@ -37,14 +37,22 @@ export function NewPasswordForm() {
   if (token === '') {
     return (
       <Alert kind="error" title="Collegamento incompleto">
-        Apri il collegamento esattamente come ricevuto nell’e-mail, oppure <Link href="/password-smarrita" className="link">richiedine uno nuovo</Link>.
+        Apri il collegamento esattamente come ricevuto nell’e-mail, oppure{' '}
+        <Link href="/password-smarrita" className="link">
+          richiedine uno nuovo
+        </Link>
+        .
       </Alert>
     );
   }
   const fe = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate>
-      {state.message ? <Alert kind="error" title="Password non aggiornata">{state.message}</Alert> : null}
+      {state.message ? (
+        <Alert kind="error" title="Password non aggiornata">
+          {state.message}
+        </Alert>
+      ) : null}
       {token ? (
         <input type="hidden" name="token" value={token} />
       ) : (
@@ -62,8 +70,26 @@ export function NewPasswordForm() {
           />
         </noscript>
       )}
-      <TextField id="password" name="password" type="password" label="Nuova password" autoComplete="new-password" required error={fe.password} maxLength={512} />
-      <TextField id="confirm" name="confirm" type="password" label="Ripeti la nuova password" autoComplete="new-password" required error={fe.confirm} maxLength={512} />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label="Nuova password"
+        autoComplete="new-password"
+        required
+        error={fe.password}
+        maxLength={512}
+      />
+      <TextField
+        id="confirm"
+        name="confirm"
+        type="password"
+        label="Ripeti la nuova password"
+        autoComplete="new-password"
+        required
+        error={fe.confirm}
+        maxLength={512}
+      />
       <SubmitButton>Salva la nuova password</SubmitButton>
     </form>
   );

@@ -11,8 +11,8 @@ export default function NewPasswordPage() {
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-3xl font-bold">Imposta una nuova password</h1>
       <p className="mb-4">
-        Scegli una password di almeno {PASSWORD_MIN} caratteri, facile da ricordare per te e difficile da indovinare: ad esempio alcune parole separate da spazi.
-        Dopo il cambio, tutte le sessioni aperte vengono chiuse.
+        Scegli una password di almeno {PASSWORD_MIN} caratteri, facile da ricordare per te e difficile da indovinare: ad
+        esempio alcune parole separate da spazi. Dopo il cambio, tutte le sessioni aperte vengono chiuse.
       </p>
       <div className="card">
         <NewPasswordForm />

@@ -15,10 +15,20 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   if (!actor) return new Response('Accesso richiesto.', { status: 401, headers: PRIVATE });
   const { id } = await params;
   const db = await getDb();
-  const scope = actor.role === 'family' ? ({ role: 'family', holderId: actor.userId } as const) : actor.role === 'office' ? ({ role: 'office' } as const) : null;
+  const scope =
+    actor.role === 'family'
+      ? ({ role: 'family', holderId: actor.userId } as const)
+      : actor.role === 'office'
+        ? ({ role: 'office' } as const)
+        : null;
   const receipt = scope && idSchema.safeParse(id).success ? await getReceipt(db, scope, id) : null;
   if (!receipt) {
-    await writeAudit(db, { actor, action: 'access.denied', entityType: 'receipt', entityId: idSchema.safeParse(id).success ? id : null }).catch(() => undefined);
+    await writeAudit(db, {
+      actor,
+      action: 'access.denied',
+      entityType: 'receipt',
+      entityId: idSchema.safeParse(id).success ? id : null,
+    }).catch(() => undefined);
     return new Response('Ricevuta non trovata.', { status: 404, headers: PRIVATE });
   }
   const pdf = await renderReceiptPdf(receipt.view);

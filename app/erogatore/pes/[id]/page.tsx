@@ -33,13 +33,20 @@ export default async function ProviderPesPage({ params }: { params: Promise<{ id
       <PageHeader back={{ href: '/erogatore', label: 'Cruscotto' }}>PES {p.code}</PageHeader>
       <ProviderPesCard p={p} headingLevel={2} />
       {p.status === 'close_requested' ? (
-        <ClosePesForm pesId={p.id} code={p.code} amountCents={p.amountCents} amountLabel={formatEuro(p.amountCents)} hours={p.hours} />
+        <ClosePesForm
+          pesId={p.id}
+          code={p.code}
+          amountCents={p.amountCents}
+          amountLabel={formatEuro(p.amountCents)}
+          hours={p.hours}
+        />
       ) : null}
       {p.status === 'awaiting_validation' ? <ValidatePesForm pesId={p.id} code={p.code} /> : null}
       {p.status === 'closed' && p.usedCents !== null ? (
         <Alert outcome kind="success" title={`PES ${p.code} chiuso`}>
           <p>
-            Importo utilizzato {formatEuro(p.usedCents)} ({p.hoursUsed} ore): liberati {formatEuro(p.amountCents - p.usedCents)} per la famiglia, che è stata avvisata via e-mail.
+            Importo utilizzato {formatEuro(p.usedCents)} ({p.hoursUsed} ore): liberati{' '}
+            {formatEuro(p.amountCents - p.usedCents)} per la famiglia, che è stata avvisata via e-mail.
           </p>
           {backToDashboard}
         </Alert>

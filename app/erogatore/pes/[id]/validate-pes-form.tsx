@@ -27,13 +27,31 @@ export function ValidatePesForm({ pesId, code }: { pesId: string; code: string }
         Validazione del PES {code}
       </h2>
       <p>Verifica che figli, ore e importo corrispondano a quanto concordato con la famiglia.</p>
-      {refused && !refused.fieldErrors ? <Alert outcome kind="error" title="Decisione non registrata">{refused.message}</Alert> : null}
+      {refused && !refused.fieldErrors ? (
+        <Alert outcome kind="error" title="Decisione non registrata">
+          {refused.message}
+        </Alert>
+      ) : null}
       {showReject ? (
         <form action={formAction} onSubmit={() => expectOutcomeFocus()} noValidate className="space-y-3">
           <input type="hidden" name="pesId" value={pesId} />
           <input type="hidden" name="decision" value="reject" />
-          <FieldShell id="reason" label="Motivo del rifiuto" hint="La famiglia lo leggerà nella e-mail e nella procedura: indica cosa correggere." error={reasonError}>
-            {(a11y) => <textarea name="reason" rows={4} maxLength={1000} className="field-input" defaultValue={typedReason ?? ''} {...a11y} />}
+          <FieldShell
+            id="reason"
+            label="Motivo del rifiuto"
+            hint="La famiglia lo leggerà nella e-mail e nella procedura: indica cosa correggere."
+            error={reasonError}
+          >
+            {(a11y) => (
+              <textarea
+                name="reason"
+                rows={4}
+                maxLength={1000}
+                className="field-input"
+                defaultValue={typedReason ?? ''}
+                {...a11y}
+              />
+            )}
           </FieldShell>
           <div className="flex flex-col gap-3 sm:flex-row">
             <button type="submit" className="btn-danger" disabled={pending}>

@@ -19,11 +19,21 @@ const atLeastOne = (v: string[] | string | boolean) => (Array.isArray(v) ? v.len
  * without JavaScript (the page comes back with the outcome and the boxes still ticked on refusal). Once
  * hydrated, react-hook-form checks the selection first (atLeastOne).
  */
-export function CloseRequestForm({ voucherId, pes, editable }: { voucherId: string; pes: PesSummary[]; editable: boolean }) {
+export function CloseRequestForm({
+  voucherId,
+  pes,
+  editable,
+}: {
+  voucherId: string;
+  pes: PesSummary[];
+  editable: boolean;
+}) {
   const [state, formAction] = useActionState<RequestClosingState, FormData>(requestClosingAction, null);
   const [pending, startTransition] = useTransition();
   const ticked = state && !state.ok ? echoedList(state.values, 'pesIds') : [];
-  const { register, handleSubmit, formState, reset } = useForm<{ pesIds: string[] }>({ defaultValues: { pesIds: ticked } });
+  const { register, handleSubmit, formState, reset } = useForm<{ pesIds: string[] }>({
+    defaultValues: { pesIds: ticked },
+  });
   const selectable = pes.filter((p) => p.status === 'active');
 
   useEffect(() => {
@@ -48,10 +58,16 @@ export function CloseRequestForm({ voucherId, pes, editable }: { voucherId: stri
           Richiesta di chiusura inviata per {state.data.closed.join(', ')}. I soggetti erogatori riceveranno una e-mail.
         </Alert>
       ) : null}
-      {state && !state.ok && !state.fieldErrors?.pesIds ? <Alert key={state.message} outcome kind="error" title="Richiesta non inviata">{state.message}</Alert> : null}
+      {state && !state.ok && !state.fieldErrors?.pesIds ? (
+        <Alert key={state.message} outcome kind="error" title="Richiesta non inviata">
+          {state.message}
+        </Alert>
+      ) : null}
       <fieldset>
         <legend className="mb-2">
-          {editable && selectable.length > 0 ? 'Seleziona i PES di cui chiedere la chiusura al soggetto erogatore.' : 'PES registrati sul buono.'}
+          {editable && selectable.length > 0
+            ? 'Seleziona i PES di cui chiedere la chiusura al soggetto erogatore.'
+            : 'PES registrati sul buono.'}
         </legend>
         <ul className="space-y-3">
           {pes.map((p) => {
@@ -60,7 +76,14 @@ export function CloseRequestForm({ voucherId, pes, editable }: { voucherId: stri
               <li key={p.id} className="card">
                 <div className="mb-2 flex items-center gap-3">
                   {canSelect ? (
-                    <input id={`pes-${p.id}`} type="checkbox" value={p.id} defaultChecked={ticked.includes(p.id)} className="h-6 w-6 accent-pat-blue" {...register('pesIds', { validate: atLeastOne })} />
+                    <input
+                      id={`pes-${p.id}`}
+                      type="checkbox"
+                      value={p.id}
+                      defaultChecked={ticked.includes(p.id)}
+                      className="h-6 w-6 accent-pat-blue"
+                      {...register('pesIds', { validate: atLeastOne })}
+                    />
                   ) : null}
                   <label htmlFor={canSelect ? `pes-${p.id}` : undefined} className="text-lg font-bold">
                     PES {p.code}

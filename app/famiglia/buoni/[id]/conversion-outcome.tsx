@@ -2,7 +2,13 @@ import Link from 'next/link';
 import { Alert } from '@/app/_components/alert';
 import { formatDateTimeIt } from '@/lib/domain/dates';
 
-type Conversion = { status: string; submittedAt: Date | null; decidedAt: Date | null; decisionReason: string | null; protocolNumber: string | null } | null;
+type Conversion = {
+  status: string;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  protocolNumber: string | null;
+} | null;
 
 /**
  * The office's decision on the family's voucher page; when returned, the reason and a direct link to what to
@@ -25,7 +31,8 @@ export function ConversionOutcome({
   if (c.status === 'approved') {
     return (
       <Alert kind="success" title="Modifica PES convalidata">
-        La Struttura Multifunzionale Territoriale Ad Personam ha convalidato la modifica il {when}: i servizi possono essere attivati in accordo con i soggetti erogatori.
+        La Struttura Multifunzionale Territoriale Ad Personam ha convalidato la modifica il {when}: i servizi possono
+        essere attivati in accordo con i soggetti erogatori.
       </Alert>
     );
   }
@@ -35,9 +42,13 @@ export function ConversionOutcome({
       <div id="integrazione">
         <Alert kind="warning" title="Richiesta di integrazione">
           <p>
-            Il {when} la Struttura Multifunzionale Territoriale Ad Personam ha chiesto di integrare la modifica{c.protocolNumber ? ` (protocollo ${c.protocolNumber})` : ''}: «{c.decisionReason}».
+            Il {when} la Struttura Multifunzionale Territoriale Ad Personam ha chiesto di integrare la modifica
+            {c.protocolNumber ? ` (protocollo ${c.protocolNumber})` : ''}: «{c.decisionReason}».
           </p>
-          <p>Correggi quanto indicato: un PES modificato va validato di nuovo dal soggetto erogatore. Poi invia di nuovo la richiesta di convalida e firmala con un nuovo codice OTP; il numero di protocollo resta lo stesso.</p>
+          <p>
+            Correggi quanto indicato: un PES modificato va validato di nuovo dal soggetto erogatore. Poi invia di nuovo
+            la richiesta di convalida e firmala con un nuovo codice OTP; il numero di protocollo resta lo stesso.
+          </p>
           <ul className="mt-2 flex flex-col gap-2 sm:flex-row sm:gap-6">
             <li>
               <a href="#nuovi-pes" className="link">
@@ -69,10 +80,12 @@ function RejectedOutcome({ r }: { r: NonNullable<Conversion> }) {
   return (
     <Alert kind="warning" title="Modifica PES respinta">
       <p>
-        Il {formatDateTimeIt(r.decidedAt!)} la Struttura Multifunzionale Territoriale Ad Personam ha respinto la richiesta{r.protocolNumber ? ` con protocollo ${r.protocolNumber}` : ''}. Motivo: «{r.decisionReason}».
+        Il {formatDateTimeIt(r.decidedAt!)} la Struttura Multifunzionale Territoriale Ad Personam ha respinto la
+        richiesta{r.protocolNumber ? ` con protocollo ${r.protocolNumber}` : ''}. Motivo: «{r.decisionReason}».
       </p>
       <p data-testid="nuova-richiesta">
-        La richiesta è stata respinta: puoi presentare una nuova richiesta di modifica del PES con lo stesso importo liberato. I nuovi PES della richiesta respinta sono annullati.
+        La richiesta è stata respinta: puoi presentare una nuova richiesta di modifica del PES con lo stesso importo
+        liberato. I nuovi PES della richiesta respinta sono annullati.
       </p>
     </Alert>
   );

@@ -10,7 +10,17 @@ import { canEditNewPes } from '@/lib/domain/state-machines';
 import type { PesSummary } from './pes-summary';
 
 /** The conversion's new COVID-19 PES, with what the family can do on each. */
-export function NewPesList({ voucherId, pes, editable, reopened = false }: { voucherId: string; pes: PesSummary[]; editable: boolean; reopened?: boolean }) {
+export function NewPesList({
+  voucherId,
+  pes,
+  editable,
+  reopened = false,
+}: {
+  voucherId: string;
+  pes: PesSummary[];
+  editable: boolean;
+  reopened?: boolean;
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; title: string; text: string } | null>(null);
@@ -24,7 +34,11 @@ export function NewPesList({ voucherId, pes, editable, reopened = false }: { vou
       const r = await requestValidationAction({ voucherId });
       setMessage(
         r.ok
-          ? { kind: 'success', title: 'Richiesta di validazione inviata', text: `I PES ${r.data.sent.join(', ')} sono in attesa di validazione da parte del soggetto erogatore, che ha ricevuto una e-mail.` }
+          ? {
+              kind: 'success',
+              title: 'Richiesta di validazione inviata',
+              text: `I PES ${r.data.sent.join(', ')} sono in attesa di validazione da parte del soggetto erogatore, che ha ricevuto una e-mail.`,
+            }
           : { kind: 'error', title: 'Richiesta non inviata', text: r.message },
       );
       if (r.ok) router.refresh();
@@ -35,7 +49,11 @@ export function NewPesList({ voucherId, pes, editable, reopened = false }: { vou
       expectOutcomeFocus();
       const r = await deleteNewPesAction({ voucherId, pesId });
       setConfirmDelete(null);
-      setMessage(r.ok ? { kind: 'success', title: `PES ${code} eliminato`, text: 'L’importo è di nuovo disponibile.' } : { kind: 'error', title: 'PES non eliminato', text: r.message });
+      setMessage(
+        r.ok
+          ? { kind: 'success', title: `PES ${code} eliminato`, text: 'L’importo è di nuovo disponibile.' }
+          : { kind: 'error', title: 'PES non eliminato', text: r.message },
+      );
       if (r.ok) router.refresh();
     });
 
@@ -45,7 +63,11 @@ export function NewPesList({ voucherId, pes, editable, reopened = false }: { vou
       <h2 id="nuovi-pes" className="text-xl font-bold">
         Nuovi PES emergenza COVID-19
       </h2>
-      {message ? <Alert key={message.title + message.text} outcome kind={message.kind} title={message.title}>{message.text}</Alert> : null}
+      {message ? (
+        <Alert key={message.title + message.text} outcome kind={message.kind} title={message.title}>
+          {message.text}
+        </Alert>
+      ) : null}
       <ul className="space-y-3">
         {live.map((p) => (
           <li key={p.id} className="card space-y-2">
@@ -56,16 +78,32 @@ export function NewPesList({ voucherId, pes, editable, reopened = false }: { vou
             {p.status === 'rejected' && p.rejectionReason ? (
               <p className="font-semibold text-err">Motivo del rifiuto: {p.rejectionReason}</p>
             ) : null}
-            {p.status === 'awaiting_validation' ? <p>In attesa di validazione da parte del soggetto erogatore.</p> : null}
+            {p.status === 'awaiting_validation' ? (
+              <p>In attesa di validazione da parte del soggetto erogatore.</p>
+            ) : null}
             {editable && canEditNewPes(p.status, { reopened }) ? (
               confirmDelete === p.id ? (
-                <div className="rounded border-2 border-err p-3" role="group" aria-label={`Conferma eliminazione del PES ${p.code}`}>
+                <div
+                  className="rounded border-2 border-err p-3"
+                  role="group"
+                  aria-label={`Conferma eliminazione del PES ${p.code}`}
+                >
                   <p className="mb-2">Eliminare il PES {p.code}? L’importo torna disponibile.</p>
                   <div className="flex flex-col gap-2 sm:flex-row">
-                    <button type="button" className="btn-danger" disabled={pending} onClick={() => remove(p.id, p.code)}>
+                    <button
+                      type="button"
+                      className="btn-danger"
+                      disabled={pending}
+                      onClick={() => remove(p.id, p.code)}
+                    >
                       Sì, elimina
                     </button>
-                    <button type="button" className="btn-secondary" disabled={pending} onClick={() => setConfirmDelete(null)}>
+                    <button
+                      type="button"
+                      className="btn-secondary"
+                      disabled={pending}
+                      onClick={() => setConfirmDelete(null)}
+                    >
                       Annulla
                     </button>
                   </div>
@@ -73,13 +111,22 @@ export function NewPesList({ voucherId, pes, editable, reopened = false }: { vou
               ) : (
                 <div className="flex flex-col gap-2 sm:flex-row">
                   <Link
-                    href={p.kind === 'babysitting_covid' ? `/famiglia/buoni/${voucherId}/babysitting?pes=${p.id}` : `/famiglia/buoni/${voucherId}/estivi`}
+                    href={
+                      p.kind === 'babysitting_covid'
+                        ? `/famiglia/buoni/${voucherId}/babysitting?pes=${p.id}`
+                        : `/famiglia/buoni/${voucherId}/estivi`
+                    }
                     className="btn-secondary"
                     aria-label={`Modifica il PES ${p.code}`}
                   >
                     Modifica
                   </Link>
-                  <button type="button" className="btn-danger" onClick={() => setConfirmDelete(p.id)} aria-label={`Elimina il PES ${p.code}`}>
+                  <button
+                    type="button"
+                    className="btn-danger"
+                    onClick={() => setConfirmDelete(p.id)}
+                    aria-label={`Elimina il PES ${p.code}`}
+                  >
                     Elimina
                   </button>
                 </div>

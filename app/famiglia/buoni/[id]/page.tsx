@@ -25,7 +25,13 @@ import { PageHeader } from '@/app/_components/page-header';
 
 export const metadata: Metadata = { title: 'Modifica PES' };
 
-export default async function VoucherPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VoucherPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireRole('family');
   const { id } = await params;
   const sp = await searchParams;
@@ -46,11 +52,7 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
   const editable = voucher.status === 'assigned' && (convStatus === null || isConversionEditable(convStatus));
   const residual = file.residualCents;
   const buys = residualBuysSentence(
-    whatResidualBuys(
-      residual,
-      babysittingOpen && babysitting ? babysittingParams(babysitting) : null,
-      summerOpen,
-    ),
+    whatResidualBuys(residual, babysittingOpen && babysitting ? babysittingParams(babysitting) : null, summerOpen),
   );
   return (
     <div className="space-y-6">
@@ -60,14 +62,21 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
 
       {saved ? (
         <Alert outcome kind="success" title={`PES ${saved.code} salvato`}>
-          {saved.kind === 'babysitting_covid' ? `Importo del PES calcolato dal sistema: ${formatEuro(saved.amountCents)} (${saved.hours} ore). ` : null}
+          {saved.kind === 'babysitting_covid'
+            ? `Importo del PES calcolato dal sistema: ${formatEuro(saved.amountCents)} (${saved.hours} ore). `
+            : null}
           {saved.status === 'draft'
             ? 'Il PES è in bozza: quando hai inserito tutti i PES premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE.'
             : 'Le modifiche sono state salvate.'}
         </Alert>
       ) : null}
 
-      <ConversionOutcome voucherId={voucher.id} conversion={conversion} rejected={file.rejectedConversion} hasBabysitting={file.newPes.some((p) => p.kind === 'babysitting_covid' && p.status !== 'deleted')} />
+      <ConversionOutcome
+        voucherId={voucher.id}
+        conversion={conversion}
+        rejected={file.rejectedConversion}
+        hasBabysitting={file.newPes.some((p) => p.kind === 'babysitting_covid' && p.status !== 'deleted')}
+      />
 
       {conversion?.submittedAt && conversion.protocolNumber && convStatus !== 'returned' ? (
         <Alert kind="info" title="Richiesta di convalida inviata">
@@ -84,8 +93,8 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
       ) : null}
 
       <Alert kind="info" title="NOTA">
-        La modifica dei PES di un buono già assegnato si può effettuare <strong>una sola volta</strong> ed è possibile convertire il residuo finanziario
-        richiedendo entrambi i servizi o solo uno dei servizi disponibili.
+        La modifica dei PES di un buono già assegnato si può effettuare <strong>una sola volta</strong> ed è possibile
+        convertire il residuo finanziario richiedendo entrambi i servizi o solo uno dei servizi disponibili.
       </Alert>
 
       <section aria-labelledby="importo" className="card space-y-3">
@@ -96,7 +105,8 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
           {formatEuro(residual)}
         </p>
         <p className="text-sm text-muted">
-          Liberati dai PES chiusi: {formatEuro(file.freedCents)} — già destinati ai nuovi PES: {formatEuro(file.committedCents)}
+          Liberati dai PES chiusi: {formatEuro(file.freedCents)} — già destinati ai nuovi PES:{' '}
+          {formatEuro(file.committedCents)}
         </p>
         {editable && buys ? (
           <p className="font-semibold" data-testid="cosa-compra">
@@ -112,7 +122,10 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
             ) : (
               <p className="rounded border-l-4 border-warn bg-warn-light p-3">
                 Servizi babysitting: la misura (Del. G.P. n. 575/2020) è chiusa
-                {babysitting ? ` — domande dal ${formatDateIt(babysitting.opensOn)} al ${formatDateIt(babysitting.closesOn)}` : ''}.
+                {babysitting
+                  ? ` — domande dal ${formatDateIt(babysitting.opensOn)} al ${formatDateIt(babysitting.closesOn)}`
+                  : ''}
+                .
               </p>
             )}
             {summerOpen ? (
@@ -127,7 +140,9 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
             )}
           </div>
         ) : editable ? (
-          <p>L’importo utilizzabile compare quando i soggetti erogatori chiudono i PES di cui hai chiesto la chiusura.</p>
+          <p>
+            L’importo utilizzabile compare quando i soggetti erogatori chiudono i PES di cui hai chiesto la chiusura.
+          </p>
         ) : null}
       </section>
 
@@ -138,9 +153,18 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
         <CloseRequestForm voucherId={voucher.id} editable={editable} pes={file.standardPes.map(pesSummary)} />
       </section>
 
-      {file.newPes.length > 0 ? <NewPesList voucherId={voucher.id} pes={file.newPes.map(pesSummary)} editable={editable} reopened={Boolean(conversion?.submittedAt)} /> : null}
+      {file.newPes.length > 0 ? (
+        <NewPesList
+          voucherId={voucher.id}
+          pes={file.newPes.map(pesSummary)}
+          editable={editable}
+          reopened={Boolean(conversion?.submittedAt)}
+        />
+      ) : null}
 
-      {editable && signing && file.newPes.some((p) => p.status !== 'deleted') ? <SubmitSection voucherId={voucher.id} file={file} signing={signing} /> : null}
+      {editable && signing && file.newPes.some((p) => p.status !== 'deleted') ? (
+        <SubmitSection voucherId={voucher.id} file={file} signing={signing} />
+      ) : null}
 
       <VoucherTimeline
         events={file.events}
@@ -150,7 +174,9 @@ export default async function VoucherPage({ params, searchParams }: { params: Pr
           standardStatuses: file.standardPes.map((p) => p.status),
           newStatuses: file.newPes.filter((p) => p.status !== 'deleted').map((p) => p.status),
           residualCents: residual,
-          summerPesWithoutDocument: file.newPes.filter((p) => p.kind === 'summer_covid' && p.status !== 'deleted' && !p.document).length,
+          summerPesWithoutDocument: file.newPes.filter(
+            (p) => p.kind === 'summer_covid' && p.status !== 'deleted' && !p.document,
+          ).length,
           reopened: Boolean(conversion?.submittedAt),
         })}
       />

@@ -7,7 +7,9 @@ import { formatEuro } from '@/lib/domain/money';
 
 /** What the browser needs to show a PES, already formatted: no raw rows cross to client components. */
 export function pesSummary(p: VoucherPes) {
-  const document = p.document ? { id: p.document.id, fileName: p.document.fileName, size: formatFileSize(p.document.sizeBytes) } : null;
+  const document = p.document
+    ? { id: p.document.id, fileName: p.document.fileName, size: formatFileSize(p.document.sizeBytes) }
+    : null;
   const facts: PesFactsData = {
     children: p.children.map((c) => `${c.givenName} ${c.familyName}`).join(', '),
     provider: p.providerName,
@@ -15,7 +17,10 @@ export function pesSummary(p: VoucherPes) {
     hours: p.hours,
     amount: formatEuro(p.amountCents),
     status: { label: PES_STATUS_LABELS[p.status], tone: PES_STATUS_TONE[p.status] },
-    used: p.usedCents !== null ? { amount: formatEuro(p.usedCents), hours: p.hoursUsed, freed: formatEuro(p.amountCents - p.usedCents) } : null,
+    used:
+      p.usedCents !== null
+        ? { amount: formatEuro(p.usedCents), hours: p.hoursUsed, freed: formatEuro(p.amountCents - p.usedCents) }
+        : null,
     document,
   };
   return {

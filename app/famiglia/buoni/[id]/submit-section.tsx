@@ -5,11 +5,31 @@ import { submissionGate } from '@/lib/domain/submission-gate';
 import { SubmitDialog } from './invio/submit-dialog';
 
 /** Where CONCLUDI E INVIA RICHIESTA DI CONVALIDA appears; until then, what is still missing. */
-export function SubmitSection({ voucherId, file, signing }: { voucherId: string; file: VoucherFile; signing: SigningStatus }) {
+export function SubmitSection({
+  voucherId,
+  file,
+  signing,
+}: {
+  voucherId: string;
+  file: VoucherFile;
+  signing: SigningStatus;
+}) {
   const gate = submissionGate(
     (file.conversion?.status ?? null) as ConversionStatus | null,
-    file.newPes.map((p) => ({ code: p.code, kind: p.kind, status: p.status, providerName: p.providerName, hasDocument: Boolean(p.document) })),
-    file.standardPes.map((p) => ({ code: p.code, kind: p.kind, status: p.status, providerName: p.providerName, hasDocument: false })),
+    file.newPes.map((p) => ({
+      code: p.code,
+      kind: p.kind,
+      status: p.status,
+      providerName: p.providerName,
+      hasDocument: Boolean(p.document),
+    })),
+    file.standardPes.map((p) => ({
+      code: p.code,
+      kind: p.kind,
+      status: p.status,
+      providerName: p.providerName,
+      hasDocument: false,
+    })),
   );
   return (
     <section aria-labelledby="invio" className="card space-y-3">
@@ -18,7 +38,10 @@ export function SubmitSection({ voucherId, file, signing }: { voucherId: string;
       </h2>
       {gate.canSubmit ? (
         <>
-          <p>Tutti i nuovi PES sono pronti. Invia la richiesta all’ufficio firmandola con il codice OTP che riceverai via SMS.</p>
+          <p>
+            Tutti i nuovi PES sono pronti. Invia la richiesta all’ufficio firmandola con il codice OTP che riceverai via
+            SMS.
+          </p>
           <SubmitDialog voucherId={voucherId} status={signing} />
         </>
       ) : (

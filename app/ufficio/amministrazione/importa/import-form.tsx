@@ -1,7 +1,11 @@
 'use client';
 import { useState, type FormEvent } from 'react';
 
-type Phase = { kind: 'idle' } | { kind: 'uploading'; percent: number } | { kind: 'processing' } | { kind: 'failed'; message: string };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'uploading'; percent: number }
+  | { kind: 'processing' }
+  | { kind: 'failed'; message: string };
 
 const REFUSALS: Record<string, string> = {
   no_file: 'Scegli il file CSV da importare.',
@@ -10,7 +14,8 @@ const REFUSALS: Record<string, string> = {
   cross_site: 'Richiesta non valida: ricarica la pagina e riprova.',
   unauthenticated: 'La sessione è scaduta. Accedi di nuovo e riprova.',
 };
-const GENERIC = 'Il servizio non è momentaneamente disponibile. Riprova tra qualche minuto: nessun dato è stato importato.';
+const GENERIC =
+  'Il servizio non è momentaneamente disponibile. Riprova tra qualche minuto: nessun dato è stato importato.';
 
 /**
  * Without JavaScript the form posts to the route handler, which redirects back with the outcome.
@@ -29,7 +34,8 @@ export function ImportForm({ action }: { action: string }) {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', action);
     xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = (p) => p.lengthComputable && setPhase({ kind: 'uploading', percent: Math.round((p.loaded / p.total) * 100) });
+    xhr.upload.onprogress = (p) =>
+      p.lengthComputable && setPhase({ kind: 'uploading', percent: Math.round((p.loaded / p.total) * 100) });
     xhr.upload.onload = () => setPhase({ kind: 'processing' });
     xhr.onerror = () => setPhase({ kind: 'failed', message: GENERIC });
     xhr.onload = () => {
@@ -55,7 +61,16 @@ export function ImportForm({ action }: { action: string }) {
         <p id="file-hint" className="mb-2 text-muted">
           Codifica UTF-8, separatore «;» o «,», al massimo 8 MB (circa 20 000 righe).
         </p>
-        <input id="file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="file-hint" className="field-input" disabled={busy} />
+        <input
+          id="file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          required
+          aria-describedby="file-hint"
+          className="field-input"
+          disabled={busy}
+        />
       </div>
       <button type="submit" className="btn-primary" disabled={busy} aria-disabled={busy}>
         {busy ? 'Importazione in corso…' : 'Importa'}
@@ -71,7 +86,8 @@ export function ImportForm({ action }: { action: string }) {
         ) : null}
         {phase.kind === 'processing' ? (
           <p className="font-semibold">
-            File caricato. Controllo e importazione delle righe in corso: con molte righe può richiedere qualche decina di secondi.
+            File caricato. Controllo e importazione delle righe in corso: con molte righe può richiedere qualche decina
+            di secondi.
           </p>
         ) : null}
         {phase.kind === 'failed' ? (

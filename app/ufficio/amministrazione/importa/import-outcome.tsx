@@ -19,11 +19,15 @@ export function ImportOutcomePanel({ outcome }: { outcome: ImportOutcome & { at:
           </h2>
           <p>{when}.</p>
           <ul className="ml-5 list-disc">
-            <li>{n(c.vouchers)} buoni nuovi, con {n(c.children)} minori e {n(c.pes)} PES</li>
+            <li>
+              {n(c.vouchers)} buoni nuovi, con {n(c.children)} minori e {n(c.pes)} PES
+            </li>
             <li>
               {n(c.families)} famiglie nuove: {n(c.activationEmails)} e-mail di attivazione dell’accesso in invio
             </li>
-            {c.skippedVouchers > 0 ? <li>{n(c.skippedVouchers)} buoni erano già presenti e non sono stati modificati</li> : null}
+            {c.skippedVouchers > 0 ? (
+              <li>{n(c.skippedVouchers)} buoni erano già presenti e non sono stati modificati</li>
+            ) : null}
           </ul>
         </Alert>
       </section>
@@ -33,7 +37,11 @@ export function ImportOutcomePanel({ outcome }: { outcome: ImportOutcome & { at:
     <section aria-labelledby="esito-titolo" className="space-y-3">
       <Alert kind="error" title="File non importato: nessun dato è stato salvato">
         <p>{when}.</p>
-        {outcome.fileError ? <p>{outcome.fileError}</p> : <p>Correggi le righe indicate qui sotto e importa di nuovo l’intero file.</p>}
+        {outcome.fileError ? (
+          <p>{outcome.fileError}</p>
+        ) : (
+          <p>Correggi le righe indicate qui sotto e importa di nuovo l’intero file.</p>
+        )}
       </Alert>
       <h2 id="esito-titolo" className="text-2xl font-bold">
         Righe da correggere
@@ -48,15 +56,23 @@ export function ImportOutcomePanel({ outcome }: { outcome: ImportOutcome & { at:
             </caption>
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="p-2">Riga</th>
-                <th scope="col" className="p-2">Colonna</th>
-                <th scope="col" className="p-2">Problema</th>
+                <th scope="col" className="p-2">
+                  Riga
+                </th>
+                <th scope="col" className="p-2">
+                  Colonna
+                </th>
+                <th scope="col" className="p-2">
+                  Problema
+                </th>
               </tr>
             </thead>
             <tbody>
               {outcome.errors.map((e, i) => (
                 <tr key={i} className="border-b border-[#d9dee3] align-top">
-                  <th scope="row" className="p-2 font-semibold">{e.line}</th>
+                  <th scope="row" className="p-2 font-semibold">
+                    {e.line}
+                  </th>
                   <td className="p-2">{e.column ? COLUMN_LABELS[e.column] : '—'}</td>
                   <td className="p-2">{e.message}</td>
                 </tr>

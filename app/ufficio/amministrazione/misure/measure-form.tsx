@@ -8,7 +8,13 @@ import { previewCoveredRates, type RatePreview } from '@/lib/domain/measure-prev
 import { formatEuro, parseEuro } from '@/lib/domain/money';
 import { parsePercent } from '@/lib/domain/percent';
 
-type Values = { opensOn: string; closesOn: string; hourlyCapOneChild: string; hourlyCapMultiChild: string; copayPercent: string };
+type Values = {
+  opensOn: string;
+  closesOn: string;
+  hourlyCapOneChild: string;
+  hourlyCapMultiChild: string;
+  copayPercent: string;
+};
 
 function params(v: Pick<Values, 'hourlyCapOneChild' | 'hourlyCapMultiChild' | 'copayPercent'>) {
   const cents = (s: string) => {
@@ -16,7 +22,13 @@ function params(v: Pick<Values, 'hourlyCapOneChild' | 'hourlyCapMultiChild' | 'c
     return r?.ok ? (r.cents as number) : null;
   };
   const copay = parsePercent(v.copayPercent);
-  return copay.ok ? { hourlyCapOneChildCents: cents(v.hourlyCapOneChild), hourlyCapMultiChildCents: cents(v.hourlyCapMultiChild), copayBasisPoints: copay.basisPoints } : null;
+  return copay.ok
+    ? {
+        hourlyCapOneChildCents: cents(v.hourlyCapOneChild),
+        hourlyCapMultiChildCents: cents(v.hourlyCapMultiChild),
+        copayBasisPoints: copay.basisPoints,
+      }
+    : null;
 }
 
 function PreviewTable({ rows, caption }: { rows: RatePreview[]; caption: string }) {
@@ -26,15 +38,23 @@ function PreviewTable({ rows, caption }: { rows: RatePreview[]; caption: string 
       <caption className="mb-1 text-left font-semibold">{caption}</caption>
       <thead>
         <tr className="border-b-2 border-[#5c6f82]">
-          <th scope="col" className="p-2">Minori</th>
-          <th scope="col" className="p-2">Coperto dal buono ora (per ora)</th>
-          <th scope="col" className="p-2">Con le modifiche (per ora)</th>
+          <th scope="col" className="p-2">
+            Minori
+          </th>
+          <th scope="col" className="p-2">
+            Coperto dal buono ora (per ora)
+          </th>
+          <th scope="col" className="p-2">
+            Con le modifiche (per ora)
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.children} className="border-b border-[#d9dee3]">
-            <th scope="row" className="p-2">{r.children === 'one' ? 'Un minore' : 'Due o più minori'}</th>
+            <th scope="row" className="p-2">
+              {r.children === 'one' ? 'Un minore' : 'Due o più minori'}
+            </th>
             <td className="p-2">{euro(r.before)}</td>
             <td className="p-2 font-semibold">{euro(r.after)}</td>
           </tr>
@@ -45,7 +65,13 @@ function PreviewTable({ rows, caption }: { rows: RatePreview[]; caption: string 
 }
 
 /** Dates, caps and share of one measure; «Anteprima» is computed by the server, and live while typing once hydrated. */
-export function MeasureForm({ measure, defaults }: { measure: 'babysitting_covid' | 'summer_covid'; defaults: Values }) {
+export function MeasureForm({
+  measure,
+  defaults,
+}: {
+  measure: 'babysitting_covid' | 'summer_covid';
+  defaults: Values;
+}) {
   const [state, action] = useActionState(updateMeasureParametersAction, null);
   const typed = state && 'values' in state ? state.values : undefined;
   const value = (k: keyof Values) => (typeof typed?.[k] === 'string' ? (typed[k] as string) : defaults[k]);
@@ -62,16 +88,44 @@ export function MeasureForm({ measure, defaults }: { measure: 'babysitting_covid
       onInput={(e) => {
         if (!babysitting || !before) return;
         const f = new FormData(e.currentTarget);
-        const after = params({ hourlyCapOneChild: String(f.get('hourlyCapOneChild') ?? ''), hourlyCapMultiChild: String(f.get('hourlyCapMultiChild') ?? ''), copayPercent: String(f.get('copayPercent') ?? '') });
+        const after = params({
+          hourlyCapOneChild: String(f.get('hourlyCapOneChild') ?? ''),
+          hourlyCapMultiChild: String(f.get('hourlyCapMultiChild') ?? ''),
+          copayPercent: String(f.get('copayPercent') ?? ''),
+        });
         setLive(after ? previewCoveredRates(before, after) : null);
       }}
     >
       <input type="hidden" name="measure" value={measure} />
-      {state && !state.ok ? <Alert kind="error" title="Parametri non salvati">{state.message}</Alert> : null}
-      {state?.ok && state.data.saved ? <Alert kind="success" title="Parametri salvati.">Valgono per i nuovi PES da adesso.</Alert> : null}
+      {state && !state.ok ? (
+        <Alert kind="error" title="Parametri non salvati">
+          {state.message}
+        </Alert>
+      ) : null}
+      {state?.ok && state.data.saved ? (
+        <Alert kind="success" title="Parametri salvati.">
+          Valgono per i nuovi PES da adesso.
+        </Alert>
+      ) : null}
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <TextField id={id('opensOn')} name="opensOn" type="date" label="Apertura (primo giorno)" required defaultValue={value('opensOn')} error={fe.opensOn} />
-        <TextField id={id('closesOn')} name="closesOn" type="date" label="Chiusura (ultimo giorno)" required defaultValue={value('closesOn')} error={fe.closesOn} />
+        <TextField
+          id={id('opensOn')}
+          name="opensOn"
+          type="date"
+          label="Apertura (primo giorno)"
+          required
+          defaultValue={value('opensOn')}
+          error={fe.opensOn}
+        />
+        <TextField
+          id={id('closesOn')}
+          name="closesOn"
+          type="date"
+          label="Chiusura (ultimo giorno)"
+          required
+          defaultValue={value('closesOn')}
+          error={fe.closesOn}
+        />
         <TextField
           id={id('hourlyCapOneChild')}
           name="hourlyCapOneChild"
@@ -92,7 +146,16 @@ export function MeasureForm({ measure, defaults }: { measure: 'babysitting_covid
           defaultValue={value('hourlyCapMultiChild')}
           error={fe.hourlyCapMultiChild}
         />
-        <TextField id={id('copayPercent')} name="copayPercent" label="Quota a carico della famiglia (%)" hint="Da 0 a 100, ad esempio 10." inputMode="decimal" required defaultValue={value('copayPercent')} error={fe.copayPercent} />
+        <TextField
+          id={id('copayPercent')}
+          name="copayPercent"
+          label="Quota a carico della famiglia (%)"
+          hint="Da 0 a 100, ad esempio 10."
+          inputMode="decimal"
+          required
+          defaultValue={value('copayPercent')}
+          error={fe.copayPercent}
+        />
       </div>
       {babysitting && live ? (
         <div aria-live="polite" className="mb-4">
@@ -101,7 +164,10 @@ export function MeasureForm({ measure, defaults }: { measure: 'babysitting_covid
       ) : null}
       {babysitting && !live && state?.ok ? (
         <div role="status" className="mb-4">
-          <PreviewTable rows={state.data.preview} caption={state.data.saved ? 'Tariffe orarie coperte dal buono' : 'Anteprima (non ancora salvata)'} />
+          <PreviewTable
+            rows={state.data.preview}
+            caption={state.data.saved ? 'Tariffe orarie coperte dal buono' : 'Anteprima (non ancora salvata)'}
+          />
         </div>
       ) : null}
       <div className="flex flex-col gap-3 sm:flex-row">

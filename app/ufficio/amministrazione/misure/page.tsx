@@ -16,13 +16,17 @@ const percent = (bp: number) => formatPercent(bp).replace(' %', '');
 export default async function MeasuresPage() {
   await requireRole('office');
   const db = await getDb();
-  const rows = (await Promise.all([getMeasureParameters(db, 'babysitting_covid'), getMeasureParameters(db, 'summer_covid')])).filter((r) => r !== null);
+  const rows = (
+    await Promise.all([getMeasureParameters(db, 'babysitting_covid'), getMeasureParameters(db, 'summer_covid')])
+  ).filter((r) => r !== null);
   return (
     <div className="space-y-6">
-      <PageHeader back={{ href: '/ufficio/amministrazione', label: 'Amministrazione' }}>Parametri delle misure</PageHeader>
+      <PageHeader back={{ href: '/ufficio/amministrazione', label: 'Amministrazione' }}>
+        Parametri delle misure
+      </PageHeader>
       <p>
-        Le modifiche valgono per i nuovi PES inseriti dopo il salvataggio; i PES già inseriti mantengono l’importo con cui sono stati registrati.
-        Con «Anteprima» vedi l’effetto sulle tariffe orarie coperte dal buono senza salvare.
+        Le modifiche valgono per i nuovi PES inseriti dopo il salvataggio; i PES già inseriti mantengono l’importo con
+        cui sono stati registrati. Con «Anteprima» vedi l’effetto sulle tariffe orarie coperte dal buono senza salvare.
       </p>
       {rows.map((m) => (
         <section key={m.measure} aria-labelledby={`m-${m.measure}`} className="card space-y-2">
@@ -38,7 +42,8 @@ export default async function MeasuresPage() {
               opensOn: m.opensOn,
               closesOn: m.closesOn,
               hourlyCapOneChild: m.hourlyCapOneChildCents === null ? '' : formatEuroPlain(m.hourlyCapOneChildCents),
-              hourlyCapMultiChild: m.hourlyCapMultiChildCents === null ? '' : formatEuroPlain(m.hourlyCapMultiChildCents),
+              hourlyCapMultiChild:
+                m.hourlyCapMultiChildCents === null ? '' : formatEuroPlain(m.hourlyCapMultiChildCents),
               copayPercent: percent(m.copayBasisPoints),
             }}
           />

@@ -10,7 +10,11 @@ import { PageHeader } from '@/app/_components/page-header';
 
 export const metadata: Metadata = { title: 'Soggetti erogatori' };
 
-export default async function ProvidersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProvidersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireRole('office');
   const sp = await searchParams;
   const rows = await listProvidersForOffice(await getDb());
@@ -26,15 +30,29 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Pr
       </p>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse bg-white text-left">
-          <caption className="sr-only">Soggetti erogatori, con fasce offerte e misure COVID-19 a cui aderiscono</caption>
+          <caption className="sr-only">
+            Soggetti erogatori, con fasce offerte e misure COVID-19 a cui aderiscono
+          </caption>
           <thead>
             <tr className="border-b-2 border-[#5c6f82]">
-              <th scope="col" className="p-2">Denominazione</th>
-              <th scope="col" className="p-2">Codice fiscale / P. IVA</th>
-              <th scope="col" className="p-2">E-mail per le notifiche</th>
-              <th scope="col" className="p-2">Fasce</th>
-              <th scope="col" className="p-2">Misure COVID-19</th>
-              <th scope="col" className="p-2">Operatori</th>
+              <th scope="col" className="p-2">
+                Denominazione
+              </th>
+              <th scope="col" className="p-2">
+                Codice fiscale / P. IVA
+              </th>
+              <th scope="col" className="p-2">
+                E-mail per le notifiche
+              </th>
+              <th scope="col" className="p-2">
+                Fasce
+              </th>
+              <th scope="col" className="p-2">
+                Misure COVID-19
+              </th>
+              <th scope="col" className="p-2">
+                Operatori
+              </th>
             </tr>
           </thead>
           <tbody>

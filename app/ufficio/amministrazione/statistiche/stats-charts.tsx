@@ -5,7 +5,15 @@ export type StatusBar = { label: string; babysitting: number; summer: number; bo
 export type EuroBar = { label: string; approved: number; submitted: number; all: number };
 
 // Contrast of at least 3:1 against white for every series (WCAG 1.4.11); the legend names them.
-const COLORS = { babysitting: '#0059b3', summer: '#00704a', both: '#8a5300', none: '#6b6b6b', approved: '#00704a', submitted: '#0059b3', all: '#5c2d91' };
+const COLORS = {
+  babysitting: '#0059b3',
+  summer: '#00704a',
+  both: '#8a5300',
+  none: '#6b6b6b',
+  approved: '#00704a',
+  submitted: '#0059b3',
+  all: '#5c2d91',
+};
 const euro = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const formatEuro = (v: unknown) => euro.format(Number(v));
 
@@ -23,7 +31,13 @@ function ChartBox({ height = 280, children }: { height?: number; children: React
   );
 }
 
-export function StatusChart({ data, labels }: { data: StatusBar[]; labels: Record<'babysitting' | 'summer' | 'both' | 'none', string> }) {
+export function StatusChart({
+  data,
+  labels,
+}: {
+  data: StatusBar[];
+  labels: Record<'babysitting' | 'summer' | 'both' | 'none', string>;
+}) {
   return (
     <ChartBox>
       <BarChart data={data} accessibilityLayer={false} margin={{ left: 0, right: 8 }}>
@@ -40,7 +54,15 @@ export function StatusChart({ data, labels }: { data: StatusBar[]; labels: Recor
   );
 }
 
-export function EuroChart({ data, labels, layout = 'horizontal' }: { data: EuroBar[]; labels: Record<'approved' | 'submitted' | 'all', string>; layout?: 'horizontal' | 'vertical' }) {
+export function EuroChart({
+  data,
+  labels,
+  layout = 'horizontal',
+}: {
+  data: EuroBar[];
+  labels: Record<'approved' | 'submitted' | 'all', string>;
+  layout?: 'horizontal' | 'vertical';
+}) {
   const vertical = layout === 'vertical';
   return (
     <ChartBox height={vertical ? Math.max(200, 70 * data.length + 80) : 280}>

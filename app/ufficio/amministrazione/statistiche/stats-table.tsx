@@ -1,5 +1,15 @@
 /** The accessible form of each chart: a caption, column headers and one row header per line. */
-export function StatsTable({ caption, corner, headers, rows }: { caption: string; corner: string; headers: string[]; rows: { key: string; label: string; cells: string[] }[] }) {
+export function StatsTable({
+  caption,
+  corner,
+  headers,
+  rows,
+}: {
+  caption: string;
+  corner: string;
+  headers: string[];
+  rows: { key: string; label: string; cells: string[] }[];
+}) {
   return (
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full border-collapse text-left">

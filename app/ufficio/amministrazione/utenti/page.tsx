@@ -12,7 +12,11 @@ export const metadata: Metadata = { title: 'Utenti' };
 
 const ROLE = { provider: 'Soggetto erogatore', office: 'Struttura' } as const;
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireRole('office');
   const sp = await searchParams;
   const rows = await listStaffUsers(await getDb());
@@ -25,7 +29,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           Abbiamo inviato a {created.email} il collegamento per scegliere la password (valido 72 ore, una sola volta).
         </Alert>
       ) : null}
-      <p>Operatori dei soggetti erogatori e della Struttura. Le famiglie ricevono l’accesso con l’importazione dei buoni.</p>
+      <p>
+        Operatori dei soggetti erogatori e della Struttura. Le famiglie ricevono l’accesso con l’importazione dei buoni.
+      </p>
       <p>
         <Link href="/ufficio/amministrazione/utenti/nuovo" className="btn-primary">
           Nuovo utente
@@ -55,7 +61,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <dt className="font-semibold">Verifica in due passaggi</dt>
               <dd>{u.mfaEnrolledAt ? `attiva dal ${formatDateTimeIt(u.mfaEnrolledAt)}` : 'non attivata'}</dd>
             </dl>
-            {u.id === actor.userId ? null : <UserRowActions userId={u.id} name={`${u.givenName} ${u.familyName}`} active={u.active} mfaEnrolled={Boolean(u.mfaEnrolledAt)} />}
+            {u.id === actor.userId ? null : (
+              <UserRowActions
+                userId={u.id}
+                name={`${u.givenName} ${u.familyName}`}
+                active={u.active}
+                mfaEnrolled={Boolean(u.mfaEnrolledAt)}
+              />
+            )}
           </li>
         ))}
       </ul>

@@ -4,7 +4,11 @@ import { Alert } from '@/app/_components/alert';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { FieldShell } from '@/app/_components/field-shell';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { approveConversionAction, rejectConversionAction, returnConversionAction } from '@/lib/actions/office/decisions';
+import {
+  approveConversionAction,
+  rejectConversionAction,
+  returnConversionAction,
+} from '@/lib/actions/office/decisions';
 
 type State = { ok: boolean; message?: string; fieldErrors?: Record<string, string> } | null;
 
@@ -20,8 +24,15 @@ export function DecisionForms({ conversionId }: { conversionId: string }) {
       </h2>
       <form action={approve} onSubmit={expectOutcomeFocus} className="space-y-2">
         <input type="hidden" name="conversionId" value={conversionId} />
-        <p>Convalida la modifica: la famiglia e i soggetti erogatori ricevono una e-mail e i servizi possono essere attivati.</p>
-        {approved && !approved.ok && approved.message ? <Alert outcome kind="error" title="Convalida non registrata">{approved.message}</Alert> : null}
+        <p>
+          Convalida la modifica: la famiglia e i soggetti erogatori ricevono una e-mail e i servizi possono essere
+          attivati.
+        </p>
+        {approved && !approved.ok && approved.message ? (
+          <Alert outcome kind="error" title="Convalida non registrata">
+            {approved.message}
+          </Alert>
+        ) : null}
         <SubmitButton>Convalida</SubmitButton>
       </form>
       <ReasonForm
@@ -50,15 +61,31 @@ export function DecisionForms({ conversionId }: { conversionId: string }) {
   );
 }
 
-function ReasonForm(p: { action: (fd: FormData) => void; state: State; conversionId: string; id: string; label: string; hint: string; button: string; failTitle: string; className: string }) {
+function ReasonForm(p: {
+  action: (fd: FormData) => void;
+  state: State;
+  conversionId: string;
+  id: string;
+  label: string;
+  hint: string;
+  button: string;
+  failTitle: string;
+  className: string;
+}) {
   const failed = p.state && !p.state.ok ? p.state : null;
   const message = failed?.message ?? '';
   return (
     <form action={p.action} onSubmit={expectOutcomeFocus} className="space-y-2 border-t border-[#d9dee3] pt-4">
       <input type="hidden" name="conversionId" value={p.conversionId} />
-      {failed && !failed.fieldErrors?.reason ? <Alert outcome kind="error" title={p.failTitle}>{message}</Alert> : null}
+      {failed && !failed.fieldErrors?.reason ? (
+        <Alert outcome kind="error" title={p.failTitle}>
+          {message}
+        </Alert>
+      ) : null}
       <FieldShell id={p.id} label={p.label} hint={p.hint} error={failed?.fieldErrors?.reason}>
-        {(a11y) => <textarea name="reason" rows={3} maxLength={1000} required minLength={5} className="field-input" {...a11y} />}
+        {(a11y) => (
+          <textarea name="reason" rows={3} maxLength={1000} required minLength={5} className="field-input" {...a11y} />
+        )}
       </FieldShell>
       <SubmitButton className={p.className}>{p.button}</SubmitButton>
     </form>

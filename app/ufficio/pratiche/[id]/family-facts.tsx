@@ -31,26 +31,36 @@ export function FamilyFacts({ f, today }: { f: OfficeConversionFile; today: stri
         <dd>{f.voucher.twoParentHousehold ? 'due genitori' : 'un solo genitore'}</dd>
         <dt className="font-semibold">Datore di lavoro</dt>
         <dd>
-          {f.voucher.employerName} (C.F./P.IVA {f.voucher.employerTaxCode}), {f.voucher.employerAddress} — settore {f.voucher.employerSector}
+          {f.voucher.employerName} (C.F./P.IVA {f.voucher.employerTaxCode}), {f.voucher.employerAddress} — settore{' '}
+          {f.voucher.employerSector}
         </dd>
         <dt className="font-semibold">Condizione di occupazione</dt>
         <dd>
-          {c.employmentCondition ? EMPLOYMENT_CONDITION_LABELS[c.employmentCondition as EmploymentCondition] ?? c.employmentCondition : 'non dichiarata (nessun PES babysitting)'}
+          {c.employmentCondition
+            ? (EMPLOYMENT_CONDITION_LABELS[c.employmentCondition as EmploymentCondition] ?? c.employmentCondition)
+            : 'non dichiarata (nessun PES babysitting)'}
           {c.employmentCondition ? (
             <span className="block text-sm">
               Rientro al lavoro fuori casa: {declarations.returnsToWorkOutsideHome ? 'sì' : 'non dichiarato'}
-              {f.voucher.twoParentHousehold ? ` — altro genitore occupato: ${declarations.otherParentEmployed ? 'sì' : 'non dichiarato'}` : ''}
+              {f.voucher.twoParentHousehold
+                ? ` — altro genitore occupato: ${declarations.otherParentEmployed ? 'sì' : 'non dichiarato'}`
+                : ''}
             </span>
           ) : null}
         </dd>
         <dt className="font-semibold">Conferma dati del datore</dt>
-        <dd>{c.employerConfirmedAt ? `confermati dalla famiglia il ${formatDateTimeIt(c.employerConfirmedAt)}` : 'non richiesta o non data'}</dd>
+        <dd>
+          {c.employerConfirmedAt
+            ? `confermati dalla famiglia il ${formatDateTimeIt(c.employerConfirmedAt)}`
+            : 'non richiesta o non data'}
+        </dd>
       </dl>
       <h3 className="text-lg font-bold">Minori</h3>
       <ul className="space-y-1">
         {f.children.map((k) => (
           <li key={k.id}>
-            {k.givenName} {k.familyName} <span className="break-all text-muted">({k.codiceFiscale})</span> — nato/a il {formatDateIt(k.birthDate)}, {ageInYears(k.birthDate, today)} anni
+            {k.givenName} {k.familyName} <span className="break-all text-muted">({k.codiceFiscale})</span> — nato/a il{' '}
+            {formatDateIt(k.birthDate)}, {ageInYears(k.birthDate, today)} anni
             {k.disability ? ', con disabilità' : ''}
           </li>
         ))}

@@ -5,7 +5,11 @@ import { formatDateIt, formatDateTimeIt } from '@/lib/domain/dates';
 import { formatEuro } from '@/lib/domain/money';
 import { PES_STATUS_LABELS } from '@/lib/domain/labels';
 
-const KIND = { standard: 'PES ordinario', babysitting_covid: 'Babysitting domiciliare EMERGENZA COVID-19', summer_covid: 'Servizi Estivi EMERGENZA COVID-19' } as const;
+const KIND = {
+  standard: 'PES ordinario',
+  babysitting_covid: 'Babysitting domiciliare EMERGENZA COVID-19',
+  summer_covid: 'Servizi Estivi EMERGENZA COVID-19',
+} as const;
 
 /**
  * One PES in the office file: every fact the clerk checks. Kept as one small component so it can be
@@ -26,7 +30,11 @@ export function OfficePes({ p, today }: { p: OfficeFilePes; today: string }) {
         <dt className="font-semibold">Soggetto erogatore</dt>
         <dd>{p.providerName}</dd>
         <dt className="font-semibold">Minori</dt>
-        <dd>{p.children.map((c) => `${c.givenName} ${c.familyName} (${ageInYears(c.birthDate, today)} anni)`).join(', ') || '—'}</dd>
+        <dd>
+          {p.children
+            .map((c) => `${c.givenName} ${c.familyName} (${ageInYears(c.birthDate, today)} anni)`)
+            .join(', ') || '—'}
+        </dd>
         {p.band ? (
           <>
             <dt className="font-semibold">Fascia</dt>
@@ -44,7 +52,8 @@ export function OfficePes({ p, today }: { p: OfficeFilePes; today: string }) {
           <>
             <dt className="font-semibold">Utilizzato</dt>
             <dd>
-              {formatEuro(p.usedCents)} ({p.hoursUsed} ore) — liberati <strong>{formatEuro(p.amountCents - p.usedCents)}</strong>
+              {formatEuro(p.usedCents)} ({p.hoursUsed} ore) — liberati{' '}
+              <strong>{formatEuro(p.amountCents - p.usedCents)}</strong>
               {p.closedAt ? `, chiuso il ${formatDateIt(p.closedAt)}` : ''}
             </dd>
           </>

@@ -23,7 +23,8 @@ const NEXT: Record<string, string> = {
   submitted: 'In attesa della decisione dell’ufficio: Convalida, Richiedi integrazione o Respingi.',
   returned: 'In attesa che la famiglia integri la pratica e la firmi di nuovo.',
   approved: 'Pratica convalidata: i servizi possono essere attivati.',
-  rejected: 'Pratica respinta: la famiglia può presentare una nuova richiesta con lo stesso importo liberato (sarà una nuova pratica, con un nuovo protocollo).',
+  rejected:
+    'Pratica respinta: la famiglia può presentare una nuova richiesta con lo stesso importo liberato (sarà una nuova pratica, con un nuovo protocollo).',
 };
 
 export default async function OfficeConversionPage({ params }: { params: Promise<{ id: string }> }) {
@@ -44,7 +45,8 @@ export default async function OfficeConversionPage({ params }: { params: Promise
       </p>
       <div className="space-y-2">
         <h1 className="text-3xl font-bold">
-          Pratica {c.protocolNumber ?? ''} <span className="block text-xl font-semibold sm:inline">Buono {f.voucher.number}</span>
+          Pratica {c.protocolNumber ?? ''}{' '}
+          <span className="block text-xl font-semibold sm:inline">Buono {f.voucher.number}</span>
         </h1>
         <p className="flex flex-wrap items-center gap-2">
           <ConversionStatusBadge status={c.status} />
@@ -56,7 +58,11 @@ export default async function OfficeConversionPage({ params }: { params: Promise
       </div>
 
       {c.decidedAt && f.decidedBy && c.status !== 'submitted' ? (
-        <Alert outcome kind={c.status === 'approved' ? 'success' : 'warning'} title={outcomeTitle(c.status, f.decidedBy, c.decidedAt)}>
+        <Alert
+          outcome
+          kind={c.status === 'approved' ? 'success' : 'warning'}
+          title={outcomeTitle(c.status, f.decidedBy, c.decidedAt)}
+        >
           {c.decisionReason ? <p>Motivo: {c.decisionReason}</p> : null}
         </Alert>
       ) : null}
@@ -68,7 +74,8 @@ export default async function OfficeConversionPage({ params }: { params: Promise
           PES originali e importo liberato
         </h2>
         <p>
-          Liberati dai PES chiusi: <strong>{formatEuro(f.freedCents)}</strong> — destinati ai nuovi PES: {formatEuro(f.committedCents)} — residuo: {formatEuro(f.residualCents)}
+          Liberati dai PES chiusi: <strong>{formatEuro(f.freedCents)}</strong> — destinati ai nuovi PES:{' '}
+          {formatEuro(f.committedCents)} — residuo: {formatEuro(f.residualCents)}
         </p>
         {f.standardPes.map((p) => (
           <OfficePes key={p.id} p={p} today={today} />
@@ -83,14 +90,22 @@ export default async function OfficeConversionPage({ params }: { params: Promise
         {f.newPes.map((p) => (
           <OfficePes key={p.id} p={p} today={today} />
         ))}
-        {f.withdrawnPes.length ? <p className="text-muted">PES ritirati dalla famiglia: {f.withdrawnPes.map((p) => p.code).join(', ')}.</p> : null}
+        {f.withdrawnPes.length ? (
+          <p className="text-muted">PES ritirati dalla famiglia: {f.withdrawnPes.map((p) => p.code).join(', ')}.</p>
+        ) : null}
       </section>
 
       <SignatureFacts f={f} />
       {c.otpLocked ? <UnlockForm conversionId={c.id} lock={c.otpLocked} /> : null}
       {c.status === 'submitted' ? <DecisionForms conversionId={c.id} /> : null}
 
-      <VoucherTimeline events={f.events} next={NEXT[c.status] ?? 'La famiglia sta correggendo la pratica: quando la firmerà di nuovo tornerà tra le pratiche inviate.'} />
+      <VoucherTimeline
+        events={f.events}
+        next={
+          NEXT[c.status] ??
+          'La famiglia sta correggendo la pratica: quando la firmerà di nuovo tornerà tra le pratiche inviate.'
+        }
+      />
     </div>
   );
 }

@@ -32,7 +32,11 @@ export function SignatureFacts({ f }: { f: OfficeConversionFile }) {
               <StatusBadge label="corrisponde: i dati non sono cambiati dopo la firma" tone="ok" />
             ) : (
               <StatusBadge
-                label={f.conversion.status === 'submitted' || f.conversion.status === 'approved' ? 'NON corrisponde: i dati sono cambiati dopo la firma' : 'non corrisponde: la famiglia sta correggendo la pratica'}
+                label={
+                  f.conversion.status === 'submitted' || f.conversion.status === 'approved'
+                    ? 'NON corrisponde: i dati sono cambiati dopo la firma'
+                    : 'non corrisponde: la famiglia sta correggendo la pratica'
+                }
                 tone="err"
               />
             )}

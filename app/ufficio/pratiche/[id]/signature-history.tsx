@@ -15,14 +15,21 @@ export function SignatureHistory({ submissions }: { submissions: OfficeConversio
         {submissions.map((s) => (
           <li key={s.id} className="space-y-1">
             <p>
-              Firmata il {formatDateTimeIt(s.submittedAt)} (protocollo {s.protocolNumber}, cellulare {s.signature.maskedMobile})
+              Firmata il {formatDateTimeIt(s.submittedAt)} (protocollo {s.protocolNumber}, cellulare{' '}
+              {s.signature.maskedMobile})
             </p>
             <p className="break-all font-mono text-sm">SHA-256 firmato: {s.signedSha256}</p>
             <div data-testid="submission-check">
               {s.matches ? (
-                <StatusBadge label="corrisponde: il fascicolo firmato e i suoi PDF sono conservati senza modifiche" tone="ok" />
+                <StatusBadge
+                  label="corrisponde: il fascicolo firmato e i suoi PDF sono conservati senza modifiche"
+                  tone="ok"
+                />
               ) : (
-                <StatusBadge label="NON corrisponde: il fascicolo firmato o un suo PDF non è più quello firmato" tone="err" />
+                <StatusBadge
+                  label="NON corrisponde: il fascicolo firmato o un suo PDF non è più quello firmato"
+                  tone="err"
+                />
               )}
             </div>
             {s.documents.length ? (

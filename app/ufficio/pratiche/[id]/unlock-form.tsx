@@ -19,9 +19,28 @@ export function UnlockForm({ conversionId, lock }: { conversionId: string; lock:
       <p>La famiglia non può firmare: {lock}.</p>
       <form action={unlock} className="space-y-2">
         <input type="hidden" name="conversionId" value={conversionId} />
-        {failed && !failed.fieldErrors?.reason ? <Alert kind="error" title="Sblocco non registrato">{failed.message}</Alert> : null}
-        <FieldShell id="motivo-sblocco" label="Motivo dello sblocco" hint="Ad esempio: identità verificata per telefono." error={failed?.fieldErrors?.reason}>
-          {(a11y) => <textarea name="reason" rows={2} maxLength={1000} required minLength={5} className="field-input" {...a11y} />}
+        {failed && !failed.fieldErrors?.reason ? (
+          <Alert kind="error" title="Sblocco non registrato">
+            {failed.message}
+          </Alert>
+        ) : null}
+        <FieldShell
+          id="motivo-sblocco"
+          label="Motivo dello sblocco"
+          hint="Ad esempio: identità verificata per telefono."
+          error={failed?.fieldErrors?.reason}
+        >
+          {(a11y) => (
+            <textarea
+              name="reason"
+              rows={2}
+              maxLength={1000}
+              required
+              minLength={5}
+              className="field-input"
+              {...a11y}
+            />
+          )}
         </FieldShell>
         <SubmitButton className="btn-secondary">Sblocca la firma</SubmitButton>
       </form>

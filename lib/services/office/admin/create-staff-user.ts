@@ -18,7 +18,14 @@ const DUPLICATE = 'Esiste già un utente con questo codice fiscale.';
 export async function createStaffUser(
   db: Db,
   actor: Actor,
-  input: { role: 'provider' | 'office'; providerId: string | null; codiceFiscale: string; givenName: string; familyName: string; email: string },
+  input: {
+    role: 'provider' | 'office';
+    providerId: string | null;
+    codiceFiscale: string;
+    givenName: string;
+    familyName: string;
+    email: string;
+  },
   ctx: { baseUrl: string; now?: Date },
 ): Promise<{ userId: string }> {
   requireOffice(actor);
@@ -27,12 +34,24 @@ export async function createStaffUser(
     let providerName: string | null = null;
     if (input.role === 'provider') {
       const [p] = await tx.select({ name: providers.name }).from(providers).where(eq(providers.id, input.providerId!));
-      if (!p) throw new AppError('invalid_input', 'Il soggetto erogatore scelto non esiste.', { providerId: 'Scegli un soggetto erogatore dall’elenco.' });
+      if (!p)
+        throw new AppError('invalid_input', 'Il soggetto erogatore scelto non esiste.', {
+          providerId: 'Scegli un soggetto erogatore dall’elenco.',
+        });
       providerName = p.name;
     }
     const [created] = await tx
       .insert(users)
-      .values({ codiceFiscale: input.codiceFiscale, givenName: input.givenName, familyName: input.familyName, email: input.email, role: input.role, providerId: input.providerId, passwordHash: unusablePasswordHash(), createdAt: now })
+      .values({
+        codiceFiscale: input.codiceFiscale,
+        givenName: input.givenName,
+        familyName: input.familyName,
+        email: input.email,
+        role: input.role,
+        providerId: input.providerId,
+        passwordHash: unusablePasswordHash(),
+        createdAt: now,
+      })
       .onConflictDoNothing({ target: users.codiceFiscale })
       .returning({ id: users.id });
     if (!created) throw new AppError('invalid_input', DUPLICATE, { codiceFiscale: DUPLICATE });
@@ -48,7 +67,14 @@ export async function createStaffUser(
       action: 'user.created',
       entityType: 'user',
       entityId: created.id,
-      after: { role: input.role, providerId: input.providerId, codiceFiscale: input.codiceFiscale, givenName: input.givenName, familyName: input.familyName, email: input.email },
+      after: {
+        role: input.role,
+        providerId: input.providerId,
+        codiceFiscale: input.codiceFiscale,
+        givenName: input.givenName,
+        familyName: input.familyName,
+        email: input.email,
+      },
       at: now,
     });
     return { userId: created.id };

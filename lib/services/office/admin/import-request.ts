@@ -13,7 +13,11 @@ export const IMPORT_PAGE = '/ufficio/amministrazione/importa';
 
 export type ImportRequestResult =
   | { kind: 'outcome'; outcome: ImportOutcome }
-  | { kind: 'refused'; status: 401 | 403 | 400 | 413; code: 'unauthenticated' | 'forbidden' | 'no_file' | 'too_large' | 'cross_site' };
+  | {
+      kind: 'refused';
+      status: 401 | 403 | 400 | 413;
+      code: 'unauthenticated' | 'forbidden' | 'no_file' | 'too_large' | 'cross_site';
+    };
 
 /** Same-origin only: a route handler gets none of the CSRF checks Next gives server actions. */
 function sameOrigin(req: Request): boolean {
@@ -33,18 +37,27 @@ export async function handleImportRequest(req: Request): Promise<ImportRequestRe
   if (!actor) return { kind: 'refused', status: 401, code: 'unauthenticated' };
   const db = await getDb();
   if (actor.role !== 'office' || !sameOrigin(req)) {
-    await writeAudit(db, { actor, action: 'access.denied', entityType: 'route', entityId: `${IMPORT_PAGE}/carica` }).catch(() => undefined);
+    await writeAudit(db, {
+      actor,
+      action: 'access.denied',
+      entityType: 'route',
+      entityId: `${IMPORT_PAGE}/carica`,
+    }).catch(() => undefined);
     return { kind: 'refused', status: 403, code: actor.role !== 'office' ? 'forbidden' : 'cross_site' };
   }
   // The multipart envelope adds a little to the file itself.
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) return { kind: 'refused', status: 413, code: 'too_large' };
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024)
+    return { kind: 'refused', status: 413, code: 'too_large' };
   const form = await req.formData().catch(() => null);
   const file = form?.get('file');
   if (!(file instanceof File) || file.size === 0) return { kind: 'refused', status: 400, code: 'no_file' };
   if (file.size > MAX_IMPORT_BYTES) return { kind: 'refused', status: 413, code: 'too_large' };
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
-    return { kind: 'outcome', outcome: await importVouchers(db, actor, { bytes, name: file.name }, { baseUrl: publicBaseUrl() }) };
+    return {
+      kind: 'outcome',
+      outcome: await importVouchers(db, actor, { bytes, name: file.name }, { baseUrl: publicBaseUrl() }),
+    };
   } catch (e) {
     if (e instanceof AppError && e.code === 'forbidden') return { kind: 'refused', status: 403, code: 'forbidden' };
     throw e;

@@ -23,14 +23,22 @@ async function inChunks<K, R>(keys: readonly K[], run: (chunk: K[]) => Promise<R
  * The checks that need the database, on the natural keys (codice fiscale, voucher number, PES code):
  * importing the same file again finds everything present and changes nothing.
  */
-export async function checkAgainstDatabase(tx: DbOrTx, plan: ImportPlan): Promise<{ lookups: ImportLookups; errors: ImportError[] }> {
+export async function checkAgainstDatabase(
+  tx: DbOrTx,
+  plan: ImportPlan,
+): Promise<{ lookups: ImportLookups; errors: ImportError[] }> {
   const errors: ImportError[] = [];
   const providerCodes = [...new Set(plan.vouchers.flatMap((v) => v.pes.map((p) => p.providerCode)))];
   const pesCodes = plan.vouchers.flatMap((v) => v.pes.map((p) => p.code));
   const [foundProviders, foundUsers, foundVouchers, foundPes] = await Promise.all([
-    inChunks(providerCodes, (c) => tx.select({ id: providers.id, code: providers.code }).from(providers).where(inArray(providers.code, c))),
+    inChunks(providerCodes, (c) =>
+      tx.select({ id: providers.id, code: providers.code }).from(providers).where(inArray(providers.code, c)),
+    ),
     inChunks([...plan.holders.keys()], (c) =>
-      tx.select({ id: users.id, cf: users.codiceFiscale, role: users.role }).from(users).where(inArray(users.codiceFiscale, c)),
+      tx
+        .select({ id: users.id, cf: users.codiceFiscale, role: users.role })
+        .from(users)
+        .where(inArray(users.codiceFiscale, c)),
     ),
     inChunks(
       plan.vouchers.map((v) => v.number),
@@ -42,7 +50,11 @@ export async function checkAgainstDatabase(tx: DbOrTx, plan: ImportPlan): Promis
           .where(inArray(vouchers.number, c)),
     ),
     inChunks(pesCodes, (c) =>
-      tx.select({ code: pes.code, voucherNumber: vouchers.number }).from(pes).innerJoin(vouchers, eq(vouchers.id, pes.voucherId)).where(inArray(pes.code, c)),
+      tx
+        .select({ code: pes.code, voucherNumber: vouchers.number })
+        .from(pes)
+        .innerJoin(vouchers, eq(vouchers.id, pes.voucherId))
+        .where(inArray(pes.code, c)),
     ),
   ]);
 
@@ -50,7 +62,12 @@ export async function checkAgainstDatabase(tx: DbOrTx, plan: ImportPlan): Promis
   const existingHolders = new Map<string, string>();
   for (const u of foundUsers) {
     if (u.role === 'family') existingHolders.set(u.cf, u.id);
-    else errors.push({ line: plan.holders.get(u.cf)!.line, column: 'cf_richiedente', message: `Il codice fiscale ${u.cf} appartiene a un utente del personale, non a una famiglia.` });
+    else
+      errors.push({
+        line: plan.holders.get(u.cf)!.line,
+        column: 'cf_richiedente',
+        message: `Il codice fiscale ${u.cf} appartiene a un utente del personale, non a una famiglia.`,
+      });
   }
   const voucherHolder = new Map(foundVouchers.map((v) => [v.number, v.holderCf]));
   const pesVoucher = new Map(foundPes.map((p) => [p.code, p.voucherNumber]));
@@ -58,22 +75,39 @@ export async function checkAgainstDatabase(tx: DbOrTx, plan: ImportPlan): Promis
   for (const v of plan.vouchers) {
     const holderInDb = voucherHolder.get(v.number);
     if (holderInDb !== undefined && holderInDb !== v.holderCodiceFiscale) {
-      errors.push({ line: v.line, column: 'numero_buono', message: `Il buono ${v.number} è già registrato per un altro richiedente.` });
+      errors.push({
+        line: v.line,
+        column: 'numero_buono',
+        message: `Il buono ${v.number} è già registrato per un altro richiedente.`,
+      });
     }
     errors.push(...pesErrors(v, holderInDb !== undefined, pesVoucher, providerIds));
   }
   return { lookups: { providerIds, existingHolders, existingVouchers: new Set(voucherHolder.keys()) }, errors };
 }
 
-function pesErrors(v: PlannedVoucher, voucherExists: boolean, pesVoucher: Map<string, string>, providerIds: Map<string, string>): ImportError[] {
+function pesErrors(
+  v: PlannedVoucher,
+  voucherExists: boolean,
+  pesVoucher: Map<string, string>,
+  providerIds: Map<string, string>,
+): ImportError[] {
   const errors: ImportError[] = [];
   for (const p of v.pes) {
     if (!providerIds.has(p.providerCode)) {
-      errors.push({ line: p.line, column: 'codice_erogatore', message: `Il soggetto erogatore ${p.providerCode} non esiste: registralo prima di importare.` });
+      errors.push({
+        line: p.line,
+        column: 'codice_erogatore',
+        message: `Il soggetto erogatore ${p.providerCode} non esiste: registralo prima di importare.`,
+      });
     }
     const onVoucher = pesVoucher.get(p.code);
     if (onVoucher !== undefined && onVoucher !== v.number) {
-      errors.push({ line: p.line, column: 'codice_pes', message: `Il codice PES ${p.code} è già usato sul buono ${onVoucher}.` });
+      errors.push({
+        line: p.line,
+        column: 'codice_pes',
+        message: `Il codice PES ${p.code} è già usato sul buono ${onVoucher}.`,
+      });
     } else if (voucherExists && onVoucher === undefined) {
       errors.push({
         line: p.line,

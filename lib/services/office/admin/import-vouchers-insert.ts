@@ -7,13 +7,23 @@ import type { ImportPlan } from '@/lib/import/plan-voucher-import';
 import { unusablePasswordHash, type NewAccount } from '@/lib/services/account/send-activation';
 import type { ImportLookups } from './import-vouchers-check';
 
-export type InsertCounts = { families: number; vouchers: number; children: number; pes: number; skippedVouchers: number };
+export type InsertCounts = {
+  families: number;
+  vouchers: number;
+  children: number;
+  pes: number;
+  skippedVouchers: number;
+};
 
 /**
  * Multi-row inserts of a thousand rows with ids made here, so children and PES can point at their
  * voucher without reading anything back: 10 000 rows take a few dozen statements, not 50 000.
  */
-export async function insertImportPlan(tx: DbOrTx, plan: ImportPlan, lookups: ImportLookups): Promise<{ counts: InsertCounts; newAccounts: NewAccount[] }> {
+export async function insertImportPlan(
+  tx: DbOrTx,
+  plan: ImportPlan,
+  lookups: ImportLookups,
+): Promise<{ counts: InsertCounts; newAccounts: NewAccount[] }> {
   const fresh = plan.vouchers.filter((v) => !lookups.existingVouchers.has(v.number));
   const holderIds = new Map(lookups.existingHolders);
   const newAccounts: NewAccount[] = [];
@@ -22,7 +32,13 @@ export async function insertImportPlan(tx: DbOrTx, plan: ImportPlan, lookups: Im
     const h = plan.holders.get(v.holderCodiceFiscale)!;
     const id = randomUUID();
     holderIds.set(v.holderCodiceFiscale, id);
-    newAccounts.push({ id, email: h.email, givenName: h.givenName, familyName: h.familyName, codiceFiscale: h.codiceFiscale });
+    newAccounts.push({
+      id,
+      email: h.email,
+      givenName: h.givenName,
+      familyName: h.familyName,
+      codiceFiscale: h.codiceFiscale,
+    });
   }
   const mobiles = new Map(newAccounts.map((a) => [a.id, plan.holders.get(a.codiceFiscale)!.mobile]));
 
@@ -49,11 +65,30 @@ export async function insertImportPlan(tx: DbOrTx, plan: ImportPlan, lookups: Im
     for (const c of v.children) {
       const id = randomUUID();
       childIds.set(c.codiceFiscale, id);
-      childRows.push({ id, voucherId, position: c.position, givenName: c.givenName, familyName: c.familyName, codiceFiscale: c.codiceFiscale, birthDate: c.birthDate, disability: c.disability });
+      childRows.push({
+        id,
+        voucherId,
+        position: c.position,
+        givenName: c.givenName,
+        familyName: c.familyName,
+        codiceFiscale: c.codiceFiscale,
+        birthDate: c.birthDate,
+        disability: c.disability,
+      });
     }
     for (const p of v.pes) {
       const id = randomUUID();
-      pesRows.push({ id, code: p.code, voucherId, providerId: lookups.providerIds.get(p.providerCode)!, kind: 'standard', band: p.band, hours: p.hours, amountCents: p.amountCents, status: 'active' });
+      pesRows.push({
+        id,
+        code: p.code,
+        voucherId,
+        providerId: lookups.providerIds.get(p.providerCode)!,
+        kind: 'standard',
+        band: p.band,
+        hours: p.hours,
+        amountCents: p.amountCents,
+        status: 'active',
+      });
       links.push({ pesId: id, childId: childIds.get(p.childCodiceFiscale)! });
     }
   }
@@ -61,14 +96,29 @@ export async function insertImportPlan(tx: DbOrTx, plan: ImportPlan, lookups: Im
   await bulkInsert(
     tx,
     users,
-    newAccounts.map((a) => ({ id: a.id, codiceFiscale: a.codiceFiscale, givenName: a.givenName, familyName: a.familyName, email: a.email, mobile: mobiles.get(a.id)!, role: 'family', passwordHash: unusablePasswordHash() })),
+    newAccounts.map((a) => ({
+      id: a.id,
+      codiceFiscale: a.codiceFiscale,
+      givenName: a.givenName,
+      familyName: a.familyName,
+      email: a.email,
+      mobile: mobiles.get(a.id)!,
+      role: 'family',
+      passwordHash: unusablePasswordHash(),
+    })),
   );
   await bulkInsert(tx, vouchers, voucherRows);
   await bulkInsert(tx, children, childRows);
   await bulkInsert(tx, pes, pesRows);
   await bulkInsert(tx, pesChildren, links);
   return {
-    counts: { families: newAccounts.length, vouchers: voucherRows.length, children: childRows.length, pes: pesRows.length, skippedVouchers: plan.vouchers.length - fresh.length },
+    counts: {
+      families: newAccounts.length,
+      vouchers: voucherRows.length,
+      children: childRows.length,
+      pes: pesRows.length,
+      skippedVouchers: plan.vouchers.length - fresh.length,
+    },
     newAccounts,
   };
 }

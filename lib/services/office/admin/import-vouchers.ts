@@ -17,7 +17,6 @@ import { insertImportPlan } from './import-vouchers-insert';
 /** The outcome page shows at most this many reasons; the count says how many there were. */
 export const MAX_REPORTED_ERRORS = 500;
 
-
 // Serialises imports: two uploads of one file at once would otherwise both see "not yet present".
 const IMPORT_LOCK = 11_2020;
 
@@ -32,7 +31,12 @@ class Rejected extends Error {
  * (M9): one transaction; any bad row rolls everything back and the outcome lists every reason.
  * Vouchers already present (same number) are skipped, so the same file imported twice changes nothing.
  */
-export async function importVouchers(db: Db, actor: Actor, file: { bytes: Uint8Array; name: string }, ctx: { baseUrl: string; now?: Date }): Promise<ImportOutcome> {
+export async function importVouchers(
+  db: Db,
+  actor: Actor,
+  file: { bytes: Uint8Array; name: string },
+  ctx: { baseUrl: string; now?: Date },
+): Promise<ImportOutcome> {
   if (actor.role !== 'office') throw new AppError('forbidden');
   const now = ctx.now ?? new Date();
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
@@ -41,7 +45,15 @@ export async function importVouchers(db: Db, actor: Actor, file: { bytes: Uint8A
 
   let outcome: ImportOutcome;
   if (!read.ok) {
-    outcome = { status: 'rejected', sha256, fileName, rowCount: read.rowCount, fileError: read.fileError, errors: read.errors, errorCount: read.errors.length };
+    outcome = {
+      status: 'rejected',
+      sha256,
+      fileName,
+      rowCount: read.rowCount,
+      fileError: read.fileError,
+      errors: read.errors,
+      errorCount: read.errors.length,
+    };
   } else {
     try {
       outcome = await db.transaction(async (tx) => {
@@ -49,20 +61,53 @@ export async function importVouchers(db: Db, actor: Actor, file: { bytes: Uint8A
         const { lookups, errors } = await checkAgainstDatabase(tx, read.plan);
         if (errors.length > 0) throw new Rejected(errors.sort((a, b) => a.line - b.line));
         const { counts, newAccounts } = await insertImportPlan(tx, read.plan, lookups);
-        await sendActivation(tx, newAccounts, { baseUrl: ctx.baseUrl, now, validHours: FAMILY_ACTIVATION_HOURS, message: familyActivationMessage });
-        const result = { status: 'imported' as const, sha256, fileName, rowCount: read.rowCount, counts: { ...counts, activationEmails: newAccounts.length } };
-        await writeAudit(tx, { actor, action: IMPORT_AUDIT.completed, entityType: 'voucher_import', entityId: sha256, after: result, at: now });
+        await sendActivation(tx, newAccounts, {
+          baseUrl: ctx.baseUrl,
+          now,
+          validHours: FAMILY_ACTIVATION_HOURS,
+          message: familyActivationMessage,
+        });
+        const result = {
+          status: 'imported' as const,
+          sha256,
+          fileName,
+          rowCount: read.rowCount,
+          counts: { ...counts, activationEmails: newAccounts.length },
+        };
+        await writeAudit(tx, {
+          actor,
+          action: IMPORT_AUDIT.completed,
+          entityType: 'voucher_import',
+          entityId: sha256,
+          after: result,
+          at: now,
+        });
         return result;
       });
     } catch (e) {
       if (!(e instanceof Rejected)) throw e;
-      outcome = { status: 'rejected', sha256, fileName, rowCount: read.rowCount, fileError: null, errors: e.errors, errorCount: e.errors.length };
+      outcome = {
+        status: 'rejected',
+        sha256,
+        fileName,
+        rowCount: read.rowCount,
+        fileError: null,
+        errors: e.errors,
+        errorCount: e.errors.length,
+      };
     }
   }
   if (outcome.status === 'rejected') {
     // Written after the rollback, so the refusal itself is on record; the reasons are capped, the count is not.
     outcome = { ...outcome, errors: outcome.errors.slice(0, MAX_REPORTED_ERRORS) };
-    await writeAudit(db, { actor, action: IMPORT_AUDIT.rejected, entityType: 'voucher_import', entityId: sha256, after: outcome, at: now });
+    await writeAudit(db, {
+      actor,
+      action: IMPORT_AUDIT.rejected,
+      entityType: 'voucher_import',
+      entityId: sha256,
+      after: outcome,
+      at: now,
+    });
   }
   return outcome;
 }

@@ -17,7 +17,11 @@ import { requireOffice } from './require-office';
 export async function resetUserMfa(db: Db, actor: Actor, input: { userId: string }, ctx: { now?: Date } = {}) {
   requireOffice(actor);
   const now = ctx.now ?? new Date();
-  if (input.userId === actor.userId) throw new AppError('invalid_state', 'Non puoi azzerare la tua verifica in due passaggi: chiedilo a un collega della Struttura.');
+  if (input.userId === actor.userId)
+    throw new AppError(
+      'invalid_state',
+      'Non puoi azzerare la tua verifica in due passaggi: chiedilo a un collega della Struttura.',
+    );
   return db.transaction(async (tx) => {
     const [user] = await tx
       .update(users)
@@ -25,9 +29,19 @@ export async function resetUserMfa(db: Db, actor: Actor, input: { userId: string
       .where(and(eq(users.id, input.userId), inArray(users.role, ['provider', 'office'])))
       .returning({ id: users.id, email: users.email, givenName: users.givenName, familyName: users.familyName });
     if (!user) throw new AppError('not_found', 'L’utente non esiste o non è un operatore.');
-    const removed = await tx.delete(staffTotp).where(eq(staffTotp.userId, user.id)).returning({ confirmedAt: staffTotp.confirmedAt, lockedAt: staffTotp.lockedAt });
-    if (!removed[0]?.confirmedAt) throw new AppError('invalid_state', 'Questo utente non ha attivato la verifica in due passaggi: non c’è nulla da azzerare.');
-    const codes = await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, user.id)).returning({ id: staffRecoveryCodes.id });
+    const removed = await tx
+      .delete(staffTotp)
+      .where(eq(staffTotp.userId, user.id))
+      .returning({ confirmedAt: staffTotp.confirmedAt, lockedAt: staffTotp.lockedAt });
+    if (!removed[0]?.confirmedAt)
+      throw new AppError(
+        'invalid_state',
+        'Questo utente non ha attivato la verifica in due passaggi: non c’è nulla da azzerare.',
+      );
+    const codes = await tx
+      .delete(staffRecoveryCodes)
+      .where(eq(staffRecoveryCodes.userId, user.id))
+      .returning({ id: staffRecoveryCodes.id });
     await writeAudit(tx, {
       actor,
       action: 'user.mfa_reset',

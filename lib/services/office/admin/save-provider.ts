@@ -13,17 +13,26 @@ import { requireOffice } from './require-office';
 const DUPLICATE_TAX_CODE = 'Esiste già un soggetto erogatore con questo codice fiscale / partita IVA.';
 
 /** Creates a provider (code PRVn, next free number) or updates one; one audit event with before and after. */
-export async function saveProvider(db: Db, actor: Actor, input: ProviderInput, ctx: { now?: Date } = {}): Promise<{ providerId: string }> {
+export async function saveProvider(
+  db: Db,
+  actor: Actor,
+  input: ProviderInput,
+  ctx: { now?: Date } = {},
+): Promise<{ providerId: string }> {
   requireOffice(actor);
   const now = ctx.now ?? new Date();
   const today = isoDate(now);
   return db.transaction(async (tx) => {
-    const [before] = input.providerId ? await tx.select().from(providers).where(eq(providers.id, input.providerId)).for('update') : [];
+    const [before] = input.providerId
+      ? await tx.select().from(providers).where(eq(providers.id, input.providerId)).for('update')
+      : [];
     if (input.providerId && !before) throw new AppError('not_found', 'Il soggetto erogatore non esiste.');
     const [dup] = await tx
       .select({ id: providers.id })
       .from(providers)
-      .where(and(eq(providers.taxCode, input.taxCode), input.providerId ? ne(providers.id, input.providerId) : sql`true`));
+      .where(
+        and(eq(providers.taxCode, input.taxCode), input.providerId ? ne(providers.id, input.providerId) : sql`true`),
+      );
     if (dup) throw new AppError('invalid_input', DUPLICATE_TAX_CODE, { taxCode: DUPLICATE_TAX_CODE });
 
     const fields = { name: input.name, taxCode: input.taxCode, email: input.email };
@@ -40,7 +49,14 @@ export async function saveProvider(db: Db, actor: Actor, input: ProviderInput, c
         .returning();
       if (!created) throw new AppError('conflict');
       await writeMemberships(tx, created.id, input, { bands: [], measures: [] }, today);
-      await writeAudit(tx, { actor, action: 'provider.created', entityType: 'provider', entityId: created.id, after: { ...fields, code: created.code, ...(await providerSnapshot(tx, created.id)) }, at: now });
+      await writeAudit(tx, {
+        actor,
+        action: 'provider.created',
+        entityType: 'provider',
+        entityId: created.id,
+        after: { ...fields, code: created.code, ...(await providerSnapshot(tx, created.id)) },
+        at: now,
+      });
       return { providerId: created.id };
     }
 

@@ -9,7 +9,13 @@ import { previewCoveredRates, type RatePreview } from '@/lib/domain/measure-prev
 import type { MeasureParametersInput } from '@/lib/validation/admin';
 import { requireOffice } from './require-office';
 
-const EDITABLE = ['opensOn', 'closesOn', 'hourlyCapOneChildCents', 'hourlyCapMultiChildCents', 'copayBasisPoints'] as const;
+const EDITABLE = [
+  'opensOn',
+  'closesOn',
+  'hourlyCapOneChildCents',
+  'hourlyCapMultiChildCents',
+  'copayBasisPoints',
+] as const;
 
 /**
  * «Anteprima» computes what the change does to the covered hourly rates and saves nothing; «Salva» writes
@@ -25,14 +31,24 @@ export async function updateMeasureParameters(
   requireOffice(actor);
   const now = ctx.now ?? new Date();
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(measureParameters).where(eq(measureParameters.measure, input.measure)).for('update');
+    const [before] = await tx
+      .select()
+      .from(measureParameters)
+      .where(eq(measureParameters.measure, input.measure))
+      .for('update');
     if (!before) throw new AppError('not_found', 'La misura non esiste.');
-    const after = Object.fromEntries(EDITABLE.map((k) => [k, input[k]])) as Pick<typeof before, (typeof EDITABLE)[number]>;
+    const after = Object.fromEntries(EDITABLE.map((k) => [k, input[k]])) as Pick<
+      typeof before,
+      (typeof EDITABLE)[number]
+    >;
     const preview = previewCoveredRates(before, after);
     if (input.intent === 'preview') return { saved: false, preview };
     const changed = EDITABLE.filter((k) => before[k] !== after[k]);
     if (changed.length === 0) return { saved: true, preview };
-    await tx.update(measureParameters).set({ ...after, updatedAt: now }).where(eq(measureParameters.measure, input.measure));
+    await tx
+      .update(measureParameters)
+      .set({ ...after, updatedAt: now })
+      .where(eq(measureParameters.measure, input.measure));
     await writeAudit(tx, {
       actor,
       action: 'measure.parameters_updated',

@@ -29,8 +29,19 @@ type Values = { childIds: string[]; providerId: string; hours: string };
  * and the *ore max ammissibili* follow the fields live (react-hook-form, the action's schema); without
  * JavaScript, Aggiorna asks the server for the same figures. The server checks everything again on saving.
  */
-export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents, multiChildRateCents, kids, providers, editing }: Props) {
-  const [state, formAction, actionPending] = useActionState<BabysittingPesState, FormData>(saveBabysittingPesAction, null);
+export function BabysittingPesForm({
+  voucherId,
+  residualCents,
+  oneChildRateCents,
+  multiChildRateCents,
+  kids,
+  providers,
+  editing,
+}: Props) {
+  const [state, formAction, actionPending] = useActionState<BabysittingPesState, FormData>(
+    saveBabysittingPesAction,
+    null,
+  );
   const [transitionPending, start] = useTransition();
   const pending = actionPending || transitionPending;
   const hydrated = useHydrated();
@@ -38,13 +49,29 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
   // The action's own field rules, plus the ore max ammissibili for the children chosen (the server checks them again).
   const schema = babysittingPesFieldsSchema.superRefine((v, ctx) => {
     const max = maxAdmissibleHours(residualCents, rateFor(Math.max(1, v.childIds.length)));
-    if (v.hours > max) ctx.addIssue({ code: 'custom', path: ['hours'], message: `Inserisci un numero di ore tra 1 e ${max} (ore max ammissibili).` });
+    if (v.hours > max)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hours'],
+        message: `Inserisci un numero di ore tra 1 e ${max} (ore max ammissibili).`,
+      });
   });
   const posted = state?.values;
   const initial: Values = posted
-    ? { childIds: echoedList(posted, 'childIds'), providerId: echoed(posted, 'providerId'), hours: echoed(posted, 'hours') }
-    : { childIds: editing?.childIds ?? [], providerId: editing?.providerId ?? '', hours: editing ? String(editing.hours) : '' };
-  const { register, handleSubmit, formState, control } = useForm<Values, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: initial });
+    ? {
+        childIds: echoedList(posted, 'childIds'),
+        providerId: echoed(posted, 'providerId'),
+        hours: echoed(posted, 'hours'),
+      }
+    : {
+        childIds: editing?.childIds ?? [],
+        providerId: editing?.providerId ?? '',
+        hours: editing ? String(editing.hours) : '',
+      };
+  const { register, handleSubmit, formState, control } = useForm<Values, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: initial,
+  });
   const childIds = useWatch({ control, name: 'childIds' }) ?? [];
   const hoursText = useWatch({ control, name: 'hours' }) ?? '';
   const n = Array.isArray(childIds) ? childIds.length : 0;
@@ -52,9 +79,20 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
   const hours = /^\d{1,5}$/.test(hoursText.trim()) ? Number(hoursText) : 0;
   // Before hydration (or without JavaScript) the figures are the server's, from the last Aggiorna.
   const preview = state?.ok && state.data.step === 'preview' ? state.data : null;
-  const figures = !hydrated && preview
-    ? { rate: preview.hourlyRateCents, max: preview.maxHours, amount: preview.amountCents, after: preview.residualAfterCents }
-    : { rate, max: maxAdmissibleHours(residualCents, rate), amount: hours * rate, after: residualCents - hours * rate };
+  const figures =
+    !hydrated && preview
+      ? {
+          rate: preview.hourlyRateCents,
+          max: preview.maxHours,
+          amount: preview.amountCents,
+          after: preview.residualAfterCents,
+        }
+      : {
+          rate,
+          max: maxAdmissibleHours(residualCents, rate),
+          amount: hours * rate,
+          after: residualCents - hours * rate,
+        };
   const serverErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const fieldError = (k: keyof Values) => formState.errors[k]?.message ?? serverErrors[k];
   const e = formState.errors;
@@ -63,7 +101,8 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
     ev.preventDefault();
     expectOutcomeFocus();
     const form = ev.currentTarget;
-    const intent = ((ev.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value === 'preview' ? 'preview' : 'save';
+    const intent =
+      ((ev.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value === 'preview' ? 'preview' : 'save';
     const post = () => {
       const fd = new FormData(form);
       fd.set('intent', intent);
@@ -82,11 +121,16 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
       </h2>
       <input type="hidden" name="voucherId" value={voucherId} />
       {editing ? <input type="hidden" name="pesId" value={editing.id} /> : null}
-      {state && !state.ok ? <Alert outcome kind="error" title="PES non salvato">{state.message}</Alert> : null}
+      {state && !state.ok ? (
+        <Alert outcome kind="error" title="PES non salvato">
+          {state.message}
+        </Alert>
+      ) : null}
       {preview ? (
         <Alert outcome kind="info" title="Importo aggiornato">
-          Importo calcolato dal sistema: {preview.hours} ore × {formatEuro(preview.hourlyRateCents)} = {formatEuro(preview.amountCents)}. Importo residuo dopo questo PES:{' '}
-          {formatEuro(preview.residualAfterCents)}. Il PES non è ancora salvato: premi {editing ? 'Salva le modifiche' : 'Salva il PES'}.
+          Importo calcolato dal sistema: {preview.hours} ore × {formatEuro(preview.hourlyRateCents)} ={' '}
+          {formatEuro(preview.amountCents)}. Importo residuo dopo questo PES: {formatEuro(preview.residualAfterCents)}.
+          Il PES non è ancora salvato: premi {editing ? 'Salva le modifiche' : 'Salva il PES'}.
         </Alert>
       ) : null}
 
@@ -95,7 +139,14 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
         <div className="space-y-2">
           {kids.map((k) => (
             <div key={k.id} className="flex items-center gap-3">
-              <input id={`child-${k.id}`} type="checkbox" value={k.id} defaultChecked={initial.childIds.includes(k.id)} className="h-5 w-5 accent-pat-blue" {...register('childIds')} />
+              <input
+                id={`child-${k.id}`}
+                type="checkbox"
+                value={k.id}
+                defaultChecked={initial.childIds.includes(k.id)}
+                className="h-5 w-5 accent-pat-blue"
+                {...register('childIds')}
+              />
               <label htmlFor={`child-${k.id}`}>{k.label}</label>
             </div>
           ))}
@@ -107,7 +158,12 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
         ) : null}
       </fieldset>
 
-      <FieldShell id="providerId" label="Soggetto erogatore" hint="Sono elencati solo i soggetti erogatori che hanno aderito alla misura." error={fieldError('providerId')}>
+      <FieldShell
+        id="providerId"
+        label="Soggetto erogatore"
+        hint="Sono elencati solo i soggetti erogatori che hanno aderito alla misura."
+        error={fieldError('providerId')}
+      >
         {(a11y) => (
           <select className="field-input" defaultValue={initial.providerId} {...a11y} {...register('providerId')}>
             <option value="">Seleziona…</option>
@@ -130,13 +186,25 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
         }
         error={e.hours?.message ?? serverErrors.hours}
       >
-        {(a11y) => <input inputMode="numeric" autoComplete="off" className="field-input max-w-40" defaultValue={initial.hours} {...a11y} {...register('hours')} />}
+        {(a11y) => (
+          <input
+            inputMode="numeric"
+            autoComplete="off"
+            className="field-input max-w-40"
+            defaultValue={initial.hours}
+            {...a11y}
+            {...register('hours')}
+          />
+        )}
       </FieldShell>
 
       <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 rounded bg-pat-blue-light p-3" aria-live="polite">
         <dt>Importo utilizzabile</dt>
         <dd className="text-right font-semibold">{formatEuro(residualCents)}</dd>
-        <dt>Costo orario coperto dal buono ({n >= 2 ? 'due o più minori' : 'un minore'}, al netto della quota del 10 % a carico della famiglia)</dt>
+        <dt>
+          Costo orario coperto dal buono ({n >= 2 ? 'due o più minori' : 'un minore'}, al netto della quota del 10 % a
+          carico della famiglia)
+        </dt>
         <dd className="text-right font-semibold" data-testid="tariffa">
           {formatEuro(figures.rate)}
         </dd>
@@ -149,7 +217,11 @@ export function BabysittingPesForm({ voucherId, residualCents, oneChildRateCents
           {formatEuro(figures.after)}
         </dd>
       </dl>
-      {!hydrated ? <p className="text-sm text-muted">Gli importi si ricalcolano premendo Aggiorna: il sistema li calcola anche al salvataggio.</p> : null}
+      {!hydrated ? (
+        <p className="text-sm text-muted">
+          Gli importi si ricalcolano premendo Aggiorna: il sistema li calcola anche al salvataggio.
+        </p>
+      ) : null}
 
       <div className="flex flex-col gap-3 sm:flex-row">
         <button type="submit" name="intent" value="save" className="btn-primary" disabled={pending}>

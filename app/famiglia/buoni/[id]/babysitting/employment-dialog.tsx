@@ -5,7 +5,11 @@ import { Alert } from '@/app/_components/alert';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { declareEmploymentAction, type DeclareEmploymentState } from '@/lib/actions/family/babysitting';
 import { echoed } from '@/lib/actions/form-input';
-import { ELIGIBILITY_REASON_MESSAGES, EMPLOYMENT_CONDITION_LABELS, EMPLOYMENT_CONDITIONS } from '@/lib/domain/eligibility';
+import {
+  ELIGIBILITY_REASON_MESSAGES,
+  EMPLOYMENT_CONDITION_LABELS,
+  EMPLOYMENT_CONDITIONS,
+} from '@/lib/domain/eligibility';
 
 type Employer = { name: string; taxCode: string; address: string; sector: string };
 
@@ -14,7 +18,15 @@ type Employer = { name: string; taxCode: string; address: string; sector: string
  * lavoro when the condition needs it) are `<form action>` posts, so they work without JavaScript: the answers
  * travel back in the state and, for the second step, in hidden fields.
  */
-export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { voucherId: string; twoParentHousehold: boolean; employer: Employer }) {
+export function EmploymentDialog({
+  voucherId,
+  twoParentHousehold,
+  employer,
+}: {
+  voucherId: string;
+  twoParentHousehold: boolean;
+  employer: Employer;
+}) {
   const [state, formAction, pending] = useActionState<DeclareEmploymentState, FormData>(declareEmploymentAction, null);
   // Indietro from the employer step, once hydrated (without JavaScript it is a link back to the first step).
   const [back, setBack] = useState<DeclareEmploymentState>(null);
@@ -27,7 +39,12 @@ export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { 
 
   if (outcome && 'needsEmployerConfirmation' in outcome && state !== back) {
     return (
-      <form action={formAction} onSubmit={() => expectOutcomeFocus()} aria-labelledby="datore" className="card space-y-3">
+      <form
+        action={formAction}
+        onSubmit={() => expectOutcomeFocus()}
+        aria-labelledby="datore"
+        className="card space-y-3"
+      >
         <h2 id="datore" className="text-xl font-bold" tabIndex={-1} ref={(el) => el?.focus()}>
           Conferma i dati del datore di lavoro
         </h2>
@@ -48,7 +65,8 @@ export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { 
           <dd>{employer.sector}</dd>
         </dl>
         <p className="text-sm">
-          Se i dati non sono corretti non confermare: contatta la Struttura Multifunzionale Territoriale Ad Personam, che li correggerà nella domanda del buono.
+          Se i dati non sono corretti non confermare: contatta la Struttura Multifunzionale Territoriale Ad Personam,
+          che li correggerà nella domanda del buono.
         </p>
         <div className="flex flex-col gap-3 sm:flex-row">
           <button type="submit" className="btn-primary" disabled={pending}>
@@ -70,7 +88,13 @@ export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { 
   }
 
   return (
-    <form action={formAction} onSubmit={() => expectOutcomeFocus()} className="card space-y-4" aria-labelledby="condizione" noValidate>
+    <form
+      action={formAction}
+      onSubmit={() => expectOutcomeFocus()}
+      className="card space-y-4"
+      aria-labelledby="condizione"
+      noValidate
+    >
       <h2 id="condizione" className="text-xl font-bold">
         Condizione di occupazione
       </h2>
@@ -91,13 +115,24 @@ export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { 
           </p>
         </Alert>
       ) : null}
-      {error ? <Alert outcome kind="error" title="Dichiarazione non registrata">{error}</Alert> : null}
+      {error ? (
+        <Alert outcome kind="error" title="Dichiarazione non registrata">
+          {error}
+        </Alert>
+      ) : null}
       <fieldset>
         <legend className="mb-2 font-semibold">Seleziona la tua condizione di occupazione</legend>
         <div className="space-y-2">
           {EMPLOYMENT_CONDITIONS.map((c) => (
             <div key={c} className="flex items-start gap-3">
-              <input id={`cond-${c}`} type="radio" name="condition" value={c} defaultChecked={condition === c} className="mt-1 h-5 w-5 shrink-0 accent-pat-blue" />
+              <input
+                id={`cond-${c}`}
+                type="radio"
+                name="condition"
+                value={c}
+                defaultChecked={condition === c}
+                className="mt-1 h-5 w-5 shrink-0 accent-pat-blue"
+              />
               <label htmlFor={`cond-${c}`}>{EMPLOYMENT_CONDITION_LABELS[c]}</label>
             </div>
           ))}
@@ -107,12 +142,24 @@ export function EmploymentDialog({ voucherId, twoParentHousehold, employer }: { 
         <legend className="mb-2 font-semibold">Dichiarazioni</legend>
         <div className="space-y-2">
           <div className="flex items-start gap-3">
-            <input id="returns" type="checkbox" name="returnsToWorkOutsideHome" defaultChecked={returns} className="mt-1 h-5 w-5 shrink-0 accent-pat-blue" />
+            <input
+              id="returns"
+              type="checkbox"
+              name="returnsToWorkOutsideHome"
+              defaultChecked={returns}
+              className="mt-1 h-5 w-5 shrink-0 accent-pat-blue"
+            />
             <label htmlFor="returns">Dichiaro di rientrare al lavoro fuori casa</label>
           </div>
           {twoParentHousehold ? (
             <div className="flex items-start gap-3">
-              <input id="partner" type="checkbox" name="otherParentEmployed" defaultChecked={partner} className="mt-1 h-5 w-5 shrink-0 accent-pat-blue" />
+              <input
+                id="partner"
+                type="checkbox"
+                name="otherParentEmployed"
+                defaultChecked={partner}
+                className="mt-1 h-5 w-5 shrink-0 accent-pat-blue"
+              />
               <label htmlFor="partner">Dichiaro che anche l’altro genitore del nucleo familiare è occupato</label>
             </div>
           ) : (

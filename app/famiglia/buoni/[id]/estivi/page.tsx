@@ -34,17 +34,32 @@ function uploadNotice(code: string | undefined): { ok: boolean; message: string 
   return undefined;
 }
 
-export default async function SummerPesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SummerPesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireRole('family');
   const { id } = await params;
   const sp = await searchParams;
   if (!idSchema.safeParse(id).success) notFound();
   const db = await getDb();
   const now = new Date();
-  const [file, ctx, measure] = await Promise.all([getFamilyVoucherFile(db, actor.userId, id), summerContext(db, id, now), getMeasureParameters(db, 'summer_covid')]);
+  const [file, ctx, measure] = await Promise.all([
+    getFamilyVoucherFile(db, actor.userId, id),
+    summerContext(db, id, now),
+    getMeasureParameters(db, 'summer_covid'),
+  ]);
   if (!file) notFound();
-  const header = <PageHeader back={{ href: `/famiglia/buoni/${file.voucher.id}`, label: 'Torna a Modifica PES' }}>Richiesta P.E.S. servizi estivi</PageHeader>;
-  const editable = file.voucher.status === 'assigned' && (!file.conversion || isConversionEditable(file.conversion.status));
+  const header = (
+    <PageHeader back={{ href: `/famiglia/buoni/${file.voucher.id}`, label: 'Torna a Modifica PES' }}>
+      Richiesta P.E.S. servizi estivi
+    </PageHeader>
+  );
+  const editable =
+    file.voucher.status === 'assigned' && (!file.conversion || isConversionEditable(file.conversion.status));
   if (!ctx.open || !editable) {
     return <MeasureUnavailable header={header} editable={editable} measure={measure} requests="servizi estivi" />;
   }
@@ -59,15 +74,29 @@ export default async function SummerPesPage({ params, searchParams }: { params: 
       ordinal: `${ORDINALS[i] ?? `${i + 1}°`} MINORE`,
       bands: bandsForChild(c.birthDate, c.disability, ctx.startDate),
     }));
-  const initial = ctx.summerPes.map((p) => ({ id: p.id, childId: p.childId ?? '', band: (p.band ?? '') as Band | '', providerId: p.providerId, amount: formatEuroPlain(p.amountCents), hours: String(p.hours) }));
-  const saved = ctx.summerPes.map((p) => ({ id: p.id, code: p.code, status: p.status, statusLabel: PES_STATUS_LABELS[p.status] }));
+  const initial = ctx.summerPes.map((p) => ({
+    id: p.id,
+    childId: p.childId ?? '',
+    band: (p.band ?? '') as Band | '',
+    providerId: p.providerId,
+    amount: formatEuroPlain(p.amountCents),
+    hours: String(p.hours),
+  }));
+  const saved = ctx.summerPes.map((p) => ({
+    id: p.id,
+    code: p.code,
+    status: p.status,
+    statusLabel: PES_STATUS_LABELS[p.status],
+  }));
   const summerFile = file.newPes.filter((p) => p.kind === 'summer_covid' && p.status !== 'deleted');
   const docs: SummerDocumentView[] = summerFile.map((p) => ({
     pesId: p.id,
     code: p.code,
     title: `${p.children.map((c) => c.givenName).join(', ')} — ${p.providerName}`,
     statusLabel: PES_STATUS_LABELS[p.status],
-    document: p.document ? { id: p.document.id, fileName: p.document.fileName, size: formatFileSize(p.document.sizeBytes) } : null,
+    document: p.document
+      ? { id: p.document.id, fileName: p.document.fileName, size: formatFileSize(p.document.sizeBytes) }
+      : null,
     ...(sp.pes === p.id ? { notice: uploadNotice(typeof sp.documento === 'string' ? sp.documento : undefined) } : {}),
   }));
   const drafts = summerFile.filter((p) => p.status === 'draft');
@@ -77,19 +106,28 @@ export default async function SummerPesPage({ params, searchParams }: { params: 
     <div className="space-y-6">
       {header}
       <p>
-        Per ogni figlio inserisci i P.E.S. concordati con il soggetto erogatore ({measure?.legalReference ?? 'Del. G.P. n. 742/2020'}). La fascia del servizio dipende
-        dall’età del minore all’inizio del servizio ({formatDateIt(ctx.startDate)}).
+        Per ogni figlio inserisci i P.E.S. concordati con il soggetto erogatore (
+        {measure?.legalReference ?? 'Del. G.P. n. 742/2020'}). La fascia del servizio dipende dall’età del minore
+        all’inizio del servizio ({formatDateIt(ctx.startDate)}).
       </p>
       {savedCount !== null ? (
         <Alert outcome kind="success" title="P.E.S. salvati">
-          I P.E.S. servizi estivi sono salvati in bozza. Carica per ciascuno il PES concordato (PDF), poi premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE.
+          I P.E.S. servizi estivi sono salvati in bozza. Carica per ciascuno il PES concordato (PDF), poi premi RICHIEDI
+          VALIDAZIONE AL SOGGETTO EROGATORE.
         </Alert>
       ) : null}
       <section aria-labelledby="pes-estivi" className="space-y-3">
         <h2 id="pes-estivi" className="text-xl font-bold">
           P.E.S. per minore
         </h2>
-        <SummerPesForm voucherId={file.voucher.id} baseResidualCents={residualBase} kids={kids} providers={ctx.providers} initial={initial} saved={saved} />
+        <SummerPesForm
+          voucherId={file.voucher.id}
+          baseResidualCents={residualBase}
+          kids={kids}
+          providers={ctx.providers}
+          initial={initial}
+          saved={saved}
+        />
       </section>
       {docs.length ? (
         <section aria-labelledby="documenti-titolo" id="documenti" className="space-y-3">
@@ -102,7 +140,11 @@ export default async function SummerPesPage({ params, searchParams }: { params: 
               <SummerDocument key={d.pesId} voucherId={file.voucher.id} v={d} />
             ))}
           </ul>
-          <SummerValidationRequest voucherId={file.voucher.id} drafts={drafts.length} missing={drafts.filter((p) => !p.document).map((p) => p.code)} />
+          <SummerValidationRequest
+            voucherId={file.voucher.id}
+            drafts={drafts.length}
+            missing={drafts.filter((p) => !p.document).map((p) => p.code)}
+          />
         </section>
       ) : null}
     </div>

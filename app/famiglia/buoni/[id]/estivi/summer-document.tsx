@@ -5,7 +5,14 @@ import { expectOutcomeFocus, OutcomeFocus } from '@/app/_components/outcome-focu
 import { removeSummerDocumentAction, type DocumentActionState } from '@/lib/actions/family/summer';
 import { formatFileSize } from '@/lib/domain/file-size';
 
-export type SummerDocumentView = { pesId: string; code: string; title: string; statusLabel: string; document: { id: string; fileName: string; size: string } | null; notice?: { ok: boolean; message: string } };
+export type SummerDocumentView = {
+  pesId: string;
+  code: string;
+  title: string;
+  statusLabel: string;
+  document: { id: string; fileName: string; size: string } | null;
+  notice?: { ok: boolean; message: string };
+};
 
 type Upload = { name: string; size: string; percent: number } | null;
 
@@ -18,7 +25,10 @@ export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerD
   const router = useRouter();
   const [upload, setUpload] = useState<Upload>(null);
   const [notice, setNotice] = useState(v.notice ?? null);
-  const [removed, removeAction, removing] = useActionState<DocumentActionState, FormData>(removeSummerDocumentAction, null);
+  const [removed, removeAction, removing] = useActionState<DocumentActionState, FormData>(
+    removeSummerDocumentAction,
+    null,
+  );
   const shown = removed ?? notice;
   const inputId = `file-${v.pesId}`;
 
@@ -30,7 +40,9 @@ export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerD
     const xhr = new XMLHttpRequest();
     xhr.open('POST', form.action);
     xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = (p) => p.lengthComputable && setUpload({ name: file.name, size: formatFileSize(file.size), percent: Math.round((p.loaded / p.total) * 100) });
+    xhr.upload.onprogress = (p) =>
+      p.lengthComputable &&
+      setUpload({ name: file.name, size: formatFileSize(file.size), percent: Math.round((p.loaded / p.total) * 100) });
     xhr.onload = () => {
       setUpload(null);
       let body: { ok: boolean; message?: string; code?: string; backToDraft?: boolean } = { ok: false };
@@ -41,7 +53,10 @@ export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerD
       }
       setNotice(
         body.ok
-          ? { ok: true, message: `Documento caricato${body.backToDraft ? ': il P.E.S. torna in bozza e va inviato di nuovo in validazione' : ''}.` }
+          ? {
+              ok: true,
+              message: `Documento caricato${body.backToDraft ? ': il P.E.S. torna in bozza e va inviato di nuovo in validazione' : ''}.`,
+            }
           : { ok: false, message: body.message ?? 'Caricamento non riuscito: riprova tra qualche minuto.' },
       );
       form.reset();
@@ -69,10 +84,16 @@ export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerD
           </a>
         </p>
       ) : (
-        <p>Nessun documento caricato: carica il PES concordato con il soggetto erogatore (solo .pdf, al massimo 2 MB).</p>
+        <p>
+          Nessun documento caricato: carica il PES concordato con il soggetto erogatore (solo .pdf, al massimo 2 MB).
+        </p>
       )}
       {shown ? (
-        <p role={shown.ok ? 'status' : 'alert'} tabIndex={-1} className={`font-semibold ${shown.ok ? 'text-ok' : 'text-err'}`}>
+        <p
+          role={shown.ok ? 'status' : 'alert'}
+          tabIndex={-1}
+          className={`font-semibold ${shown.ok ? 'text-ok' : 'text-err'}`}
+        >
           <OutcomeFocus />
           {shown.ok ? null : (
             <span aria-hidden="true" className="mr-1">
@@ -82,7 +103,13 @@ export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerD
           {shown.ok ? shown.message : `Errore: ${shown.message}`}
         </p>
       ) : null}
-      <form method="post" action="/api/documents" encType="multipart/form-data" onSubmit={onSubmit} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+      <form
+        method="post"
+        action="/api/documents"
+        encType="multipart/form-data"
+        onSubmit={onSubmit}
+        className="flex flex-col gap-2 sm:flex-row sm:items-end"
+      >
         <input type="hidden" name="voucherId" value={voucherId} />
         <input type="hidden" name="pesId" value={v.pesId} />
         <div>

@@ -34,7 +34,14 @@ function Residual({ cents, id }: { cents: number; id?: string }) {
  * live at the top and bottom. Aggiorna posts to the server (works before hydration); conferma i dati e
  * prosegui needs the live field array, so it stays disabled until the page has hydrated.
  */
-export function SummerPesForm(props: { voucherId: string; baseResidualCents: number; kids: SummerChildView[]; providers: SummerProviderView[]; initial: SummerRowValues[]; saved: SummerSavedView[] }) {
+export function SummerPesForm(props: {
+  voucherId: string;
+  baseResidualCents: number;
+  kids: SummerChildView[];
+  providers: SummerProviderView[];
+  initial: SummerRowValues[];
+  saved: SummerSavedView[];
+}) {
   const hydrated = useHydrated();
   const [state, formAction] = useActionState<SummerFormState | null, FormData>(summerPesFormAction, null);
   const [pending, start] = useTransition();
@@ -49,14 +56,17 @@ export function SummerPesForm(props: { voucherId: string; baseResidualCents: num
   const removed = useWatch({ control, name: 'removed' }) ?? [];
 
   useEffect(() => {
-    for (const [key, message] of Object.entries(state?.fieldErrors ?? {})) if (key.startsWith('pes.')) setError(key as 'pes', { message });
+    for (const [key, message] of Object.entries(state?.fieldErrors ?? {}))
+      if (key.startsWith('pes.')) setError(key as 'pes', { message });
   }, [state, setError]);
 
   const amounts = live.map((r) => {
     const p = parseEuro(r?.amount ?? '');
     return p.ok ? p.cents : null;
   });
-  const left = hydrated ? runningResidual(props.baseResidualCents, amounts).leftCents : (state?.residualAfterCents ?? runningResidual(props.baseResidualCents, amounts).leftCents);
+  const left = hydrated
+    ? runningResidual(props.baseResidualCents, amounts).leftCents
+    : (state?.residualAfterCents ?? runningResidual(props.baseResidualCents, amounts).leftCents);
 
   const post = (intent: 'save' | 'refresh', v: Form) => {
     const fd = new FormData();
@@ -65,14 +75,16 @@ export function SummerPesForm(props: { voucherId: string; baseResidualCents: num
     v.removed.forEach((id, i) => fd.append(`removed.${i}`, id));
     v.pes.forEach((r, i) => {
       if (r.id) fd.append(`pes.${i}.id`, r.id);
-      for (const k of ['childId', 'band', 'providerId', 'amount', 'hours'] as const) fd.append(`pes.${i}.${k}`, r[k] ?? '');
+      for (const k of ['childId', 'band', 'providerId', 'amount', 'hours'] as const)
+        fd.append(`pes.${i}.${k}`, r[k] ?? '');
     });
     expectOutcomeFocus();
     start(() => formAction(fd));
   };
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const intent = ((e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value === 'refresh' ? 'refresh' : 'save';
+    const intent =
+      ((e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value === 'refresh' ? 'refresh' : 'save';
     if (intent === 'refresh') post('refresh', getValues());
     // handleSubmit hands over the schema's output (cents, numbers): the action parses the typed text itself.
     else void handleSubmit(() => post('save', getValues()))(e);
@@ -86,19 +98,36 @@ export function SummerPesForm(props: { voucherId: string; baseResidualCents: num
         <input key={id} type="hidden" name={`removed.${i}`} value={id} />
       ))}
       <Residual cents={left} id="riepilogo-estivi" />
-      {state && !state.ok && state.message ? <Alert outcome kind="error" title="P.E.S. non salvati">{state.message}</Alert> : null}
-      {state?.ok ? <Alert outcome kind="info" title="Importo aggiornato">Importo residuo calcolato dal sistema: {formatEuro(state.residualAfterCents ?? 0)}.</Alert> : null}
-      {Object.keys(formState.errors).length && !state?.message ? <Alert kind="error" title="Controlla i dati">Correggi i campi evidenziati: i P.E.S. non sono ancora salvati.</Alert> : null}
+      {state && !state.ok && state.message ? (
+        <Alert outcome kind="error" title="P.E.S. non salvati">
+          {state.message}
+        </Alert>
+      ) : null}
+      {state?.ok ? (
+        <Alert outcome kind="info" title="Importo aggiornato">
+          Importo residuo calcolato dal sistema: {formatEuro(state.residualAfterCents ?? 0)}.
+        </Alert>
+      ) : null}
+      {Object.keys(formState.errors).length && !state?.message ? (
+        <Alert kind="error" title="Controlla i dati">
+          Correggi i campi evidenziati: i P.E.S. non sono ancora salvati.
+        </Alert>
+      ) : null}
       {props.kids.map((child) => {
-        const mine = fields.map((f, index) => ({ f, index })).filter(({ index }) => (live[index]?.childId ?? fields[index]?.childId) === child.id);
+        const mine = fields
+          .map((f, index) => ({ f, index }))
+          .filter(({ index }) => (live[index]?.childId ?? fields[index]?.childId) === child.id);
         return (
           <details key={child.id} open className="card">
             <summary className="cursor-pointer text-lg font-bold">
-              {child.ordinal}: {child.name} ({child.age} {child.age === 1 ? 'anno' : 'anni'}) <span className="text-sm font-normal text-muted">riduci/espandi pannello</span>
+              {child.ordinal}: {child.name} ({child.age} {child.age === 1 ? 'anno' : 'anni'}){' '}
+              <span className="text-sm font-normal text-muted">riduci/espandi pannello</span>
             </summary>
             <div className="mt-3 space-y-3">
               {mine.length === 0 ? <p>Nessun P.E.S. inserito per questo minore.</p> : null}
-              {child.bands.length === 0 ? <p>Per età {child.name} non rientra in nessuna fascia dei servizi estivi.</p> : null}
+              {child.bands.length === 0 ? (
+                <p>Per età {child.name} non rientra in nessuna fascia dei servizi estivi.</p>
+              ) : null}
               {mine.map(({ f, index }, n) => (
                 <SummerPesRow
                   key={f.key}
@@ -121,7 +150,20 @@ export function SummerPesForm(props: { voucherId: string; baseResidualCents: num
                 />
               ))}
               {child.bands.length > 0 ? (
-                <button type="button" className="btn-secondary" disabled={!hydrated} onClick={() => append({ childId: child.id, band: child.bands.length === 1 ? child.bands[0]! : '', providerId: '', amount: '', hours: '' })}>
+                <button
+                  type="button"
+                  className="btn-secondary"
+                  disabled={!hydrated}
+                  onClick={() =>
+                    append({
+                      childId: child.id,
+                      band: child.bands.length === 1 ? child.bands[0]! : '',
+                      providerId: '',
+                      amount: '',
+                      hours: '',
+                    })
+                  }
+                >
                   Aggiungi P.E.S.<span className="sr-only"> per {child.name}</span>
                 </button>
               ) : null}
@@ -138,7 +180,9 @@ export function SummerPesForm(props: { voucherId: string; baseResidualCents: num
           {pending ? 'Salvataggio in corso…' : 'conferma i dati e prosegui'}
         </button>
       </div>
-      {!hydrated ? <p className="text-sm text-muted">La pagina si sta caricando: potrai confermare i dati tra un istante.</p> : null}
+      {!hydrated ? (
+        <p className="text-sm text-muted">La pagina si sta caricando: potrai confermare i dati tra un istante.</p>
+      ) : null}
     </form>
   );
 }

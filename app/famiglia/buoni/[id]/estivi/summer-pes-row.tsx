@@ -24,7 +24,8 @@ export function SummerPesRow(props: {
 }) {
   const { index: i, child, values, register, errors } = props;
   const client = errors.pes?.[i];
-  const error = (f: 'band' | 'providerId' | 'amount' | 'hours') => client?.[f]?.message ?? (props.hydrated ? undefined : props.serverErrors?.[`pes.${i}.${f}`]);
+  const error = (f: 'band' | 'providerId' | 'amount' | 'hours') =>
+    client?.[f]?.message ?? (props.hydrated ? undefined : props.serverErrors?.[`pes.${i}.${f}`]);
   const offered = values.band ? props.providers.filter((p) => p.bands.includes(values.band as Band)) : [];
   const id = (f: string) => `pes-${i}-${f}`;
   const title = `P.E.S. ${props.position} di ${child.name}${props.saved ? ` (${props.saved.code}, ${props.saved.statusLabel})` : ''}`;
@@ -43,7 +44,9 @@ export function SummerPesRow(props: {
             defaultValue={values.band}
             onChange={(e) => {
               void band.onChange(e);
-              const still = props.providers.find((p) => p.id === values.providerId)?.bands.includes(e.target.value as Band);
+              const still = props.providers
+                .find((p) => p.id === values.providerId)
+                ?.bands.includes(e.target.value as Band);
               if (!still) props.setValue(`pes.${i}.providerId`, '');
             }}
           >
@@ -60,11 +63,24 @@ export function SummerPesRow(props: {
         <span className="block font-semibold">Tipologia del servizio</span>
         Servizi Estivi EMERGENZA COVID-19
       </p>
-      <FieldShell id={id('providerId')} label="Soggetto erogatore" hint={values.band ? undefined : 'Scegli prima la fascia: compaiono i soggetti che la offrono.'} error={error('providerId')}>
+      <FieldShell
+        id={id('providerId')}
+        label="Soggetto erogatore"
+        hint={values.band ? undefined : 'Scegli prima la fascia: compaiono i soggetti che la offrono.'}
+        error={error('providerId')}
+      >
         {(a11y) => (
-          <select className="field-input" {...register(`pes.${i}.providerId`)} {...a11y} defaultValue={values.providerId}>
+          <select
+            className="field-input"
+            {...register(`pes.${i}.providerId`)}
+            {...a11y}
+            defaultValue={values.providerId}
+          >
             <option value="">Scegli il soggetto erogatore</option>
-            {(props.hydrated ? offered : props.providers.filter((p) => !values.band || p.bands.includes(values.band as Band))).map((p) => (
+            {(props.hydrated
+              ? offered
+              : props.providers.filter((p) => !values.band || p.bands.includes(values.band as Band))
+            ).map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
@@ -72,11 +88,38 @@ export function SummerPesRow(props: {
           </select>
         )}
       </FieldShell>
-      <FieldShell id={id('amount')} label="Quota richiesta a carico del Buono di Servizio (euro)" hint="Ad esempio 500,00" error={error('amount')}>
-        {(a11y) => <input className="field-input" inputMode="decimal" autoComplete="off" {...register(`pes.${i}.amount`)} {...a11y} defaultValue={values.amount} />}
+      <FieldShell
+        id={id('amount')}
+        label="Quota richiesta a carico del Buono di Servizio (euro)"
+        hint="Ad esempio 500,00"
+        error={error('amount')}
+      >
+        {(a11y) => (
+          <input
+            className="field-input"
+            inputMode="decimal"
+            autoComplete="off"
+            {...register(`pes.${i}.amount`)}
+            {...a11y}
+            defaultValue={values.amount}
+          />
+        )}
       </FieldShell>
-      <FieldShell id={id('hours')} label="Ore complessive del servizio richiesto concordate con il soggetto erogatore" error={error('hours')}>
-        {(a11y) => <input className="field-input" inputMode="numeric" autoComplete="off" {...register(`pes.${i}.hours`)} {...a11y} defaultValue={values.hours} />}
+      <FieldShell
+        id={id('hours')}
+        label="Ore complessive del servizio richiesto concordate con il soggetto erogatore"
+        error={error('hours')}
+      >
+        {(a11y) => (
+          <input
+            className="field-input"
+            inputMode="numeric"
+            autoComplete="off"
+            {...register(`pes.${i}.hours`)}
+            {...a11y}
+            defaultValue={values.hours}
+          />
+        )}
       </FieldShell>
       <button type="button" className="btn-secondary" onClick={props.onRemove} disabled={!props.hydrated}>
         Cancella questo P.E.S.<span className="sr-only"> ({title})</span>

@@ -20,17 +20,34 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   if (!idSchema.safeParse(id).success) notFound();
   const db = await getDb();
-  const [file, status] = await Promise.all([getFamilyVoucherFile(db, actor.userId, id), getSigningStatus(db, actor.userId, id)]);
+  const [file, status] = await Promise.all([
+    getFamilyVoucherFile(db, actor.userId, id),
+    getSigningStatus(db, actor.userId, id),
+  ]);
   if (!file || !status) notFound();
   const conv = (file.conversion?.status ?? null) as ConversionStatus | null;
   const gate = submissionGate(
     conv,
-    file.newPes.map((p) => ({ code: p.code, kind: p.kind, status: p.status, providerName: p.providerName, hasDocument: Boolean(p.document) })),
-    file.standardPes.map((p) => ({ code: p.code, kind: p.kind, status: p.status, providerName: p.providerName, hasDocument: false })),
+    file.newPes.map((p) => ({
+      code: p.code,
+      kind: p.kind,
+      status: p.status,
+      providerName: p.providerName,
+      hasDocument: Boolean(p.document),
+    })),
+    file.standardPes.map((p) => ({
+      code: p.code,
+      kind: p.kind,
+      status: p.status,
+      providerName: p.providerName,
+      hasDocument: false,
+    })),
   );
   return (
     <div className="space-y-6">
-      <PageHeader back={{ href: `/famiglia/buoni/${id}`, label: `Modifica PES del buono ${file.voucher.number}` }}>Invio della richiesta di convalida</PageHeader>
+      <PageHeader back={{ href: `/famiglia/buoni/${id}`, label: `Modifica PES del buono ${file.voucher.number}` }}>
+        Invio della richiesta di convalida
+      </PageHeader>
       {/* A conversion the office returned keeps its submission date and protocol, and is signed again here. */}
       {file.conversion?.submittedAt && conv !== 'returned' ? (
         <Alert kind="info" title="Richiesta già inviata">

@@ -23,7 +23,11 @@ export function SubmitDialog({ voucherId, status }: { voucherId: string; status:
       >
         Concludi e invia richiesta di convalida
       </a>
-      <dialog ref={dialog} aria-labelledby="invio-titolo" className="m-auto w-[min(36rem,calc(100vw-1rem))] rounded-lg p-0 backdrop:bg-black/50">
+      <dialog
+        ref={dialog}
+        aria-labelledby="invio-titolo"
+        className="m-auto w-[min(36rem,calc(100vw-1rem))] rounded-lg p-0 backdrop:bg-black/50"
+      >
         <div className="space-y-4 p-4 sm:p-6">
           <div className="flex items-start justify-between gap-3">
             <h2 id="invio-titolo" className="text-xl font-bold">

@@ -18,7 +18,9 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
   if (!receipt) notFound();
   return (
     <div className="space-y-6">
-      <PageHeader back={{ href: `/famiglia/buoni/${id}`, label: `Modifica PES del buono ${receipt.voucherNumber}` }}>Ricevuta della richiesta di convalida</PageHeader>
+      <PageHeader back={{ href: `/famiglia/buoni/${id}`, label: `Modifica PES del buono ${receipt.voucherNumber}` }}>
+        Ricevuta della richiesta di convalida
+      </PageHeader>
       <div role="status" className="rounded border-l-4 border-ok bg-ok-light p-4">
         <p className="font-bold text-ok">Richiesta inviata all’ufficio</p>
         <p>La ricevuta è stata inviata anche al tuo indirizzo e-mail.</p>

@@ -20,11 +20,15 @@ export async function POST(req: Request) {
     result = await handleImportRequest(req);
   } catch {
     log.error('import: unexpected failure');
-    return wantsJson ? NextResponse.json({ ok: false, code: 'unavailable' }, { status: 500 }) : back('errore=unavailable');
+    return wantsJson
+      ? NextResponse.json({ ok: false, code: 'unavailable' }, { status: 500 })
+      : back('errore=unavailable');
   }
   if (result.kind === 'refused') {
     if (result.code === 'unauthenticated' && !wantsJson) return redirect('/login');
-    return wantsJson ? NextResponse.json({ ok: false, code: result.code }, { status: result.status }) : back(`errore=${result.code}`);
+    return wantsJson
+      ? NextResponse.json({ ok: false, code: result.code }, { status: result.status })
+      : back(`errore=${result.code}`);
   }
   kickDispatcher();
   const query = `esito=${result.outcome.sha256}`;

@@ -11,7 +11,12 @@ export async function GET() {
   const actor = await currentActor();
   if (!actor) return new Response('Accedi per scaricare il modello.', { status: 401 });
   if (actor.role !== 'office') {
-    await writeAudit(await getDb(), { actor, action: 'access.denied', entityType: 'route', entityId: '/ufficio/amministrazione/importa/modello' }).catch(() => undefined);
+    await writeAudit(await getDb(), {
+      actor,
+      action: 'access.denied',
+      entityType: 'route',
+      entityId: '/ufficio/amministrazione/importa/modello',
+    }).catch(() => undefined);
     return new Response('Non hai i permessi per questa operazione.', { status: 403 });
   }
   return new Response(voucherTemplateCsv(isoDate(new Date())), {

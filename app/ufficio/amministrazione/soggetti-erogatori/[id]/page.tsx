@@ -18,7 +18,9 @@ export default async function EditProviderPage({ params }: { params: Promise<{ i
   if (!provider) notFound();
   return (
     <div className="space-y-4">
-      <PageHeader back={{ href: '/ufficio/amministrazione/soggetti-erogatori', label: 'Soggetti erogatori' }}>{provider.name}</PageHeader>
+      <PageHeader back={{ href: '/ufficio/amministrazione/soggetti-erogatori', label: 'Soggetti erogatori' }}>
+        {provider.name}
+      </PageHeader>
       <p className="text-muted">Codice {provider.code}</p>
       <ProviderForm today={isoDate(new Date())} defaults={{ providerId: provider.id, ...provider }} />
     </div>

@@ -10,8 +10,13 @@ export default async function NewProviderPage() {
   await requireRole('office');
   return (
     <div className="space-y-4">
-      <PageHeader back={{ href: '/ufficio/amministrazione/soggetti-erogatori', label: 'Soggetti erogatori' }}>Nuovo soggetto erogatore</PageHeader>
-      <ProviderForm today={isoDate(new Date())} defaults={{ name: '', taxCode: '', email: '', bands: [], measures: [] }} />
+      <PageHeader back={{ href: '/ufficio/amministrazione/soggetti-erogatori', label: 'Soggetti erogatori' }}>
+        Nuovo soggetto erogatore
+      </PageHeader>
+      <ProviderForm
+        today={isoDate(new Date())}
+        defaults={{ name: '', taxCode: '', email: '', bands: [], measures: [] }}
+      />
     </div>
   );
 }

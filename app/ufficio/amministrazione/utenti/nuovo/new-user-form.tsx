@@ -13,11 +13,21 @@ export function NewUserForm({ providers }: { providers: { id: string; name: stri
   const v = (name: string) => (typeof typed?.[name] === 'string' ? (typed[name] as string) : '');
   return (
     <form action={action} noValidate className="card space-y-2">
-      {state && !state.ok ? <Alert kind="error" title="Utente non creato">{state.message}</Alert> : null}
+      {state && !state.ok ? (
+        <Alert kind="error" title="Utente non creato">
+          {state.message}
+        </Alert>
+      ) : null}
       <fieldset className="mb-4">
         <legend className="mb-1 font-semibold">Tipo di utente</legend>
         <label className="flex min-h-11 items-center gap-2">
-          <input type="radio" name="role" value="provider" defaultChecked={v('role') !== 'office'} className="h-5 w-5" />
+          <input
+            type="radio"
+            name="role"
+            value="provider"
+            defaultChecked={v('role') !== 'office'}
+            className="h-5 w-5"
+          />
           Operatore di un soggetto erogatore
         </label>
         <label className="flex min-h-11 items-center gap-2">
@@ -37,10 +47,49 @@ export function NewUserForm({ providers }: { providers: { id: string; name: stri
           </select>
         )}
       </FieldShell>
-      <TextField id="codiceFiscale" name="codiceFiscale" label="Codice fiscale (sarà il nome utente)" required maxLength={32} autoCapitalize="characters" spellCheck={false} autoComplete="off" defaultValue={v('codiceFiscale')} error={fe.codiceFiscale} />
-      <TextField id="givenName" name="givenName" label="Nome" required maxLength={100} autoComplete="off" defaultValue={v('givenName')} error={fe.givenName} />
-      <TextField id="familyName" name="familyName" label="Cognome" required maxLength={100} autoComplete="off" defaultValue={v('familyName')} error={fe.familyName} />
-      <TextField id="email" name="email" type="email" label="E-mail" required maxLength={254} autoComplete="off" defaultValue={v('email')} error={fe.email} />
+      <TextField
+        id="codiceFiscale"
+        name="codiceFiscale"
+        label="Codice fiscale (sarà il nome utente)"
+        required
+        maxLength={32}
+        autoCapitalize="characters"
+        spellCheck={false}
+        autoComplete="off"
+        defaultValue={v('codiceFiscale')}
+        error={fe.codiceFiscale}
+      />
+      <TextField
+        id="givenName"
+        name="givenName"
+        label="Nome"
+        required
+        maxLength={100}
+        autoComplete="off"
+        defaultValue={v('givenName')}
+        error={fe.givenName}
+      />
+      <TextField
+        id="familyName"
+        name="familyName"
+        label="Cognome"
+        required
+        maxLength={100}
+        autoComplete="off"
+        defaultValue={v('familyName')}
+        error={fe.familyName}
+      />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        label="E-mail"
+        required
+        maxLength={254}
+        autoComplete="off"
+        defaultValue={v('email')}
+        error={fe.email}
+      />
       <SubmitButton>Crea l’utente e invia l’e-mail di attivazione</SubmitButton>
     </form>
   );
