@@ -70,6 +70,11 @@ const config = [
       'import/no-restricted-paths': ['error', { zones: layers }],
     },
   },
+  {
+    // Logs are JSON lines through lib/log/logger.ts (level, request id, redaction of personal data), never bare console output.
+    files: ['lib/**', 'app/**'],
+    rules: { 'no-console': 'error' },
+  },
 ];
 
 export default config;

@@ -25,8 +25,20 @@ const nextConfig = {
   // container run; scripts/standalone-assets.mjs copies beside it what Next leaves out.
   output: 'standalone',
   allowedDevOrigins,
-  // react-email renders with react-dom/server, which the react-server layer of server actions refuses to bundle.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', '@react-email/components', '@react-email/render'],
+  // react-email renders with react-dom/server, which the react-server layer of server actions refuses to bundle;
+  // pino and the OpenTelemetry SDK load their parts at run time (thread-stream, exporters), which bundling breaks.
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@node-rs/argon2',
+    '@react-email/components',
+    '@react-email/render',
+    'pino',
+    'pino-pretty',
+    '@opentelemetry/sdk-trace-node',
+    '@opentelemetry/sdk-metrics',
+    '@opentelemetry/exporter-trace-otlp-http',
+    '@opentelemetry/exporter-metrics-otlp-http',
+  ],
   // Otherwise `next dev` logs server-action arguments, passwords included.
   logging: { serverFunctions: false },
   // Inlined at build time: only `BENCH_FLOOR=1 next build` (the benchmark's build) serves /bench/floor.

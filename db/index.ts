@@ -4,6 +4,7 @@ import { demoMode, isDevelopment } from '@/lib/config/runtime-config';
 import type { Db } from './open';
 import { openDb } from './open';
 import { users } from './schema';
+import { log } from '@/lib/log/logger';
 
 export type { Db, DbOrTx, Tx } from './open';
 
@@ -54,8 +55,8 @@ async function start(): Promise<Db> {
     const { migrationsApplied } = await import('@/lib/ops/migration-status');
     if (!(await migrationsApplied(opened.db))) {
       // The app keeps running (readiness says why) and serves once `npm run db:migrate` has run.
-      console.warn(
-        '[db] Migrazioni non applicate (MIGRATE_ON_START=false): esegui `npm run db:migrate`; /api/ready risponde 503 fino ad allora.',
+      log.warn(
+        'db: Migrazioni non applicate (MIGRATE_ON_START=false): esegui `npm run db:migrate`; /api/ready risponde 503 fino ad allora.',
       );
       return opened.db;
     }
@@ -67,7 +68,7 @@ async function start(): Promise<Db> {
     await seedIfEmpty(opened.db);
   } else {
     const [row] = await opened.db.select({ n: count() }).from(users);
-    if ((row?.n ?? 0) === 0) console.warn(`[db] ${FIRST_USER_HINT}`);
+    if ((row?.n ?? 0) === 0) log.warn(`db: ${FIRST_USER_HINT}`);
   }
   return opened.db;
 }

@@ -13,6 +13,11 @@ export type OpenedDb = { db: Db; kind: 'postgres' | 'pglite'; close: () => Promi
 export const migrationsFolder = path.join(process.cwd(), 'drizzle');
 const MIGRATION_LOCK = 730_2020;
 
+/** A span per SQL statement when OpenTelemetry exports (OTEL_EXPORTER_OTLP_ENDPOINT); nothing otherwise. */
+async function sqlTracing() {
+  return process.env.OTEL_EXPORTER_OTLP_ENDPOINT ? (await import('@/lib/log/telemetry')).sqlSpanLogger : undefined;
+}
+
 export function defaultPgliteDir(): string {
   return process.env.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite');
 }
@@ -42,7 +47,7 @@ export async function openDb(
       onnotice: () => {},
       connect_timeout: 10,
     });
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db = drizzle(client, { schema, logger: await sqlTracing() }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -50,7 +55,7 @@ export async function openDb(
   const dir = opts.pgliteDir ?? defaultPgliteDir();
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
-  const pdb = drizzle(client, { schema });
+  const pdb = drizzle(client, { schema, logger: await sqlTracing() });
   if (shouldMigrate) {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(pdb, { migrationsFolder });

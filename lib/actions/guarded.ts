@@ -6,6 +6,8 @@ import { failure, type ActionResult } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor, Role } from '@/lib/auth/actor';
 import { currentActor } from '@/lib/auth/current-actor';
+import { log } from '@/lib/log/logger';
+import { observeAction } from '@/lib/log/observe-action';
 import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
 import { baseUrl } from './base-url';
 import { settleAction } from './settle-action';
@@ -17,7 +19,20 @@ export type ActionContext = { db: Db; actor: Actor; baseUrl: string };
  * action received (an ActionInput, a FormData or an object), unread: it is read into the schema's declared
  * names only after the role check (X1), so an anonymous request gets nothing parsed (settleAction).
  */
-export async function guarded<S extends z.ZodType, T>(
+export function guarded<S extends z.ZodType, T>(
+  role: Role,
+  schema: S,
+  input: unknown,
+  run: (data: z.infer<S>, ctx: ActionContext) => Promise<T>,
+): Promise<ActionResult<T>> {
+  return observeAction(
+    role,
+    () => currentActor(),
+    () => guardedBody(role, schema, input, run),
+  );
+}
+
+async function guardedBody<S extends z.ZodType, T>(
   role: Role,
   schema: S,
   input: unknown,
@@ -32,7 +47,7 @@ export async function guarded<S extends z.ZodType, T>(
     if (!actor) return failure('unauthenticated');
     db = await getDb();
   } catch {
-    console.error('[action] session check unavailable');
+    log.error({ reason: 'session_check' }, 'action: session check unavailable');
     return failure('unavailable');
   }
   if (actor.role !== role) {

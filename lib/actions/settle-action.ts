@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { AppError, failure, type ActionResult } from '@/lib/app-error';
+import { log } from '@/lib/log/logger';
 import { ActionInput } from './action-input';
 import { fieldErrorsOf } from './field-errors-of';
 import { toPlain } from './to-plain';
@@ -36,6 +37,6 @@ async function actionFailure(e: unknown, onRefusal?: (e: AppError) => Promise<vo
     await onRefusal?.(e);
     return failure(e.code, e.message, e.fieldErrors);
   }
-  console.error(`[action] unexpected failure (${e instanceof Error ? e.name : 'unknown'})`);
+  log.error({ error: e instanceof Error ? e.name : 'unknown' }, 'action: unexpected failure');
   return failure('unavailable');
 }

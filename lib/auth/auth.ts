@@ -13,6 +13,8 @@ import { endSessions } from './end-sessions';
 import { sessionStillValid } from './session-check';
 import { signInClaims } from './session-claims';
 import { ABSOLUTE_SECONDS, IDLE_SECONDS, REFRESH_AFTER_SECONDS } from './session-config';
+import { log } from '@/lib/log/logger';
+import { countSignInFailure } from '@/lib/log/telemetry';
 
 declare module 'next-auth' {
   interface User {
@@ -79,7 +81,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // Auth.js would log the failing credentials' error objects; keep only the kind of failure.
     error(error) {
-      console.error(`[auth] ${errorKind(error)}`);
+      log.warn({ kind: errorKind(error) }, 'auth: error');
     },
     warn() {},
     debug() {},
@@ -96,6 +98,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const result = await authenticate(await getDb(), { ...parsed.data, ip: clientIp(request.headers) });
         if (!result.ok) {
+          countSignInFailure(result.reason);
           if (result.reason === 'throttled') throw new ThrottledSignin();
           if (result.reason === 'totp_required') throw new TotpRequiredSignin();
           if (result.reason === 'totp_invalid') throw new TotpInvalidSignin();

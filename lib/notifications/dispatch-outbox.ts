@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { notificationOutbox, type OutboxAttachment } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { countNotificationAbandoned, inSpan } from '@/lib/log/telemetry';
 import { isShuttingDown, trackWork } from '@/lib/ops/shutdown-state';
 import { abandonExpiredSecrets } from './abandon-expired-secrets';
 import { inlineAttachments } from './inline-attachments';
@@ -102,7 +103,16 @@ async function dispatch(db: Db, opts: Options): Promise<{ sent: number; failed: 
       }
       // A receipt is rendered here, after the submission committed (a failure is a failed attempt, retried).
       m.attachments = await inlineAttachments(db, r.attachments);
-      await sender.send(m);
+      await inSpan(
+        'outbox deliver',
+        {
+          'bsp.outbox.id': m.id,
+          'bsp.outbox.channel': m.channel,
+          'bsp.outbox.sender': sender.name,
+          'bsp.outbox.attempt': r.attempts,
+        },
+        () => sender.send(m),
+      );
       await db
         .update(notificationOutbox)
         .set({
@@ -134,6 +144,7 @@ async function dispatch(db: Db, opts: Options): Promise<{ sent: number; failed: 
           .where(eq(notificationOutbox.id, m.id));
         // The office sees undelivered messages in the audit log (no address or body: only what and why).
         if (giveUp) {
+          countNotificationAbandoned(m.channel);
           await writeAudit(tx, {
             actor: null,
             action: 'notification.abandoned',

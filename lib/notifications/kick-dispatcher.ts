@@ -2,6 +2,7 @@ import 'server-only';
 import { after } from 'next/server';
 import { getDb } from '@/db';
 import { dispatchOutbox } from './dispatch-outbox';
+import { log } from '@/lib/log/logger';
 
 /** After the response is sent (so after commit), deliver what the request queued; failures wait for the next run. */
 export function kickDispatcher(): void {
@@ -9,7 +10,7 @@ export function kickDispatcher(): void {
     try {
       await dispatchOutbox(await getDb());
     } catch {
-      console.error('[outbox] dispatch failed; will retry');
+      log.error('outbox: dispatch failed; will retry');
     }
   });
 }

@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
 import { dispatchOutbox } from './dispatch-outbox';
+import { log } from '@/lib/log/logger';
 
 const g = globalThis as unknown as { __bspPoller?: NodeJS.Timeout };
 
@@ -21,7 +22,7 @@ export function startOutboxPoller(intervalMs = outboxPollMs()): void {
   g.__bspPoller = setInterval(() => {
     void getDb()
       .then((db) => dispatchOutbox(db))
-      .catch(() => console.error('[outbox] poll failed; will retry'));
+      .catch(() => log.error('outbox: poll failed; will retry'));
   }, intervalMs);
   g.__bspPoller.unref();
 }

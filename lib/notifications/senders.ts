@@ -2,6 +2,7 @@ import 'server-only';
 import type { InlineAttachment } from '@/db/schema';
 import { demoMode, isDevelopment } from '@/lib/config/runtime-config';
 import { keepDelivered } from './dev-delivered';
+import { log } from '@/lib/log/logger';
 
 /** Every call to a provider gives up after this long: well inside the outbox lease (dispatch-outbox.ts). */
 export const SEND_TIMEOUT_MS = 15_000;
@@ -31,7 +32,7 @@ export const devSink: Sender = {
     const files = m.attachments?.length
       ? ` (${m.attachments.length} allegat${m.attachments.length === 1 ? 'o' : 'i'})`
       : '';
-    console.info(`[outbox] ${m.channel} ${m.id} → /dev/outbox${files}`);
+    log.info({ channel: m.channel, outboxId: m.id }, `outbox: ${m.channel} ${m.id} → /dev/outbox${files}`);
   },
 };
 

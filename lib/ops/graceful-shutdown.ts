@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { beginShutdown, workSettled } from './shutdown-state';
 import { onResponseClosed, requestsInFlight, trackedServers } from './track-in-flight';
+import { log } from '@/lib/log/logger';
 
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 25_000;
 
@@ -63,7 +64,10 @@ export async function shutDown(steps: Steps): Promise<number> {
   stopClosingIdle();
   const background = await settledBy(workSettled(), deadline);
   if (!drained || !background) {
-    console.error(`[shutdown] tempo scaduto (${steps.timeoutMs} ms): ${requestsInFlight()} richieste interrotte`);
+    log.error(
+      { timeoutMs: steps.timeoutMs, interrupted: requestsInFlight() },
+      `shutdown: tempo scaduto (${steps.timeoutMs} ms): ${requestsInFlight()} richieste interrotte`,
+    );
     for (const s of servers) s.closeAllConnections();
   }
   // Bounded too: a query hung on a cut network would otherwise keep the pool from closing.
@@ -71,7 +75,7 @@ export async function shutDown(steps: Steps): Promise<number> {
     steps.closeDatabase().catch(() => undefined),
     Date.now() + 5_000,
   );
-  if (!closed) console.error('[shutdown] chiusura del database non completata');
+  if (!closed) log.error('shutdown: chiusura del database non completata');
   return drained && background ? 0 : 1;
 }
 
@@ -90,13 +94,14 @@ export function installShutdownHandler(steps: Omit<Steps, 'timeoutMs'>): void {
   let started = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (started) {
-      console.error(`[shutdown] secondo ${signal}: uscita immediata`);
+      log.error({ signal }, `shutdown: secondo ${signal}: uscita immediata`);
       process.exit(1);
     }
     started = true;
     const timeoutMs = shutdownTimeoutMs();
-    console.log(
-      `[shutdown] ${signal}: non accetto nuove richieste, attendo quelle in corso (al massimo ${timeoutMs} ms)`,
+    log.info(
+      { signal, timeoutMs },
+      `shutdown: ${signal}: non accetto nuove richieste, attendo quelle in corso (al massimo ${timeoutMs} ms)`,
     );
     void shutDown({ ...steps, timeoutMs }).then((code) => process.exit(code));
   };

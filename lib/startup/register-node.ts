@@ -1,25 +1,31 @@
 import { isDevelopment, startupProblems } from '@/lib/config/runtime-config';
+import { log } from '@/lib/log/logger';
 
 /**
  * Start-up of a Node.js server process (instrumentation.ts): refuses an incomplete production
  * configuration (saying why), records each request's socket address for clientIp(), takes over
- * SIGTERM for a graceful shutdown (R2), opens the database (so an empty production database is
+ * SIGTERM for a graceful shutdown, logs every request (lib/log/request-log.ts) (R2), opens the database (so an empty production database is
  * reported at start) and starts the outbox poller.
  */
 export async function registerNode(): Promise<void> {
   const problems = startupProblems();
   if (problems.length) {
-    console.error(`[config] Avvio rifiutato in produzione:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    log.fatal({ problems }, `Avvio rifiutato in produzione:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     process.exit(1);
   }
   const { installPeerAddressHook } = await import('@/lib/net/peer-address');
   installPeerAddressHook();
+  const { installRequestLog } = await import('@/lib/log/request-log');
+  installRequestLog();
   // `next dev` keeps Next's own handler: its parent process restarts and stops the server itself.
   if (!isDevelopment()) await installGracefulShutdown();
   const { getDb } = await import('@/db');
   // A database that cannot be opened is reported here and again on the first request that needs it.
   await getDb().catch((e: unknown) =>
-    console.error(`[db] apertura non riuscita (${e instanceof Error ? e.message : 'errore'})`),
+    log.error(
+      { error: e instanceof Error ? e.name : 'errore' },
+      `db: apertura non riuscita (${e instanceof Error ? e.message : 'errore'})`,
+    ),
   );
   if (process.env.OUTBOX_POLL === '0') return;
   const { startOutboxPoller } = await import('@/lib/notifications/outbox-poller');

@@ -5,9 +5,11 @@ import { e2eEnabled, useApp } from './support/app-fixture';
 import { OFFICE_DEMO_PLANS, officeDemoFamily } from '@/db/seed/office-demo';
 import { DEMO_PASSWORD, expectAccessible, login, logout, newPage } from './support/browser';
 import { ANNA, codeFromOutbox, GIULIA, LUCA_FERRARI, openVoucher } from './support/journeys';
+import { expectPrivateStructuredLogs } from './support/log-privacy';
 
 describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
   const { app, browser } = useApp();
+  const otps: string[] = [];
 
   it('Giulia signs with the SMS code (a wrong entry first), gets her receipt and its PDF', async () => {
     const { context, page } = await newPage(browser());
@@ -68,6 +70,7 @@ describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
     await expectAccessible(page);
 
     const otp = await codeFromOutbox(page, base);
+    otps.push(otp);
     const wrong = String((Number(otp) + 1) % 1_000_000).padStart(6, '0');
     await code.fill('12345');
     await dialog.getByRole('button', { name: 'Conferma e invia' }).click();
@@ -149,11 +152,15 @@ describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
     await tab.close();
     const code = /il codice per firmare[^<]*? è (\d{6})\./.exec(outbox)?.[1];
     expect(code, 'SMS with the code in /dev/outbox').toBeTruthy();
+    otps.push(code!);
     await page.getByLabel('Codice OTP ricevuto via SMS').fill(code!);
     await page.getByRole('button', { name: 'Conferma e invia' }).click();
     await page.waitForURL((u) => u.pathname.endsWith('/ricevuta'));
     await page.getByRole('heading', { name: 'Ricevuta della richiesta di convalida' }).waitFor();
     expect((await page.getByTestId('protocollo').textContent())?.trim()).toMatch(/^MPES-\d{4}-\d{6}$/);
     await context.close();
+  });
+  it('the server logged JSON lines with request ids, and no family’s codice fiscale, e-mail, phone or code', () => {
+    expectPrivateStructuredLogs(app().logs(), otps);
   });
 });

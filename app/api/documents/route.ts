@@ -8,6 +8,7 @@ import { formatFileSize } from '@/lib/domain/file-size';
 import { MAX_PDF_BYTES, PDF_REFUSAL_MESSAGES, type PdfRefusal } from '@/lib/storage/check-pdf';
 import { attachSummerDocument } from '@/lib/services/family/attach-summer-document';
 import { idSchema } from '@/lib/validation/ids';
+import { log } from '@/lib/log/logger';
 
 export const dynamic = 'force-dynamic';
 
@@ -89,7 +90,7 @@ export async function POST(req: Request) {
         e.message,
       );
     }
-    console.error(`[documents] upload failed (${e instanceof Error ? e.name : 'unknown'})`);
+    log.error({ error: e instanceof Error ? e.name : 'unknown' }, 'documents: upload failed');
     return refuse(503, 'unavailable');
   }
 }

@@ -8,6 +8,7 @@ import { failure, type ActionResult } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { clientIp } from '@/lib/auth/client-ip';
 import { currentStaffIdentity, type StaffIdentity } from '@/lib/auth/totp/enrolling-staff';
+import { observeAction } from '@/lib/log/observe-action';
 import { settleAction } from '../settle-action';
 
 export type StaffContext = { db: Db; staff: StaffIdentity & { ip: string | null; requestId: string } };
@@ -17,7 +18,19 @@ export type StaffContext = { db: Db; staff: StaffIdentity & { ip: string | null;
  * read only after the identity check, like guarded()'s; the request id is made here, never taken from the
  * request (a client could put anything in the audit log through it).
  */
-export async function staffGuarded<S extends z.ZodType, T>(
+export function staffGuarded<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  run: (data: z.infer<S>, ctx: StaffContext) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const identify = async () => {
+    const who = await currentStaffIdentity();
+    return who && who !== 'family' ? { role: who.role } : null;
+  };
+  return observeAction('staff', identify, () => staffGuardedBody(schema, input, run));
+}
+
+async function staffGuardedBody<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
   run: (data: z.infer<S>, ctx: StaffContext) => Promise<T>,

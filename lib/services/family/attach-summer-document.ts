@@ -10,6 +10,7 @@ import { fileStorage, type FileStorage } from '@/lib/storage/file-storage';
 import { syncConversionStatus } from '@/lib/services/transitions/sync-conversion-status';
 import { releaseDocument } from './release-document';
 import { assertSummerDocumentChangeable, lockSummerDocumentTarget, sendBackToDraft } from './summer-document-target';
+import { log } from '@/lib/log/logger';
 
 /**
  * carica / Sostituisci (guide §3.3): the agreed-PES PDF of one summer PES. The bytes are checked first
@@ -81,11 +82,11 @@ export async function attachSummerDocument(
       return { documentId: doc!.id, code: target.pes.code, replacedKey, backToDraft: reset };
     });
   } catch (e) {
-    await storage.remove(key).catch(() => console.error('[documents] orphaned blob not removed'));
+    await storage.remove(key).catch(() => log.error('documents: orphaned blob not removed'));
     throw e;
   }
   if (result.replacedKey)
-    await storage.remove(result.replacedKey).catch(() => console.error('[documents] replaced blob not removed'));
+    await storage.remove(result.replacedKey).catch(() => log.error('documents: replaced blob not removed'));
   return {
     documentId: result.documentId,
     code: result.code,

@@ -7,6 +7,7 @@ import { fileStorage, type FileStorage } from '@/lib/storage/file-storage';
 import { syncConversionStatus } from '@/lib/services/transitions/sync-conversion-status';
 import { releaseDocument } from './release-document';
 import { lockSummerDocumentTarget, sendBackToDraft } from './summer-document-target';
+import { log } from '@/lib/log/logger';
 
 /**
  * Elimina (guide §3.3): the PES loses its PDF (and goes back to draft if it was pending or validated); the
@@ -44,6 +45,6 @@ export async function removeSummerDocument(
   if (removed.key)
     await (deps.storage ?? fileStorage(db))
       .remove(removed.key)
-      .catch(() => console.error('[documents] removed blob not deleted'));
+      .catch(() => log.error('documents: removed blob not deleted'));
   return { code: removed.code };
 }

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { handleImportRequest, IMPORT_PAGE } from '@/lib/services/office/admin/import-request';
 import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
+import { log } from '@/lib/log/logger';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +19,7 @@ export async function POST(req: Request) {
   try {
     result = await handleImportRequest(req);
   } catch {
-    console.error('[import] unexpected failure');
+    log.error('import: unexpected failure');
     return wantsJson
       ? NextResponse.json({ ok: false, code: 'unavailable' }, { status: 500 })
       : back('errore=unavailable');
