@@ -1,65 +1,33 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eEnabled } from './support/app-fixture';
 import { DEMO_PASSWORD } from './support/browser';
 import { sessionCookie, visibleText } from './support/http';
+import { freshPgDatabase, pgReachable, PG_SERVER, type FreshDatabase } from './support/postgres-database';
+import { freePort } from './support/server';
 
 /**
  * What ships, started as the README and the Dockerfile say: a fresh PostgreSQL database migrated by its own
  * step (`npm run db:migrate`), then `npm start` (the standalone server of `npm run build`) with
  * MIGRATE_ON_START=false and documents in the database, as a multi-instance deployment runs it.
  */
-const PG = process.env.FAULT_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ANNA = 'RSSNNA85M41L378F';
 
-async function pgReachable(): Promise<boolean> {
-  const sql = postgres(PG, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      s.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 const reachable = e2eEnabled && (await pgReachable());
-if (e2eEnabled && !reachable && process.env.CI) throw new Error(`the standalone smoke test needs PostgreSQL at ${PG}`);
+if (e2eEnabled && !reachable && process.env.CI)
+  throw new Error(`the standalone smoke test needs PostgreSQL at ${PG_SERVER}`);
 
 describe.skipIf(!reachable)('the standalone build on PostgreSQL (npm run db:migrate, then npm start)', () => {
-  const name = `bsp_smoke_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(PG, { max: 1, onnotice: () => {} });
-  let dbUrl = '';
+  let db: FreshDatabase | undefined;
   let base = '';
   let out = '';
   let server: ReturnType<typeof spawn> | undefined;
   let exited: Promise<number | null> = Promise.resolve(null);
 
   beforeAll(async () => {
-    await admin.unsafe(`create database ${name}`);
-    const u = new URL(PG);
-    u.pathname = `/${name}`;
-    dbUrl = u.toString();
-    const env = { ...process.env, DATABASE_URL: dbUrl, FILE_STORAGE: 'database' };
-    const migrate = spawnSync('npm', ['run', 'db:migrate'], { env, encoding: 'utf8' });
-    expect(migrate.status, migrate.stderr).toBe(0);
-    const seed = spawnSync('npm', ['run', 'db:seed'], { env, encoding: 'utf8' });
-    expect(seed.status, seed.stderr).toBe(0);
-
+    // Migrated by `npm run db:migrate` (its own step) and seeded, documents in the database.
+    db = await freshPgDatabase('bsp_smoke');
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ['scripts/start.mjs'], {
@@ -68,7 +36,7 @@ describe.skipIf(!reachable)('the standalone build on PostgreSQL (npm run db:migr
         NODE_ENV: 'production',
         PORT: String(port),
         HOSTNAME: '127.0.0.1',
-        DATABASE_URL: dbUrl,
+        DATABASE_URL: db.url,
         MIGRATE_ON_START: 'false',
         FILE_STORAGE: 'database',
         DEMO_MODE: '',
@@ -102,8 +70,7 @@ describe.skipIf(!reachable)('the standalone build on PostgreSQL (npm run db:migr
       server.kill('SIGKILL');
       await exited;
     }
-    await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);
-    await admin.end({ timeout: 1 });
+    await db?.drop();
   });
 
   it('is ready on the migrated database, signs a family in and shows her voucher, then stops cleanly on SIGTERM', async () => {
