@@ -211,7 +211,7 @@ describe.skipIf(!e2eEnabled)('R2: graceful shutdown of next start', () => {
       expect((await fetch(`${app.baseUrl}/api/health`)).status).toBe(200);
 
       process.kill(app.pid, 'SIGTERM');
-      await expect.poll(() => app.logs().includes('[shutdown] SIGTERM'), { timeout: 10_000, interval: 20 }).toBe(true);
+      await expect.poll(() => app.logs().includes('shutdown: SIGTERM'), { timeout: 10_000, interval: 20 }).toBe(true);
       // The first signal waits for the upload (up to SHUTDOWN_TIMEOUT_MS)…
       const early = await Promise.race([
         app.exited.then(() => 'exited'),
