@@ -50,6 +50,9 @@ declare module 'next-auth/jwt' {
 class ThrottledSignin extends CredentialsSignin {
   code = 'throttled';
 }
+class FamilyUseSpidSignin extends CredentialsSignin {
+  code = 'use_spid';
+}
 class TotpRequiredSignin extends CredentialsSignin {
   code = 'totp_required';
 }
@@ -112,6 +115,7 @@ const nextAuth = NextAuth(async (request): Promise<NextAuthConfig> => {
           if (!result.ok) {
             countSignInFailure(result.reason);
             if (result.reason === 'throttled') throw new ThrottledSignin();
+            if (result.reason === 'family_use_spid') throw new FamilyUseSpidSignin();
             if (result.reason === 'totp_required') throw new TotpRequiredSignin();
             if (result.reason === 'totp_invalid') throw new TotpInvalidSignin();
             if (result.reason === 'totp_locked') throw new TotpLockedSignin();
