@@ -9,6 +9,8 @@ import { formatEuro } from '@/lib/domain/money';
 type NotOnTimeline =
   | 'auth.login_succeeded'
   | 'auth.login_failed'
+  | 'auth.oidc_login_succeeded'
+  | 'auth.oidc_login_refused'
   | 'auth.mfa_failed'
   | 'auth.mfa_locked'
   | 'auth.logout'

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { familyPasswordSignIn } from '@/lib/config/runtime-config';
 import { isValidCodiceFiscale, normalizeCodiceFiscale } from '@/lib/domain/codice-fiscale';
 import type { Role } from './actor';
 import { dummyPasswordHash, verifyPassword } from './password-hash';
@@ -23,6 +24,7 @@ export type AuthenticatedUser = {
 export type AuthenticateResult =
   | { ok: true; user: AuthenticatedUser }
   | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'family_use_spid' }
   | { ok: false; reason: 'totp_required' }
   | { ok: false; reason: 'totp_invalid' }
   | { ok: false; reason: 'totp_locked'; message: string }
@@ -52,6 +54,9 @@ export async function authenticate(
     input.password.slice(0, 256),
   );
   let ok = Boolean(user && user.active && passwordOk);
+  // FAMILY_PASSWORD_SIGNIN=off: citizens sign in with SPID/CIE only. Told so only with the right password (A4).
+  const familyOff = ok && user?.role === 'family' && !familyPasswordSignIn();
+  if (familyOff) ok = false;
   // Staff second factor (ASVS 6.3.3). A missing code is not a failed attempt; a wrong one is, so it is throttled.
   const second =
     ok && user ? await secondFactorAtLogin(db, { id: user.id, role: user.role as Role, ip }, input.totp, now) : null;
@@ -88,6 +93,7 @@ export async function authenticate(
   });
   if (second?.kind === 'locked') return { ok: false, reason: 'totp_locked', message: MFA_LOCKED_MESSAGE };
   if (second?.kind === 'failed') return { ok: false, reason: 'totp_invalid' };
+  if (familyOff) return { ok: false, reason: 'family_use_spid' };
   if (!ok || !user) return { ok: false, reason: 'invalid' };
   return {
     ok: true,

@@ -28,6 +28,8 @@ export type SessionClaims = {
   /** This sign-in's random id (lib/auth/session-id.ts). */
   sid?: string;
   sub?: string;
+  /** SPID/CIE only: the gateway's ID token, for its end_session_endpoint (id_token_hint). */
+  idt?: string;
   iat?: number;
   exp?: number;
   jti?: string;

@@ -104,5 +104,96 @@ export function startupProblems(env: Env = process.env): string[] {
     problems.push('TRUSTED_PROXIES deve essere un numero intero (i proxy davanti all’applicazione; 0 se nessuno).');
   const storage = fileStorageProblem(env);
   if (storage) problems.push(storage);
+  problems.push(...oidcProblems(env));
   return problems;
+}
+
+/**
+ * The identity gateway's issuer must be https:, except on a loopback address (the tests and the local gateway),
+ * in production builds too: a loopback issuer can only be reached from the machine itself.
+ */
+export function isAllowedIssuer(issuer: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(issuer);
+  } catch {
+    return false;
+  }
+  if (u.search || u.hash || u.username || u.password) return false;
+  if (u.protocol === 'https:') return true;
+  return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+}
+
+export const DEFAULT_ACR_VALUES = 'https://www.spid.gov.it/SpidL2';
+
+export type OidcSettings = {
+  /** Without a trailing slash: discovery is `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  /** client_secret_basic when set; otherwise privateKey (private_key_jwt). */
+  clientSecret: string | null;
+  /** A private JWK (JSON), as the SPID/CIE OpenID profiles require. */
+  privateKey: string | null;
+  acrValues: string;
+  fiscalCodeClaim: string | null;
+  /** The authorisation request parameter that names the identity provider (e.g. `idp_hint`, `kc_idp_hint`). */
+  idpHintParam: string | null;
+};
+
+function oidcProblems(env: Env): string[] {
+  const issuer = (env.OIDC_ISSUER ?? '').trim();
+  if (!issuer) return [];
+  const problems: string[] = [];
+  if (!isAllowedIssuer(issuer))
+    problems.push(
+      'OIDC_ISSUER deve essere un indirizzo https:// (http:// solo su 127.0.0.1 o localhost), senza parametri: è il gateway SPID/CIE.',
+    );
+  if (!(env.OIDC_CLIENT_ID ?? '').trim())
+    problems.push(
+      'OIDC_CLIENT_ID non impostato: è l’identificativo con cui il gateway SPID/CIE conosce l’applicazione.',
+    );
+  const secret = (env.OIDC_CLIENT_SECRET ?? '').trim();
+  const key = (env.OIDC_CLIENT_PRIVATE_KEY ?? '').trim();
+  if (!secret && !key)
+    problems.push(
+      'Imposta OIDC_CLIENT_SECRET oppure OIDC_CLIENT_PRIVATE_KEY (chiave privata JWK) per il gateway SPID/CIE.',
+    );
+  if (key) {
+    try {
+      const jwk = JSON.parse(key) as { d?: unknown; kty?: unknown };
+      if (typeof jwk.d !== 'string' || (jwk.kty !== 'RSA' && jwk.kty !== 'EC')) throw new Error('not a private key');
+    } catch {
+      problems.push('OIDC_CLIENT_PRIVATE_KEY deve essere una chiave privata JWK (JSON, RSA o EC) per private_key_jwt.');
+    }
+  }
+  const pw = (env.FAMILY_PASSWORD_SIGNIN ?? '').trim().toLowerCase();
+  if (pw && pw !== 'on' && pw !== 'off') problems.push('FAMILY_PASSWORD_SIGNIN deve essere on oppure off.');
+  return problems;
+}
+
+/** The relying party's settings, or null when OIDC_ISSUER is unset or the settings are unusable (no SPID/CIE button). */
+export function oidcSettings(env: Env = process.env): OidcSettings | null {
+  const issuer = (env.OIDC_ISSUER ?? '').trim().replace(/\/+$/, '');
+  if (!issuer || oidcProblems(env).length) return null;
+  return {
+    issuer,
+    clientId: env.OIDC_CLIENT_ID!.trim(),
+    clientSecret: (env.OIDC_CLIENT_SECRET ?? '').trim() || null,
+    privateKey: (env.OIDC_CLIENT_SECRET ?? '').trim() ? null : (env.OIDC_CLIENT_PRIVATE_KEY ?? '').trim(),
+    acrValues: (env.OIDC_ACR_VALUES ?? '').trim() || DEFAULT_ACR_VALUES,
+    fiscalCodeClaim: (env.OIDC_FISCAL_CODE_CLAIM ?? '').trim() || null,
+    idpHintParam: (env.OIDC_IDP_HINT_PARAM ?? '').trim() || null,
+  };
+}
+
+/**
+ * Whether families may still sign in with the password the application issued. Public administrations may no
+ * longer issue their own credentials to citizens (SPID/CIE since 2021): off by default in production once a
+ * gateway is configured; FAMILY_PASSWORD_SIGNIN=on|off overrides.
+ */
+export function familyPasswordSignIn(env: Env = process.env): boolean {
+  const value = (env.FAMILY_PASSWORD_SIGNIN ?? '').trim().toLowerCase();
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  return !(env.NODE_ENV === 'production' && (env.OIDC_ISSUER ?? '').trim() !== '');
 }

@@ -65,12 +65,36 @@ type MeasureValues = Partial<{
 }>;
 type NotificationOutcome = { channel: string; subject: string | null; attempts: number; lastError: string };
 type Staff = 'provider' | 'office';
+/** Why a sign-in through the identity gateway was refused ('protocol': state, nonce, signature, audience… failed). */
+export type OidcRefusal =
+  | 'acr_too_low'
+  | 'claim_missing'
+  | 'claim_malformed'
+  | 'unknown_fiscal_code'
+  | 'staff_account'
+  | 'inactive'
+  | 'protocol'
+  | 'gateway_unreachable';
+/** What the ID token says about the authentication: level, identity provider (idp or amr), its sid or jti. */
+export type OidcEvidence = {
+  acr: string | null;
+  idp: string | null;
+  amr: string[] | null;
+  sid: string | null;
+  jti: string | null;
+};
 
 /** `before`/`after` absent from an entry means the action writes none. */
 export type AuditPayloads = {
   // Sign-in and account (entity: user). The typed username is kept only when it is a well-formed codice fiscale.
   'auth.login_succeeded': { entityType: 'user'; after: { secondFactor: 'totp' | 'recovery' } | null };
   'auth.login_failed': { entityType: 'user'; after: { codiceFiscale: string | null } };
+  // SPID/CIE through the identity gateway: the evidence AgID asks to keep, never the token itself.
+  'auth.oidc_login_succeeded': { entityType: 'user'; after: OidcEvidence };
+  'auth.oidc_login_refused': {
+    entityType: 'user';
+    after: OidcEvidence & { reason: OidcRefusal; codiceFiscale: string | null };
+  };
   'auth.mfa_failed': { entityType: 'user'; after: { codiceFiscale: string | null } };
   'auth.mfa_locked': { entityType: 'user'; after: { failedCodes: number } };
   'auth.logout': { entityType: 'user' };

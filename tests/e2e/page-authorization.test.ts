@@ -86,6 +86,10 @@ const PAGES: Record<string, Row> = {
     },
   },
   '(public)/accesso-negato': { url: '/accesso-negato', expect: everyone(ok('Accesso non consentito')) },
+  '(public)/accesso-spid': {
+    url: '/accesso-spid?esito=nessun-buono',
+    expect: everyone(ok('Accesso con SPID o CIE non riuscito')),
+  },
   '(public)/attivazione': { url: '/attivazione', expect: everyone(ok('Attiva il tuo accesso')) },
   '(public)/login': { url: '/login', expect: everyone(ok('Accesso utenti registrati', 'Ho smarrito la password')) },
   '(public)/password-smarrita': {

@@ -13,6 +13,8 @@ const THROTTLED =
   'Troppi tentativi non riusciti. Per sicurezza l’accesso è sospeso per qualche minuto: riprova più tardi o usa «Ho smarrito la password».';
 const TOTP_WRONG =
   'Il codice non è corretto o è già stato usato. Inserisci il codice a 6 cifre che l’app mostra adesso (ne compare uno nuovo ogni 30 secondi), oppure un codice di recupero.';
+const USE_SPID =
+  'Le famiglie accedono con SPID o con la Carta d’identità elettronica: usa «Entra con SPID» o «Entra con CIE» in questa pagina. La password non è più utilizzabile.';
 const TOTP_MISSING = 'Inserisci il codice a 6 cifre dell’app di autenticazione.';
 
 export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
@@ -36,6 +38,7 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
   } catch (e) {
     if (e instanceof CredentialsSignin && e.code === 'throttled')
       return { message: THROTTLED, codiceFiscale, ...(totp !== undefined ? { step: 'totp' as const } : {}) };
+    if (e instanceof CredentialsSignin && e.code === 'use_spid') return { message: USE_SPID, codiceFiscale };
     // The password was right: the same form asks for the second factor, keeping the typed credentials.
     if (e instanceof CredentialsSignin && e.code === 'totp_required')
       return { step: 'totp', codiceFiscale, ...(totp !== undefined ? { message: TOTP_MISSING } : {}) };

@@ -4,6 +4,7 @@ import type { Db } from '@/db/open';
 import { passwordResetTokens, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { newResetToken } from '@/lib/auth/reset-token';
+import { familyPasswordSignIn } from '@/lib/config/runtime-config';
 import { normalizeCodiceFiscale } from '@/lib/domain/codice-fiscale';
 import { enqueueEmail } from '@/lib/notifications/enqueue';
 
@@ -41,8 +42,13 @@ export async function requestPasswordReset(
           gt(passwordResetTokens.createdAt, new Date(now.getTime() - 3_600_000)),
         ),
       );
+    // FAMILY_PASSWORD_SIGNIN=off: families have no password to reset (they sign in with SPID/CIE); same answer (A4).
     const matches = Boolean(
-      user && user.active && sameName(user.givenName, input.givenName) && sameName(user.familyName, input.familyName),
+      user &&
+      user.active &&
+      (user.role !== 'family' || familyPasswordSignIn()) &&
+      sameName(user.givenName, input.givenName) &&
+      sameName(user.familyName, input.familyName),
     );
     // A bounded number of mails per hour: the form cannot be used to flood someone's inbox.
     const limited = matches && (recent?.n ?? 0) >= MAX_LINKS_PER_HOUR;
