@@ -51,8 +51,8 @@ describe.skipIf(!e2eEnabled)('production with DEMO_MODE=false on an empty embedd
   });
 
   it('logs failed sign-ins by their Auth.js error type, not a minified class name', () => {
-    expect(app.logs()).toContain('"kind":"CredentialsSignin"');
-    expect(app.logs()).not.toMatch(/"kind":"[A-Za-z]{1,2}"/);
+    expect(app.logs()).toContain('"kind":"CredentialsSignin');
+    expect(app.logs()).not.toMatch(/"kind":"[A-Za-z]{1,2}[" ]/);
   });
 });
 
