@@ -50,6 +50,28 @@ describe.skipIf(!e2eEnabled)('production with DEMO_MODE=false on an empty embedd
     expect(codes[100]).toBe('throttled');
   });
 
+  it("keeps serving after Auth.js's callback is posted field names that walk into prototypes (X1)", async () => {
+    const csrf = await fetch(`${app.baseUrl}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const body = new URLSearchParams({ csrfToken, codiceFiscale: ANNA, password: 'password-sbagliata-123' });
+    for (const name of ['__proto__.x', 'constructor.prototype.x', 'toString.x', 'hasOwnProperty.call', 'valueOf.x'])
+      body.append(name, 'polluted');
+    const res = await fetch(`${app.baseUrl}/api/auth/callback/credentials`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: body.toString(),
+    });
+    expect(res.status).toBeLessThan(500);
+    // The finding's symptom was /login answering 500 to everyone afterwards.
+    expect((await fetch(`${app.baseUrl}/login`)).status).toBe(200);
+    expect((await fetch(`${app.baseUrl}/api/auth/csrf`)).status).toBe(200);
+  });
+
   it('logs failed sign-ins by their Auth.js error type, not a minified class name', () => {
     expect(app.logs()).toContain('"kind":"CredentialsSignin');
     expect(app.logs()).not.toMatch(/"kind":"[A-Za-z]{1,2}[" ]/);
