@@ -495,6 +495,31 @@ describe('wrong second factors lock it (issue 15, finding 7)', () => {
     expect(r.ok).toBe(true);
   });
 
+  it('wrong codes on the "new recovery codes" form count too: the 20th locks it, sign-in included', async () => {
+    const clerk = await newClerk();
+    const { secret } = await enrolClerk(clerk, at(50_000));
+    const right = (s: number) => totpCodeAt(secret, epoch(at(s)));
+    const wrong = (s: number) => (right(s) === '000000' ? '111111' : '000000');
+    const me = who({ userId: clerk.userId, role: 'office', providerId: null, ip: '10.15.10.1', requestId: null });
+    for (let i = 0; i < 19; i++)
+      await expect(regenerateRecoveryCodes(t.db, me, wrong(50_100 + i), at(50_100 + i))).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
+    await expect(regenerateRecoveryCodes(t.db, me, wrong(50_200), at(50_200))).rejects.toMatchObject({
+      code: 'invalid_state',
+      message: expect.stringContaining('Troppi codici errati'),
+    });
+    await expect(regenerateRecoveryCodes(t.db, me, right(50_300), at(50_300))).rejects.toMatchObject({
+      code: 'invalid_state',
+    });
+    expect(await login(clerk.cf, at(50_400), right(50_400), '10.15.10.2')).toMatchObject({ reason: 'totp_locked' });
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'auth.mfa_locked'), eq(auditEvents.entityId, clerk.userId)));
+    expect(events).toHaveLength(1);
+  });
+
   it('19 wrong codes then the right one signs in and starts the count afresh', async () => {
     const clerk = await newClerk();
     const { secret } = await enrolClerk(clerk, at(40_000));

@@ -92,23 +92,37 @@ export async function secondFactorAtLogin(
         await tx.update(staffTotp).set({ failedCodes: 0 }).where(eq(staffTotp.userId, user.id));
       return { kind: 'pass', mfaPending: false, method };
     }
-    const failedCodes = enrolled.failedCodes + 1;
-    const locks = failedCodes >= MFA_LOCK_AFTER;
-    await tx
-      .update(staffTotp)
-      .set({ failedCodes, ...(locks ? { lockedAt: now } : {}) })
-      .where(eq(staffTotp.userId, user.id));
-    if (!locks) return { kind: 'failed' };
-    // M7: the count only, never a code.
-    await writeAudit(tx, {
-      actor: null,
-      action: 'auth.mfa_locked',
-      entityType: 'user',
-      entityId: user.id,
-      after: { failedCodes },
-      ip: user.ip,
-      at: now,
-    });
+    if (!(await countWrongCode(tx, { id: user.id, ip: user.ip, failedCodes: enrolled.failedCodes }, now)))
+      return { kind: 'failed' };
     return { kind: 'locked', justLocked: true };
   });
+}
+
+/**
+ * One more wrong code for an enrolled authenticator (its row already locked FOR UPDATE by the caller). The
+ * MFA_LOCK_AFTER-th in a row locks the second factor and is audited; returns whether this one locked it.
+ */
+export async function countWrongCode(
+  tx: DbOrTx,
+  user: { id: string; ip: string | null; failedCodes: number },
+  now: Date,
+): Promise<boolean> {
+  const failedCodes = user.failedCodes + 1;
+  const locks = failedCodes >= MFA_LOCK_AFTER;
+  await tx
+    .update(staffTotp)
+    .set({ failedCodes, ...(locks ? { lockedAt: now } : {}) })
+    .where(eq(staffTotp.userId, user.id));
+  if (!locks) return false;
+  // M7: the count only, never a code.
+  await writeAudit(tx, {
+    actor: null,
+    action: 'auth.mfa_locked',
+    entityType: 'user',
+    entityId: user.id,
+    after: { failedCodes },
+    ip: user.ip,
+    at: now,
+  });
+  return true;
 }
