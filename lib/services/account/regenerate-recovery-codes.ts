@@ -23,18 +23,18 @@ export async function regenerateRecoveryCodes(
   now = new Date(),
 ): Promise<{ recoveryCodes: string[] }> {
   // A wrong code must stay counted, so the transaction commits it and the refusal is thrown after.
-  const outcome = await db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx): Promise<{ refused: string } | { recoveryCodes: string[] }> => {
     const [enrolled] = await tx
       .select()
       .from(staffTotp)
       .where(and(eq(staffTotp.userId, who.userId), isNotNull(staffTotp.confirmedAt)))
       .for('update');
     if (!enrolled) throw new AppError('invalid_state', 'La verifica in due passaggi non è attiva: attivala prima.');
-    if (enrolled.lockedAt) return { refused: LOCKED } as const;
+    if (enrolled.lockedAt) return { refused: LOCKED };
     if (looksLikeRecoveryCode(code) || (await consumeSecondFactor(tx, who.userId, code, now)) !== 'totp') {
       // An open session left on a desk must not become an unlimited code-guessing oracle.
       const locked = await countWrongCode(tx, { id: who.userId, ip: who.ip, failedCodes: enrolled.failedCodes }, now);
-      return { refused: locked ? LOCKED : WRONG } as const;
+      return { refused: locked ? LOCKED : WRONG };
     }
     if (enrolled.failedCodes > 0)
       await tx.update(staffTotp).set({ failedCodes: 0 }).where(eq(staffTotp.userId, who.userId));
