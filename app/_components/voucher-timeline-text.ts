@@ -30,7 +30,8 @@ type NotOnTimeline =
   | 'voucher_import.rejected'
   | 'conversions.exported'
   | 'access.denied'
-  | 'notification.abandoned';
+  | 'notification.abandoned'
+  | 'notification.rejected';
 
 type TimelineAction = Exclude<AuditAction, NotOnTimeline>;
 type Texts = { [A in TimelineAction]: (after: StoredAfter<A>) => string };

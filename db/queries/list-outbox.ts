@@ -8,13 +8,15 @@ export type OutboxViewer = { userId: string; role: 'family' | 'provider' | 'offi
 
 /**
  * The newest messages the viewer may read. A family or a clerk sees what went to their own e-mail or mobile
- * number, and a provider's clerk also what went to the provider's address; never someone else's codes.
+ * number or (App IO) fiscal code, and a provider's clerk also what went to the provider's address; never
+ * someone else's codes.
  */
 export async function listOutbox(db: DbOrTx, viewer: OutboxViewer, limit = 200) {
   const r = notificationOutbox.recipient;
   const own = or(
     sql`lower(${r}) in (select lower(${users.email}) from ${users} where ${users.id} = ${viewer.userId})`,
     sql`${r} in (select ${users.mobile} from ${users} where ${users.id} = ${viewer.userId} and ${users.mobile} is not null)`,
+    sql`${notificationOutbox.channel} = 'io' and ${r} in (select ${users.codiceFiscale} from ${users} where ${users.id} = ${viewer.userId})`,
     sql`lower(${r}) in (select lower(${providers.email}) from ${providers} join ${users} on ${eq(users.providerId, providers.id)} where ${users.id} = ${viewer.userId})`,
   );
   return db

@@ -36,8 +36,10 @@ export const notificationOutbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('notification_outbox_channel_check', sql`${t.channel} in ('email', 'sms')`),
-    check('notification_outbox_status_check', sql`${t.status} in ('pending', 'sent', 'failed')`),
+    // 'io': an App IO message; recipient is the family's fiscal code, text_body the Markdown.
+    check('notification_outbox_channel_check', sql`${t.channel} in ('email', 'sms', 'io')`),
+    // 'not_allowed': App IO said the citizen does not accept this service's messages; final, like 'sent'.
+    check('notification_outbox_status_check', sql`${t.status} in ('pending', 'sent', 'failed', 'not_allowed')`),
     index('notification_outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('notification_outbox_created_idx').on(t.createdAt),
   ],

@@ -105,7 +105,34 @@ export function startupProblems(env: Env = process.env): string[] {
   const storage = fileStorageProblem(env);
   if (storage) problems.push(storage);
   problems.push(...oidcProblems(env));
+  const io = (env.IO_API_URL ?? '').trim();
+  if (io && !isAllowedIssuer(io))
+    problems.push(
+      'IO_API_URL deve essere un indirizzo https:// (http:// solo su 127.0.0.1 o localhost), senza parametri: è l’API dei messaggi di App IO.',
+    );
   return problems;
+}
+
+export const DEFAULT_IO_API_URL = 'https://api.io.pagopa.it/api/v1';
+
+/**
+ * App IO's API (IO_API_KEY, the service's subscription key; IO_API_URL, else the public base), or null when
+ * the key is unset: then IO is simply off in production, and the development sink stands in for it elsewhere.
+ */
+export function ioApi(env: Env = process.env): { apiKey: string; baseUrl: string } | null {
+  const apiKey = (env.IO_API_KEY ?? '').trim();
+  if (!apiKey) return null;
+  return { apiKey, baseUrl: ((env.IO_API_URL ?? '').trim() || DEFAULT_IO_API_URL).replace(/\/+$/, '') };
+}
+
+/** Where the development sink may stand in for a provider: /dev/outbox shows what it "sent". */
+export function devSinkAllowed(env: Env = process.env): boolean {
+  return isDevelopment(env) || demoMode(env) || env.NODE_ENV === 'test';
+}
+
+/** Whether family messages also go to App IO: with a key, or to the development sink where it is allowed. */
+export function ioMessagesOn(env: Env = process.env): boolean {
+  return ioApi(env) !== null || devSinkAllowed(env);
 }
 
 /**

@@ -142,6 +142,8 @@ export type AuditPayloads = {
   // Refusals and deliveries.
   'access.denied': { entityType: 'action' | 'route' | 'receipt'; after?: { code: 'not_found' | 'forbidden' } };
   'notification.abandoned': { entityType: 'notification'; after: NotificationOutcome };
+  /** The provider refused the request itself (App IO's 4xx, content outside its rules): given up without retry. */
+  'notification.rejected': { entityType: 'notification'; after: NotificationOutcome };
 
   // A voucher's history (entity: voucher): the family's timeline shows these.
   'pes.created': { entityType: 'voucher'; before?: null; after: PesRef & NewPesValues };

@@ -2,24 +2,20 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { notificationOutbox, type OutboxAttachment } from '@/db/schema';
-import { writeAudit } from '@/lib/audit/write-audit';
-import { countNotificationAbandoned, inSpan } from '@/lib/log/telemetry';
+import { inSpan } from '@/lib/log/telemetry';
 import { isShuttingDown, trackWork } from '@/lib/ops/shutdown-state';
 import { abandonExpiredSecrets } from './abandon-expired-secrets';
 import { inlineAttachments } from './inline-attachments';
 import { revealBody } from './outbox-secrets';
-import { SEND_TIMEOUT_MS, senderFor, type OutgoingMessage, type Sender } from './senders';
+import { recordSendFailure } from './record-send-failure';
+import { SEND_TIMEOUT_MS, senderFor, type Channel, type OutgoingMessage, type Sender } from './senders';
 
-export const MAX_ATTEMPTS = 8;
+export { backoffMs, MAX_ATTEMPTS } from './record-send-failure';
+
 /** A claimed row is ours for this long; each send times out well before (SEND_TIMEOUT_MS). */
 export const LEASE_MS = 60_000;
 
-/** 30 s, 1 min, 2 min … capped at 1 h. */
-export function backoffMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
-}
-
-type Options = { now?: Date; batch?: number; senders?: (channel: 'email' | 'sms') => Sender };
+type Options = { now?: Date; batch?: number; senders?: (channel: Channel) => Sender };
 
 /**
  * Delivers due messages after commit. Rows are claimed with SKIP LOCKED and a lease,
@@ -40,7 +36,7 @@ async function dispatch(db: Db, opts: Options): Promise<{ sent: number; failed: 
   await abandonExpiredSecrets(db, now);
   const claimed = await db.execute<{
     id: string;
-    channel: 'email' | 'sms';
+    channel: Channel;
     recipient: string;
     subject: string;
     text_body: string;
@@ -63,7 +59,7 @@ async function dispatch(db: Db, opts: Options): Promise<{ sent: number; failed: 
   let failed = 0;
   const claimedRows = rows as unknown as Array<{
     id: string;
-    channel: 'email' | 'sms';
+    channel: Channel;
     recipient: string;
     subject: string;
     text_body: string;
@@ -103,7 +99,7 @@ async function dispatch(db: Db, opts: Options): Promise<{ sent: number; failed: 
       }
       // A receipt is rendered here, after the submission committed (a failure is a failed attempt, retried).
       m.attachments = await inlineAttachments(db, r.attachments);
-      await inSpan(
+      const result = await inSpan(
         'outbox deliver',
         {
           'bsp.outbox.id': m.id,
@@ -116,8 +112,9 @@ async function dispatch(db: Db, opts: Options): Promise<{ sent: number; failed: 
       await db
         .update(notificationOutbox)
         .set({
-          status: 'sent',
-          sentAt: new Date(),
+          // Not allowed (App IO: the citizen turned this service off) is an answer, not a failure: never retried.
+          status: result === 'not_allowed' ? 'not_allowed' : 'sent',
+          sentAt: result === 'not_allowed' ? null : new Date(),
           deliveredVia: sender.name,
           lockedUntil: null,
           lastError: null,
@@ -125,41 +122,10 @@ async function dispatch(db: Db, opts: Options): Promise<{ sent: number; failed: 
           secretsExpireAt: null,
         })
         .where(and(eq(notificationOutbox.id, m.id), eq(notificationOutbox.status, 'pending')));
-      sent++;
+      if (result !== 'not_allowed') sent++;
     } catch (e) {
       failed++;
-      const giveUp = r.attempts >= MAX_ATTEMPTS;
-      const lastError = (e instanceof Error ? e.message : 'errore').slice(0, 200);
-      await db.transaction(async (tx) => {
-        await tx
-          .update(notificationOutbox)
-          .set({
-            status: giveUp ? 'failed' : 'pending',
-            lockedUntil: null,
-            nextAttemptAt: new Date(now.getTime() + backoffMs(r.attempts)),
-            lastError,
-            // An abandoned message's code or token is erased with it: nobody will ever send it.
-            ...(giveUp ? { secrets: null, secretsExpireAt: null } : {}),
-          })
-          .where(eq(notificationOutbox.id, m.id));
-        // The office sees undelivered messages in the audit log (no address or body: only what and why).
-        if (giveUp) {
-          countNotificationAbandoned(m.channel);
-          await writeAudit(tx, {
-            actor: null,
-            action: 'notification.abandoned',
-            entityType: 'notification',
-            entityId: m.id,
-            after: {
-              channel: m.channel,
-              subject: m.channel === 'email' ? m.subject : null,
-              attempts: r.attempts,
-              lastError,
-            },
-            at: now,
-          });
-        }
-      });
+      await recordSendFailure(db, { id: m.id, channel: m.channel, subject: m.subject, attempts: r.attempts }, e, now);
     }
   }
   return { sent, failed };

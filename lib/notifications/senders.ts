@@ -1,24 +1,14 @@
 import 'server-only';
-import type { InlineAttachment } from '@/db/schema';
-import { demoMode, isDevelopment } from '@/lib/config/runtime-config';
+import { devSinkAllowed, ioApi } from '@/lib/config/runtime-config';
 import { keepDelivered } from './dev-delivered';
+import { assertIoRules, ioSender } from './io/io-sender';
 import { log } from '@/lib/log/logger';
+import type { Channel, Sender } from './sender-types';
+
+export { PermanentSendError, type Channel, type OutgoingMessage, type SendResult, type Sender } from './sender-types';
 
 /** Every call to a provider gives up after this long: well inside the outbox lease (dispatch-outbox.ts). */
 export const SEND_TIMEOUT_MS = 15_000;
-
-export type OutgoingMessage = {
-  id: string;
-  channel: 'email' | 'sms';
-  recipient: string;
-  subject: string;
-  textBody: string;
-  htmlBody: string | null;
-  attachments?: InlineAttachment[] | null;
-  /** Set when the body carries a code or token: until when it is worth anything. */
-  secretUntil?: Date | null;
-};
-export type Sender = { name: string; send(m: OutgoingMessage): Promise<void> };
 
 /**
  * Development sink: the message stays in the outbox table, shown at /dev/outbox; a code or link it carried
@@ -28,6 +18,8 @@ export type Sender = { name: string; send(m: OutgoingMessage): Promise<void> };
 export const devSink: Sender = {
   name: 'dev',
   async send(m) {
+    // App IO's rules hold here too, so a message IO would refuse shows as refused at /dev/outbox.
+    if (m.channel === 'io') assertIoRules(m);
     if (m.secretUntil) keepDelivered(m.id, m.textBody, m.secretUntil);
     const files = m.attachments?.length
       ? ` (${m.attachments.length} allegat${m.attachments.length === 1 ? 'o' : 'i'})`
@@ -95,11 +87,13 @@ function webhookSmsSender(url: string, token: string | undefined, timeoutMs: num
   };
 }
 
-export function senderFor(channel: 'email' | 'sms', opts: { timeoutMs?: number } = {}): Sender {
+export function senderFor(channel: Channel, opts: { timeoutMs?: number } = {}): Sender {
   const timeoutMs = opts.timeoutMs ?? SEND_TIMEOUT_MS;
   if (channel === 'email' && process.env.RESEND_API_KEY) return resendSender(process.env.RESEND_API_KEY, timeoutMs);
   if (channel === 'sms' && process.env.SMS_WEBHOOK_URL)
     return webhookSmsSender(process.env.SMS_WEBHOOK_URL, process.env.SMS_WEBHOOK_TOKEN, timeoutMs);
+  const io = channel === 'io' ? ioApi() : null;
+  if (io) return ioSender(io, timeoutMs);
   // The development sink only where /dev/outbox can show it: never a silent drop in production.
-  return isDevelopment() || demoMode() || process.env.NODE_ENV === 'test' ? devSink : unconfigured(channel);
+  return devSinkAllowed() ? devSink : unconfigured(channel);
 }

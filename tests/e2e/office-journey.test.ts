@@ -71,6 +71,9 @@ describe.skipIf(!e2eEnabled)(
       await page.goto(`${base}/dev/outbox`);
       await page.getByRole('heading', { name: 'E-mail: Modifica PES convalidata — buono BS-2020-0003' }).waitFor();
       await page.getByRole('heading', { name: 'E-mail: PES convalidati — buono BS-2020-0003' }).waitFor();
+      // The same outcome on App IO (the development sink stands in for it): Markdown text, IO's lengths.
+      await page.getByRole('heading', { name: 'App IO: Modifica PES convalidata — buono BS-2020-0003' }).waitFor();
+      await expectAccessible(page);
       await page.goto(`${base}/ufficio`);
       await logout(page);
 

@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { dispatchOutbox } from '@/lib/notifications/dispatch-outbox';
 import { devOutboxFor } from '@/lib/notifications/dev-outbox';
 import { enqueueEmail, enqueueSms } from '@/lib/notifications/enqueue';
+import { enqueueIo } from '@/lib/notifications/enqueue-io';
 import { REDACTED } from '@/lib/notifications/outbox-secrets';
 import { devSink, type Sender } from '@/lib/notifications/senders';
 import { requestPasswordReset } from '@/lib/services/account/request-password-reset';
@@ -95,5 +96,22 @@ describe('development mailbox (/dev/outbox): who reads what', () => {
     expect(bodies(await devOutboxFor(t.db, a.anna))).not.toContain('424242');
     // Once the code has expired, not even the memory shows it.
     expect(bodies(await devOutboxFor(t.db, a.giulia, new Date(expiresAt.getTime() + 1)))).not.toContain('424242');
+  });
+
+  it('shows a family its own App IO messages (addressed by fiscal code), and the sink refuses what IO would refuse', async () => {
+    const markdown = `Gentile famiglia,\n\n${'un messaggio di prova su App IO che supera gli ottanta caratteri. '.repeat(2)}`;
+    await enqueueIo(t.db, CF.giulia, { subject: 'Messaggio App IO per Giulia', markdown });
+    await enqueueIo(t.db, CF.anna, { subject: 'Messaggio App IO per Anna', markdown });
+    await enqueueIo(t.db, CF.giulia, { subject: 'Troppo corto per IO', markdown: 'Breve.' });
+    await dispatchOutbox(t.db, { now: new Date(Date.now() + 3_000), senders: () => devSink, batch: 500 });
+    const giulia = (await devOutboxFor(t.db, a.giulia))!.filter((m) => m.channel === 'io');
+    expect(giulia.map((m) => [m.subject, m.status]).sort()).toEqual([
+      ['Messaggio App IO per Giulia', 'sent'],
+      ['Troppo corto per IO', 'failed'],
+    ]);
+    expect(giulia.find((m) => m.status === 'failed')!.lastError).toMatch(/testo di 6 caratteri/);
+    const anna = (await devOutboxFor(t.db, a.anna))!.filter((m) => m.channel === 'io');
+    expect(anna.map((m) => m.subject)).toEqual(['Messaggio App IO per Anna']);
+    expect((await devOutboxFor(t.db, a.prv1))!.some((m) => m.channel === 'io')).toBe(false);
   });
 });

@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { clientIp, PEER_HEADER } from '@/lib/auth/client-ip';
-import { demoMode, fileStorageKind, publicBaseUrl, secureCookies, startupProblems } from '@/lib/config/runtime-config';
+import {
+  demoMode,
+  fileStorageKind,
+  ioApi,
+  ioMessagesOn,
+  publicBaseUrl,
+  secureCookies,
+  startupProblems,
+} from '@/lib/config/runtime-config';
+
+/** A production configuration with every required value. */
+const complete = {
+  NODE_ENV: 'production',
+  AUTH_SECRET: 'x'.repeat(64),
+  APP_URL: 'https://buoni.example.it',
+  RESEND_API_KEY: 're_x',
+  FILE_STORAGE: 'database',
+};
 
 describe('DEMO_MODE', () => {
   it.each([
@@ -18,13 +35,6 @@ describe('DEMO_MODE', () => {
 });
 
 describe('start-up checks', () => {
-  const complete = {
-    NODE_ENV: 'production',
-    AUTH_SECRET: 'x'.repeat(64),
-    APP_URL: 'https://buoni.example.it',
-    RESEND_API_KEY: 're_x',
-    FILE_STORAGE: 'database',
-  };
   it('accepts a complete production configuration, and anything in development', () => {
     expect(startupProblems(complete)).toEqual([]);
     expect(startupProblems({ NODE_ENV: 'development' })).toEqual([]);
@@ -44,6 +54,31 @@ describe('start-up checks', () => {
     expect(startupProblems({ ...complete, RESEND_API_KEY: undefined, DEMO_MODE: '1' })).toEqual([]);
     expect(startupProblems({ ...complete, RESEND_API_KEY: undefined, DEMO_MODE: 'false' })).toHaveLength(1);
   });
+});
+
+describe('App IO (IO_API_KEY, IO_API_URL)', () => {
+  it('is off in production without a key, with no start-up problem; the development sink stands in elsewhere', () => {
+    expect(ioApi({ NODE_ENV: 'production' })).toBeNull();
+    expect(ioMessagesOn({ NODE_ENV: 'production' })).toBe(false);
+    expect(ioMessagesOn({ NODE_ENV: 'production', DEMO_MODE: '1' })).toBe(true);
+    expect(ioMessagesOn({ NODE_ENV: 'development' })).toBe(true);
+    expect(startupProblems({ ...complete })).toEqual([]);
+  });
+  it('uses the public API base unless IO_API_URL says otherwise (without a trailing slash)', () => {
+    expect(ioApi({ IO_API_KEY: ' k ' })).toEqual({ apiKey: 'k', baseUrl: 'https://api.io.pagopa.it/api/v1' });
+    expect(ioApi({ IO_API_KEY: 'k', IO_API_URL: 'http://127.0.0.1:9999/api/v1/' })!.baseUrl).toBe(
+      'http://127.0.0.1:9999/api/v1',
+    );
+    expect(ioMessagesOn({ NODE_ENV: 'production', IO_API_KEY: 'k' })).toBe(true);
+  });
+  it.each(['http://io.example.it/api/v1', 'https://io.example.it/api/v1?x=1', 'non un url'])(
+    'refuses a production start with IO_API_URL=%s',
+    (url) => {
+      const problems = startupProblems({ ...complete, IO_API_KEY: 'k', IO_API_URL: url });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain('IO_API_URL');
+    },
+  );
 });
 
 describe('document storage (FILE_STORAGE)', () => {

@@ -10,9 +10,15 @@ import { devOutboxFor } from '@/lib/notifications/dev-outbox';
 export const metadata: Metadata = { title: 'Posta di sviluppo', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
-const STATUS = { pending: 'in coda', sent: 'inviato', failed: 'non recapitato' } as const;
+const STATUS = {
+  pending: 'in coda',
+  sent: 'inviato',
+  failed: 'non recapitato',
+  not_allowed: 'non inviato: il destinatario non riceve i messaggi di questo servizio su App IO',
+} as const;
+const CHANNEL = { email: 'E-mail', sms: 'SMS', io: 'App IO' } as const;
 
-/** The e-mails and SMS the app sent, newest first, as the signed-in user may read them (lib/notifications/dev-outbox.ts). */
+/** The e-mails, SMS and App IO messages the app sent, newest first, as the signed-in user may read them (lib/notifications/dev-outbox.ts). */
 export default async function DevOutboxPage() {
   if (!devToolsEnabled()) notFound();
   // Opened even for a visitor: the first request of a fresh demo initialises the database here.
@@ -35,9 +41,9 @@ export default async function DevOutboxPage() {
     <div className="space-y-4">
       <h1 className="text-3xl font-bold">Posta in uscita (sviluppo)</h1>
       <p>
-        E-mail e SMS generati dall’applicazione, dal più recente: i tuoi, o tutti se sei dell’ufficio. In produzione
-        questa pagina non esiste; codici e collegamenti restano leggibili finché sono validi, poi il messaggio li mostra
-        rimossi.
+        E-mail, SMS e messaggi App IO (testo Markdown) generati dall’applicazione, dal più recente: i tuoi, o tutti se
+        sei dell’ufficio. In produzione questa pagina non esiste; codici e collegamenti restano leggibili finché sono
+        validi, poi il messaggio li mostra rimossi.
       </p>
       {rows.length === 0 ? <p>Nessun messaggio.</p> : null}
       <ol className="space-y-4">
@@ -45,7 +51,7 @@ export default async function DevOutboxPage() {
           <li key={m.id} className="card">
             <article aria-labelledby={`msg-${m.id}`}>
               <h2 id={`msg-${m.id}`} className="text-lg font-bold">
-                {m.channel === 'sms' ? 'SMS' : 'E-mail'}: {m.subject}
+                {CHANNEL[m.channel as keyof typeof CHANNEL] ?? m.channel}: {m.subject}
               </h2>
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
                 <dt className="font-semibold">A</dt>
@@ -54,6 +60,12 @@ export default async function DevOutboxPage() {
                 <dd>{formatDateTimeIt(m.createdAt)}</dd>
                 <dt className="font-semibold">Stato</dt>
                 <dd>{STATUS[m.status as keyof typeof STATUS] ?? m.status}</dd>
+                {m.status === 'failed' && m.lastError ? (
+                  <>
+                    <dt className="font-semibold">Motivo</dt>
+                    <dd>{m.lastError}</dd>
+                  </>
+                ) : null}
                 {m.attachments?.length ? (
                   <>
                     <dt className="font-semibold">Allegati</dt>

@@ -5,8 +5,7 @@ import { pes, providers } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
-import { enqueueEmail } from '@/lib/notifications/enqueue';
-import { conversionApprovedMessage } from '@/lib/notifications/messages/conversion-approved';
+import { enqueueFamilyMessage } from '@/lib/notifications/enqueue-family-message';
 import { providerPesDecidedMessage } from '@/lib/notifications/messages/provider-pes-decided';
 import { notifyProviders } from '@/lib/services/transitions/notify-providers';
 import { claimDecision } from './claim-decision';
@@ -52,9 +51,11 @@ export async function approveConversion(
       at: now,
     });
     const href = ctx.baseUrl ? `${ctx.baseUrl}/famiglia/buoni/${family.voucherId}` : undefined;
-    await enqueueEmail(tx, {
-      to: family.email,
-      ...conversionApprovedMessage({ ...family, protocolNumber: conversion.protocolNumber, href, pes: approved }),
+    await enqueueFamilyMessage(tx, family, 'conversion_approved', {
+      ...family,
+      protocolNumber: conversion.protocolNumber,
+      href,
+      pes: approved,
     });
     if (approved.length)
       await notifyProviders(tx, {

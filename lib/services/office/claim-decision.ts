@@ -39,6 +39,7 @@ export async function claimDecision(
         givenName: users.givenName,
         familyName: users.familyName,
         email: users.email,
+        codiceFiscale: users.codiceFiscale,
       })
       .from(vouchers)
       .innerJoin(users, eq(users.id, vouchers.holderId))

@@ -5,8 +5,7 @@ import { pes } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
-import { enqueueEmail } from '@/lib/notifications/enqueue';
-import { conversionRejectedMessage } from '@/lib/notifications/messages/conversion-rejected';
+import { enqueueFamilyMessage } from '@/lib/notifications/enqueue-family-message';
 import { providerPesDecidedMessage } from '@/lib/notifications/messages/provider-pes-decided';
 import { notifyProviders } from '@/lib/services/transitions/notify-providers';
 import { claimDecision } from './claim-decision';
@@ -59,9 +58,11 @@ export async function rejectConversion(
       at: now,
     });
     const href = ctx.baseUrl ? `${ctx.baseUrl}/famiglia/buoni/${family.voucherId}` : undefined;
-    await enqueueEmail(tx, {
-      to: family.email,
-      ...conversionRejectedMessage({ ...family, protocolNumber: conversion.protocolNumber, reason, href }),
+    await enqueueFamilyMessage(tx, family, 'conversion_rejected', {
+      ...family,
+      protocolNumber: conversion.protocolNumber,
+      reason,
+      href,
     });
     if (cancelled.length)
       await notifyProviders(tx, {

@@ -3,8 +3,7 @@ import type { Db } from '@/db/open';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
-import { enqueueEmail } from '@/lib/notifications/enqueue';
-import { conversionReturnedMessage } from '@/lib/notifications/messages/conversion-returned';
+import { enqueueFamilyMessage } from '@/lib/notifications/enqueue-family-message';
 import { claimDecision } from './claim-decision';
 
 /**
@@ -36,9 +35,11 @@ export async function returnConversion(
       at: now,
     });
     const href = ctx.baseUrl ? `${ctx.baseUrl}/famiglia/buoni/${family.voucherId}#integrazione` : undefined;
-    await enqueueEmail(tx, {
-      to: family.email,
-      ...conversionReturnedMessage({ ...family, protocolNumber: conversion.protocolNumber, reason, href }),
+    await enqueueFamilyMessage(tx, family, 'conversion_returned', {
+      ...family,
+      protocolNumber: conversion.protocolNumber,
+      reason,
+      href,
     });
     return { status: 'returned' as const, voucherId: family.voucherId };
   });

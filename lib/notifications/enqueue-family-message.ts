@@ -1,0 +1,22 @@
+import type { DbOrTx } from '@/db/open';
+import { ioContentFromEmail } from '@/lib/domain/io-message';
+import { enqueueEmail } from './enqueue';
+import { enqueueIo } from './enqueue-io';
+import { familyEmailContent, type FamilyMessageData, type FamilyMessageKind } from './family-messages';
+
+export type FamilyRecipient = { email: string; codiceFiscale: string };
+
+/**
+ * A message to a family: the e-mail, and the same content on App IO when IO is on. Two outbox rows written in
+ * the caller's transaction, so the e-mail goes out whatever IO answers.
+ */
+export async function enqueueFamilyMessage<K extends FamilyMessageKind>(
+  tx: DbOrTx,
+  to: FamilyRecipient,
+  kind: K,
+  data: FamilyMessageData<K>,
+): Promise<void> {
+  const content = familyEmailContent(kind, data);
+  await enqueueEmail(tx, { to: to.email, ...content });
+  await enqueueIo(tx, to.codiceFiscale, ioContentFromEmail(content));
+}

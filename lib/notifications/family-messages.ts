@@ -1,0 +1,28 @@
+import { ioContentFromEmail, type IoContent } from '@/lib/domain/io-message';
+import { conversionApprovedMessage } from './messages/conversion-approved';
+import { conversionRejectedMessage } from './messages/conversion-rejected';
+import { conversionReturnedMessage } from './messages/conversion-returned';
+
+type EmailContent = { subject: string; paragraphs: string[]; link?: { href: string; label: string } };
+
+/**
+ * The family messages that also go to App IO, one line per kind: the e-mail's builder. The IO message is the
+ * same content as Markdown (ioContentFromEmail); tests/unit/family-messages.test.ts checks IO's length rules
+ * for every kind, so a kind added here without its samples there does not compile.
+ */
+export const FAMILY_MESSAGES = {
+  conversion_approved: conversionApprovedMessage,
+  conversion_rejected: conversionRejectedMessage,
+  conversion_returned: conversionReturnedMessage,
+} satisfies Record<string, (data: never) => EmailContent>;
+
+export type FamilyMessageKind = keyof typeof FAMILY_MESSAGES;
+export type FamilyMessageData<K extends FamilyMessageKind> = Parameters<(typeof FAMILY_MESSAGES)[K]>[0];
+
+export function familyEmailContent<K extends FamilyMessageKind>(kind: K, data: FamilyMessageData<K>): EmailContent {
+  return (FAMILY_MESSAGES[kind] as (d: FamilyMessageData<K>) => EmailContent)(data);
+}
+
+export function familyIoContent<K extends FamilyMessageKind>(kind: K, data: FamilyMessageData<K>): IoContent {
+  return ioContentFromEmail(familyEmailContent(kind, data));
+}
