@@ -143,6 +143,16 @@ const nextAuth = NextAuth(async (request): Promise<NextAuthConfig> => {
       },
     },
     callbacks: {
+      // No open redirect: a callbackUrl (parameter or cookie) naming another site lands on the family's home instead.
+      redirect({ url, baseUrl }) {
+        if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
+        try {
+          if (new URL(url).origin === baseUrl) return url;
+        } catch {
+          /* not a URL: treated as off-site */
+        }
+        return `${baseUrl}/famiglia`;
+      },
       // SPID/CIE: the claims are the verified ID token's. Only an existing family gets in (lib/auth/oidc-sign-in.ts);
       // the user object then becomes that family's, so the jwt callback writes the same claims as a password sign-in.
       async signIn({ user, account, profile }) {

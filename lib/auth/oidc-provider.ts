@@ -51,7 +51,7 @@ export async function oidcProvider(s: OidcSettings): Promise<OIDCConfig<Record<s
     // endpoint itself still comes from discovery.
     ...(privateKey ? { token: { clientPrivateKey: privateKey } as unknown as OIDCConfig<unknown>['token'] } : {}),
     checks: ['pkce', 'state', 'nonce'],
-    authorization: { params: { scope: 'openid profile', acr_values: s.acrValues } },
+    authorization: { params: { scope: s.scope, acr_values: s.acrValues } },
     // Never an account from the identity provider: the sign-in callback replaces this with the family's own.
     profile: (claims) => ({ id: typeof claims.sub === 'string' ? claims.sub : undefined }),
   };
