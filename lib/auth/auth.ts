@@ -13,7 +13,8 @@ import { endSessions } from './end-sessions';
 import { auditedOidcHandler } from './oidc-audited-handler';
 import { OIDC_PROVIDER_ID, oidcProvider } from './oidc-provider';
 import { oidcRefusalPath } from './oidc-refusal-path';
-import { oidcSignIn } from './oidc-sign-in';
+import { idTokenSignedByGateway } from './oidc-id-token-signature';
+import { auditOidcRefusal, oidcSignIn } from './oidc-sign-in';
 import { sessionStillValid } from './session-check';
 import { signInClaims } from './session-claims';
 import { ABSOLUTE_SECONDS, IDLE_SECONDS, REFRESH_AFTER_SECONDS } from './session-config';
@@ -158,6 +159,10 @@ const nextAuth = NextAuth(async (request): Promise<NextAuthConfig> => {
       async signIn({ user, account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         if (!oidc || !profile) return oidcRefusalPath('protocol');
+        if (!account.id_token || !(await idTokenSignedByGateway(oidc.issuer, account.id_token))) {
+          await auditOidcRefusal(await getDb(), 'protocol', ip);
+          return oidcRefusalPath('protocol');
+        }
         const result = await oidcSignIn(await getDb(), {
           claims: profile,
           acrValues: oidc.acrValues,
