@@ -8,9 +8,7 @@ const CURVE = { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521' } as const;
 const JWKS_TTL_MS = 5 * 60_000;
 
 /** WebCrypto import and verify parameters for a JWS algorithm; null for anything else (none, HS*, unknown). */
-function algorithm(
-  alg: string,
-): {
+function algorithm(alg: string): {
   kty: string;
   importParams: RsaHashedImportParams | EcKeyImportParams;
   verifyParams: AlgorithmIdentifier | RsaPssParams | EcdsaParams;
@@ -58,8 +56,8 @@ async function gatewayKeys(issuer: string, fresh: boolean): Promise<Jwk[]> {
 async function verifiesWith(
   keys: Jwk[],
   header: { alg: string; kid?: string },
-  input: Uint8Array,
-  signature: Uint8Array,
+  input: Uint8Array<ArrayBuffer>,
+  signature: Uint8Array<ArrayBuffer>,
 ) {
   const a = algorithm(header.alg)!;
   const candidates = keys.filter(
@@ -95,7 +93,7 @@ export async function idTokenSignedByGateway(issuer: string, idToken: string): P
   if (typeof header.alg !== 'string' || !algorithm(header.alg)) return false;
   const h = { alg: header.alg, ...(typeof header.kid === 'string' ? { kid: header.kid } : {}) };
   const input = new TextEncoder().encode(`${parts[0]}.${parts[1]}`);
-  const signature = new Uint8Array(Buffer.from(parts[2], 'base64url'));
+  const signature = Uint8Array.from(Buffer.from(parts[2], 'base64url'));
   try {
     if (await verifiesWith(await gatewayKeys(issuer, false), h, input, signature)) return true;
     // The gateway may have rotated its keys since they were fetched.

@@ -25,8 +25,6 @@ export const demoIdentities: readonly GatewayIdentity[] = demoUsers.map((u) => (
   phoneNumber: u.mobile,
 }));
 
-export const demoRoles: ReadonlyMap<string, string> = new Map(demoUsers.map((u) => [u.codiceFiscale, u.role]));
-
 /** The ID token claims of an identity, SPID style: the fiscal code as `TINIT-<codice fiscale>`. */
 export function identityClaims(sub: string, who: GatewayIdentity): Record<string, unknown> {
   return {
