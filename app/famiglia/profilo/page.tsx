@@ -54,9 +54,11 @@ export default async function FamilyProfilePage() {
               <dt className="font-semibold">Cellulare</dt>
               <dd>{orDash(idp.mobile)}</dd>
             </dl>
-            {idp.email && idp.email !== profile.email ? <ContactChoiceForm field="email" value={idp.email} /> : null}
-            {idp.mobile && idp.mobile !== profile.mobile ? (
-              <ContactChoiceForm field="mobile" value={idp.mobile} />
+            {idp.email ? (
+              <ContactChoiceForm field="email" value={idp.email} inUse={idp.email === profile.email} />
+            ) : null}
+            {idp.mobile ? (
+              <ContactChoiceForm field="mobile" value={idp.mobile} inUse={idp.mobile === profile.mobile} />
             ) : null}
           </>
         ) : (
