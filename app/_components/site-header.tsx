@@ -23,7 +23,11 @@ export async function SiteHeader() {
                 <Link href="/profilo/sicurezza" className="underline">
                   Sicurezza dell’accesso
                 </Link>
-              ) : null}
+              ) : (
+                <Link href="/famiglia/profilo" className="underline">
+                  I tuoi dati
+                </Link>
+              )}
               <form action={logoutAction}>
                 <button
                   type="submit"

@@ -23,6 +23,7 @@ type NotOnTimeline =
   | 'user.mfa_reset'
   | 'user.mfa_enrolled'
   | 'user.mfa_recovery_codes_renewed'
+  | 'user.contact_confirmed'
   | 'provider.created'
   | 'provider.updated'
   | 'measure.parameters_updated'

@@ -13,7 +13,8 @@ import { endSessions } from './end-sessions';
 import { auditedOidcHandler } from './oidc-audited-handler';
 import { OIDC_PROVIDER_ID, oidcProvider } from './oidc-provider';
 import { oidcRefusalPath } from './oidc-refusal-path';
-import { oidcSignIn } from './oidc-sign-in';
+import { idTokenSignedByGateway } from './oidc-id-token-signature';
+import { auditOidcRefusal, oidcSignIn } from './oidc-sign-in';
 import { sessionStillValid } from './session-check';
 import { signInClaims } from './session-claims';
 import { ABSOLUTE_SECONDS, IDLE_SECONDS, REFRESH_AFTER_SECONDS } from './session-config';
@@ -143,11 +144,25 @@ const nextAuth = NextAuth(async (request): Promise<NextAuthConfig> => {
       },
     },
     callbacks: {
+      // No open redirect: a callbackUrl (parameter or cookie) naming another site lands on the family's home instead.
+      redirect({ url, baseUrl }) {
+        if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
+        try {
+          if (new URL(url).origin === baseUrl) return url;
+        } catch {
+          /* not a URL: treated as off-site */
+        }
+        return `${baseUrl}/famiglia`;
+      },
       // SPID/CIE: the claims are the verified ID token's. Only an existing family gets in (lib/auth/oidc-sign-in.ts);
       // the user object then becomes that family's, so the jwt callback writes the same claims as a password sign-in.
       async signIn({ user, account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         if (!oidc || !profile) return oidcRefusalPath('protocol');
+        if (!account.id_token || !(await idTokenSignedByGateway(oidc.issuer, account.id_token))) {
+          await auditOidcRefusal(await getDb(), 'protocol', ip);
+          return oidcRefusalPath('protocol');
+        }
         const result = await oidcSignIn(await getDb(), {
           claims: profile,
           acrValues: oidc.acrValues,

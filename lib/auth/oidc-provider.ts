@@ -34,8 +34,9 @@ function clientKey(source: string): Promise<{ key: CryptoKey; kid?: string }> {
 
 /**
  * The Province's identity gateway as an Auth.js OpenID Connect provider (callback /api/auth/callback/oidc):
- * authorization code with PKCE, state and nonce; the ID token's signature, issuer, audience, expiry and nonce are
- * checked by Auth.js (oauth4webapi) before any callback here sees its claims.
+ * authorization code with PKCE, state and nonce; the ID token's algorithm, issuer, audience, expiry and nonce are
+ * checked by Auth.js (oauth4webapi) before any callback here sees its claims, its signature by the sign-in callback
+ * (lib/auth/oidc-id-token-signature.ts: oauth4webapi trusts the token endpoint's TLS instead).
  */
 export async function oidcProvider(s: OidcSettings): Promise<OIDCConfig<Record<string, unknown>>> {
   const privateKey = s.privateKey ? await clientKey(s.privateKey) : null;
@@ -51,7 +52,7 @@ export async function oidcProvider(s: OidcSettings): Promise<OIDCConfig<Record<s
     // endpoint itself still comes from discovery.
     ...(privateKey ? { token: { clientPrivateKey: privateKey } as unknown as OIDCConfig<unknown>['token'] } : {}),
     checks: ['pkce', 'state', 'nonce'],
-    authorization: { params: { scope: 'openid profile', acr_values: s.acrValues } },
+    authorization: { params: { scope: s.scope, acr_values: s.acrValues } },
     // Never an account from the identity provider: the sign-in callback replaces this with the family's own.
     profile: (claims) => ({ id: typeof claims.sub === 'string' ? claims.sub : undefined }),
   };

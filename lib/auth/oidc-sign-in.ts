@@ -1,11 +1,12 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
-import { users } from '@/db/schema';
+import { identityProfiles, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { OidcEvidence, OidcRefusal } from '@/lib/domain/audit-events';
 import { acrMeetsLevel } from '@/lib/domain/oidc-acr';
 import { fiscalCodeFromClaims } from '@/lib/domain/oidc-fiscal-code';
+import { parseEmail, parseMobile } from '@/lib/import/field-parsers';
 import type { Role } from './actor';
 import type { AuthenticatedUser } from './authenticate';
 
@@ -24,6 +25,18 @@ export function oidcEvidence(claims: Readonly<Record<string, unknown>>): OidcEvi
     amr: amr?.map((a) => a.slice(0, 64)) ?? null,
     sid: short(claims.sid),
     jti: short(claims.jti),
+  };
+}
+
+/** The identity provider's name, e-mail and mobile, each only when well formed (shown on the profile, nothing more). */
+export function identityProfileOf(claims: Readonly<Record<string, unknown>>) {
+  const email = typeof claims.email === 'string' ? parseEmail(claims.email) : null;
+  const mobile = typeof claims.phone_number === 'string' ? parseMobile(claims.phone_number) : null;
+  return {
+    givenName: short(claims.given_name, 100),
+    familyName: short(claims.family_name, 100),
+    email: email?.ok ? email.value : null,
+    mobile: mobile?.ok ? mobile.value : null,
   };
 }
 
@@ -50,22 +63,29 @@ export async function oidcSignIn(
   else if (!user.active) reason = 'inactive';
 
   const common = { entityType: 'user', entityId: user?.id ?? null, ip: input.ip.slice(0, 64), at: now } as const;
-  await writeAudit(
-    db,
-    reason === null && user
-      ? {
-          ...common,
-          actor: { userId: user.id, role: user.role as Role },
-          action: 'auth.oidc_login_succeeded',
-          after: evidence,
-        }
-      : {
-          ...common,
-          actor: null,
-          action: 'auth.oidc_login_refused',
-          after: { ...evidence, reason: reason ?? 'unknown_fiscal_code', codiceFiscale: cf },
-        },
-  );
+  if (reason === null && user) {
+    const profile = identityProfileOf(input.claims);
+    // The sign-in's evidence and what the identity provider said about the family commit together.
+    await db.transaction(async (tx) => {
+      await tx
+        .insert(identityProfiles)
+        .values({ userId: user.id, ...profile, seenAt: now })
+        .onConflictDoUpdate({ target: identityProfiles.userId, set: { ...profile, seenAt: now } });
+      await writeAudit(tx, {
+        ...common,
+        actor: { userId: user.id, role: user.role as Role },
+        action: 'auth.oidc_login_succeeded',
+        after: evidence,
+      });
+    });
+  } else {
+    await writeAudit(db, {
+      ...common,
+      actor: null,
+      action: 'auth.oidc_login_refused',
+      after: { ...evidence, reason: reason ?? 'unknown_fiscal_code', codiceFiscale: cf },
+    });
+  }
   if (reason !== null || !user) return { ok: false, reason: reason ?? 'unknown_fiscal_code' };
   return {
     ok: true,

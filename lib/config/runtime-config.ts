@@ -151,6 +151,9 @@ export function isAllowedIssuer(issuer: string): boolean {
   return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
 }
 
+/** `OIDC_ISSUER=dev`: `npm run dev` starts the local test gateway (scripts/dev.ts); never valid in production. */
+export const DEV_GATEWAY_ISSUER = 'dev';
+
 export const DEFAULT_ACR_VALUES = 'https://www.spid.gov.it/SpidL2';
 
 export type OidcSettings = {
@@ -165,13 +168,30 @@ export type OidcSettings = {
   fiscalCodeClaim: string | null;
   /** The authorisation request parameter that names the identity provider (e.g. `idp_hint`, `kc_idp_hint`). */
   idpHintParam: string | null;
+  /** `openid profile` plus OIDC_SCOPES (e.g. `email phone`, or the scope a gateway releases the fiscal code with). */
+  scope: string;
 };
+
+// RFC 6749 scope-token characters; a handful is plenty (a long list is a mistake, not a need).
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,64}$/;
+const MAX_EXTRA_SCOPES = 10;
+
+/** OIDC_SCOPES split on white space, or null when a token is not a valid scope. */
+function extraScopes(env: Env): string[] | null {
+  const tokens = (env.OIDC_SCOPES ?? '').trim().split(/\s+/).filter(Boolean);
+  if (tokens.length > MAX_EXTRA_SCOPES || !tokens.every((t) => SCOPE_TOKEN.test(t))) return null;
+  return tokens;
+}
 
 function oidcProblems(env: Env): string[] {
   const issuer = (env.OIDC_ISSUER ?? '').trim();
   if (!issuer) return [];
   const problems: string[] = [];
-  if (!isAllowedIssuer(issuer))
+  if (issuer === DEV_GATEWAY_ISSUER)
+    problems.push(
+      'OIDC_ISSUER=dev avvia il gateway SPID/CIE di prova solo con `npm run dev`: in produzione non parte mai. Indica l’indirizzo https:// del gateway reale, oppure togli OIDC_ISSUER.',
+    );
+  else if (!isAllowedIssuer(issuer))
     problems.push(
       'OIDC_ISSUER deve essere un indirizzo https:// (http:// solo su 127.0.0.1 o localhost), senza parametri: è il gateway SPID/CIE.',
     );
@@ -195,6 +215,10 @@ function oidcProblems(env: Env): string[] {
   }
   const pw = (env.FAMILY_PASSWORD_SIGNIN ?? '').trim().toLowerCase();
   if (pw && pw !== 'on' && pw !== 'off') problems.push('FAMILY_PASSWORD_SIGNIN deve essere on oppure off.');
+  if (!extraScopes(env))
+    problems.push(
+      `OIDC_SCOPES deve elencare al massimo ${MAX_EXTRA_SCOPES} scope separati da spazi (es. «email phone»), senza virgolette né barre rovesciate.`,
+    );
   return problems;
 }
 
@@ -210,6 +234,7 @@ export function oidcSettings(env: Env = process.env): OidcSettings | null {
     acrValues: (env.OIDC_ACR_VALUES ?? '').trim() || DEFAULT_ACR_VALUES,
     fiscalCodeClaim: (env.OIDC_FISCAL_CODE_CLAIM ?? '').trim() || null,
     idpHintParam: (env.OIDC_IDP_HINT_PARAM ?? '').trim() || null,
+    scope: [...new Set(['openid', 'profile', ...(extraScopes(env) ?? [])])].join(' '),
   };
 }
 

@@ -126,6 +126,12 @@ export type AuditPayloads = {
     after: { method: 'totp'; recoveryCodes: number; otherSessionsEnded: true };
   };
   'user.mfa_recovery_codes_renewed': { entityType: 'user'; after: { recoveryCodes: number } };
+  // The family chose the e-mail or mobile its identity provider gave as the one for notifications and the OTP.
+  'user.contact_confirmed': {
+    entityType: 'user';
+    before: { field: 'email' | 'mobile'; value: string | null };
+    after: { field: 'email' | 'mobile'; value: string; source: 'identity_provider' };
+  };
 
   // Office administration.
   'provider.created': { entityType: 'provider'; after: ProviderFields & ProviderMemberships & { code: string } };

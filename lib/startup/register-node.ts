@@ -1,4 +1,4 @@
-import { isDevelopment, startupProblems } from '@/lib/config/runtime-config';
+import { configuredBaseUrl, isDevelopment, startupProblems } from '@/lib/config/runtime-config';
 import { log } from '@/lib/log/logger';
 
 /**
@@ -13,6 +13,11 @@ export async function registerNode(): Promise<void> {
     log.fatal({ problems }, `Avvio rifiutato in produzione:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     process.exit(1);
   }
+  // Auth.js builds its own URLs (the SPID/CIE redirect_uri, the sign-in redirects) from AUTH_URL, else from the
+  // request's Host: the public URL instead, so the gateway sees exactly the redirect URI registered with it. (Next
+  // itself names every loopback host `localhost`, so the tests and the local gateway use http://localhost:….)
+  process.env.AUTH_URL ||= configuredBaseUrl() ?? '';
+  if (!process.env.AUTH_URL) delete process.env.AUTH_URL;
   const { installPeerAddressHook } = await import('@/lib/net/peer-address');
   installPeerAddressHook();
   const { installRequestLog } = await import('@/lib/log/request-log');

@@ -146,6 +146,13 @@ const PAGES: Record<string, Row> = {
     url: '/famiglia',
     expect: only('family', { anna: ok('Buono BS-2020-0001'), marta: ok('Buono BS-2020-0003', 'Buono BS-2019-0417') }),
   },
+  'famiglia/profilo': {
+    url: '/famiglia/profilo',
+    expect: only('family', {
+      anna: ok('I tuoi dati', 'RSSNNA85M41L378F', 'anna.rossi@example.it'),
+      marta: ok('I tuoi dati', 'VRDMRT82S60L378B', 'marta.verdi@example.it'),
+    }),
+  },
   'famiglia/buoni/[id]': {
     record: 'martaVoucher',
     at: (id) => `/famiglia/buoni/${id}`,

@@ -25,6 +25,7 @@ const settings = (): OidcSettings => ({
   acrValues: 'https://www.spid.gov.it/SpidL2',
   fiscalCodeClaim: null,
   idpHintParam: null,
+  scope: 'openid profile',
 });
 
 describe('sign-out at the gateway', () => {

@@ -81,6 +81,14 @@ describe('the issuer', () => {
   });
 });
 
+const productionEnv = {
+  NODE_ENV: 'production',
+  AUTH_SECRET: 'x'.repeat(64),
+  APP_URL: 'https://buoni.example.it',
+  RESEND_API_KEY: 're_x',
+  FILE_STORAGE: 'database',
+};
+
 describe('OIDC settings from the environment', () => {
   const base = { OIDC_ISSUER: 'https://gw.example.it/', OIDC_CLIENT_ID: 'buoni', OIDC_CLIENT_SECRET: 's' };
   it('unset issuer: no relying party', () => {
@@ -95,7 +103,28 @@ describe('OIDC settings from the environment', () => {
       acrValues: 'https://www.spid.gov.it/SpidL2',
       fiscalCodeClaim: null,
       idpHintParam: null,
+      scope: 'openid profile',
     });
+  });
+  it.each([
+    ['email phone', 'openid profile email phone'],
+    ['  email   profile openid ', 'openid profile email'],
+    ['https://attributes.eid.gov.it/fiscal_number', 'openid profile https://attributes.eid.gov.it/fiscal_number'],
+  ])('OIDC_SCOPES «%s» is appended to openid profile', (extra, scope) => {
+    expect(oidcSettings({ ...base, OIDC_SCOPES: extra })?.scope).toBe(scope);
+  });
+  it.each(['email "phone"', 'a\\b', Array.from({ length: 11 }, (_, i) => `s${i}`).join(' '), 'x'.repeat(65)])(
+    'OIDC_SCOPES «%s» is refused, with a reason at a production start',
+    (extra) => {
+      expect(oidcSettings({ ...base, OIDC_SCOPES: extra })).toBeNull();
+      expect(startupProblems({ ...productionEnv, ...base, OIDC_SCOPES: extra }).join(' ')).toContain('OIDC_SCOPES');
+    },
+  );
+  it('OIDC_ISSUER=dev (the local gateway of npm run dev) never passes the production checks', () => {
+    const problems = startupProblems({ ...productionEnv, ...base, OIDC_ISSUER: 'dev' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('npm run dev');
+    expect(oidcSettings({ ...base, OIDC_ISSUER: 'dev' })).toBeNull();
   });
   it('a plain-http issuer off loopback is refused, in production and out', () => {
     expect(oidcSettings({ ...base, OIDC_ISSUER: 'http://gw.example.it' })).toBeNull();

@@ -13,6 +13,12 @@ import { readInput } from '../action-input';
 
 export type OidcSignInState = { message?: string };
 
+/** Auth.js's own error page (pages.error: /login?error=…), where it sends a sign-in it could not start. */
+function isAuthErrorPage(url: string): boolean {
+  const u = new URL(url, 'http://app.invalid');
+  return u.pathname === '/login' && u.searchParams.has('error');
+}
+
 const startSchema = z.object({ idp: z.enum(['spid', 'cie']) }).strict();
 
 /**
@@ -27,17 +33,21 @@ export async function oidcSignInAction(_prev: OidcSignInState, formData: FormDat
   if (!parsed.success) return { message: 'Scegli «Entra con SPID» oppure «Entra con CIE».' };
   const settings = oidcSettings();
   if (!settings) return { message: 'L’accesso con SPID o CIE non è attivo. Usa il modulo di accesso qui sotto.' };
+  let target: string | null = null;
   try {
-    await signIn(
+    target = await signIn(
       OIDC_PROVIDER_ID,
-      { redirectTo: '/famiglia' },
+      { redirectTo: '/famiglia', redirect: false },
       settings.idpHintParam ? { [settings.idpHintParam]: parsed.data.idp } : {},
     );
   } catch (e) {
     unstable_rethrow(e);
-    // Discovery failed: the gateway cannot be reached. The page says so; the staff form still works.
+  }
+  // Discovery failed (Auth.js answers with its error page, or throws): the gateway cannot be reached. The page says
+  // so; the staff form still works.
+  if (!target || isAuthErrorPage(target)) {
     await auditOidcRefusal(await getDb(), 'gateway_unreachable', clientIp(await headers())).catch(() => undefined);
     redirect(oidcRefusalPath('gateway_unreachable'));
   }
-  return {};
+  redirect(target);
 }

@@ -30,8 +30,9 @@ export type AppServer = {
  * files never share state. The demo staff have no second factor, so journeys run with STAFF_MFA=optional
  * unless a file asks otherwise (tests/e2e/admin-journey.test.ts). `env` overrides the defaults (e.g. DEMO_MODE: 'false'; '' unsets a variable).
  */
-export async function startApp(env: Record<string, string> = {}): Promise<AppServer> {
-  const port = await freePort();
+export async function startApp(env: Record<string, string> = {}, opts: { port?: number } = {}): Promise<AppServer> {
+  // A caller that must register the app's URL elsewhere first (the local SPID/CIE gateway) picks the port itself.
+  const port = opts.port ?? (await freePort());
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bsp-e2e-'));
   let out = '';
   // Node runs Next's CLI directly, so a signal sent to `pid` reaches the server and its exit code is the server's.

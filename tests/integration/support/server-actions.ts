@@ -100,6 +100,12 @@ export const TABLE: Record<string, Entry> = {
     own: (i) => ({ voucherId: i.annaVoucher }),
     foreign: (i) => ({ voucherId: i.martaVoucher }),
   },
+  adoptIdentityContactAction: {
+    role: 'family',
+    form: true,
+    // Anna has no SPID/CIE data in the fixtures: her call is refused by the service, after the guard let it through.
+    own: () => ({ field: 'email', value: 'anna.rossi@spid.example.it' }),
+  },
   sendOtpAction: {
     role: 'family',
     own: (i) => ({ voucherId: i.annaVoucher }),
