@@ -5,6 +5,10 @@ import { useAssignmentAction } from './assignment-state';
 
 export type Assignee = { id: string; name: string } | null;
 
+// In the queue's narrow cell: a text button (still a 44 px target), not a wide uppercase one.
+const COMPACT_BUTTON =
+  'inline-flex min-h-11 items-center text-left font-semibold text-pat-blue underline underline-offset-2 hover:text-pat-blue-dark disabled:text-[#4d5966] disabled:no-underline';
+
 /**
  * Prendi in carico (when nobody has the case), Rilascia (when someone has it) and Assegna a (another active
  * clerk, or oneself). Each form says who the page showed in charge, so a change made meanwhile by someone
@@ -52,7 +56,7 @@ export function AssignmentForms({
           </option>
         ))}
       </select>
-      <SubmitButton className="btn-secondary">
+      <SubmitButton className={compact ? COMPACT_BUTTON : 'btn-secondary'}>
         Assegna<span className="sr-only">{which}</span>
       </SubmitButton>
     </form>
@@ -63,11 +67,11 @@ export function AssignmentForms({
         {hidden}
         <input type="hidden" name="intent" value={assignee === null ? 'take' : 'release'} />
         {assignee === null ? (
-          <SubmitButton className={compact ? 'btn-secondary' : 'btn-primary'}>
+          <SubmitButton className={compact ? COMPACT_BUTTON : 'btn-primary'}>
             Prendi in carico<span className="sr-only">{which}</span>
           </SubmitButton>
         ) : (
-          <SubmitButton className="btn-secondary">
+          <SubmitButton className={compact ? COMPACT_BUTTON : 'btn-secondary'}>
             Rilascia<span className="sr-only">{which}</span>
           </SubmitButton>
         )}

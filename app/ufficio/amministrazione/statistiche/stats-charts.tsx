@@ -102,7 +102,7 @@ export function DaysChart({ data, labels }: { data: DaysBar[]; labels: Record<'m
       <BarChart data={data} accessibilityLayer={false} margin={{ left: 0, right: 8 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-        <YAxis width={40} />
+        <YAxis width={40} tickFormatter={(v: number) => dayFormat.format(v)} />
         <Tooltip formatter={formatDays} />
         <Legend />
         {(['median', 'p90'] as const).map((k) => (
