@@ -70,6 +70,9 @@ const TEXT: Texts = {
   'conversion.approved': () => 'Modifica convalidata dalla Struttura Multifunzionale Territoriale Ad Personam',
   'conversion.rejected': (a) => `Modifica respinta${quoted(a.reason)}`,
   'conversion.returned': (a) => `Richiesta di integrazione${quoted(a.reason)}`,
+  'conversion.taken_in_charge': () => 'Pratica presa in carico',
+  'conversion.assigned': (a) => `Pratica assegnata${typeof a.assigneeName === 'string' ? ` a ${a.assigneeName}` : ''}`,
+  'conversion.released': () => 'Pratica rilasciata: non è più assegnata a nessuno',
 };
 
 function isTimelineAction(action: string): action is TimelineAction {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { officeScope } from '@/lib/auth/office-scope';
+import { activeOfficeClerks } from '@/db/queries/office/office-clerks';
 import { providerOptions } from '@/db/queries/office/provider-options';
 import { officeQueue } from '@/db/queries/office/queue';
 import { requireRole } from '@/lib/auth/current-actor';
@@ -12,6 +13,7 @@ import {
   QUEUE_STATUS_LABELS,
   searchParamsRecord,
 } from '@/lib/validation/office-queue';
+import { AssignmentOutcome } from './_components/assignment-state';
 import { QueueFiltersForm } from './queue-filters';
 import { QueueTable } from './queue-table';
 
@@ -29,7 +31,11 @@ export default async function OfficeQueuePage({
   const query = officeQueueQuerySchema.parse(searchParamsRecord(await searchParams));
   const db = await getDb();
   const scope = officeScope(actor);
-  const [page, providers] = await Promise.all([officeQueue(db, scope, query), providerOptions(db, scope)]);
+  const [page, providers, clerks] = await Promise.all([
+    officeQueue(db, scope, query),
+    providerOptions(db, scope),
+    activeOfficeClerks(db, scope),
+  ]);
   const now = new Date();
   const filters = {
     stato: query.stato,
@@ -38,6 +44,7 @@ export default async function OfficeQueuePage({
     dal: query.dal,
     al: query.al,
     q: query.q,
+    incarico: query.incarico,
   };
   return (
     <div className="space-y-6">
@@ -81,7 +88,9 @@ export default async function OfficeQueuePage({
       {page.rows.length === 0 ? (
         <p>Nessuna pratica corrisponde ai filtri.</p>
       ) : (
-        <QueueTable rows={page.rows} now={now} />
+        <AssignmentOutcome>
+          <QueueTable rows={page.rows} now={now} me={actor.userId} clerks={clerks} />
+        </AssignmentOutcome>
       )}
 
       {page.prevCursor || page.nextCursor ? (

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { QUEUE_MEASURES, QUEUE_STATUSES, type QueueFilters } from '@/db/queries/office/queue-query';
-import { QUEUE_MEASURE_LABELS, QUEUE_STATUS_LABELS } from '@/lib/validation/office-queue';
+import { QUEUE_ASSIGNMENTS, QUEUE_MEASURES, QUEUE_STATUSES, type QueueFilters } from '@/db/queries/office/queue-query';
+import { QUEUE_ASSIGNMENT_LABELS, QUEUE_MEASURE_LABELS, QUEUE_STATUS_LABELS } from '@/lib/validation/office-queue';
 
 /** A plain GET form: the filters land in the URL, so a view can be bookmarked and shared (works without JavaScript). */
 export function QueueFiltersForm({
@@ -55,6 +55,15 @@ export function QueueFiltersForm({
         label="Soggetto erogatore"
         value={filters.ente ?? ''}
         options={[['', 'Tutti i soggetti erogatori'], ...providers.map((p) => [p.id, p.name] as [string, string])]}
+      />
+      <Select
+        id="incarico"
+        label="In carico"
+        value={filters.incarico ?? ''}
+        options={[
+          ['', 'Tutte, assegnate o no'],
+          ...QUEUE_ASSIGNMENTS.map((a) => [a, QUEUE_ASSIGNMENT_LABELS[a]] as [string, string]),
+        ]}
       />
       <div>
         <label htmlFor="dal" className="mb-1 block font-semibold">

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { QueueRow } from '@/db/queries/office/queue';
 import { daysBetween, formatDateIt } from '@/lib/domain/dates';
 import { formatEuro } from '@/lib/domain/money';
+import { AssignmentForms } from './_components/assignment-forms';
 import { ConversionStatusBadge } from './_components/conversion-status-badge';
 
 export const LATE_AFTER_DAYS = 30;
@@ -19,7 +20,40 @@ const measureOf = (r: QueueRow) =>
 const cell =
   'px-3 py-2 align-top max-md:grid max-md:grid-cols-[9rem_1fr] max-md:gap-2 max-md:px-0 max-md:py-1 max-md:before:font-semibold max-md:before:content-[attr(data-label)]';
 
-export function QueueTable({ rows, now }: { rows: QueueRow[]; now: Date }) {
+/** Who has the case; a decided one keeps the name of who followed it, without the forms. */
+function AssigneeCell({ r, me, clerks }: { r: QueueRow; me: string; clerks: { id: string; name: string }[] }) {
+  const assignee =
+    r.assigneeId && r.assigneeGivenName
+      ? { id: r.assigneeId, name: `${r.assigneeGivenName} ${r.assigneeFamilyName}` }
+      : null;
+  const who = assignee ? (assignee.id === me ? `${assignee.name} (tu)` : assignee.name) : 'Nessuno';
+  if (r.status === 'approved' || r.status === 'rejected') return <span>{assignee ? who : '—'}</span>;
+  return (
+    <div className="space-y-2">
+      <p data-testid="assignee">{who}</p>
+      <AssignmentForms
+        conversionId={r.id}
+        protocolNumber={r.protocolNumber}
+        assignee={assignee}
+        me={me}
+        clerks={clerks}
+        compact
+      />
+    </div>
+  );
+}
+
+export function QueueTable({
+  rows,
+  now,
+  me,
+  clerks,
+}: {
+  rows: QueueRow[];
+  now: Date;
+  me: string;
+  clerks: { id: string; name: string }[];
+}) {
   return (
     <table className="w-full border-collapse text-left max-md:block">
       <caption className="sr-only">Pratiche di modifica PES, dalla più vecchia</caption>
@@ -35,6 +69,7 @@ export function QueueTable({ rows, now }: { rows: QueueRow[]; now: Date }) {
             'Inviata il',
             'Giorni di attesa',
             'Stato',
+            'In carico a',
           ].map((h) => (
             <th key={h} scope="col" className="px-3 py-2 font-semibold">
               {h}
@@ -94,6 +129,9 @@ export function QueueTable({ rows, now }: { rows: QueueRow[]; now: Date }) {
                 <span>
                   <ConversionStatusBadge status={r.status} />
                 </span>
+              </td>
+              <td data-label="In carico a" className={cell}>
+                <AssigneeCell r={r} me={me} clerks={clerks} />
               </td>
             </tr>
           );

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, desc, eq, asc } from 'drizzle-orm';
+import { and, desc, eq, asc, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { auditEvents, conversions, users, vouchers } from '@/db/schema';
+import { OFFICE_ONLY_VOUCHER_ACTIONS } from '@/lib/domain/audit-events';
 import { residualCents, freedCents, committedCents } from '@/lib/domain/residual';
 import { loadVoucherGraph } from './voucher-graph';
 
@@ -37,7 +38,13 @@ export async function getFamilyVoucherFile(db: DbOrTx, holderId: string, voucher
       })
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.actorId))
-      .where(and(eq(auditEvents.entityType, 'voucher'), eq(auditEvents.entityId, voucherId)))
+      .where(
+        and(
+          eq(auditEvents.entityType, 'voucher'),
+          eq(auditEvents.entityId, voucherId),
+          notInArray(auditEvents.action, [...OFFICE_ONLY_VOUCHER_ACTIONS]),
+        ),
+      )
       .orderBy(asc(auditEvents.at), asc(auditEvents.id)),
   ]);
   const pesList = graph.pes;

@@ -38,6 +38,9 @@ export const conversions = pgTable(
     decisionReason: text('decision_reason'),
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    // Presa in carico (issue 19): the office clerk following the case, if any. Any clerk may still decide.
+    assignedTo: uuid('assigned_to').references(() => users.id),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -60,6 +63,10 @@ export const conversions = pgTable(
     index('conversions_submitted_idx')
       .on(t.submittedAt, t.id)
       .where(sql`${t.submittedAt} is not null`),
+    // The queue's "assegnate a me" filter.
+    index('conversions_assigned_idx')
+      .on(t.assignedTo, t.submittedAt, t.id)
+      .where(sql`${t.assignedTo} is not null`),
     // Prefix search (LIKE 'MPES-2026-0%') whatever the database collation.
     index('conversions_protocol_prefix_idx').on(t.protocolNumber.op('text_pattern_ops')),
   ],

@@ -28,6 +28,7 @@ type QueueFilters = {
   dal?: string | undefined;
   al?: string | undefined;
   q?: string | undefined;
+  incarico?: string | undefined;
 };
 
 /*
@@ -51,6 +52,9 @@ type NewPesValues =
     }
   | { kind: 'summer_covid'; status: 'draft'; providerId: string; band: Band; hours: number; amountCents: number };
 type ConversionRef = { conversionId: string };
+/** Who has a case in charge (issue 19): the clerk's id and name as they were at the time, or none. */
+type Assignee = { assigneeId: string; assigneeName: string };
+type NoAssignee = { assigneeId: null; assigneeName: null };
 type ProviderFields = { name: string; taxCode: string; email: string };
 type ProviderMemberships = {
   bands: string[];
@@ -253,7 +257,33 @@ export type AuditPayloads = {
     before: ConversionRef & { otpLocked: string | null; otpFailedTotal: number };
     after: ConversionRef & { otpLocked: null; otpFailedTotal: 0; reason: string };
   };
+  // Presa in carico: office-internal work allocation, shown on the office file's timeline only.
+  'conversion.taken_in_charge': {
+    entityType: 'voucher';
+    before: ConversionRef & NoAssignee;
+    after: ConversionRef & Assignee;
+  };
+  'conversion.assigned': {
+    entityType: 'voucher';
+    before: ConversionRef & (Assignee | NoAssignee);
+    after: ConversionRef & Assignee;
+  };
+  'conversion.released': {
+    entityType: 'voucher';
+    before: ConversionRef & Assignee;
+    after: ConversionRef & NoAssignee;
+  };
 };
+
+/**
+ * Voucher events the family's timeline leaves out: which clerk follows the case is the office's own
+ * organisation (and changes hands); the family sees the office's decisions, which name who took them.
+ */
+export const OFFICE_ONLY_VOUCHER_ACTIONS = [
+  'conversion.taken_in_charge',
+  'conversion.assigned',
+  'conversion.released',
+] as const satisfies readonly VoucherAuditAction[];
 
 type DocumentFacts = { documentId: string; fileName: string; sizeBytes: number; sha256: string; status?: 'draft' };
 

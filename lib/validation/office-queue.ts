@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
   decodeCursor,
+  QUEUE_ASSIGNMENTS,
   QUEUE_MEASURES,
   QUEUE_STATUSES,
   type OfficeQueueQuery,
+  type QueueAssignment,
   type QueueFilters,
   type QueueMeasure,
   type QueueStatus,
@@ -26,6 +28,11 @@ export const QUEUE_MEASURE_LABELS: Record<QueueMeasure, string> = {
   babysitting: 'Solo babysitting domiciliare',
   estivi: 'Solo servizi estivi',
   entrambi: 'Babysitting e servizi estivi',
+};
+
+export const QUEUE_ASSIGNMENT_LABELS: Record<QueueAssignment, string> = {
+  mie: 'Assegnate a me',
+  libere: 'Non assegnate',
 };
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
@@ -61,6 +68,7 @@ export const queueFiltersSchema = z.object({
       .transform((s) => s.replace(/\s+/g, ' '))
       .refine((s) => s.length > 0),
   ),
+  incarico: lenient(z.enum(QUEUE_ASSIGNMENTS)),
 });
 
 export const officeQueueQuerySchema = queueFiltersSchema.extend({
@@ -93,6 +101,7 @@ export function filtersToSearch(f: Partial<QueueFilters>, extra: Record<string, 
   if (f.dal) p.set('dal', f.dal);
   if (f.al) p.set('al', f.al);
   if (f.q) p.set('q', f.q);
+  if (f.incarico) p.set('incarico', f.incarico);
   for (const [k, v] of Object.entries(extra)) p.set(k, v);
   const s = p.toString();
   return s ? `?${s}` : '';

@@ -6,7 +6,7 @@ const CHIARA = 'CNTCHR80T52L378Z';
 const MARTA = 'VRDMRT82S60L378B';
 
 describe.skipIf(!e2eEnabled)(
-  'office journey: the queue, Marta Verdi’s file, Convalida, the e-mail; Richiedi integrazione seen by the family',
+  'office journey: the queue, Marta Verdi’s file, Convalida, the e-mail; Richiedi integrazione seen by the family; presa in carico; step times',
   () => {
     const { app, browser } = useApp();
 
@@ -122,6 +122,56 @@ describe.skipIf(!e2eEnabled)(
         .first()
         .waitFor();
       await page.getByRole('link', { name: 'Vai ai nuovi PES' }).waitFor();
+      await expectAccessible(page);
+      await context.close();
+    });
+
+    it('Chiara takes a case in charge from the queue and finds it under "assegnate a me"; Rilascia works without JavaScript; the statistics show the days per step', async () => {
+      const base = app().baseUrl;
+      const { context, page } = await newPage(browser(), { width: 1280 });
+      await login(page, base, CHIARA);
+      await page.getByRole('columnheader', { name: 'In carico a' }).waitFor();
+      const take = page.getByRole('button', { name: /^Prendi in carico la pratica MPES-/ }).first();
+      const protocol = /MPES-\d{4}-\d{6}/.exec((await take.textContent()) ?? '')![0];
+      await take.click();
+      const taken = `La pratica ${protocol} è ora in carico a te.`;
+      await page.getByText(taken).waitFor();
+      // The outcome takes the focus the pressed button had (it left the row's form).
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(taken);
+      await expectAccessible(page);
+
+      await page.getByLabel('In carico', { exact: true }).selectOption('mie');
+      await page.getByRole('button', { name: 'Filtra' }).click();
+      await page.waitForURL((u) => u.searchParams.get('incarico') === 'mie');
+      await expect.poll(() => page.getByTestId('queue-total').textContent()).toMatch(/^1 pratica/);
+      expect(await page.getByTestId('assignee').textContent()).toBe('Chiara Conti (tu)');
+      await expectAccessible(page);
+
+      await page.getByRole('link', { name: protocol }).click();
+      await page.getByTestId('file-assignee').filter({ hasText: 'In carico a Chiara Conti (tu)' }).waitFor();
+      await page.getByText('Pratica presa in carico', { exact: true }).waitFor();
+      await expectAccessible(page);
+
+      // Rilascia with JavaScript off, in the same session: the form posts and the page comes back with the outcome.
+      const plain = await browser().newContext({
+        javaScriptEnabled: false,
+        viewport: { width: 360, height: 800 },
+        locale: 'it-IT',
+      });
+      await plain.addCookies(await context.cookies());
+      const noJs = await plain.newPage();
+      await noJs.goto(page.url());
+      await noJs.getByRole('button', { name: `Rilascia la pratica ${protocol}` }).click();
+      await noJs.waitForLoadState('load');
+      await noJs.getByText(`La pratica ${protocol} è stata rilasciata: non è in carico a nessuno.`).waitFor();
+      expect(await noJs.getByTestId('file-assignee').textContent()).toBe(
+        'Nessun operatore ha preso in carico questa pratica.',
+      );
+      await plain.close();
+
+      await page.goto(`${base}/ufficio/amministrazione/statistiche`);
+      await page.getByRole('heading', { name: 'Tempi per passaggio', level: 2 }).waitFor();
+      await page.getByRole('table', { name: 'Giorni per passaggio', exact: true }).waitFor();
       await expectAccessible(page);
       await context.close();
     });

@@ -22,6 +22,10 @@ describe('the voucher timeline describes each event in Italian', () => {
     ['conversion.otp_sent', { maskedMobile: '*** *** 4567' }, 'Codice OTP inviato via SMS al numero *** *** 4567'],
     ['conversion.signature_unlocked', { reason: 'verificato' }, 'Firma OTP sbloccata dall’ufficio'],
     ['conversion.returned', null, 'Richiesta di integrazione'],
+    ['conversion.taken_in_charge', { assigneeName: 'Chiara Conti' }, 'Pratica presa in carico'],
+    ['conversion.assigned', { assigneeName: 'Laura Bruni' }, 'Pratica assegnata a Laura Bruni'],
+    ['conversion.assigned', { assigneeName: 7 }, 'Pratica assegnata'],
+    ['conversion.released', null, 'Pratica rilasciata: non è più assegnata a nessuno'],
   ])('%s', (action, after, text) => {
     expect(describeVoucherEvent({ action, after })).toBe(text);
   });

@@ -15,6 +15,7 @@ export type OfficeConversionFile = NonNullable<Awaited<ReturnType<typeof getOffi
 export type OfficeFilePes = OfficeConversionFile['pes'][number];
 
 const decider = alias(users, 'decider');
+const assignee = alias(users, 'assignee');
 
 /**
  * The whole file of a signed conversion for the office (getFamilyVoucherFile is family-only by design):
@@ -37,11 +38,14 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
       },
       decidedByName: decider.givenName,
       decidedBySurname: decider.familyName,
+      assigneeName: assignee.givenName,
+      assigneeSurname: assignee.familyName,
     })
     .from(conversions)
     .innerJoin(vouchers, eq(vouchers.id, conversions.voucherId))
     .innerJoin(users, eq(users.id, vouchers.holderId))
     .leftJoin(decider, eq(decider.id, conversions.decidedBy))
+    .leftJoin(assignee, eq(assignee.id, conversions.assignedTo))
     .where(eq(conversions.id, conversionId));
   // Only conversions signed at least once reach the office.
   if (!head || !head.conversion.submittedAt) return null;
@@ -92,6 +96,10 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
     voucher: head.voucher,
     holder: head.holder,
     decidedBy: head.decidedByName ? `${head.decidedByName} ${head.decidedBySurname}` : null,
+    assignee:
+      head.conversion.assignedTo && head.assigneeName
+        ? { id: head.conversion.assignedTo, name: `${head.assigneeName} ${head.assigneeSurname}` }
+        : null,
     children: graph.children,
     pes: pesList,
     standardPes: pesList.filter((p) => p.kind === 'standard'),

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { conversions } from '@/db/schema';
 import { addDays, romeDayStart } from '@/lib/domain/dates';
+import type { OfficeScope } from './office-scope';
 import { QUEUE_STATUS_FILTER, type QueueFilters } from './queue-query';
 
 const likePrefix = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -14,9 +15,10 @@ const hasKind = (kind: 'babysitting_covid' | 'summer_covid') =>
  * The WHERE of the office queue and of its CSV export (one definition, so both select the same rows).
  * Every branch is index-backed: status + submitted_at (conversions_status_submitted_idx), provider
  * (pes_provider_conversion_idx), and the search as a UNION of prefix matches on text_pattern_ops indexes
- * (protocol, voucher number, codice fiscale, lower(surname)), never a '%…%' scan.
+ * (protocol, voucher number, codice fiscale, lower(surname)), never a '%…%' scan; "assegnate a me" is
+ * conversions_assigned_idx, and the scope says who "me" is.
  */
-export function queueWhere(f: QueueFilters): SQL {
+export function queueWhere(f: QueueFilters, scope: OfficeScope): SQL {
   const parts: (SQL | undefined)[] = [isNotNull(conversions.submittedAt)];
   if (f.stato !== 'tutte') parts.push(inArray(conversions.status, [...QUEUE_STATUS_FILTER[f.stato]]));
   if (f.misura === 'babysitting') parts.push(sql`${hasKind('babysitting_covid')} and not ${hasKind('summer_covid')}`);
@@ -27,6 +29,8 @@ export function queueWhere(f: QueueFilters): SQL {
       sql`${conversions.id} in (select p.conversion_id from pes p where p.provider_id = ${f.ente} and p.conversion_id is not null and p.status <> 'deleted')`,
     );
   }
+  if (f.incarico === 'mie') parts.push(eq(conversions.assignedTo, scope.officeUserId));
+  if (f.incarico === 'libere') parts.push(isNull(conversions.assignedTo));
   if (f.dal) parts.push(gte(conversions.submittedAt, romeDayStart(f.dal)));
   if (f.al) parts.push(lt(conversions.submittedAt, romeDayStart(addDays(f.al, 1))));
   if (f.q) {

@@ -20,6 +20,10 @@ export const QUEUE_STATUS_FILTER: Record<Exclude<QueueStatus, 'tutte'>, readonly
 export const QUEUE_MEASURES = ['babysitting', 'estivi', 'entrambi'] as const;
 export type QueueMeasure = (typeof QUEUE_MEASURES)[number];
 
+/** Presa in carico: the caller's own cases, or the ones nobody has taken. */
+export const QUEUE_ASSIGNMENTS = ['mie', 'libere'] as const;
+export type QueueAssignment = (typeof QUEUE_ASSIGNMENTS)[number];
+
 export type QueueFilters = {
   stato: QueueStatus;
   misura?: QueueMeasure | undefined;
@@ -29,6 +33,7 @@ export type QueueFilters = {
   al?: string | undefined;
   /** Codice fiscale, surname, voucher or protocol number: matched as a prefix (index-backed). */
   q?: string | undefined;
+  incarico?: QueueAssignment | undefined;
 };
 
 /** A page boundary: the row's exact submitted_at (as PostgreSQL prints it, microseconds kept) and id. */

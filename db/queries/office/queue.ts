@@ -1,4 +1,5 @@
 import 'server-only';
+import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { conversionQueueCounts, conversions, pes, providers, users, vouchers } from '@/db/schema';
@@ -16,6 +17,8 @@ import { queueWhere } from './queue-filter';
 
 export const QUEUE_PAGE_SIZE = 20;
 
+const assignee = alias(users, 'assignee');
+
 const rowColumns = {
   id: conversions.id,
   status: conversions.status,
@@ -30,6 +33,9 @@ const rowColumns = {
   holderCodiceFiscale: users.codiceFiscale,
   holderGivenName: users.givenName,
   holderFamilyName: users.familyName,
+  assigneeId: conversions.assignedTo,
+  assigneeGivenName: assignee.givenName,
+  assigneeFamilyName: assignee.familyName,
 };
 
 export type QueueRow = {
@@ -44,6 +50,10 @@ export type QueueRow = {
   holderCodiceFiscale: string;
   holderGivenName: string;
   holderFamilyName: string;
+  /** Presa in carico: who follows the case, if anyone. */
+  assigneeId: string | null;
+  assigneeGivenName: string | null;
+  assigneeFamilyName: string | null;
   hasBabysitting: boolean;
   hasSummer: boolean;
   newPesCount: number;
@@ -57,7 +67,8 @@ function queueRows(db: DbOrTx) {
     .select(rowColumns)
     .from(conversions)
     .innerJoin(vouchers, eq(vouchers.id, conversions.voucherId))
-    .innerJoin(users, eq(users.id, vouchers.holderId));
+    .innerJoin(users, eq(users.id, vouchers.holderId))
+    .leftJoin(assignee, eq(assignee.id, conversions.assignedTo));
 }
 
 /**
@@ -112,12 +123,12 @@ function toRow(r: CoreRow, facts: typeof NO_PES): QueueRow & { cursor: string } 
  */
 export async function queueBatch(
   db: DbOrTx,
-  _scope: OfficeScope,
+  scope: OfficeScope,
   f: QueueFilters,
   cursor: { after?: QueueCursor; before?: QueueCursor },
   limit: number,
 ) {
-  const where: SQL[] = [queueWhere(f)];
+  const where: SQL[] = [queueWhere(f, scope)];
   if (cursor.after) where.push(after(cursor.after));
   if (cursor.before) where.push(before(cursor.before));
   const q = queueRows(db).where(and(...where));
@@ -136,14 +147,14 @@ export type QueueCounts = Record<'inviate' | 'da_integrare' | 'convalidate' | 'r
 /** Counting a filtered view stops here: "more than 1000" is all a clerk needs, and it stays cheap at any size (P3). */
 export const COUNT_CAP = 1000;
 
-const onlyStatusFilter = (f: QueueFilters) => !f.misura && !f.ente && !f.dal && !f.al && !f.q;
+const onlyStatusFilter = (f: QueueFilters) => !f.misura && !f.ente && !f.dal && !f.al && !f.q && !f.incarico;
 
 /** Matching rows, counted up to COUNT_CAP + 1 (a bounded scan whatever the table size). */
-async function cappedCount(db: DbOrTx, f: QueueFilters): Promise<number> {
+async function cappedCount(db: DbOrTx, scope: OfficeScope, f: QueueFilters): Promise<number> {
   const sub = db
     .select({ one: sql`1` })
     .from(conversions)
-    .where(queueWhere(f))
+    .where(queueWhere(f, scope))
     .limit(COUNT_CAP + 1)
     .as('matching');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sub);
@@ -162,7 +173,7 @@ export async function officeQueue(
   const limit = QUEUE_PAGE_SIZE + 1;
   const [batch, filteredTotal, byStatus] = await Promise.all([
     queueBatch(db, scope, query, { after: query.prima ? undefined : query.dopo, before: query.prima }, limit),
-    onlyStatusFilter(query) ? Promise.resolve(null) : cappedCount(db, query),
+    onlyStatusFilter(query) ? Promise.resolve(null) : cappedCount(db, scope, query),
     db.select({ status: conversionQueueCounts.status, n: conversionQueueCounts.n }).from(conversionQueueCounts),
   ]);
   const more = batch.length > QUEUE_PAGE_SIZE;

@@ -87,7 +87,10 @@ export type PesSpec = {
   usedCents?: number;
   hoursUsed?: number;
   closeRequestedAt?: Date;
+  closedAt?: Date;
   validationRequestedAt?: Date;
+  /** The provider's validation decision. */
+  decidedAt?: Date;
 };
 
 export type BuiltFamily = {
@@ -163,7 +166,9 @@ export async function createFamilyWithVoucher(
               hoursUsed: s.hoursUsed ?? null,
               status: s.status ?? (kind === 'standard' ? 'active' : 'draft'),
               closeRequestedAt: s.closeRequestedAt ?? null,
+              closedAt: s.closedAt ?? null,
               validationRequestedAt: s.validationRequestedAt ?? null,
+              decidedAt: s.decidedAt ?? null,
             };
           }),
         )

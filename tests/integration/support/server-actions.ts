@@ -183,6 +183,12 @@ export const TABLE: Record<string, Entry> = {
     own: (i) => ({ conversionId: i.martaConversion, reason: 'Telefonata della famiglia' }),
     foreign: () => ({ conversionId: NO_SUCH_ID, reason: 'Telefonata della famiglia' }),
   },
+  changeAssignmentAction: {
+    role: 'office',
+    form: true,
+    own: (i) => ({ conversionId: i.martaConversion, intent: 'take', expectedAssigneeId: '' }),
+    foreign: () => ({ conversionId: NO_SUCH_ID, intent: 'take', expectedAssigneeId: '' }),
+  },
   saveProviderAction: {
     role: 'office',
     own: (i) => providerForm(i.prv1),

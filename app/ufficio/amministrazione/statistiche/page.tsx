@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { officeStats, STAT_MEASURES, type EuroColumns } from '@/db/queries/office-stats';
+import { stepTimes } from '@/db/queries/office-step-times';
 import { requireRole } from '@/lib/auth/current-actor';
 import { formatEuro } from '@/lib/domain/money';
 import { CONVERSION_STATUS_LABELS } from '@/lib/domain/labels';
 import { EuroChart, StatusChart } from './stats-charts';
 import { StatsTable } from './stats-table';
+import { StepTimesSection } from './step-times-section';
 
 export const metadata: Metadata = { title: 'Statistiche' };
 
@@ -44,7 +46,8 @@ const euroBar = (label: string, e: EuroColumns) => ({
 
 export default async function StatisticsPage() {
   await requireRole('office');
-  const stats = await officeStats(await getDb());
+  const db = await getDb();
+  const [stats, times] = await Promise.all([officeStats(db), stepTimes(db)]);
   const statuses = stats.byStatus.filter((r) => r.total > 0);
   const euroHeaders = ['Convalidate', 'In attesa di convalida (inviate)', 'Tutte le modifiche, in qualsiasi stato'];
   return (
@@ -139,6 +142,8 @@ export default async function StatisticsPage() {
           }))}
         />
       </section>
+
+      <StepTimesSection times={times} />
     </div>
   );
 }

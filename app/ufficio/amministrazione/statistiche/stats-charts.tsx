@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 
 export type StatusBar = { label: string; babysitting: number; summer: number; both: number; none: number };
 export type EuroBar = { label: string; approved: number; submitted: number; all: number };
+export type DaysBar = { label: string; median: number | null; p90: number | null };
 
 // Contrast of at least 3:1 against white for every series (WCAG 1.4.11); the legend names them.
 const COLORS = {
@@ -13,6 +14,8 @@ const COLORS = {
   approved: '#00704a',
   submitted: '#0059b3',
   all: '#5c2d91',
+  median: '#0059b3',
+  p90: '#8a5300',
 };
 const euro = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const formatEuro = (v: unknown) => euro.format(Number(v));
@@ -82,6 +85,27 @@ export function EuroChart({
         <Tooltip formatter={formatEuro} />
         <Legend />
         {(['approved', 'submitted', 'all'] as const).map((k) => (
+          <Bar key={k} dataKey={k} name={labels[k]} fill={COLORS[k]} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ChartBox>
+  );
+}
+
+const dayFormat = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 1 });
+const formatDays = (v: unknown) => `${dayFormat.format(Number(v))} giorni`;
+
+/** Median and 90th percentile of the days each step took, side by side. */
+export function DaysChart({ data, labels }: { data: DaysBar[]; labels: Record<'median' | 'p90', string> }) {
+  return (
+    <ChartBox>
+      <BarChart data={data} accessibilityLayer={false} margin={{ left: 0, right: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+        <YAxis width={40} tickFormatter={(v: number) => dayFormat.format(v)} />
+        <Tooltip formatter={formatDays} />
+        <Legend />
+        {(['median', 'p90'] as const).map((k) => (
           <Bar key={k} dataKey={k} name={labels[k]} fill={COLORS[k]} isAnimationActive={false} />
         ))}
       </BarChart>

@@ -5,12 +5,14 @@ import { Alert } from '@/app/_components/alert';
 import { VoucherTimeline } from '@/app/_components/voucher-timeline';
 import { getDb } from '@/db';
 import { getOfficeConversionFile } from '@/db/queries/office/conversion-file';
+import { activeOfficeClerks } from '@/db/queries/office/office-clerks';
 import { officeScope } from '@/lib/auth/office-scope';
 import { requireRole } from '@/lib/auth/current-actor';
 import { daysBetween, formatDateTimeIt, isoDate } from '@/lib/domain/dates';
 import { formatEuro } from '@/lib/domain/money';
 import { idSchema } from '@/lib/validation/ids';
 import { ConversionStatusBadge } from '../../_components/conversion-status-badge';
+import { AssignmentSection } from './assignment-section';
 import { DecisionForms } from './decision-forms';
 import { FamilyFacts } from './family-facts';
 import { OfficePes } from './office-pes';
@@ -31,7 +33,9 @@ export default async function OfficeConversionPage({ params }: { params: Promise
   const actor = await requireRole('office');
   const { id } = await params;
   if (!idSchema.safeParse(id).success) notFound();
-  const f = await getOfficeConversionFile(await getDb(), officeScope(actor), id);
+  const db = await getDb();
+  const scope = officeScope(actor);
+  const [f, clerks] = await Promise.all([getOfficeConversionFile(db, scope, id), activeOfficeClerks(db, scope)]);
   if (!f) notFound();
   const now = new Date();
   const today = isoDate(now);
@@ -66,6 +70,16 @@ export default async function OfficeConversionPage({ params }: { params: Promise
           {c.decisionReason ? <p>Motivo: {c.decisionReason}</p> : null}
         </Alert>
       ) : null}
+
+      <AssignmentSection
+        conversionId={c.id}
+        protocolNumber={c.protocolNumber}
+        assignee={f.assignee}
+        assignedAt={c.assignedAt}
+        closed={c.status === 'approved' || c.status === 'rejected'}
+        me={actor.userId}
+        clerks={clerks}
+      />
 
       <FamilyFacts f={f} today={today} />
 
