@@ -2,7 +2,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useActionState, useTransition, type FormEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Alert } from '@/app/_components/alert';
 import { expectOutcomeFocus, OutcomeFocus } from '@/app/_components/outcome-focus';
 import { FieldShell } from '@/app/_components/field-shell';
@@ -11,7 +11,7 @@ import { saveBabysittingPesAction, type BabysittingPesState } from '@/lib/action
 import { echoed, echoedList } from '@/lib/actions/form-input';
 import { maxAdmissibleHours } from '@/lib/domain/babysitting';
 import { formatEuro } from '@/lib/domain/money';
-import { babysittingPesFieldsSchema } from '@/lib/validation/babysitting';
+import { babysittingPesFieldsSchema } from '@/lib/validation/family-pes-fields';
 
 type Props = {
   voucherId: string;
@@ -47,15 +47,18 @@ export function BabysittingPesForm({
   const hydrated = useHydrated();
   const rateFor = (n: number) => (n >= 2 ? multiChildRateCents : oneChildRateCents);
   // The action's own field rules, plus the ore max ammissibili for the children chosen (the server checks them again).
-  const schema = babysittingPesFieldsSchema.superRefine((v, ctx) => {
-    const max = maxAdmissibleHours(residualCents, rateFor(Math.max(1, v.childIds.length)));
-    if (v.hours > max)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['hours'],
-        message: `Inserisci un numero di ore tra 1 e ${max} (ore max ammissibili).`,
-      });
-  });
+  const schema = babysittingPesFieldsSchema.check(
+    z.superRefine((v, ctx) => {
+      const max = maxAdmissibleHours(residualCents, rateFor(Math.max(1, v.childIds.length)));
+      if (v.hours > max)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['hours'],
+          message: `Inserisci un numero di ore tra 1 e ${max} (ore max ammissibili).`,
+          input: v.hours,
+        });
+    }),
+  );
   const posted = state?.values;
   const initial: Values = posted
     ? {
