@@ -1,25 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { saveBabysittingPesSchema } from '@/lib/validation/babysitting';
-import { babysittingPesFieldsSchema, summerRowsSchema } from '@/lib/validation/family-pes-fields';
+import { babysittingFieldErrors, summerRowsErrors, type FieldErrors } from '@/lib/validation/family-pes-rules';
 import { saveSummerPesSchema } from '@/lib/validation/summer';
 
 const V = '0b6f0c2e-3a7d-4c61-9a4e-2f1d8b7c6a50';
 const C = '5f2d9e10-7c4b-4a8e-b1f3-6d2a9c8e7b41';
 const P = '9a1c3e5b-2d4f-4f6a-8b0c-1e3d5f7a9b2c';
 
-/** path → first message, so the client's and the server's verdicts compare field by field. */
-function verdict(r: {
-  success: boolean;
-  data?: unknown;
-  error?: { issues: { path: PropertyKey[]; message: string }[] };
-}) {
-  if (r.success) return { ok: true as const, data: r.data };
-  const byPath: Record<string, string> = {};
-  for (const i of r.error!.issues) byPath[i.path.join('.')] ??= i.message;
-  return { ok: false as const, byPath };
+/** path → first message, so the form's and the action's verdicts compare field by field. */
+function serverVerdict(r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+  const byPath: FieldErrors = {};
+  if (!r.success) for (const i of r.error!.issues) byPath[i.path.join('.')] ??= i.message;
+  return byPath;
 }
 
-describe('babysitting PES: the form (zod/mini) and the action agree', () => {
+describe('babysitting PES: the form (plain rules) and the action (zod) agree', () => {
   const cases: [string, Record<string, unknown>][] = [
     ['valid', { childIds: [C], providerId: P, hours: '40' }],
     ['hours padded with spaces', { childIds: [C], providerId: P, hours: ' 12 ' }],
@@ -36,14 +31,12 @@ describe('babysitting PES: the form (zod/mini) and the action agree', () => {
     ['hours as a boolean', { childIds: [C], providerId: P, hours: true }],
     ['hours as an array', { childIds: [C], providerId: P, hours: ['5'] }],
     ['everything wrong', { childIds: [], providerId: '', hours: 'x' }],
+    ['a provider that is not a string', { childIds: [C], providerId: 5, hours: '4' }],
+    ['children not a list', { childIds: C, providerId: P, hours: '4' }],
   ];
   it.each(cases)('%s', (_, fields) => {
-    const client = verdict(babysittingPesFieldsSchema.safeParse(fields));
-    const server = verdict(saveBabysittingPesSchema.safeParse({ ...fields, voucherId: V, intent: 'save' }));
-    expect(client.ok).toBe(server.ok);
-    if (client.ok && server.ok)
-      expect(server.data).toEqual({ ...(client.data as object), voucherId: V, intent: 'save' });
-    else expect(client).toEqual(server);
+    const server = serverVerdict(saveBabysittingPesSchema.safeParse({ ...fields, voucherId: V, intent: 'save' }));
+    expect(babysittingFieldErrors(fields)).toEqual(server);
   });
 
   it('the action still refuses a field the form does not have', () => {
@@ -53,7 +46,7 @@ describe('babysitting PES: the form (zod/mini) and the action agree', () => {
   });
 });
 
-describe('summer PES: the form (zod/mini) and the action agree', () => {
+describe('summer PES: the form (plain rules) and the action (zod) agree', () => {
   const row = { childId: C, band: 'A', providerId: P, amount: '500,00', hours: '40' };
   const cases: [string, Record<string, unknown>][] = [
     ['one valid row', { pes: [row] }],
@@ -75,14 +68,13 @@ describe('summer PES: the form (zod/mini) and the action agree', () => {
     ['41 rows', { pes: Array.from({ length: 41 }, () => row) }],
     ['41 removed', { pes: [row], removed: Array.from({ length: 41 }, () => C) }],
     ['second row wrong', { pes: [row, { ...row, amount: 'abc', hours: '' }] }],
+    ['a saved id that is not a uuid', { pes: [{ ...row, id: 'x' }] }],
+    ['a removed id that is not a uuid', { pes: [row], removed: ['x'] }],
+    ['hours with spaces', { pes: [{ ...row, hours: ' 7 ' }] }],
   ];
   it.each(cases)('%s', (_, fields) => {
-    const client = verdict(summerRowsSchema.safeParse(fields));
-    const server = verdict(saveSummerPesSchema.safeParse({ ...fields, voucherId: V, intent: 'save' }));
-    expect(client.ok).toBe(server.ok);
-    if (client.ok && server.ok)
-      expect(server.data).toEqual({ ...(client.data as object), voucherId: V, intent: 'save' });
-    else expect(client).toEqual(server);
+    const server = serverVerdict(saveSummerPesSchema.safeParse({ ...fields, voucherId: V, intent: 'save' }));
+    expect(summerRowsErrors(fields)).toEqual(server);
   });
 
   it('the action still refuses a field the form does not have, at every level', () => {

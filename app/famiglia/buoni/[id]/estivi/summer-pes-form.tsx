@@ -1,14 +1,14 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useActionState, useEffect, useTransition, type FormEvent } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { Alert } from '@/app/_components/alert';
+import { rulesResolver } from '@/app/_components/rules-resolver';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { useHydrated } from '@/app/_components/use-hydrated';
 import { summerPesFormAction, type SummerFormState } from '@/lib/actions/family/summer';
 import { formatEuro, parseEuro } from '@/lib/domain/money';
 import { runningResidual } from '@/lib/domain/summer';
-import { summerRowsSchema } from '@/lib/validation/family-pes-fields';
+import { summerRowsErrors } from '@/lib/validation/family-pes-rules';
 import { SummerPesRow } from './summer-pes-row';
 import type { SummerChildView, SummerProviderView, SummerRowValues, SummerSavedView } from './summer-types';
 
@@ -46,7 +46,7 @@ export function SummerPesForm(props: {
   const [pending, start] = useTransition();
   const initialRows = (state?.values?.pes as SummerRowValues[] | undefined) ?? props.initial;
   const { control, register, setValue, setError, handleSubmit, getValues, formState } = useForm<Form>({
-    resolver: zodResolver(summerRowsSchema) as never,
+    resolver: rulesResolver<Form>(summerRowsErrors),
     defaultValues: { pes: initialRows, removed: state?.values?.removed ?? [] },
   });
   // keyName: the rows have their own `id` (the saved PES), which react-hook-form's default key would overwrite.
