@@ -10,6 +10,7 @@ export function parsePercent(input: string): ParsePercentResult {
   return { ok: true, basisPoints: bp };
 }
 
+const PERCENT = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 });
 export function formatPercent(basisPoints: number): string {
-  return `${(basisPoints / 100).toLocaleString('it-IT', { maximumFractionDigits: 2 })} %`;
+  return `${PERCENT.format(basisPoints / 100)} %`;
 }

@@ -16,6 +16,7 @@ export function parseProtocolNumber(s: string): { year: number; n: number } | nu
 }
 
 /** The Province registers in Europe/Rome: a submission at 00:30 on 1 January (Rome) belongs to the new year. */
+const ROME_YEAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric' });
 export function protocolYear(at: Date): number {
-  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric' }).format(at));
+  return Number(ROME_YEAR.format(at));
 }

@@ -56,6 +56,36 @@ export async function enqueueEmail(tx: DbOrTx, m: EmailMessage): Promise<void> {
   await tx.insert(notificationOutbox).values(await emailRow(m));
 }
 
+export type RenderedEmailRow = Awaited<ReturnType<typeof emailRow>>;
+
+/**
+ * Renders the e-mails now, to be inserted later with `insertRenderedEmails`: a use case that holds a lock
+ * (the protocol counter) renders before taking it, with `placeholder` where a value known only under the
+ * lock will go.
+ */
+export async function renderEmails(messages: readonly EmailMessage[]): Promise<RenderedEmailRow[]> {
+  return Promise.all(messages.map(emailRow));
+}
+
+/** Inserts rows from `renderEmails` in one statement, every `placeholder` replaced by `value`. */
+export async function insertRenderedEmails(
+  tx: DbOrTx,
+  rows: readonly RenderedEmailRow[],
+  fill?: { placeholder: string; value: string },
+): Promise<void> {
+  if (!rows.length) return;
+  const sub = (s: string) => (fill ? s.replaceAll(fill.placeholder, fill.value) : s);
+  await tx.insert(notificationOutbox).values(
+    rows.map((r) => ({
+      ...r,
+      subject: sub(r.subject),
+      textBody: sub(r.textBody),
+      htmlBody: r.htmlBody === null ? null : sub(r.htmlBody),
+      attachments: r.attachments?.map((a) => ({ ...a, filename: sub(a.filename) })) ?? null,
+    })),
+  );
+}
+
 /** Many e-mails in a few multi-row inserts (a bulk import may queue thousands in one transaction). */
 export async function enqueueEmails(tx: DbOrTx, messages: readonly EmailMessage[]): Promise<void> {
   const rows = [];

@@ -3,7 +3,7 @@ import { log } from '@/lib/log/logger';
 
 /**
  * Start-up of a Node.js server process (instrumentation.ts): refuses an incomplete production
- * configuration (saying why), records each request's socket address for clientIp(), takes over
+ * configuration (saying why), records each request's socket address for clientIp(), puts requests through the admission gate (503 when full), takes over
  * SIGTERM for a graceful shutdown, logs every request (lib/log/request-log.ts) (R2), opens the database (so an empty production database is
  * reported at start) and starts the outbox poller.
  */
@@ -20,6 +20,11 @@ export async function registerNode(): Promise<void> {
   if (!process.env.AUTH_URL) delete process.env.AUTH_URL;
   const { installPeerAddressHook } = await import('@/lib/net/peer-address');
   installPeerAddressHook();
+  // Before the request log and the in-flight tracker: a shed request is logged, a waiting one drained.
+  if (!isDevelopment()) {
+    const { installAdmissionGate } = await import('@/lib/http/install-admission-gate');
+    installAdmissionGate();
+  }
   const { installRequestLog } = await import('@/lib/log/request-log');
   installRequestLog();
   // `next dev` keeps Next's own handler: its parent process restarts and stops the server itself.

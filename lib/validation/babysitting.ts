@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EMPLOYMENT_CONDITIONS } from '@/lib/domain/eligibility';
-import { hoursField } from './closing';
+import { babysittingPesFields } from './family-pes-fields';
 import { idSchema } from './ids';
 
 export const declareEmploymentSchema = z
@@ -13,17 +13,14 @@ export const declareEmploymentSchema = z
   })
   .strict();
 
-/** The new-PES form's own fields: the family's form checks them with the same rules as the action. */
-export const babysittingPesFieldsSchema = z.object({
-  childIds: z.array(idSchema).min(1, 'Seleziona almeno un minore.').max(10),
-  providerId: idSchema.or(z.literal('')).refine((v) => v !== '', 'Scegli il soggetto erogatore.'),
-  // Digits only (a string, as the form sends it): `true`, `["5"]`, `1e3` or `5.0` are refused, not coerced.
-  hours: hoursField('Ore complessive').refine((n) => n >= 1, 'Inserisci almeno 1 ora.'),
-});
-
 /** `intent` preview is Aggiorna: the server computes the PES's figures and writes nothing (the form without JavaScript). */
-export const saveBabysittingPesSchema = babysittingPesFieldsSchema
-  .extend({ voucherId: idSchema, pesId: idSchema.optional(), intent: z.enum(['save', 'preview']).optional() })
+export const saveBabysittingPesSchema = z
+  .object({
+    ...babysittingPesFields,
+    voucherId: idSchema,
+    pesId: idSchema.optional(),
+    intent: z.enum(['save', 'preview']).optional(),
+  })
   .strict();
 
 export const voucherPesSchema = z.object({ voucherId: idSchema, pesId: idSchema }).strict();

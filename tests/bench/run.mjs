@@ -17,6 +17,11 @@
 //     p99 ≤ 3× the floor's p99 (at 20 connections).
 // P5  each family page's client JavaScript (compressed bytes of script responses, first visit in
 //     Chromium) ≤ 1.3× the smallest family page's.
+// W   page weights: each P1 page's HTML bytes and RSC payload bytes (the `RSC: 1` response a client-side
+//     navigation fetches), uncompressed; role pages ≤ 4× the floor's total, /login and /sessione ≤ 2×.
+// P6  PostgreSQL only: the opening-day surge, 2 000 families (tests/bench/seed-surge.ts), 200 connections for
+//     60 s, each loading /famiglia then its voucher page; every body checked for other families' identifiers;
+//     zero 5xx other than the admission gate's 503, no request over 10 s; then 200 password sign-ins at once.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -25,6 +30,7 @@ import { launch, signIn, scriptBytes, voucherPath } from './lib/browser.mjs';
 import { check, compare, log, printTable } from './lib/measure.mjs';
 import { cleanup, cleanups, ensureBuild, lastJson, prepareDatabase, run, startServer } from './lib/server.mjs';
 import { confirmAll } from './lib/signers.mjs';
+import { signInAll, surge } from '../support/surge.mjs';
 
 const CF = { anna: 'RSSNNA85M41L378F', provider: 'FRRLCU75B10L378M', office: 'CNTCHR80T52L378Z' };
 const FEW = 'BS-2020-0001';
@@ -39,6 +45,24 @@ const P3 = {
   large: Number(process.env.BENCH_P3_LARGE ?? 100_000),
 };
 const P4 = { connections: 20, signers: 200 };
+const P6 = {
+  families: Number(process.env.BENCH_P6_FAMILIES ?? 2_000),
+  connections: Number(process.env.BENCH_P6_CONNECTIONS ?? 200),
+  seconds: Number(process.env.BENCH_P6_SECONDS ?? 60),
+  signIns: 200,
+};
+
+/** One page's weight: the HTML document and the RSC payload of a client-side navigation to it, in bytes. */
+async function weigh(url, headers) {
+  const html = await fetch(url, { headers, redirect: 'manual' });
+  const htmlBytes = (await html.arrayBuffer()).byteLength;
+  // Next answers an RSC request without its `_rsc` cache-busting parameter with a redirect to the URL that has it.
+  const rsc = await fetch(url, { headers: { ...headers, RSC: '1' } });
+  const rscBytes = (await rsc.arrayBuffer()).byteLength;
+  if (html.status !== 200 || rsc.status !== 200) throw new Error(`weight of ${url}: ${html.status} / ${rsc.status}`);
+  return { htmlBytes, rscBytes, total: htmlBytes + rscBytes };
+}
+const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
 /** A codice fiscale of the synthetic P3 families (exists at both sizes): the searches type it. */
 const SEARCH_CF = 'BNF0000000000123';
 
@@ -134,6 +158,8 @@ async function main() {
     STAFF_MFA: 'optional',
     OUTBOX_POLL: '0',
     NEXT_TELEMETRY_DISABLED: '1',
+    // P6's sign-ins come with one documentation address per family (the throttle counts per address).
+    TRUSTED_PROXIES: '1',
   };
   log(
     `database: ${database.kind}; ${os.cpus().length} CPUs; node ${process.version}; load average ${os
@@ -150,6 +176,12 @@ async function main() {
   log(`  ${JSON.stringify(small)}`);
   log(`P4: ${P4.signers} families with a conversion ready to sign and a live OTP code…`);
   const signing = lastJson(await tsx('prepare-signers.ts', [String(P4.signers)], env));
+  const postgresRun = Boolean(process.env.DATABASE_URL);
+  let surgeData = null;
+  if (postgresRun) {
+    log(`P6: ${P6.families} families, each with its own voucher, and their sessions…`);
+    surgeData = lastJson(await tsx('seed-surge.ts', [String(P6.families)], env));
+  }
   log('counting SQL statements of getFamilyVoucherFile…');
   const counts = lastJson(await tsx('count-statements.ts', [seeded.holderId, seeded.few.id, seeded.many.id], env));
   const few = { ...seeded.few, ...counts[seeded.few.id] };
@@ -262,6 +294,14 @@ async function main() {
   ];
   const p1 = Object.fromEntries((await compare(p1Targets, P1)).map((s, i) => [p1Targets[i].key, s]));
 
+  log('W: page weights (HTML + RSC payload, uncompressed)');
+  const weights = {};
+  for (const t of p1Targets.filter((x) => x.key !== 'ping')) {
+    weights[t.key] = await weigh(t.url, t.headers);
+    const w = weights[t.key];
+    log(`  ${t.label.replace(/ \(.*\)$/, '')}: HTML ${kib(w.htmlBytes)} + RSC ${kib(w.rscBytes)} = ${kib(w.total)}`);
+  }
+
   log(`P2: ${P2.connections} connections, ${P2.warmup} s warm-up each, then ${P2.duration} s each in A B B A order`);
   const [p2few, p2many] = await compare(
     [
@@ -282,6 +322,36 @@ async function main() {
     `P3 at ${P3.small}: ${P3.connections} connections, ${P3.warmup} s warm-up each, then ${P3.duration} s each, interleaved`,
   );
   const p3small = await measureP3(base, headers);
+  // P6 on the warm server, before P3 grows the data (it needs none of P3's rows).
+  let p6 = null;
+  let p6signIns = null;
+  if (surgeData) {
+    log(
+      `P6: the opening-day surge, ${P6.connections} connections for ${P6.seconds} s over ${surgeData.families.length} families`,
+    );
+    p6 = await surge(base, surgeData.families, {
+      connections: P6.connections,
+      durationMs: P6.seconds * 1000,
+    });
+    log(
+      `  ${p6.requests} requests, ${p6.rps.toFixed(1)} req/s, p50 ${p6.p50.toFixed(0)} ms, p99 ${p6.p99.toFixed(0)} ms, ` +
+        `max ${p6.max.toFixed(0)} ms; ${p6.ok} own pages, ${p6.shed} busy 503, ${p6.errors.length} errors, ` +
+        `${p6.crossFamily.length} cross-family, ${p6.unexpected.length} unexpected`,
+    );
+    for (const e of [...p6.errors, ...p6.crossFamily, ...p6.unexpected].slice(0, 10)) log(`    ${e}`);
+    log(`P6: ${P6.signIns} password sign-ins at once`);
+    p6signIns = await signInAll(
+      server.baseUrl,
+      surgeData.families.slice(0, P6.signIns),
+      surgeData.password,
+      P6.signIns,
+    );
+    log(
+      `  p50 ${p6signIns.p50.toFixed(0)} ms, p99 ${p6signIns.p99.toFixed(0)} ms; ${p6signIns.shed} busy 503, ` +
+        `${p6signIns.failures.length} failed`,
+    );
+    for (const e of p6signIns.failures.slice(0, 5)) log(`    ${e}`);
+  } else log('P6: PostgreSQL only (set DATABASE_URL)');
   await server.stop();
 
   log(
@@ -387,6 +457,45 @@ async function main() {
         `${(j.bytes / 1024).toFixed(1)} KiB in ${j.scripts} scripts`,
       ),
     );
+  }
+  const floorWeight = weights.floor.total;
+  for (const t of p1Targets.filter((x) => x.key !== 'ping' && x.key !== 'floor')) {
+    const w = weights[t.key];
+    const budget = t.key === 'login' || t.key === 'sessione' ? 2 : 4;
+    const r = w.total / floorWeight;
+    rows.push(
+      ratioRow(
+        'W',
+        `weight ${t.label.replace(/ \(.*\)$/, '')} ÷ floor`,
+        r,
+        `≤ ${budget}`,
+        r <= budget,
+        `HTML ${kib(w.htmlBytes)} + RSC ${kib(w.rscBytes)}; floor ${kib(floorWeight)}`,
+      ),
+    );
+  }
+  if (p6) {
+    rows.push({
+      id: 'P6',
+      what: `surge: ${P6.families} families, ${P6.connections} conn., ${P6.seconds} s — errors, cross-family`,
+      measured: `${p6.errors.length + p6.unexpected.length} errors, ${p6.crossFamily.length} cross-family; ${p6.shed} busy 503 of ${p6.requests}`,
+      target: '0, 0',
+      pass: p6.errors.length + p6.unexpected.length === 0 && p6.crossFamily.length === 0,
+    });
+    rows.push({
+      id: 'P6',
+      what: 'surge: throughput, p50 / p99 / max wait',
+      measured: `${p6.rps.toFixed(1)} req/s; ${p6.p50.toFixed(0)} / ${p6.p99.toFixed(0)} / ${p6.max.toFixed(0)} ms`,
+      target: 'max ≤ 10 000 ms',
+      pass: p6.max <= 10_000,
+    });
+    rows.push({
+      id: 'P6',
+      what: `${P6.signIns} password sign-ins at once: failures, p99`,
+      measured: `${p6signIns.failures.length} failed, ${p6signIns.shed} busy 503; p50 ${p6signIns.p50.toFixed(0)} ms, p99 ${p6signIns.p99.toFixed(0)} ms`,
+      target: '0 failed',
+      pass: p6signIns.failures.length === 0,
+    });
   }
   printTable(rows);
   log(

@@ -187,12 +187,23 @@ describe('OTP signing (guide §4, O1–O3)', () => {
     expect(receipts[0]!.attachments).toEqual([
       expect.objectContaining({ filename: `ricevuta-${conv.protocolNumber}.pdf`, contentType: 'application/pdf' }),
     ]);
-    expect(
-      await t.db
-        .select()
-        .from(notificationOutbox)
-        .where(eq(notificationOutbox.recipient, 'chiara.conti@provincia.tn.example.it')),
-    ).toHaveLength(1);
+    const notices = await t.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.recipient, 'chiara.conti@provincia.tn.example.it'));
+    expect(notices).toHaveLength(1);
+    // Rendered before the counter was taken: the number issued under it is in every part, no placeholder left.
+    for (const m of [receipts[0]!, notices[0]!]) {
+      for (const part of [m.subject, m.textBody, m.htmlBody ?? '']) {
+        expect(part).toContain(conv.protocolNumber!);
+        expect(part).not.toMatch(/PROTOCOLLO-[0-9a-f]/);
+      }
+    }
+    expect(receipts[0]!.attachments![0]).toMatchObject({
+      receiptOfSubmission: (
+        await t.db.select().from(conversionSubmissions).where(eq(conversionSubmissions.conversionId, conv.id))
+      )[0]!.id,
+    });
   });
 
   it('stores the signature evidence and keeps the number when a returned conversion is signed again', async () => {

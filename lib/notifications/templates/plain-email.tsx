@@ -21,6 +21,18 @@ export type PlainEmailProps = {
 };
 
 const font = "'Titillium Web', Arial, sans-serif";
+/** react-email's Preview keeps 150 characters. */
+const PREVIEW_MAX = 150;
+
+/**
+ * Cut at a space, never inside a word: a protocol number rendered as a placeholder and substituted after
+ * (record-submission.ts) is never split, and the inbox line does not end mid-word.
+ */
+export function previewText(s: string): string {
+  if (s.length <= PREVIEW_MAX) return s;
+  const cut = s.lastIndexOf(' ', PREVIEW_MAX - 1);
+  return `${s.slice(0, cut > 0 ? cut : PREVIEW_MAX - 1)}…`;
+}
 
 /**
  * The one layout every e-mail uses: heading, paragraphs, an optional button whose address is also
@@ -33,7 +45,7 @@ export function PlainEmail({ subject, paragraphs, link, attachmentNames = [], fo
       <Head>
         <title>{subject}</title>
       </Head>
-      <Preview>{paragraphs[1] ?? paragraphs[0] ?? subject}</Preview>
+      <Preview>{previewText(paragraphs[1] ?? paragraphs[0] ?? subject)}</Preview>
       <Body style={{ backgroundColor: '#ffffff', color: '#1a1a1a', fontFamily: font }}>
         <Container style={{ maxWidth: '600px', margin: '0 auto', padding: '24px' }}>
           <Text style={{ fontWeight: 'bold', color: '#004d99', margin: '0 0 8px' }}>

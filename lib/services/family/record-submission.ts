@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/open';
 import { conversions, conversionSubmissions, type SignatureEvidence } from '@/db/schema';
@@ -7,7 +8,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import type { Dossier } from '@/lib/domain/dossier';
 import { protocolYear } from '@/lib/domain/protocol-number';
-import { enqueueEmail } from '@/lib/notifications/enqueue';
+import { insertRenderedEmails, renderEmails } from '@/lib/notifications/enqueue';
 import {
   submissionNoticeForOffice,
   submissionReceiptForFamily,
@@ -32,73 +33,67 @@ type Args = {
  * The conversion becomes `submitted` with its protocol number and signature, a history row and an
  * audit event are written, and the family (receipt attached) and the office are e-mailed — all in
  * the caller's transaction. From the counter upsert to commit, the year's counter row is locked:
- * concurrent signers queue there, so nothing slow (no network, no blob I/O, no PDF) happens after it.
+ * concurrent signers queue there, so the e-mails are rendered before it (react-email is the slow
+ * part, P4) with a placeholder for the number, and only the writes happen after it.
  */
 export async function recordSubmission(tx: Tx, a: Args): Promise<{ protocolNumber: string; submissionId: string }> {
   const from = a.conversion.status;
+  const submissionId = randomUUID();
   // Re-signing after the office returned it keeps the number it already has.
-  const protocolNumber = a.conversion.protocolNumber ?? (await nextProtocolNumber(tx, protocolYear(a.now)));
-  const updated = await tx
-    .update(conversions)
-    .set({ status: 'submitted', submittedAt: a.now, protocolNumber, signature: a.signature, updatedAt: a.now })
-    .where(and(eq(conversions.id, a.conversion.id), inArray(conversions.status, ['ready_to_submit', 'returned'])))
-    .returning({ id: conversions.id });
-  if (updated.length !== 1) throw new AppError('invalid_state', 'La richiesta è già stata inviata.');
-  const [submission] = await tx
-    .insert(conversionSubmissions)
-    .values({
-      conversionId: a.conversion.id,
-      protocolNumber,
-      submittedAt: a.now,
-      dossierSha256: a.sha256,
-      dossier: a.dossier,
-      signature: a.signature,
-    })
-    .returning({ id: conversionSubmissions.id });
-  await writeAudit(tx, {
-    actor: a.actor,
-    action: 'conversion.submitted',
-    entityType: 'voucher',
-    entityId: a.voucher.id,
-    before: { status: from },
-    after: {
-      status: 'submitted',
-      protocolNumber,
-      otpId: a.signature.otpId,
-      dossierSha256: a.sha256,
-      submissionId: submission!.id,
-    },
-    at: a.now,
-  });
+  const known = a.conversion.protocolNumber;
+  const placeholder = known ?? `PROTOCOLLO-${randomBytes(12).toString('hex')}`;
   const facts = {
     holderName: a.dossier.voucher.holderName,
     holderCodiceFiscale: a.dossier.voucher.holderCodiceFiscale,
     voucherNumber: a.voucher.number,
-    protocolNumber,
+    protocolNumber: placeholder,
     submittedAt: a.now,
     newPesCount: a.dossier.newPes.length,
     committedCents: a.dossier.committedCents,
     dossierSha256: a.sha256,
     resubmission: from === 'returned',
   };
-  // The PDF is rendered by the dispatcher from the submission row just written, not here while the
-  // counter row is locked: concurrent signers queued behind the rendering (P4).
-  await enqueueEmail(tx, {
-    to: a.holder.email,
-    ...submissionReceiptForFamily(
-      facts,
-      a.baseUrl ? `${a.baseUrl}/famiglia/buoni/${a.voucher.id}/ricevuta` : undefined,
-    ),
-    attachments: [
-      {
-        filename: `ricevuta-${protocolNumber}.pdf`,
-        contentType: 'application/pdf',
-        receiptOfSubmission: submission!.id,
-      },
-    ],
+  const officeLink = a.baseUrl ? `${a.baseUrl}/ufficio` : undefined;
+  const emails = await renderEmails([
+    {
+      to: a.holder.email,
+      ...submissionReceiptForFamily(
+        facts,
+        a.baseUrl ? `${a.baseUrl}/famiglia/buoni/${a.voucher.id}/ricevuta` : undefined,
+      ),
+      // The PDF is rendered by the dispatcher from the submission row written below, not here.
+      attachments: [
+        { filename: `ricevuta-${placeholder}.pdf`, contentType: 'application/pdf', receiptOfSubmission: submissionId },
+      ],
+    },
+    ...(await officeRecipients(tx)).map((to) => ({ to, ...submissionNoticeForOffice(facts, officeLink) })),
+  ]);
+
+  const protocolNumber = known ?? (await nextProtocolNumber(tx, protocolYear(a.now)));
+  const updated = await tx
+    .update(conversions)
+    .set({ status: 'submitted', submittedAt: a.now, protocolNumber, signature: a.signature, updatedAt: a.now })
+    .where(and(eq(conversions.id, a.conversion.id), inArray(conversions.status, ['ready_to_submit', 'returned'])))
+    .returning({ id: conversions.id });
+  if (updated.length !== 1) throw new AppError('invalid_state', 'La richiesta è già stata inviata.');
+  await tx.insert(conversionSubmissions).values({
+    id: submissionId,
+    conversionId: a.conversion.id,
+    protocolNumber,
+    submittedAt: a.now,
+    dossierSha256: a.sha256,
+    dossier: a.dossier,
+    signature: a.signature,
   });
-  for (const to of await officeRecipients(tx)) {
-    await enqueueEmail(tx, { to, ...submissionNoticeForOffice(facts, a.baseUrl ? `${a.baseUrl}/ufficio` : undefined) });
-  }
-  return { protocolNumber, submissionId: submission!.id };
+  await writeAudit(tx, {
+    actor: a.actor,
+    action: 'conversion.submitted',
+    entityType: 'voucher',
+    entityId: a.voucher.id,
+    before: { status: from },
+    after: { status: 'submitted', protocolNumber, otpId: a.signature.otpId, dossierSha256: a.sha256, submissionId },
+    at: a.now,
+  });
+  await insertRenderedEmails(tx, emails, { placeholder, value: protocolNumber });
+  return { protocolNumber, submissionId };
 }

@@ -34,6 +34,8 @@ export function cannon(url, headers, connections, seconds) {
 }
 
 export function percentile(sorted, p) {
+  // No answer at all in the window (a cold server on a loaded machine): NaN, printed, instead of a crash.
+  if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 

@@ -5,7 +5,10 @@ import { formatFileSize } from '@/lib/domain/file-size';
 import { PES_KIND_LABELS, PES_STATUS_LABELS, PES_STATUS_TONE } from '@/lib/domain/labels';
 import { formatEuro } from '@/lib/domain/money';
 
-/** What the browser needs to show a PES, already formatted: no raw rows cross to client components. */
+/**
+ * What the browser needs to show a PES, already formatted: no raw rows cross to client components, and
+ * nothing twice (the document and the status label travel once, in `facts`).
+ */
 export function pesSummary(p: VoucherPes) {
   const document = p.document
     ? { id: p.document.id, fileName: p.document.fileName, size: formatFileSize(p.document.sizeBytes) }
@@ -29,9 +32,7 @@ export function pesSummary(p: VoucherPes) {
     kind: p.kind,
     kindLabel: PES_KIND_LABELS[p.kind],
     status: p.status,
-    statusLabel: PES_STATUS_LABELS[p.status],
     rejectionReason: p.rejectionReason,
-    document,
     facts,
   };
 }

@@ -1,17 +1,16 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useActionState, useTransition, type FormEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { z } from 'zod';
 import { Alert } from '@/app/_components/alert';
 import { expectOutcomeFocus, OutcomeFocus } from '@/app/_components/outcome-focus';
 import { FieldShell } from '@/app/_components/field-shell';
+import { rulesResolver } from '@/app/_components/rules-resolver';
 import { useHydrated } from '@/app/_components/use-hydrated';
 import { saveBabysittingPesAction, type BabysittingPesState } from '@/lib/actions/family/babysitting';
 import { echoed, echoedList } from '@/lib/actions/form-input';
 import { maxAdmissibleHours } from '@/lib/domain/babysitting';
 import { formatEuro } from '@/lib/domain/money';
-import { babysittingPesFieldsSchema } from '@/lib/validation/babysitting';
+import { babysittingFieldErrors } from '@/lib/validation/family-pes-rules';
 
 type Props = {
   voucherId: string;
@@ -26,8 +25,9 @@ type Values = { childIds: string[]; providerId: string; hours: string };
 
 /**
  * The new-PES window of guide §3.2: a `<form action>`, so it works without JavaScript. Hydrated, the amount
- * and the *ore max ammissibili* follow the fields live (react-hook-form, the action's schema); without
- * JavaScript, Aggiorna asks the server for the same figures. The server checks everything again on saving.
+ * and the *ore max ammissibili* follow the fields live (react-hook-form, the action's rules); without
+ * JavaScript, Aggiorna asks the server for the same figures. The fields are checked with the action's rules
+ * (family-pes-rules.ts), plus the ore max ammissibili for the children chosen. The server checks everything again on saving.
  */
 export function BabysittingPesForm({
   voucherId,
@@ -47,15 +47,14 @@ export function BabysittingPesForm({
   const hydrated = useHydrated();
   const rateFor = (n: number) => (n >= 2 ? multiChildRateCents : oneChildRateCents);
   // The action's own field rules, plus the ore max ammissibili for the children chosen (the server checks them again).
-  const schema = babysittingPesFieldsSchema.superRefine((v, ctx) => {
-    const max = maxAdmissibleHours(residualCents, rateFor(Math.max(1, v.childIds.length)));
-    if (v.hours > max)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['hours'],
-        message: `Inserisci un numero di ore tra 1 e ${max} (ore max ammissibili).`,
-      });
-  });
+  const check = (v: Values) => {
+    const errors = babysittingFieldErrors(v);
+    const n = Array.isArray(v.childIds) ? v.childIds.length : 0;
+    const max = maxAdmissibleHours(residualCents, rateFor(Math.max(1, n)));
+    if (!errors.hours && Number(v.hours.trim()) > max)
+      errors.hours = `Inserisci un numero di ore tra 1 e ${max} (ore max ammissibili).`;
+    return errors;
+  };
   const posted = state?.values;
   const initial: Values = posted
     ? {
@@ -68,8 +67,8 @@ export function BabysittingPesForm({
         providerId: editing?.providerId ?? '',
         hours: editing ? String(editing.hours) : '',
       };
-  const { register, handleSubmit, formState, control } = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
+  const { register, handleSubmit, formState, control } = useForm<Values>({
+    resolver: rulesResolver(check),
     defaultValues: initial,
   });
   const childIds = useWatch({ control, name: 'childIds' }) ?? [];

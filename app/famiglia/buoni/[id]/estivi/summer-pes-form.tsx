@@ -1,19 +1,18 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useActionState, useEffect, useTransition, type FormEvent } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { Alert } from '@/app/_components/alert';
+import { rulesResolver } from '@/app/_components/rules-resolver';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { useHydrated } from '@/app/_components/use-hydrated';
 import { summerPesFormAction, type SummerFormState } from '@/lib/actions/family/summer';
 import { formatEuro, parseEuro } from '@/lib/domain/money';
 import { runningResidual } from '@/lib/domain/summer';
-import { summerPesFormSchema } from '@/lib/validation/summer';
+import { summerRowsErrors } from '@/lib/validation/family-pes-rules';
 import { SummerPesRow } from './summer-pes-row';
 import type { SummerChildView, SummerProviderView, SummerRowValues, SummerSavedView } from './summer-types';
 
 type Form = { pes: SummerRowValues[]; removed: string[] };
-const rowsSchema = summerPesFormSchema.pick({ pes: true, removed: true });
 
 function Residual({ cents, id }: { cents: number; id?: string }) {
   return (
@@ -47,7 +46,7 @@ export function SummerPesForm(props: {
   const [pending, start] = useTransition();
   const initialRows = (state?.values?.pes as SummerRowValues[] | undefined) ?? props.initial;
   const { control, register, setValue, setError, handleSubmit, getValues, formState } = useForm<Form>({
-    resolver: zodResolver(rowsSchema) as never,
+    resolver: rulesResolver<Form>(summerRowsErrors),
     defaultValues: { pes: initialRows, removed: state?.values?.removed ?? [] },
   });
   // keyName: the rows have their own `id` (the saved PES), which react-hook-form's default key would overwrite.
