@@ -1,4 +1,5 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { pes } from '@/db/schema';
@@ -19,7 +20,7 @@ export async function requestClosing(
   input: { voucherId: string; pesIds: string[] },
   ctx: { baseUrl?: string; now?: Date } = {},
 ) {
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? clockNow();
   const pesIds = [...new Set(input.pesIds)];
   if (pesIds.length === 0)
     throw new AppError('invalid_input', 'Seleziona almeno un PES da chiudere.', {

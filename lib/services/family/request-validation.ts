@@ -1,4 +1,5 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { documents, pes } from '@/db/schema';
@@ -22,7 +23,7 @@ export async function requestValidation(
   input: { voucherId: string; kind?: NewPesKind },
   ctx: { baseUrl?: string; now?: Date } = {},
 ) {
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? clockNow();
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
     const conversion = await ensureConversion(tx, voucher.id);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
 import type { Db } from '@/db/open';
 import { AppError } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
@@ -17,7 +18,7 @@ export async function returnConversion(
   input: { conversionId: string; reason: string },
   ctx: { baseUrl?: string; now?: Date } = {},
 ) {
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? clockNow();
   if (actor.role !== 'office') throw new AppError('forbidden');
   const reason = input.reason.trim();
   if (reason.length < 5)

@@ -1,4 +1,5 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { measureParameters } from '@/db/schema';
@@ -29,7 +30,7 @@ export async function updateMeasureParameters(
   ctx: { now?: Date } = {},
 ): Promise<{ saved: boolean; preview: RatePreview[] }> {
   requireOffice(actor);
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? clockNow();
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()
