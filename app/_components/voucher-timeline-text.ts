@@ -26,6 +26,7 @@ type NotOnTimeline =
   | 'provider.created'
   | 'provider.updated'
   | 'measure.parameters_updated'
+  | 'measure.local_feasts_updated'
   | 'voucher_import.completed'
   | 'voucher_import.rejected'
   | 'conversions.exported'

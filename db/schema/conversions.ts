@@ -38,6 +38,14 @@ export const conversions = pgTable(
     decisionReason: text('decision_reason'),
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    // The office's term (issue 19, Law 241/1990): fixed at the first submission, suspended while the family
+    // is asked to integrate (decision_due_at null, suspended_at set), resumed on resubmission with the days
+    // already used kept.
+    decisionTermDays: integer('decision_term_days'),
+    decisionDaysUsed: integer('decision_days_used').notNull().default(0),
+    decisionDueAt: timestamp('decision_due_at', { withTimezone: true }),
+    decisionSuspendedAt: timestamp('decision_suspended_at', { withTimezone: true }),
+    integrationDueAt: timestamp('integration_due_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -60,6 +68,10 @@ export const conversions = pgTable(
     index('conversions_submitted_idx')
       .on(t.submittedAt, t.id)
       .where(sql`${t.submittedAt} is not null`),
+    // The office queue by term, "in scadenza" and "scaduti", and the family's "term passed" message.
+    index('conversions_decision_due_idx')
+      .on(t.decisionDueAt, t.id)
+      .where(sql`${t.status} = 'submitted'`),
     // Prefix search (LIKE 'MPES-2026-0%') whatever the database collation.
     index('conversions_protocol_prefix_idx').on(t.protocolNumber.op('text_pattern_ops')),
   ],

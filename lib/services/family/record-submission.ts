@@ -12,6 +12,7 @@ import {
   submissionNoticeForOffice,
   submissionReceiptForFamily,
 } from '@/lib/notifications/messages/submission-received';
+import { startOrResumeOfficeTerm } from '@/lib/services/transitions/office-term';
 import { officeRecipients } from './office-recipients';
 import { nextProtocolNumber } from './next-protocol-number';
 
@@ -36,6 +37,8 @@ type Args = {
  */
 export async function recordSubmission(tx: Tx, a: Args): Promise<{ protocolNumber: string; submissionId: string }> {
   const from = a.conversion.status;
+  // Before the counter row is locked below: the term's reads then hold nobody up.
+  const decisionDueAt = await startOrResumeOfficeTerm(tx, a.conversion, a.now);
   // Re-signing after the office returned it keeps the number it already has.
   const protocolNumber = a.conversion.protocolNumber ?? (await nextProtocolNumber(tx, protocolYear(a.now)));
   const updated = await tx
@@ -67,6 +70,7 @@ export async function recordSubmission(tx: Tx, a: Args): Promise<{ protocolNumbe
       otpId: a.signature.otpId,
       dossierSha256: a.sha256,
       submissionId: submission!.id,
+      decisionDueAt: decisionDueAt.toISOString(),
     },
     at: a.now,
   });

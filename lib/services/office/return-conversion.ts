@@ -6,6 +6,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { enqueueEmail } from '@/lib/notifications/enqueue';
 import { conversionReturnedMessage } from '@/lib/notifications/messages/conversion-returned';
+import { suspendOfficeTermForIntegration } from '@/lib/services/transitions/office-term';
 import { claimDecision } from './claim-decision';
 
 /**
@@ -27,19 +28,34 @@ export async function returnConversion(
     });
   return db.transaction(async (tx) => {
     const { conversion, family } = await claimDecision(tx, actor, input.conversionId, 'returned', reason, now);
+    const term = await suspendOfficeTermForIntegration(tx, conversion, now);
     await writeAudit(tx, {
       actor,
       action: 'conversion.returned',
       entityType: 'voucher',
       entityId: family.voucherId,
       before: { conversionId: conversion.id, status: 'submitted' },
-      after: { conversionId: conversion.id, status: 'returned', reason, protocolNumber: conversion.protocolNumber },
+      after: {
+        conversionId: conversion.id,
+        status: 'returned',
+        reason,
+        protocolNumber: conversion.protocolNumber,
+        // The office's term is suspended with these days used; the family answers by this date.
+        decisionDaysUsed: term.daysUsed,
+        integrationDueAt: term.integrationDueAt.toISOString(),
+      },
       at: now,
     });
     const href = ctx.baseUrl ? `${ctx.baseUrl}/famiglia/buoni/${family.voucherId}#integrazione` : undefined;
     await enqueueEmail(tx, {
       to: family.email,
-      ...conversionReturnedMessage({ ...family, protocolNumber: conversion.protocolNumber, reason, href }),
+      ...conversionReturnedMessage({
+        ...family,
+        protocolNumber: conversion.protocolNumber,
+        reason,
+        href,
+        answerBy: term.integrationDueAt,
+      }),
     });
     return { status: 'returned' as const, voucherId: family.voucherId };
   });

@@ -16,12 +16,16 @@ const EDITABLE = [
   'hourlyCapOneChildCents',
   'hourlyCapMultiChildCents',
   'copayBasisPoints',
+  'closeTermWorkingDays',
+  'validateTermWorkingDays',
+  'decisionTermDays',
+  'integrationTermDays',
 ] as const;
 
 /**
  * «Anteprima» computes what the change does to the covered hourly rates and saves nothing; «Salva» writes
  * the new values with one audit event holding before and after. New PES use the new values; PES already
- * entered keep the amount they were saved with.
+ * entered keep the amount they were saved with, and steps already started keep the due date they started with.
  */
 export async function updateMeasureParameters(
   db: Db,

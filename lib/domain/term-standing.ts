@@ -1,0 +1,19 @@
+import { isoDate } from './dates';
+
+// Kept apart from terms.ts (which loads the holiday calendar): pages and client components import this.
+
+/** Calendar days from one Rome day to another (negative when `to` is before `from`). */
+export function calendarDaysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * Days left to act, counted on Rome calendar days: 0 on the due day itself, negative once it has passed
+ * (−1 the day after). `overdue` is true from the first second after the due instant.
+ */
+export function termStanding(due: Date, now: Date): { daysLeft: number; overdue: boolean } {
+  return { daysLeft: calendarDaysBetween(isoDate(now), isoDate(due)), overdue: now.getTime() > due.getTime() };
+}
+
+/** The office queue's "in scadenza": not yet overdue, and due within this many calendar days. */
+export const DUE_SOON_DAYS = 5;
