@@ -5,6 +5,7 @@ import { officeScope } from '@/lib/auth/office-scope';
 import { providerOptions } from '@/db/queries/office/provider-options';
 import { officeQueue } from '@/db/queries/office/queue';
 import { requireRole } from '@/lib/auth/current-actor';
+import { now as clockNow } from '@/lib/clock';
 import type { QueueStatus } from '@/db/queries/office/queue-query';
 import {
   filtersToSearch,
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: 'Richieste di convalida' };
 
 const TABS: Exclude<QueueStatus, 'tutte'>[] = ['inviate', 'da_integrare', 'convalidate', 'respinte'];
 
-/** The office queue: signed conversions, oldest submitted first, filtered through the URL (one query schema). */
+/** The office queue: signed conversions, oldest submitted first or soonest term first, filtered through the URL (one query schema). */
 export default async function OfficeQueuePage({
   searchParams,
 }: {
@@ -29,10 +30,12 @@ export default async function OfficeQueuePage({
   const query = officeQueueQuerySchema.parse(searchParamsRecord(await searchParams));
   const db = await getDb();
   const scope = officeScope(actor);
-  const [page, providers] = await Promise.all([officeQueue(db, scope, query), providerOptions(db, scope)]);
-  const now = new Date();
+  const now = clockNow();
+  const [page, providers] = await Promise.all([officeQueue(db, scope, query, now), providerOptions(db, scope)]);
   const filters = {
     stato: query.stato,
+    termine: query.termine,
+    ordine: query.ordine,
     misura: query.misura,
     ente: query.ente,
     dal: query.dal,

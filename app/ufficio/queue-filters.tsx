@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { QUEUE_MEASURES, QUEUE_STATUSES, type QueueFilters } from '@/db/queries/office/queue-query';
-import { QUEUE_MEASURE_LABELS, QUEUE_STATUS_LABELS } from '@/lib/validation/office-queue';
+import { QUEUE_MEASURES, QUEUE_STATUSES, QUEUE_TERMS, type QueueFilters } from '@/db/queries/office/queue-query';
+import { QUEUE_MEASURE_LABELS, QUEUE_STATUS_LABELS, QUEUE_TERM_LABELS } from '@/lib/validation/office-queue';
 
 /** A plain GET form: the filters land in the URL, so a view can be bookmarked and shared (works without JavaScript). */
 export function QueueFiltersForm({
@@ -55,6 +55,21 @@ export function QueueFiltersForm({
         label="Soggetto erogatore"
         value={filters.ente ?? ''}
         options={[['', 'Tutti i soggetti erogatori'], ...providers.map((p) => [p.id, p.name] as [string, string])]}
+      />
+      <Select
+        id="termine"
+        label="Termine per decidere (pratiche inviate)"
+        value={filters.termine ?? ''}
+        options={[['', 'Tutti'], ...QUEUE_TERMS.map((k) => [k, QUEUE_TERM_LABELS[k]] as [string, string])]}
+      />
+      <Select
+        id="ordine"
+        label="Ordina per"
+        value={filters.ordine ?? 'invio'}
+        options={[
+          ['invio', 'Data di invio (dalla più vecchia)'],
+          ['termine', 'Scadenza del termine (dalla più vicina)'],
+        ]}
       />
       <div>
         <label htmlFor="dal" className="mb-1 block font-semibold">

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { QueueRow } from '@/db/queries/office/queue';
 import { daysBetween, formatDateIt } from '@/lib/domain/dates';
 import { formatEuro } from '@/lib/domain/money';
+import { QueueTermCell } from './queue-term-cell';
 import { ConversionStatusBadge } from './_components/conversion-status-badge';
 
 export const LATE_AFTER_DAYS = 30;
@@ -34,6 +35,7 @@ export function QueueTable({ rows, now }: { rows: QueueRow[]; now: Date }) {
             'Nuovi PES',
             'Inviata il',
             'Giorni di attesa',
+            'Termine per decidere',
             'Stato',
           ].map((h) => (
             <th key={h} scope="col" className="px-3 py-2 font-semibold">
@@ -89,6 +91,9 @@ export function QueueTable({ rows, now }: { rows: QueueRow[]; now: Date }) {
                 ) : (
                   <span>{waiting} giorni</span>
                 )}
+              </td>
+              <td data-label="Termine per decidere" className={cell}>
+                <QueueTermCell row={r} now={now} />
               </td>
               <td data-label="Stato" className={cell}>
                 <span>

@@ -17,3 +17,10 @@ export function termStanding(due: Date, now: Date): { daysLeft: number; overdue:
 
 /** The office queue's "in scadenza": not yet overdue, and due within this many calendar days. */
 export const DUE_SOON_DAYS = 5;
+
+/** "mancano 3 giorni", "scade oggi", "scaduto da 2 giorni": the words that go with a due date. */
+export function daysLeftText({ daysLeft, overdue }: { daysLeft: number; overdue: boolean }): string {
+  if (overdue) return daysLeft >= -1 ? 'scaduto da 1 giorno' : `scaduto da ${-daysLeft} giorni`;
+  if (daysLeft <= 0) return 'scade oggi';
+  return daysLeft === 1 ? 'manca 1 giorno' : `mancano ${daysLeft} giorni`;
+}

@@ -9,6 +9,12 @@ import { requestClosing } from '@/lib/services/family/request-closing';
 import { sendOtp } from '@/lib/services/family/send-otp';
 import { updateLocalFeasts } from '@/lib/services/office/admin/update-local-feasts';
 import { returnConversion } from '@/lib/services/office/return-conversion';
+import { providerQueues } from '@/db/queries/provider-pes';
+import { officeQueue } from '@/db/queries/office/queue';
+import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
+import { officeScope } from '@/lib/auth/office-scope';
+import { voucherDeadlines } from '@/lib/domain/deadlines';
+import { officeQueueQuerySchema } from '@/lib/validation/office-queue';
 import { demoActors, seeded } from './support/fixtures';
 import { giuliaReadyToSign, lastCodeSentTo } from './support/signing';
 import { freshDb, type TestDb } from './support/test-db';
@@ -102,5 +108,45 @@ describe('due dates stored with each step', () => {
     // Two working days from Monday 2 November: Wednesday 4 November.
     expect(day((await pesByCode(other!.code)).closeDueAt)).toBe('2026-11-04');
     expect((await pesByCode('BS-2020-0001/1')).closeDueAt).toEqual(before);
+  });
+});
+
+describe('the dates everyone sees', () => {
+  it('the seed gives the demo’s waiting steps their due dates', async () => {
+    const [marta] = await t.db
+      .select()
+      .from(conversions)
+      .where(eq(conversions.voucherId, await voucherId('BS-2020-0003')));
+    expect(marta).toMatchObject({ status: 'submitted', decisionTermDays: 30 });
+    expect(marta!.decisionDueAt).not.toBeNull();
+  });
+
+  it('the family reads who must act and by when; the office queue filters and sorts by its term', async () => {
+    const giuliaVoucher = await voucherId('BS-2020-0002');
+    const file = (await getFamilyVoucherFile(t.db, giulia.userId, giuliaVoucher))!;
+    setTestNow('2026-07-28T08:00:00Z');
+    expect(voucherDeadlines(file.pes, file.conversion, now()).map((d) => d.text)).toEqual([
+      'L’ufficio deve decidere entro il 30/07/2026.',
+    ]);
+
+    const scope = officeScope(office);
+    const codes = async (params: Record<string, string>) =>
+      (await officeQueue(t.db, scope, officeQueueQuerySchema.parse(params), now())).rows.map((r) => r.voucherNumber);
+    // 28 July: Giulia's term ends on the 30th (in scadenza), Marta's (seeded today) is weeks away.
+    expect(await codes({ termine: 'in_scadenza' })).toEqual(['BS-2020-0002']);
+    expect(await codes({ termine: 'scaduti' })).toEqual([]);
+    expect(await codes({ ordine: 'termine' })).toEqual(['BS-2020-0002', 'BS-2020-0003']);
+    setTestNow('2026-07-31T08:00:00Z');
+    expect(await codes({ termine: 'scaduti' })).toEqual(['BS-2020-0002']);
+    expect(await codes({ termine: 'in_scadenza' })).toEqual([]);
+    const [row] = (await officeQueue(t.db, scope, officeQueueQuerySchema.parse({ termine: 'scaduti' }), now())).rows;
+    expect(day(row!.decisionDueAt)).toBe('2026-07-30');
+  });
+
+  it('the provider’s waiting PES come soonest due first, each with its date', async () => {
+    const q = await providerQueues(t.db, prv1.providerId!);
+    const due = q.closeRequests.rows.map((r) => r.closeDueAt!.getTime());
+    expect(due.length).toBeGreaterThan(0);
+    expect([...due].sort((a, b) => a - b)).toEqual(due);
   });
 });

@@ -11,7 +11,7 @@ import {
   TERM_RULES,
   type MeasureTerms,
 } from '@/lib/domain/terms';
-import { termStanding } from '@/lib/domain/term-standing';
+import { daysLeftText, termStanding } from '@/lib/domain/term-standing';
 import { formatLocalFeasts, parseLocalFeasts } from '@/lib/domain/local-feasts';
 import { addWorkingDays, isWorkingDay } from '@/lib/domain/working-days';
 
@@ -155,5 +155,17 @@ describe('local feast days typed by the office', () => {
     const r = parseLocalFeasts(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(message);
+  });
+});
+
+describe('days left in words', () => {
+  it.each([
+    [{ daysLeft: 5, overdue: false }, 'mancano 5 giorni'],
+    [{ daysLeft: 1, overdue: false }, 'manca 1 giorno'],
+    [{ daysLeft: 0, overdue: false }, 'scade oggi'],
+    [{ daysLeft: -1, overdue: true }, 'scaduto da 1 giorno'],
+    [{ daysLeft: -12, overdue: true }, 'scaduto da 12 giorni'],
+  ])('%j → %s', (standing, text) => {
+    expect(daysLeftText(standing)).toBe(text);
   });
 });

@@ -88,7 +88,12 @@ export type PesSpec = {
   hoursUsed?: number;
   closeRequestedAt?: Date;
   validationRequestedAt?: Date;
+  /** Default: two weeks after the close request, one week after the validation request (as terms of 10 and 5 working days). */
+  closeDueAt?: Date;
+  validationDueAt?: Date;
 };
+
+const later = (d: Date | undefined, days: number) => (d ? new Date(d.getTime() + days * 86_400_000) : null);
 
 export type BuiltFamily = {
   family: BuiltUser;
@@ -164,6 +169,8 @@ export async function createFamilyWithVoucher(
               status: s.status ?? (kind === 'standard' ? 'active' : 'draft'),
               closeRequestedAt: s.closeRequestedAt ?? null,
               validationRequestedAt: s.validationRequestedAt ?? null,
+              closeDueAt: s.closeDueAt ?? later(s.closeRequestedAt, 14),
+              validationDueAt: s.validationDueAt ?? later(s.validationRequestedAt, 7),
             };
           }),
         )

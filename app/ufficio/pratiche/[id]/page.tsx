@@ -7,7 +7,9 @@ import { getDb } from '@/db';
 import { getOfficeConversionFile } from '@/db/queries/office/conversion-file';
 import { officeScope } from '@/lib/auth/office-scope';
 import { requireRole } from '@/lib/auth/current-actor';
+import { now as clockNow } from '@/lib/clock';
 import { daysBetween, formatDateTimeIt, isoDate } from '@/lib/domain/dates';
+import { voucherDeadlines } from '@/lib/domain/deadlines';
 import { formatEuro } from '@/lib/domain/money';
 import { idSchema } from '@/lib/validation/ids';
 import { ConversionStatusBadge } from '../../_components/conversion-status-badge';
@@ -15,6 +17,7 @@ import { DecisionForms } from './decision-forms';
 import { FamilyFacts } from './family-facts';
 import { OfficePes } from './office-pes';
 import { SignatureFacts } from './signature-facts';
+import { TermFacts } from './term-facts';
 import { UnlockForm } from './unlock-form';
 
 export const metadata: Metadata = { title: 'Pratica di modifica PES' };
@@ -33,7 +36,7 @@ export default async function OfficeConversionPage({ params }: { params: Promise
   if (!idSchema.safeParse(id).success) notFound();
   const f = await getOfficeConversionFile(await getDb(), officeScope(actor), id);
   if (!f) notFound();
-  const now = new Date();
+  const now = clockNow();
   const today = isoDate(now);
   const c = f.conversion;
   return (
@@ -55,6 +58,7 @@ export default async function OfficeConversionPage({ params }: { params: Promise
             {c.status === 'submitted' ? ` — in attesa da ${daysBetween(c.submittedAt!, now)} giorni` : ''}
           </span>
         </p>
+        <TermFacts c={c} now={now} />
       </div>
 
       {c.decidedAt && f.decidedBy && c.status !== 'submitted' ? (
@@ -101,6 +105,7 @@ export default async function OfficeConversionPage({ params }: { params: Promise
 
       <VoucherTimeline
         events={f.events}
+        deadlines={voucherDeadlines([...f.standardPes, ...f.newPes], c, now, 'office')}
         next={
           NEXT[c.status] ??
           'La famiglia sta correggendo la pratica: quando la firmerà di nuovo tornerà tra le pratiche inviate.'
