@@ -13,3 +13,4 @@ export * from './conversion-submissions';
 export * from './conversion-queue-counts';
 export * from './staff-mfa';
 export * from './stored-files';
+export * from './scheduled-jobs';
