@@ -172,6 +172,11 @@ export type AuditPayloads = {
     after: PesRef & { status: 'deleted'; amountCents: number };
   };
   'pes.close_requested': { entityType: 'voucher' } & PesMove;
+  // «Invia sollecito» (issue 19): the office's formal reminder to the provider about one PES.
+  'pes.reminder_sent': {
+    entityType: 'voucher';
+    after: PesRef & { providerId: string; step: 'close_requested' | 'awaiting_validation'; dueAt: string };
+  };
   'pes.closed': {
     entityType: 'voucher';
     before: PesRef & { status: 'close_requested' };

@@ -4,7 +4,18 @@ import { conversions, notificationOutbox, providers, scheduledJobs } from '@/db/
 import { setTestNow } from '@/lib/clock';
 import { endOfRomeDay } from '@/lib/domain/terms';
 import { runJobs } from '@/lib/services/jobs/run-jobs';
-import { createFamilyWithVoucher, createProvider, type BuiltFamily, type BuiltProvider } from './support/builders';
+import { auditEvents, pes } from '@/db/schema';
+import { overdueProviderSteps } from '@/db/queries/waiting-steps';
+import { sendPesReminderAction } from '@/lib/actions/office/send-pes-reminder';
+import { sendPesReminder } from '@/lib/services/office/send-pes-reminder';
+import { actAs, useDb } from './support/act-as';
+import {
+  createFamilyWithVoucher,
+  createProvider,
+  createUser,
+  type BuiltFamily,
+  type BuiltProvider,
+} from './support/builders';
 import { outboxTo } from './support/fixtures';
 import { freshDb, type TestDb } from './support/test-db';
 
@@ -152,5 +163,60 @@ describe('scheduled reminders', () => {
     const [plan] = await t.db.select().from(scheduledJobs).where(eq(scheduledJobs.key, 'plan:daily:2026-07-06'));
     expect(plan).toMatchObject({ status: 'pending' });
     expect(plan!.runAfter.toISOString()).toBe('2026-07-06T05:00:00.000Z');
+  });
+});
+
+describe('«Invia sollecito» and «In ritardo»', () => {
+  it('lists overdue provider steps by provider; a formal reminder at most once a day per PES, audited', async () => {
+    useDb(t.db);
+    const clerk = await createUser(t.db, 'office', null, { given: 'Laura', family: 'Bruni' });
+    const other = await createUser(t.db, 'office', null, { given: 'Sara', family: 'Conti' });
+    setTestNow('2026-07-07T08:00:00Z');
+    const late = await overdueProviderSteps(t.db, new Date('2026-07-07T08:00:00Z'));
+    // busy: 30 June and 6 July are both past on 7 July; silent: 29 June. Grouped by provider, soonest due first.
+    expect(late.total).toBe(3);
+    const busySteps = late.steps.filter((s) => s.providerId === busy.id);
+    expect(busySteps.map((s) => s.dueAt.getTime())).toEqual([due('2026-06-30').getTime(), due('2026-07-06').getTime()]);
+    expect(late.steps.filter((s) => s.providerId === silent.id)).toHaveLength(1);
+    const target = late.steps.find((s) => s.providerId === busy.id)!;
+
+    actAs(clerk);
+    expect(await sendPesReminderAction({ pesId: target.pesId })).toMatchObject({
+      ok: true,
+      data: { code: target.code },
+    });
+    const mail = (await outboxTo(t.db, busy.email)).filter((m) => m.subject.startsWith('Sollecito'));
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.subject).toBe(`Sollecito — PES ${target.code} — termine scaduto il 30/06/2026`);
+
+    // A second clerk the same day: a typed refusal, nothing sent.
+    actAs(other);
+    expect(await sendPesReminderAction({ pesId: target.pesId })).toMatchObject({ ok: false, code: 'already_reminded' });
+    expect((await outboxTo(t.db, busy.email)).filter((m) => m.subject.startsWith('Sollecito'))).toHaveLength(1);
+    expect(
+      (await overdueProviderSteps(t.db, new Date('2026-07-07T08:00:00Z'))).steps.find((s) => s.pesId === target.pesId)!
+        .remindedToday,
+    ).toBe(true);
+
+    // The next day it may be sent again.
+    await sendPesReminder(t.db, other, { pesId: target.pesId }, { now: new Date('2026-07-08T07:00:00Z') });
+    expect((await outboxTo(t.db, busy.email)).filter((m) => m.subject.startsWith('Sollecito'))).toHaveLength(2);
+    const audits = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'pes.reminder_sent'));
+    expect(audits.map((a) => a.actorId)).toEqual([clerk.userId, other.userId]);
+
+    // Not for a provider without an e-mail, nor for a PES no longer waiting; families and providers cannot.
+    const silentStep = late.steps.find((s) => s.providerId === silent.id)!;
+    actAs(clerk);
+    expect(await sendPesReminderAction({ pesId: silentStep.pesId })).toMatchObject({
+      ok: false,
+      code: 'invalid_state',
+    });
+    await t.db.update(pes).set({ status: 'closed', usedCents: 0 }).where(eq(pes.id, silentStep.pesId));
+    expect(await sendPesReminderAction({ pesId: silentStep.pesId })).toMatchObject({
+      ok: false,
+      code: 'invalid_state',
+    });
+    actAs(busy.staff);
+    expect(await sendPesReminderAction({ pesId: target.pesId })).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });

@@ -31,5 +31,10 @@ export function dailyPlanStart(day: string): Date {
 /** Today's plan (Rome calendar), by its key: every runner calls this, only the first insert counts. */
 export async function scheduleDailyPlan(db: DbOrTx, now: Date): Promise<void> {
   const day = isoDate(now);
-  await enqueueJob(db, { key: `plan:daily:${day}`, kind: 'plan_daily', payload: { day }, runAfter: dailyPlanStart(day) });
+  await enqueueJob(db, {
+    key: `plan:daily:${day}`,
+    kind: 'plan_daily',
+    payload: { day },
+    runAfter: dailyPlanStart(day),
+  });
 }

@@ -29,7 +29,7 @@ const unusable = 'not-a-password-hash';
 
 export type BuiltUser = Actor & { email: string; codiceFiscale: string };
 
-async function createUser(
+export async function createUser(
   db: Db,
   role: Actor['role'],
   providerId: string | null,

@@ -219,6 +219,7 @@ export const TABLE: Record<string, Entry> = {
       integrationTermDays: '10',
     }),
   },
+  sendPesReminderAction: { role: 'office', own: (i) => ({ pesId: i.annaPes }) },
   updateLocalFeastsAction: { role: 'office', own: () => ({ feasts: '26/06 San Vigilio' }) },
   startTotpEnrolmentAction: { role: 'staff', own: () => ({}) },
   confirmTotpEnrolmentAction: { role: 'staff', own: () => ({ code: '000000' }) },
