@@ -23,7 +23,10 @@ export async function fillMissingDueDates(db: DbOrTx): Promise<{ pes: number; co
     .where(and(eq(pes.status, 'close_requested'), isNull(pes.closeDueAt), isNotNull(pes.closeRequestedAt)));
   for (const p of closing) {
     const closeDueAt = strictestDueAt('providerClose', p.at!, all, calendar.localFeasts);
-    await db.update(pes).set({ closeDueAt }).where(and(eq(pes.id, p.id), isNull(pes.closeDueAt)));
+    await db
+      .update(pes)
+      .set({ closeDueAt })
+      .where(and(eq(pes.id, p.id), isNull(pes.closeDueAt)));
     pesFilled++;
   }
   const validating = await db
@@ -35,7 +38,10 @@ export async function fillMissingDueDates(db: DbOrTx): Promise<{ pes: number; co
   for (const p of validating) {
     const terms = termsOf(calendar, [p.kind as Measure]);
     const validationDueAt = strictestDueAt('providerValidate', p.at!, terms, calendar.localFeasts);
-    await db.update(pes).set({ validationDueAt }).where(and(eq(pes.id, p.id), isNull(pes.validationDueAt)));
+    await db
+      .update(pes)
+      .set({ validationDueAt })
+      .where(and(eq(pes.id, p.id), isNull(pes.validationDueAt)));
     pesFilled++;
   }
 
