@@ -27,6 +27,7 @@ type NotOnTimeline =
   | 'provider.created'
   | 'provider.updated'
   | 'measure.parameters_updated'
+  | 'measure.local_feasts_updated'
   | 'voucher_import.completed'
   | 'voucher_import.rejected'
   | 'conversions.exported'
@@ -47,6 +48,7 @@ const quoted = (v: unknown) => (typeof v === 'string' ? `: «${v}»` : '');
 
 const TEXT: Texts = {
   'pes.close_requested': (a) => `Richiesta di chiusura del PES ${str(a.code)} inviata al soggetto erogatore`,
+  'pes.reminder_sent': (a) => `Sollecito dell’ufficio al soggetto erogatore per il PES ${str(a.code)}`,
   'pes.closed': (a) =>
     `PES ${str(a.code)} chiuso dal soggetto erogatore${typeof a.freedCents === 'number' ? `: liberati ${formatEuro(a.freedCents)}` : ''}`,
   'conversion.employment_declared': () => 'Condizione di occupazione dichiarata per il babysitting domiciliare',

@@ -1,4 +1,5 @@
 import { formatDateTimeIt } from '@/lib/domain/dates';
+import type { Deadline } from '@/lib/domain/deadlines';
 import { describeVoucherEvent } from './voucher-timeline-text';
 
 type Event = {
@@ -13,7 +14,15 @@ type Event = {
 
 const ROLE = { family: 'famiglia', provider: 'soggetto erogatore', office: 'Struttura Multifunzionale' } as const;
 
-export function VoucherTimeline({ events, next }: { events: Event[]; next: string }) {
+export function VoucherTimeline({
+  events,
+  next,
+  deadlines = [],
+}: {
+  events: Event[];
+  next: string;
+  deadlines?: Deadline[];
+}) {
   return (
     <section aria-labelledby="cronologia" className="card">
       <h2 id="cronologia" className="mb-3 text-xl font-bold">
@@ -35,7 +44,24 @@ export function VoucherTimeline({ events, next }: { events: Event[]; next: strin
       <div className="mt-4 rounded bg-pat-blue-light p-3">
         <p className="font-semibold">Prossimo passo</p>
         <p>{next}</p>
+        {deadlines.length ? <DeadlineList deadlines={deadlines} /> : null}
       </div>
     </section>
+  );
+}
+
+/** Who must act by when; a passed term is said in words ("termine scaduto"), the border only repeats it. */
+export function DeadlineList({ deadlines }: { deadlines: Deadline[] }) {
+  return (
+    <ul className="mt-2 space-y-1" aria-label="Scadenze" data-testid="scadenze">
+      {deadlines.map((d) => (
+        <li key={d.key} className={d.overdue ? 'border-l-4 border-err pl-2 font-semibold' : ''}>
+          <time dateTime={d.dueAt.toISOString()} className="sr-only">
+            {formatDateTimeIt(d.dueAt)}
+          </time>
+          {d.text}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -2,12 +2,14 @@ import Link from 'next/link';
 import { PesFacts } from '@/app/_components/pes-facts';
 import { StatusBadge } from '@/app/_components/status-badge';
 import { ageInYears } from '@/lib/domain/bands';
+import { now as clockNow } from '@/lib/clock';
 import { formatDateIt, isoDate } from '@/lib/domain/dates';
 import { formatFileSize } from '@/lib/domain/file-size';
 import { PES_KIND_LABELS, PES_STATUS_LABELS, PES_STATUS_TONE } from '@/lib/domain/labels';
 import type { PesKind } from '@/lib/domain/pes-kinds';
 import { formatEuro } from '@/lib/domain/money';
 import type { PesStatus } from '@/lib/domain/state-machines';
+import { daysLeftText, termStanding } from '@/lib/domain/term-standing';
 
 export type ProviderPesRow = {
   id: string;
@@ -19,6 +21,8 @@ export type ProviderPesRow = {
   status: PesStatus;
   closeRequestedAt: Date | null;
   validationRequestedAt: Date | null;
+  closeDueAt?: Date | null;
+  validationDueAt?: Date | null;
   voucherNumber: string;
   familyGivenName: string;
   familyFamilyName: string;
@@ -38,7 +42,8 @@ export function ProviderPesCard({
   action?: string;
   headingLevel?: 2 | 3;
 }) {
-  const today = isoDate(new Date());
+  const now = clockNow();
+  const today = isoDate(now);
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const requested =
     p.status === 'close_requested'
@@ -46,12 +51,28 @@ export function ProviderPesCard({
       : p.status === 'awaiting_validation'
         ? p.validationRequestedAt
         : null;
+  const due =
+    p.status === 'close_requested'
+      ? { at: p.closeDueAt, verb: 'Da chiudere' }
+      : p.status === 'awaiting_validation'
+        ? { at: p.validationDueAt, verb: 'Da validare' }
+        : null;
+  const standing = due?.at ? termStanding(due.at, now) : null;
   return (
     <article className="card space-y-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <H className="text-lg font-bold">PES {p.code}</H>
         <StatusBadge label={PES_STATUS_LABELS[p.status]} tone={PES_STATUS_TONE[p.status]} />
       </div>
+      {due?.at && standing ? (
+        <p
+          data-testid="scadenza-pes"
+          className={standing.overdue ? 'border-l-4 border-err pl-2 font-semibold' : 'font-semibold'}
+        >
+          {standing.overdue ? 'In ritardo: ' : ''}
+          {due.verb} entro il {formatDateIt(due.at)} ({daysLeftText(standing)})
+        </p>
+      ) : null}
       <PesFacts
         f={{
           family: { name: `${p.familyGivenName} ${p.familyFamilyName}`, codiceFiscale: p.familyCodiceFiscale },

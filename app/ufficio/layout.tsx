@@ -5,6 +5,7 @@ import { requireRole } from '@/lib/auth/current-actor';
 /** The office's sections: other features append their entry to this list. */
 const OFFICE_NAV: { href: string; label: string }[] = [
   { href: '/ufficio', label: 'Richieste di convalida' },
+  { href: '/ufficio/in-ritardo', label: 'In ritardo' },
   { href: '/ufficio/amministrazione', label: 'Amministrazione' },
 ];
 

@@ -6,6 +6,7 @@ import { activeOfficeClerks } from '@/db/queries/office/office-clerks';
 import { providerOptions } from '@/db/queries/office/provider-options';
 import { officeQueue } from '@/db/queries/office/queue';
 import { requireRole } from '@/lib/auth/current-actor';
+import { now as clockNow } from '@/lib/clock';
 import type { QueueStatus } from '@/db/queries/office/queue-query';
 import {
   filtersToSearch,
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: 'Richieste di convalida' };
 
 const TABS: Exclude<QueueStatus, 'tutte'>[] = ['inviate', 'da_integrare', 'convalidate', 'respinte'];
 
-/** The office queue: signed conversions, oldest submitted first, filtered through the URL (one query schema). */
+/** The office queue: signed conversions, oldest submitted first or soonest term first, filtered through the URL (one query schema). */
 export default async function OfficeQueuePage({
   searchParams,
 }: {
@@ -31,14 +32,16 @@ export default async function OfficeQueuePage({
   const query = officeQueueQuerySchema.parse(searchParamsRecord(await searchParams));
   const db = await getDb();
   const scope = officeScope(actor);
+  const now = clockNow();
   const [page, providers, clerks] = await Promise.all([
-    officeQueue(db, scope, query),
+    officeQueue(db, scope, query, now),
     providerOptions(db, scope),
     activeOfficeClerks(db, scope),
   ]);
-  const now = new Date();
   const filters = {
     stato: query.stato,
+    termine: query.termine,
+    ordine: query.ordine,
     misura: query.misura,
     ente: query.ente,
     dal: query.dal,

@@ -1,6 +1,17 @@
 import Link from 'next/link';
-import { QUEUE_ASSIGNMENTS, QUEUE_MEASURES, QUEUE_STATUSES, type QueueFilters } from '@/db/queries/office/queue-query';
-import { QUEUE_ASSIGNMENT_LABELS, QUEUE_MEASURE_LABELS, QUEUE_STATUS_LABELS } from '@/lib/validation/office-queue';
+import {
+  QUEUE_ASSIGNMENTS,
+  QUEUE_MEASURES,
+  QUEUE_STATUSES,
+  QUEUE_TERMS,
+  type QueueFilters,
+} from '@/db/queries/office/queue-query';
+import {
+  QUEUE_ASSIGNMENT_LABELS,
+  QUEUE_MEASURE_LABELS,
+  QUEUE_STATUS_LABELS,
+  QUEUE_TERM_LABELS,
+} from '@/lib/validation/office-queue';
 
 /** A plain GET form: the filters land in the URL, so a view can be bookmarked and shared (works without JavaScript). */
 export function QueueFiltersForm({
@@ -63,6 +74,21 @@ export function QueueFiltersForm({
         options={[
           ['', 'Tutte, assegnate o no'],
           ...QUEUE_ASSIGNMENTS.map((a) => [a, QUEUE_ASSIGNMENT_LABELS[a]] as [string, string]),
+        ]}
+      />
+      <Select
+        id="termine"
+        label="Termine per decidere (pratiche inviate)"
+        value={filters.termine ?? ''}
+        options={[['', 'Tutti'], ...QUEUE_TERMS.map((k) => [k, QUEUE_TERM_LABELS[k]] as [string, string])]}
+      />
+      <Select
+        id="ordine"
+        label="Ordina per"
+        value={filters.ordine ?? 'invio'}
+        options={[
+          ['invio', 'Data di invio (dalla più vecchia)'],
+          ['termine', 'Scadenza del termine (dalla più vicina)'],
         ]}
       />
       <div>

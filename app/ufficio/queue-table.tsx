@@ -3,6 +3,7 @@ import type { QueueRow } from '@/db/queries/office/queue';
 import { daysBetween, formatDateIt } from '@/lib/domain/dates';
 import { formatEuro } from '@/lib/domain/money';
 import { AssignmentForms } from './_components/assignment-forms';
+import { QueueTermCell } from './queue-term-cell';
 import { ConversionStatusBadge } from './_components/conversion-status-badge';
 
 export const LATE_AFTER_DAYS = 30;
@@ -68,6 +69,7 @@ export function QueueTable({
             'Nuovi PES',
             'Inviata il',
             'Giorni di attesa',
+            'Termine per decidere',
             'Stato',
             'In carico a',
           ].map((h) => (
@@ -124,6 +126,9 @@ export function QueueTable({
                 ) : (
                   <span>{waiting} giorni</span>
                 )}
+              </td>
+              <td data-label="Termine per decidere" className={cell}>
+                <QueueTermCell row={r} now={now} />
               </td>
               <td data-label="Stato" className={cell}>
                 <span>

@@ -34,6 +34,8 @@ const pesColumns = {
   status: pes.status,
   closeRequestedAt: pes.closeRequestedAt,
   validationRequestedAt: pes.validationRequestedAt,
+  closeDueAt: pes.closeDueAt,
+  validationDueAt: pes.validationDueAt,
   createdAt: pes.createdAt,
   rejectionReason: pes.rejectionReason,
   voucherId: vouchers.id,
@@ -124,9 +126,10 @@ export function providerPesTotal(db: DbOrTx, providerId: string): Promise<Capped
 }
 
 /**
- * What waits for this provider, oldest first, one page of each queue (`?chiusure=`, `?validazioni=`):
- * 5 % of 20 000 families asking to close at once is a thousand cards, too many for one page. Each page
- * walks its own index in queue order (pes_provider_status_idx, pes_provider_validation_idx).
+ * What waits for this provider, soonest due first (issue 19; a step older than the terms, without a due
+ * date, comes last), one page of each queue (`?chiusure=`, `?validazioni=`): 5 % of 20 000 families asking
+ * to close at once is a thousand cards, too many for one page. Each page walks its own index in queue
+ * order (pes_provider_close_due_idx, pes_provider_validation_due_idx).
  * Always filtered by the provider: a provider sees only PES naming it.
  */
 export async function providerQueues(
@@ -139,12 +142,12 @@ export async function providerQueues(
   const [closeRows, validationRows, counts] = await Promise.all([
     pesWithFamily(db)
       .where(and(eq(pes.providerId, providerId), eq(pes.status, 'close_requested')))
-      .orderBy(asc(pes.closeRequestedAt), asc(pes.code))
+      .orderBy(asc(pes.closeDueAt), asc(pes.code))
       .limit(PAGE_SIZE)
       .offset((closePage - 1) * PAGE_SIZE),
     pesWithFamily(db)
       .where(and(eq(pes.providerId, providerId), eq(pes.status, 'awaiting_validation')))
-      .orderBy(asc(pes.validationRequestedAt), asc(pes.code))
+      .orderBy(asc(pes.validationDueAt), asc(pes.code))
       .limit(PAGE_SIZE)
       .offset((validationPage - 1) * PAGE_SIZE),
     queueCounts(db, providerId),

@@ -41,6 +41,14 @@ export const conversions = pgTable(
     // Presa in carico (issue 19): the office clerk following the case, if any. Any clerk may still decide.
     assignedTo: uuid('assigned_to').references(() => users.id),
     assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    // The office's term (issue 19, Law 241/1990): fixed at the first submission, suspended while the family
+    // is asked to integrate (decision_due_at null, suspended_at set), resumed on resubmission with the days
+    // already used kept.
+    decisionTermDays: integer('decision_term_days'),
+    decisionDaysUsed: integer('decision_days_used').notNull().default(0),
+    decisionDueAt: timestamp('decision_due_at', { withTimezone: true }),
+    decisionSuspendedAt: timestamp('decision_suspended_at', { withTimezone: true }),
+    integrationDueAt: timestamp('integration_due_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -67,6 +75,10 @@ export const conversions = pgTable(
     index('conversions_assigned_idx')
       .on(t.assignedTo, t.submittedAt, t.id)
       .where(sql`${t.assignedTo} is not null`),
+    // The office queue by term, "in scadenza" and "scaduti", and the family's "term passed" message.
+    index('conversions_decision_due_idx')
+      .on(t.decisionDueAt, t.id)
+      .where(sql`${t.status} = 'submitted'`),
     // Prefix search (LIKE 'MPES-2026-0%') whatever the database collation.
     index('conversions_protocol_prefix_idx').on(t.protocolNumber.op('text_pattern_ops')),
   ],

@@ -14,3 +14,4 @@ export * from './conversion-queue-counts';
 export * from './staff-mfa';
 export * from './stored-files';
 export * from './identity-profiles';
+export * from './scheduled-jobs';

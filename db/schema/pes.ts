@@ -32,6 +32,9 @@ export const pes = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     validationRequestedAt: timestamp('validation_requested_at', { withTimezone: true }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    // Stored when the step starts (issue 19): a later change of the measure's terms does not move them.
+    closeDueAt: timestamp('close_due_at', { withTimezone: true }),
+    validationDueAt: timestamp('validation_due_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -62,6 +65,15 @@ export const pes = pgTable(
     index('pes_provider_updated_idx').on(t.providerId, t.updatedAt.desc().nullsFirst(), t.code),
     index('pes_provider_validation_idx').on(t.providerId, t.status, t.validationRequestedAt),
     index('pes_code_prefix_idx').on(t.code.op('text_pattern_ops')),
+    // The provider dashboard's queues by due date, and the reminders' scan of what is due or overdue.
+    index('pes_provider_close_due_idx').on(t.providerId, t.status, t.closeDueAt),
+    index('pes_provider_validation_due_idx').on(t.providerId, t.status, t.validationDueAt),
+    index('pes_close_due_idx')
+      .on(t.closeDueAt)
+      .where(sql`${t.status} = 'close_requested'`),
+    index('pes_validation_due_idx')
+      .on(t.validationDueAt)
+      .where(sql`${t.status} = 'awaiting_validation'`),
     // The office queue's provider filter: which conversions name this provider.
     index('pes_provider_conversion_idx')
       .on(t.providerId, t.conversionId)

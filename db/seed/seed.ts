@@ -23,6 +23,7 @@ import { buildDossier } from '@/db/queries/build-dossier';
 import { nextProtocolNumber } from '@/lib/services/family/next-protocol-number';
 import { fileStorage } from '@/lib/storage/file-storage';
 import { minimalPdf } from './minimal-pdf';
+import { fillMissingDueDates } from '@/lib/services/terms/fill-missing-due-dates';
 import { OFFICE_DEMO_FIRST_VOUCHER, seedOfficeDemo } from './office-demo';
 import { DEMO_PASSWORD, demoProviders, demoUsers, demoVouchers, type DemoVoucher } from './demo-data';
 
@@ -143,6 +144,8 @@ export async function seedDemoData(db: Db, today = todayIso(), opts: { officeDem
         files: pendingFiles,
       });
     }
+    // The demo's waiting steps get the due dates the services would have stamped (issue 19).
+    await fillMissingDueDates(tx);
   });
   // Files are written after commit, like every other side effect (storage may be remote).
   const storage = fileStorage(db);

@@ -20,6 +20,7 @@ export const ERROR_MESSAGES = {
     'I dati della richiesta sono cambiati dopo l’invio del codice, che quindi non vale più. Controlla i dati e richiedi un nuovo codice.',
   token_invalid:
     'Il collegamento non è valido o è scaduto. Richiedi un nuovo collegamento da «Ho smarrito la password».',
+  already_reminded: 'Per questo PES un sollecito è già stato inviato oggi: puoi inviarne un altro da domani.',
   unavailable:
     'Il servizio non è momentaneamente disponibile. Riprova tra qualche minuto: i dati inseriti non sono stati salvati.',
 } as const;

@@ -66,6 +66,10 @@ type MeasureValues = Partial<{
   hourlyCapOneChildCents: number;
   hourlyCapMultiChildCents: number;
   copayBasisPoints: number;
+  closeTermWorkingDays: number;
+  validateTermWorkingDays: number;
+  decisionTermDays: number;
+  integrationTermDays: number;
 }>;
 type NotificationOutcome = { channel: string; subject: string | null; attempts: number; lastError: string };
 type Staff = 'provider' | 'office';
@@ -145,6 +149,11 @@ export type AuditPayloads = {
     after: ProviderFields & ProviderMemberships;
   };
   'measure.parameters_updated': { entityType: 'measure'; before: MeasureValues; after: MeasureValues };
+  'measure.local_feasts_updated': {
+    entityType: 'measure';
+    before: { feasts: { monthDay: string; label: string }[] };
+    after: { feasts: { monthDay: string; label: string }[] };
+  };
   'voucher_import.completed': { entityType: 'voucher_import'; after: Extract<ImportOutcome, { status: 'imported' }> };
   'voucher_import.rejected': { entityType: 'voucher_import'; after: Extract<ImportOutcome, { status: 'rejected' }> };
   'conversions.exported': { entityType: 'export'; after: { filters: QueueFilters } };
@@ -175,6 +184,11 @@ export type AuditPayloads = {
     after: PesRef & { status: 'deleted'; amountCents: number };
   };
   'pes.close_requested': { entityType: 'voucher' } & PesMove;
+  // «Invia sollecito» (issue 19): the office's formal reminder to the provider about one PES.
+  'pes.reminder_sent': {
+    entityType: 'voucher';
+    after: PesRef & { providerId: string; step: 'close_requested' | 'awaiting_validation'; dueAt: string };
+  };
   'pes.closed': {
     entityType: 'voucher';
     before: PesRef & { status: 'close_requested' };
@@ -230,7 +244,14 @@ export type AuditPayloads = {
   'conversion.submitted': {
     entityType: 'voucher';
     before: { status: ConversionStatus };
-    after: { status: 'submitted'; protocolNumber: string; otpId: string; dossierSha256: string; submissionId: string };
+    after: {
+      status: 'submitted';
+      protocolNumber: string;
+      otpId: string;
+      dossierSha256: string;
+      submissionId: string;
+      decisionDueAt?: string;
+    };
   };
   'conversion.approved': {
     entityType: 'voucher';
@@ -250,7 +271,13 @@ export type AuditPayloads = {
   'conversion.returned': {
     entityType: 'voucher';
     before: ConversionRef & { status: 'submitted' };
-    after: ConversionRef & { status: 'returned'; reason: string; protocolNumber: string | null };
+    after: ConversionRef & {
+      status: 'returned';
+      reason: string;
+      protocolNumber: string | null;
+      decisionDaysUsed?: number;
+      integrationDueAt?: string;
+    };
   };
   'conversion.signature_unlocked': {
     entityType: 'voucher';

@@ -1,4 +1,5 @@
 import { getDb } from '@/db';
+import { runJobs } from '@/lib/services/jobs/run-jobs';
 import { dispatchOutbox } from './dispatch-outbox';
 import { log } from '@/lib/log/logger';
 
@@ -17,11 +18,24 @@ export function outboxPollMs(env: Record<string, string | undefined> = process.e
   return n >= 100 && n <= 3_600_000 ? n : DEFAULT_POLL_MS;
 }
 
+/**
+ * JOBS_IN_APP=0 leaves the scheduled jobs (issue 19) to `npm run jobs -- --once` run by cron; by default
+ * every instance's poller runs them too, which is safe: a job is claimed with SKIP LOCKED and keyed.
+ */
+export function jobsInApp(env: Record<string, string | undefined> = process.env): boolean {
+  return (env.JOBS_IN_APP ?? '').trim() !== '0';
+}
+
 export function startOutboxPoller(intervalMs = outboxPollMs()): void {
   if (g.__bspPoller) return;
+  const withJobs = jobsInApp();
   g.__bspPoller = setInterval(() => {
     void getDb()
-      .then((db) => dispatchOutbox(db))
+      .then(async (db) => {
+        // Jobs first: the reminders they write are then sent in the same tick.
+        if (withJobs) await runJobs(db).catch(() => log.error('jobs: run failed; will retry'));
+        await dispatchOutbox(db);
+      })
       .catch(() => log.error('outbox: poll failed; will retry'));
   }, intervalMs);
   g.__bspPoller.unref();

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseLocalFeasts } from '@/lib/domain/local-feasts';
+import { MAX_TERM_DAYS, MIN_TERM_DAYS } from '@/lib/domain/terms';
 import { isValidCodiceFiscale, normalizeCodiceFiscale } from '@/lib/domain/codice-fiscale';
 import { parseIsoDate } from '@/lib/domain/dates';
 import { parseEuro } from '@/lib/domain/money';
@@ -147,6 +149,24 @@ const euro = (label: string, required: boolean) =>
       return r.cents as number;
     });
 
+/** A term in whole days, 1 to 365 (issue 19): the field's message names the term. */
+const termDays = (label: string) =>
+  z
+    .string()
+    .max(16)
+    .transform((s, ctx) => {
+      const t = s.trim();
+      const n = /^\d{1,3}$/.test(t) ? Number(t) : NaN;
+      if (!Number.isInteger(n) || n < MIN_TERM_DAYS || n > MAX_TERM_DAYS) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${label}: scrivi un numero intero di giorni da ${MIN_TERM_DAYS} a ${MAX_TERM_DAYS}.`,
+        });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 export const measureParametersSchema = z
   .object({
     measure: z.enum(MEASURES),
@@ -166,6 +186,10 @@ export const measureParametersSchema = z
         }
         return r.basisPoints;
       }),
+    closeTermWorkingDays: termDays('Giorni lavorativi per chiudere un PES'),
+    validateTermWorkingDays: termDays('Giorni lavorativi per validare un nuovo PES'),
+    decisionTermDays: termDays('Giorni per la decisione dell’ufficio'),
+    integrationTermDays: termDays('Giorni per rispondere a una richiesta di integrazione'),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -190,6 +214,29 @@ export const measureParametersSchema = z
       hourlyCapOneChildCents: one.data,
       hourlyCapMultiChildCents: multi.data,
       copayBasisPoints: v.copayPercent,
+      closeTermWorkingDays: v.closeTermWorkingDays,
+      validateTermWorkingDays: v.validateTermWorkingDays,
+      decisionTermDays: v.decisionTermDays,
+      integrationTermDays: v.integrationTermDays,
     };
   });
 export type MeasureParametersInput = z.output<typeof measureParametersSchema>;
+
+/** The office's local feast days, one "GG/MM nome" a line (issue 19). */
+export const localFeastsSchema = z
+  .object({
+    feasts: z
+      .string()
+      .max(4000, 'L’elenco è troppo lungo.')
+      .default('')
+      .transform((s, ctx) => {
+        const r = parseLocalFeasts(s);
+        if (!r.ok) {
+          ctx.addIssue({ code: 'custom', message: r.message });
+          return z.NEVER;
+        }
+        return r.feasts;
+      }),
+  })
+  .strict();
+export type LocalFeastsInput = z.output<typeof localFeastsSchema>;

@@ -3,12 +3,15 @@ import {
   decodeCursor,
   QUEUE_ASSIGNMENTS,
   QUEUE_MEASURES,
+  QUEUE_ORDERS,
   QUEUE_STATUSES,
+  QUEUE_TERMS,
   type OfficeQueueQuery,
   type QueueAssignment,
   type QueueFilters,
   type QueueMeasure,
   type QueueStatus,
+  type QueueTerm,
 } from '@/db/queries/office/queue-query';
 
 /**
@@ -22,6 +25,11 @@ export const QUEUE_STATUS_LABELS: Record<QueueStatus, string> = {
   convalidate: 'Convalidate',
   respinte: 'Respinte',
   tutte: 'Tutte',
+};
+
+export const QUEUE_TERM_LABELS: Record<QueueTerm, string> = {
+  in_scadenza: 'In scadenza (≤ 5 giorni)',
+  scaduti: 'Scaduti',
 };
 
 export const QUEUE_MEASURE_LABELS: Record<QueueMeasure, string> = {
@@ -55,6 +63,8 @@ export const cursorSchema = z
 
 export const queueFiltersSchema = z.object({
   stato: z.preprocess(one, z.enum(QUEUE_STATUSES).catch('inviate').default('inviate')),
+  termine: lenient(z.enum(QUEUE_TERMS)),
+  ordine: lenient(z.enum(QUEUE_ORDERS)),
   misura: lenient(z.enum(QUEUE_MEASURES)),
   ente: lenient(z.uuid()),
   dal: lenient(isoDay),
@@ -96,6 +106,8 @@ export function searchParamsRecord(
 export function filtersToSearch(f: Partial<QueueFilters>, extra: Record<string, string> = {}): string {
   const p = new URLSearchParams();
   if (f.stato && f.stato !== 'inviate') p.set('stato', f.stato);
+  if (f.termine) p.set('termine', f.termine);
+  if (f.ordine && f.ordine !== 'invio') p.set('ordine', f.ordine);
   if (f.misura) p.set('misura', f.misura);
   if (f.ente) p.set('ente', f.ente);
   if (f.dal) p.set('dal', f.dal);

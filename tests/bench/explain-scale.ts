@@ -40,6 +40,15 @@ async function main() {
         'office queue, q=<codice fiscale>',
         () => officeQueue(db, scope, officeQueueQuerySchema.parse({ q: SEARCH_CF, stato: 'tutte' })),
       ],
+      // Issue 19: the office's term, filtered and sorted (conversions_decision_due_idx).
+      [
+        'office queue, ordine=termine',
+        () => officeQueue(db, scope, officeQueueQuerySchema.parse({ ordine: 'termine' })),
+      ],
+      [
+        'office queue, termine=scaduti',
+        () => officeQueue(db, scope, officeQueueQuerySchema.parse({ termine: 'scaduti' })),
+      ],
       ['provider queues (close requests, validations)', () => providerQueues(db, prv1.id)],
       ['provider "Tutti i PES", first page', () => searchProviderPes(db, prv1.id, {})],
       ['provider "Tutti i PES", q=<codice fiscale>', () => searchProviderPes(db, prv1.id, { q: SEARCH_CF })],

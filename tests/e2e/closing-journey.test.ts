@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { e2eEnabled, useApp } from './support/app-fixture';
-import { expectAccessible, login, newPage } from './support/browser';
+import { expectAccessible, login, logout, newPage } from './support/browser';
 import {
   ANNA,
   annaRequestsClosing,
@@ -30,6 +30,22 @@ describe.skipIf(!e2eEnabled)('closing journey: Anna asks, three providers close,
     const { context, page } = await newPage(browser());
     const base = app().baseUrl;
     await annaRequestsClosing(page, base);
+
+    // Issue 19: everyone sees by when. Anna reads who must close by which day; Luca sees the date on his dashboard.
+    await login(page, base, ANNA);
+    await openVoucher(page, 'BS-2020-0001');
+    const deadlines = (await page.getByTestId('scadenze').textContent()) ?? '';
+    for (const code of ['BS-2020-0001/1', 'BS-2020-0001/2', 'BS-2020-0001/3'])
+      expect(deadlines).toMatch(new RegExp(`deve chiudere il PES ${code} entro il \\d{2}/\\d{2}/\\d{4}\\.`));
+    await expectAccessible(page);
+    await logout(page);
+    await login(page, base, LUCA_FERRARI);
+    expect(await page.getByTestId('scadenza-pes').first().textContent()).toMatch(
+      /^Da chiudere entro il \d{2}\/\d{2}\/\d{4} \(mancano \d+ giorni\)$/,
+    );
+    await expectAccessible(page);
+    await logout(page);
+
     await closeAsProvider(page, base, LUCA_FERRARI, 'BS-2020-0001/1', '300,00', '20');
     await closeAsProvider(page, base, PAOLO_GALLO, 'BS-2020-0001/2', '417,55', '28');
     await closeAsProvider(page, base, FRANCESCO_MARINI, 'BS-2020-0001/3', '200,00', '13');

@@ -90,13 +90,32 @@ describe.skipIf(!e2eEnabled)(
       await login(page, base, CHIARA);
       await page.getByRole('columnheader', { name: 'Giorni di attesa' }).waitFor();
       expect(await page.getByTestId('late').count()).toBeGreaterThan(0);
+      // Issue 19: the office's term on each row, the filter on passed terms, and the «In ritardo» view.
+      await page.getByRole('columnheader', { name: 'Termine per decidere' }).waitFor();
+      expect(await page.getByTestId('termine').first().textContent()).toMatch(
+        /^\d{2}\/\d{2}\/\d{4}(mancano \d+ giorni|manca 1 giorno|scade oggi|scaduto da \d+ giorn[oi])$/,
+      );
       await expectAccessible(page);
+      await page.getByLabel('Termine per decidere (pratiche inviate)').selectOption('scaduti');
+      await page.getByRole('button', { name: 'Filtra' }).click();
+      await page.waitForURL((u) => u.searchParams.get('termine') === 'scaduti');
+      const passed = page.getByTestId('termine');
+      expect(await passed.count()).toBeGreaterThan(0);
+      for (const text of await passed.allTextContents()) expect(text).toMatch(/scaduto da \d+ giorn[oi]$/);
+      await expectAccessible(page);
+      await page.getByRole('link', { name: 'In ritardo' }).click();
+      await page.getByRole('heading', { name: 'In ritardo', level: 1 }).waitFor();
+      await expectAccessible(page);
+      await page.goto(`${base}/ufficio`);
 
       await page
         .getByRole('link', { name: /^MPES-/ })
         .first()
         .click();
       await page.getByRole('heading', { name: /Pratica MPES-/, level: 1 }).waitFor();
+      expect(await page.getByTestId('termine-pratica').textContent()).toMatch(
+        /^Termine per decidere: entro il \d{2}\/\d{2}\/\d{4} \(/,
+      );
       const holder = (await page.locator('section[aria-labelledby="famiglia"] dd').first().textContent()) ?? '';
       const cf = /\(([A-Z0-9]{16})\)/.exec(holder)?.[1];
       expect(cf).toBeTruthy();

@@ -211,6 +211,7 @@ const PAGES: Record<string, Row> = {
   },
 
   ufficio: { url: '/ufficio', expect: office('Richieste di convalida', 'Esporta CSV') },
+  'ufficio/in-ritardo': { url: '/ufficio/in-ritardo', expect: office('In ritardo', 'termine scaduto') },
   'ufficio/pratiche/[id]': {
     record: 'martaConversion',
     at: (id) => `/ufficio/pratiche/${id}`,

@@ -5,7 +5,8 @@ import { createFamilyWithVoucher, createProvider } from './support/builders';
 import { freshDb, type TestDb } from './support/test-db';
 
 // Issue 12, P3: when 5 % of a provider's 20 000 families ask to close at once, the dashboard showed
-// a thousand cards on one page. Each queue is now paginated (?chiusure=, ?validazioni=), oldest first.
+// a thousand cards on one page. Each queue is now paginated (?chiusure=, ?validazioni=), soonest due first
+// (issue 19; here the due dates follow the request times).
 let t: TestDb;
 let prv1 = '';
 let prv2 = '';

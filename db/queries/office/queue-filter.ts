@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { conversions } from '@/db/schema';
-import { addDays, romeDayStart } from '@/lib/domain/dates';
+import { addDays, isoDate, romeDayStart } from '@/lib/domain/dates';
+import { DUE_SOON_DAYS } from '@/lib/domain/term-standing';
 import type { OfficeScope } from './office-scope';
-import { QUEUE_STATUS_FILTER, type QueueFilters } from './queue-query';
+import { ordersByTerm, QUEUE_STATUS_FILTER, type QueueFilters } from './queue-query';
 
 const likePrefix = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -18,8 +19,16 @@ const hasKind = (kind: 'babysitting_covid' | 'summer_covid') =>
  * (protocol, voucher number, codice fiscale, lower(surname)), never a '%…%' scan; "assegnate a me" is
  * conversions_assigned_idx, and the scope says who "me" is.
  */
-export function queueWhere(f: QueueFilters, scope: OfficeScope): SQL {
+export function queueWhere(f: QueueFilters, scope: OfficeScope, now: Date): SQL {
   const parts: (SQL | undefined)[] = [isNotNull(conversions.submittedAt)];
+  // The term (issue 19) runs only while the office has the file: conversions_decision_due_idx (partial on submitted).
+  if (ordersByTerm(f)) parts.push(eq(conversions.status, 'submitted'), isNotNull(conversions.decisionDueAt));
+  if (f.termine === 'scaduti') parts.push(lt(conversions.decisionDueAt, now));
+  if (f.termine === 'in_scadenza') {
+    // Due today or within DUE_SOON_DAYS days (a term ends at 23:59:59 of its Rome day), not yet passed.
+    parts.push(gte(conversions.decisionDueAt, now));
+    parts.push(lt(conversions.decisionDueAt, romeDayStart(addDays(isoDate(now), DUE_SOON_DAYS + 1))));
+  }
   if (f.stato !== 'tutte') parts.push(inArray(conversions.status, [...QUEUE_STATUS_FILTER[f.stato]]));
   if (f.misura === 'babysitting') parts.push(sql`${hasKind('babysitting_covid')} and not ${hasKind('summer_covid')}`);
   if (f.misura === 'estivi') parts.push(sql`${hasKind('summer_covid')} and not ${hasKind('babysitting_covid')}`);

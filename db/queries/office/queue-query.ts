@@ -23,9 +23,17 @@ export type QueueMeasure = (typeof QUEUE_MEASURES)[number];
 /** Presa in carico: the caller's own cases, or the ones nobody has taken. */
 export const QUEUE_ASSIGNMENTS = ['mie', 'libere'] as const;
 export type QueueAssignment = (typeof QUEUE_ASSIGNMENTS)[number];
+/** The office's term (issue 19): due within DUE_SOON_DAYS days, or already passed. Only submitted conversions. */
+export const QUEUE_TERMS = ['in_scadenza', 'scaduti'] as const;
+export type QueueTerm = (typeof QUEUE_TERMS)[number];
+/** Queue order: oldest submitted first (default) or soonest term first. */
+export const QUEUE_ORDERS = ['invio', 'termine'] as const;
+export type QueueOrder = (typeof QUEUE_ORDERS)[number];
 
 export type QueueFilters = {
   stato: QueueStatus;
+  termine?: QueueTerm | undefined;
+  ordine?: QueueOrder | undefined;
   misura?: QueueMeasure | undefined;
   ente?: string | undefined;
   /** Days as YYYY-MM-DD, Rome time. */
@@ -36,7 +44,7 @@ export type QueueFilters = {
   incarico?: QueueAssignment | undefined;
 };
 
-/** A page boundary: the row's exact submitted_at (as PostgreSQL prints it, microseconds kept) and id. */
+/** A page boundary: the row's exact submitted_at (or decision_due_at in term order; as PostgreSQL prints it, microseconds kept) and id. */
 export type QueueCursor = { at: string; id: string };
 
 export type OfficeQueueQuery = QueueFilters & { dopo?: QueueCursor | undefined; prima?: QueueCursor | undefined };
@@ -58,3 +66,6 @@ export function decodeCursor(s: string): QueueCursor | null {
   }
   return null;
 }
+
+/** A filter on the term orders by it too: "scaduti" soonest-passed first is what a clerk works through. */
+export const ordersByTerm = (f: QueueFilters) => f.ordine === 'termine' || f.termine !== undefined;

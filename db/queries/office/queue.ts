@@ -6,6 +6,7 @@ import { conversionQueueCounts, conversions, pes, providers, users, vouchers } f
 import type { ConversionStatus } from '@/lib/domain/state-machines';
 import {
   encodeCursor,
+  ordersByTerm,
   QUEUE_STATUS_FILTER,
   type OfficeQueueQuery,
   type QueueCursor,
@@ -27,6 +28,9 @@ const rowColumns = {
   // The exact value (microseconds) for the keyset cursor: a JS Date would round it to milliseconds.
   submittedAtText: sql<string>`${conversions.submittedAt}::text`,
   decidedAt: conversions.decidedAt,
+  decisionDueAt: conversions.decisionDueAt,
+  decisionDueAtText: sql<string | null>`${conversions.decisionDueAt}::text`,
+  decisionSuspendedAt: conversions.decisionSuspendedAt,
   decisionReason: conversions.decisionReason,
   voucherId: vouchers.id,
   voucherNumber: vouchers.number,
@@ -44,6 +48,8 @@ export type QueueRow = {
   protocolNumber: string | null;
   submittedAt: Date;
   decidedAt: Date | null;
+  decisionDueAt: Date | null;
+  decisionSuspendedAt: Date | null;
   decisionReason: string | null;
   voucherId: string;
   voucherNumber: string;
@@ -99,20 +105,22 @@ async function pesFacts(db: DbOrTx, ids: string[]) {
 
 const NO_PES = { hasBabysitting: false, hasSummer: false, newPesCount: 0, newPesCents: 0, providerNames: '' };
 
-const after = (c: QueueCursor) =>
-  sql`(${conversions.submittedAt}, ${conversions.id}) > (${c.at}::timestamptz, ${c.id}::uuid)`;
-const before = (c: QueueCursor) =>
-  sql`(${conversions.submittedAt}, ${conversions.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`;
+// The keyset column: submitted_at, or decision_due_at in term order (never null there: queueWhere excludes it).
+const keyOf = (byTerm: boolean) => (byTerm ? conversions.decisionDueAt : conversions.submittedAt);
+const after = (c: QueueCursor, byTerm: boolean) =>
+  sql`(${keyOf(byTerm)}, ${conversions.id}) > (${c.at}::timestamptz, ${c.id}::uuid)`;
+const before = (c: QueueCursor, byTerm: boolean) =>
+  sql`(${keyOf(byTerm)}, ${conversions.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`;
 
 type CoreRow = Awaited<ReturnType<ReturnType<typeof queueRows>['execute']>>[number];
-function toRow(r: CoreRow, facts: typeof NO_PES): QueueRow & { cursor: string } {
-  const { submittedAtText, ...rest } = r;
+function toRow(r: CoreRow, facts: typeof NO_PES, byTerm: boolean): QueueRow & { cursor: string } {
+  const { submittedAtText, decisionDueAtText, ...rest } = r;
   return {
     ...rest,
     ...facts,
     status: r.status as ConversionStatus,
     submittedAt: r.submittedAt!,
-    cursor: encodeCursor({ at: submittedAtText, id: r.id }),
+    cursor: encodeCursor({ at: byTerm ? decisionDueAtText! : submittedAtText, id: r.id }),
   };
 }
 
@@ -127,19 +135,22 @@ export async function queueBatch(
   f: QueueFilters,
   cursor: { after?: QueueCursor; before?: QueueCursor },
   limit: number,
+  now: Date = new Date(),
 ) {
-  const where: SQL[] = [queueWhere(f, scope)];
-  if (cursor.after) where.push(after(cursor.after));
-  if (cursor.before) where.push(before(cursor.before));
+  const byTerm = ordersByTerm(f);
+  const where: SQL[] = [queueWhere(f, scope, now)];
+  if (cursor.after) where.push(after(cursor.after, byTerm));
+  if (cursor.before) where.push(before(cursor.before, byTerm));
   const q = queueRows(db).where(and(...where));
+  const key = keyOf(byTerm);
   const rows = cursor.before
-    ? (await q.orderBy(desc(conversions.submittedAt), desc(conversions.id)).limit(limit)).reverse()
-    : await q.orderBy(asc(conversions.submittedAt), asc(conversions.id)).limit(limit);
+    ? (await q.orderBy(desc(key), desc(conversions.id)).limit(limit)).reverse()
+    : await q.orderBy(asc(key), asc(conversions.id)).limit(limit);
   const facts = await pesFacts(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => toRow(r, facts.get(r.id) ?? NO_PES));
+  return rows.map((r) => toRow(r, facts.get(r.id) ?? NO_PES, byTerm));
 }
 
 export type QueueCounts = Record<'inviate' | 'da_integrare' | 'convalidate' | 'respinte', number>;
@@ -147,14 +158,15 @@ export type QueueCounts = Record<'inviate' | 'da_integrare' | 'convalidate' | 'r
 /** Counting a filtered view stops here: "more than 1000" is all a clerk needs, and it stays cheap at any size (P3). */
 export const COUNT_CAP = 1000;
 
-const onlyStatusFilter = (f: QueueFilters) => !f.misura && !f.ente && !f.dal && !f.al && !f.q && !f.incarico;
+const onlyStatusFilter = (f: QueueFilters) =>
+  !f.misura && !f.ente && !f.dal && !f.al && !f.q && !f.incarico && !ordersByTerm(f);
 
 /** Matching rows, counted up to COUNT_CAP + 1 (a bounded scan whatever the table size). */
-async function cappedCount(db: DbOrTx, scope: OfficeScope, f: QueueFilters): Promise<number> {
+async function cappedCount(db: DbOrTx, scope: OfficeScope, f: QueueFilters, now: Date): Promise<number> {
   const sub = db
     .select({ one: sql`1` })
     .from(conversions)
-    .where(queueWhere(f, scope))
+    .where(queueWhere(f, scope, now))
     .limit(COUNT_CAP + 1)
     .as('matching');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sub);
@@ -169,11 +181,12 @@ export async function officeQueue(
   db: DbOrTx,
   scope: OfficeScope,
   query: OfficeQueueQuery,
+  now: Date = new Date(),
 ): Promise<Page<QueueRow & { cursor: string }> & { counts: QueueCounts }> {
   const limit = QUEUE_PAGE_SIZE + 1;
   const [batch, filteredTotal, byStatus] = await Promise.all([
-    queueBatch(db, scope, query, { after: query.prima ? undefined : query.dopo, before: query.prima }, limit),
-    onlyStatusFilter(query) ? Promise.resolve(null) : cappedCount(db, scope, query),
+    queueBatch(db, scope, query, { after: query.prima ? undefined : query.dopo, before: query.prima }, limit, now),
+    onlyStatusFilter(query) ? Promise.resolve(null) : cappedCount(db, scope, query, now),
     db.select({ status: conversionQueueCounts.status, n: conversionQueueCounts.n }).from(conversionQueueCounts),
   ]);
   const more = batch.length > QUEUE_PAGE_SIZE;

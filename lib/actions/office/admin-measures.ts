@@ -1,7 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { updateMeasureParameters } from '@/lib/services/office/admin/update-measure-parameters';
-import { measureParametersSchema } from '@/lib/validation/admin';
+import { updateLocalFeasts } from '@/lib/services/office/admin/update-local-feasts';
+import { localFeastsSchema, measureParametersSchema } from '@/lib/validation/admin';
 import { actionInput } from '../action-input';
 import { echoValues } from '../form-input';
 import { guarded } from '../guarded';
@@ -16,4 +17,15 @@ export async function updateMeasureParametersAction(prev: unknown, formData?: Fo
   });
   // The preview keeps the typed values on the page too: the form shows them until «Salva».
   return r.ok && input.posted ? { ...r, values: input.posted } : echoValues(r, input.posted);
+}
+
+/** The local feast days (one "GG/MM nome" a line) that working-day terms skip. */
+export async function updateLocalFeastsAction(prev: unknown, formData?: FormData) {
+  const input = actionInput(prev, formData);
+  const r = await guarded('office', localFeastsSchema, input, async (data, { db, actor }) => {
+    const result = await updateLocalFeasts(db, actor, data);
+    if (result.changed) revalidatePath('/ufficio/amministrazione/misure');
+    return result;
+  });
+  return echoValues(r, input.posted);
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { conversions, otpCodes, users } from '@/db/schema';
@@ -29,7 +30,7 @@ export async function confirmSubmission(
   input: { voucherId: string; code: string },
   ctx: Ctx = {},
 ) {
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? clockNow();
   if (actor.role !== 'family') throw new AppError('forbidden');
   const outcome = await db.transaction(
     async (tx): Promise<Refusal | { protocolNumber: string; submissionId: string }> => {

@@ -13,6 +13,7 @@ import {
   submissionNoticeForOffice,
   submissionReceiptForFamily,
 } from '@/lib/notifications/messages/submission-received';
+import { startOrResumeOfficeTerm } from '@/lib/services/transitions/office-term';
 import { officeRecipients } from './office-recipients';
 import { nextProtocolNumber } from './next-protocol-number';
 
@@ -38,6 +39,8 @@ type Args = {
  */
 export async function recordSubmission(tx: Tx, a: Args): Promise<{ protocolNumber: string; submissionId: string }> {
   const from = a.conversion.status;
+  // Before the counter row is locked below: the term's reads then hold nobody up.
+  const decisionDueAt = await startOrResumeOfficeTerm(tx, a.conversion, a.now);
   const submissionId = randomUUID();
   // Re-signing after the office returned it keeps the number it already has.
   const known = a.conversion.protocolNumber;
@@ -91,7 +94,14 @@ export async function recordSubmission(tx: Tx, a: Args): Promise<{ protocolNumbe
     entityType: 'voucher',
     entityId: a.voucher.id,
     before: { status: from },
-    after: { status: 'submitted', protocolNumber, otpId: a.signature.otpId, dossierSha256: a.sha256, submissionId },
+    after: {
+      status: 'submitted',
+      protocolNumber,
+      otpId: a.signature.otpId,
+      dossierSha256: a.sha256,
+      submissionId,
+      decisionDueAt: decisionDueAt.toISOString(),
+    },
     at: a.now,
   });
   await insertRenderedEmails(tx, emails, { placeholder, value: protocolNumber });

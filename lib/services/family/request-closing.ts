@@ -1,10 +1,13 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { pes } from '@/db/schema';
+import { termCalendar, termsOf } from '@/db/queries/term-calendar';
 import { AppError } from '@/lib/app-error';
 import type { Actor } from '@/lib/auth/actor';
 import { isConversionEditable } from '@/lib/domain/state-machines';
+import { strictestDueAt } from '@/lib/domain/terms';
 import { closeRequestMessage } from '@/lib/notifications/messages/provider-pes-request';
 import { ensureConversion, lockFamilyVoucher } from '@/lib/services/transitions/lock-voucher';
 import { movePes } from '@/lib/services/transitions/move-pes';
@@ -19,7 +22,7 @@ export async function requestClosing(
   input: { voucherId: string; pesIds: string[] },
   ctx: { baseUrl?: string; now?: Date } = {},
 ) {
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? clockNow();
   const pesIds = [...new Set(input.pesIds)];
   if (pesIds.length === 0)
     throw new AppError('invalid_input', 'Seleziona almeno un PES da chiudere.', {
@@ -34,13 +37,16 @@ export async function requestClosing(
         'La modifica PES è già stata inviata: non è più possibile chiedere la chiusura di altri PES.',
       );
     }
+    // The family has not chosen its new services yet: the closing runs on the strictest measure's term.
+    const calendar = await termCalendar(tx);
+    const closeDueAt = strictestDueAt('providerClose', now, termsOf(calendar, []), calendar.localFeasts);
     const changed = await movePes(tx, {
       actor,
       voucher,
       where: and(inArray(pes.id, pesIds), eq(pes.kind, 'standard')),
       from: 'active',
       to: 'close_requested',
-      stamp: { closeRequestedAt: now },
+      stamp: { closeRequestedAt: now, closeDueAt },
       auditAction: 'pes.close_requested',
       check: (moved) => {
         // Another tab already sent some of them, or an id is not an open PES of this voucher: change nothing.

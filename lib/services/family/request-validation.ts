@@ -1,11 +1,14 @@
 import 'server-only';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { now as clockNow } from '@/lib/clock';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { documents, pes } from '@/db/schema';
+import { termCalendar, termsOf } from '@/db/queries/term-calendar';
 import { AppError } from '@/lib/app-error';
 import type { Actor } from '@/lib/auth/actor';
 import type { NewPesKind } from '@/lib/domain/pes-kinds';
 import { isConversionEditable } from '@/lib/domain/state-machines';
+import { strictestDueAt } from '@/lib/domain/terms';
 import { validationRequestMessage } from '@/lib/notifications/messages/provider-pes-request';
 import { ensureConversion, lockFamilyVoucher } from '@/lib/services/transitions/lock-voucher';
 import { movePes } from '@/lib/services/transitions/move-pes';
@@ -22,7 +25,7 @@ export async function requestValidation(
   input: { voucherId: string; kind?: NewPesKind },
   ctx: { baseUrl?: string; now?: Date } = {},
 ) {
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? clockNow();
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
     const conversion = await ensureConversion(tx, voucher.id);
@@ -51,6 +54,11 @@ export async function requestValidation(
         { documents: codes },
       );
     }
+    // Each PES runs on its own measure's validation term.
+    const calendar = await termCalendar(tx);
+    const due = (m: NewPesKind) =>
+      strictestDueAt('providerValidate', now, termsOf(calendar, [m]), calendar.localFeasts);
+    const validationDueAt = sql`case when ${pes.kind} = 'summer_covid' then ${due('summer_covid').toISOString()}::timestamptz else ${due('babysitting_covid').toISOString()}::timestamptz end`;
     const sent = await movePes(tx, {
       actor,
       voucher,
@@ -60,7 +68,7 @@ export async function requestValidation(
       ),
       from: 'draft',
       to: 'awaiting_validation',
-      stamp: { validationRequestedAt: now },
+      stamp: { validationRequestedAt: now, validationDueAt },
       auditAction: 'pes.validation_requested',
       check: (moved) => {
         if (moved.length === 0)

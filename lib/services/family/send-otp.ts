@@ -1,4 +1,5 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/open';
@@ -31,7 +32,7 @@ import { generateOtp, hashOtp } from '@/lib/auth/otp-code';
  * one from the request). It cancels the previous code. Sends are limited per conversion (O3).
  */
 export async function sendOtp(db: Db, actor: Actor, input: { voucherId: string }, ctx: { now?: Date } = {}) {
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? clockNow();
   if (actor.role !== 'family') throw new AppError('forbidden');
   const outcome = await db.transaction(async (tx) => {
     // The voucher lock serialises sends and confirmations of one conversion.

@@ -1,4 +1,5 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { pes, providers } from '@/db/schema';
@@ -17,7 +18,7 @@ export async function approveConversion(
   input: { conversionId: string },
   ctx: { baseUrl?: string; now?: Date } = {},
 ) {
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? clockNow();
   if (actor.role !== 'office') throw new AppError('forbidden');
   return db.transaction(async (tx) => {
     const { conversion, family } = await claimDecision(tx, actor, input.conversionId, 'approved', null, now);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { pes } from '@/db/schema';
@@ -20,7 +21,7 @@ export async function rejectConversion(
   input: { conversionId: string; reason: string },
   ctx: { baseUrl?: string; now?: Date } = {},
 ) {
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? clockNow();
   if (actor.role !== 'office') throw new AppError('forbidden');
   const reason = input.reason.trim();
   if (reason.length < 5)

@@ -1,4 +1,5 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { pes, users, vouchers } from '@/db/schema';
@@ -40,7 +41,7 @@ async function closablePes(tx: Pick<Db, 'select'>, actor: Actor, input: ClosingI
  * the difference becomes the family's importo utilizzabile.
  */
 export async function closePes(db: Db, actor: Actor, input: ClosingInput, ctx: { baseUrl?: string; now?: Date } = {}) {
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? clockNow();
   if (actor.role !== 'provider' || !actor.providerId) throw new AppError('forbidden');
   return db.transaction(async (tx) => {
     const row = await closablePes(tx, actor, input);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { pes, users, vouchers } from '@/db/schema';
@@ -20,7 +21,7 @@ export async function decideValidation(
   input: ValidationDecision,
   ctx: { baseUrl?: string; now?: Date } = {},
 ) {
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? clockNow();
   if (actor.role !== 'provider' || !actor.providerId) throw new AppError('forbidden');
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -8,7 +8,9 @@ import { assertTransition, PES_TRANSITIONS, type PesStatus } from '@/lib/domain/
 import type { MailContent, ProviderMailInput } from '@/lib/notifications/messages/provider-pes-request';
 import { notifyProviders } from './notify-providers';
 
-type Stamp = { closeRequestedAt?: Date; validationRequestedAt?: Date };
+// The due dates are stamped with the step (issue 19): a later change of the terms does not move them.
+type Stamp =
+  { closeRequestedAt: Date; closeDueAt: Date } | { validationRequestedAt: Date; validationDueAt: Date | SQL };
 
 /**
  * "Move these PES of the voucher from A to B, audit each, notify their providers" — the shape of the

@@ -29,7 +29,7 @@ const unusable = 'not-a-password-hash';
 
 export type BuiltUser = Actor & { email: string; codiceFiscale: string };
 
-async function createUser(
+export async function createUser(
   db: Db,
   role: Actor['role'],
   providerId: string | null,
@@ -91,7 +91,12 @@ export type PesSpec = {
   validationRequestedAt?: Date;
   /** The provider's validation decision. */
   decidedAt?: Date;
+  /** Default: two weeks after the close request, one week after the validation request (as terms of 10 and 5 working days). */
+  closeDueAt?: Date;
+  validationDueAt?: Date;
 };
+
+const later = (d: Date | undefined, days: number) => (d ? new Date(d.getTime() + days * 86_400_000) : null);
 
 export type BuiltFamily = {
   family: BuiltUser;
@@ -169,6 +174,8 @@ export async function createFamilyWithVoucher(
               closedAt: s.closedAt ?? null,
               validationRequestedAt: s.validationRequestedAt ?? null,
               decidedAt: s.decidedAt ?? null,
+              closeDueAt: s.closeDueAt ?? later(s.closeRequestedAt, 14),
+              validationDueAt: s.validationDueAt ?? later(s.validationRequestedAt, 7),
             };
           }),
         )

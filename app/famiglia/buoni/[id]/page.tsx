@@ -9,7 +9,9 @@ import { getSigningStatus } from '@/db/queries/signing-status';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { requireRole } from '@/lib/auth/current-actor';
 import { babysittingParams } from '@/lib/domain/babysitting';
+import { now as clockNow } from '@/lib/clock';
 import { formatDateIt, formatDateTimeIt, isoDate } from '@/lib/domain/dates';
+import { voucherDeadlines } from '@/lib/domain/deadlines';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
 import { formatEuro } from '@/lib/domain/money';
 import { nextStep } from '@/lib/domain/next-step';
@@ -168,6 +170,7 @@ export default async function VoucherPage({
 
       <VoucherTimeline
         events={file.events}
+        deadlines={voucherDeadlines(file.pes, conversion, clockNow())}
         next={nextStep({
           voucherStatus: voucher.status,
           conversionStatus: convStatus,

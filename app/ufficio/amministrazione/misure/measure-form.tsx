@@ -14,7 +14,35 @@ type Values = {
   hourlyCapOneChild: string;
   hourlyCapMultiChild: string;
   copayPercent: string;
+  closeTermWorkingDays: string;
+  validateTermWorkingDays: string;
+  decisionTermDays: string;
+  integrationTermDays: string;
 };
+
+// Issue 19: who must act, within how many days; the hint says how the days are counted.
+const TERM_FIELDS = [
+  [
+    'closeTermWorkingDays',
+    'Termine per chiudere un PES (giorni lavorativi)',
+    'Dalla richiesta di chiusura della famiglia.',
+  ],
+  [
+    'validateTermWorkingDays',
+    'Termine per validare un nuovo PES (giorni lavorativi)',
+    'Dalla richiesta di validazione.',
+  ],
+  [
+    'decisionTermDays',
+    'Termine per la decisione dell’ufficio (giorni di calendario)',
+    'Dall’invio; sospeso durante l’integrazione.',
+  ],
+  [
+    'integrationTermDays',
+    'Termine per rispondere a una richiesta di integrazione (giorni di calendario)',
+    'Dalla richiesta dell’ufficio.',
+  ],
+] as const;
 
 function params(v: Pick<Values, 'hourlyCapOneChild' | 'hourlyCapMultiChild' | 'copayPercent'>) {
   const cents = (s: string) => {
@@ -104,7 +132,7 @@ export function MeasureForm({
       ) : null}
       {state?.ok && state.data.saved ? (
         <Alert kind="success" title="Parametri salvati.">
-          Valgono per i nuovi PES da adesso.
+          Valgono per i nuovi PES e per i termini che iniziano da adesso.
         </Alert>
       ) : null}
       <div className="grid gap-x-4 sm:grid-cols-2">
@@ -157,6 +185,24 @@ export function MeasureForm({
           error={fe.copayPercent}
         />
       </div>
+      <fieldset className="mb-2">
+        <legend className="mb-2 font-semibold">Termini</legend>
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          {TERM_FIELDS.map(([name, label, hint]) => (
+            <TextField
+              key={name}
+              id={id(name)}
+              name={name}
+              label={label}
+              hint={`${hint} Da 1 a 365.`}
+              inputMode="numeric"
+              required
+              defaultValue={value(name)}
+              error={fe[name]}
+            />
+          ))}
+        </div>
+      </fieldset>
       {babysitting && live ? (
         <div aria-live="polite" className="mb-4">
           <PreviewTable rows={live} caption="Anteprima mentre scrivi" />

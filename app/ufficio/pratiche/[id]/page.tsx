@@ -8,7 +8,9 @@ import { getOfficeConversionFile } from '@/db/queries/office/conversion-file';
 import { activeOfficeClerks } from '@/db/queries/office/office-clerks';
 import { officeScope } from '@/lib/auth/office-scope';
 import { requireRole } from '@/lib/auth/current-actor';
+import { now as clockNow } from '@/lib/clock';
 import { daysBetween, formatDateTimeIt, isoDate } from '@/lib/domain/dates';
+import { voucherDeadlines } from '@/lib/domain/deadlines';
 import { formatEuro } from '@/lib/domain/money';
 import { idSchema } from '@/lib/validation/ids';
 import { ConversionStatusBadge } from '../../_components/conversion-status-badge';
@@ -17,6 +19,7 @@ import { DecisionForms } from './decision-forms';
 import { FamilyFacts } from './family-facts';
 import { OfficePes } from './office-pes';
 import { SignatureFacts } from './signature-facts';
+import { TermFacts } from './term-facts';
 import { UnlockForm } from './unlock-form';
 
 export const metadata: Metadata = { title: 'Pratica di modifica PES' };
@@ -37,7 +40,7 @@ export default async function OfficeConversionPage({ params }: { params: Promise
   const scope = officeScope(actor);
   const [f, clerks] = await Promise.all([getOfficeConversionFile(db, scope, id), activeOfficeClerks(db, scope)]);
   if (!f) notFound();
-  const now = new Date();
+  const now = clockNow();
   const today = isoDate(now);
   const c = f.conversion;
   return (
@@ -59,6 +62,7 @@ export default async function OfficeConversionPage({ params }: { params: Promise
             {c.status === 'submitted' ? ` — in attesa da ${daysBetween(c.submittedAt!, now)} giorni` : ''}
           </span>
         </p>
+        <TermFacts c={c} now={now} />
       </div>
 
       {c.decidedAt && f.decidedBy && c.status !== 'submitted' ? (
@@ -115,6 +119,7 @@ export default async function OfficeConversionPage({ params }: { params: Promise
 
       <VoucherTimeline
         events={f.events}
+        deadlines={voucherDeadlines([...f.standardPes, ...f.newPes], c, now, 'office')}
         next={
           NEXT[c.status] ??
           'La famiglia sta correggendo la pratica: quando la firmerà di nuovo tornerà tra le pratiche inviate.'

@@ -1,4 +1,5 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { measureParameters } from '@/db/schema';
@@ -15,12 +16,16 @@ const EDITABLE = [
   'hourlyCapOneChildCents',
   'hourlyCapMultiChildCents',
   'copayBasisPoints',
+  'closeTermWorkingDays',
+  'validateTermWorkingDays',
+  'decisionTermDays',
+  'integrationTermDays',
 ] as const;
 
 /**
  * «Anteprima» computes what the change does to the covered hourly rates and saves nothing; «Salva» writes
  * the new values with one audit event holding before and after. New PES use the new values; PES already
- * entered keep the amount they were saved with.
+ * entered keep the amount they were saved with, and steps already started keep the due date they started with.
  */
 export async function updateMeasureParameters(
   db: Db,
@@ -29,7 +34,7 @@ export async function updateMeasureParameters(
   ctx: { now?: Date } = {},
 ): Promise<{ saved: boolean; preview: RatePreview[] }> {
   requireOffice(actor);
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? clockNow();
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()
