@@ -167,6 +167,7 @@ export async function conversionHolder(db: DbOrTx, conversionId: string) {
       givenName: users.givenName,
       familyName: users.familyName,
       email: users.email,
+      codiceFiscale: users.codiceFiscale,
     })
     .from(conversions)
     .innerJoin(vouchers, eq(vouchers.id, conversions.voucherId))

@@ -2,8 +2,12 @@ import { ioContentFromEmail, type IoContent } from '@/lib/domain/io-message';
 import { conversionApprovedMessage } from './messages/conversion-approved';
 import { conversionRejectedMessage } from './messages/conversion-rejected';
 import { conversionReturnedMessage } from './messages/conversion-returned';
+import { familyIntegrationReminder, familyOfficeTermPassed } from './messages/term-reminders';
 
 type EmailContent = { subject: string; paragraphs: string[]; link?: { href: string; label: string } };
+
+// The reminders' builders also name their job kind; the message itself is the rest.
+const withoutKind = <T extends { kind: string }>({ kind: _kind, ...content }: T) => content;
 
 /**
  * The family messages that also go to App IO, one line per kind: the e-mail's builder. The IO message is the
@@ -14,6 +18,10 @@ export const FAMILY_MESSAGES = {
   conversion_approved: conversionApprovedMessage,
   conversion_rejected: conversionRejectedMessage,
   conversion_returned: conversionReturnedMessage,
+  family_integration_reminder: (m: Parameters<typeof familyIntegrationReminder>[0]) =>
+    withoutKind(familyIntegrationReminder(m)),
+  family_office_term_passed: (m: Parameters<typeof familyOfficeTermPassed>[0]) =>
+    withoutKind(familyOfficeTermPassed(m)),
 } satisfies Record<string, (data: never) => EmailContent>;
 
 export type FamilyMessageKind = keyof typeof FAMILY_MESSAGES;

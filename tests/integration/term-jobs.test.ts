@@ -119,6 +119,14 @@ describe('scheduled reminders', () => {
       `Termine scaduto senza decisione — buono ${waitingOffice.voucher.number}`,
     ]);
     expect(passed[0]!.textBody).toContain('è scaduto il 01/07/2026 senza una decisione');
+    // The same two messages on App IO (the dev sink stands in for it here), addressed by codice fiscale.
+    for (const [who, subject] of [
+      [returned.family, 'Promemoria: rispondi entro il 05/07/2026'],
+      [waitingOffice.family, 'Termine scaduto senza decisione'],
+    ] as const) {
+      const io = await outboxTo(t.db, who.codiceFiscale);
+      expect(io.map((m) => [m.channel, m.subject.startsWith(subject)])).toEqual([['io', true]]);
+    }
 
     const jobs = await t.db.select().from(scheduledJobs);
     expect(
@@ -218,5 +226,21 @@ describe('«Invia sollecito» and «In ritardo»', () => {
     });
     actAs(busy.staff);
     expect(await sendPesReminderAction({ pesId: target.pesId })).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
+
+describe('a database upgraded from before the terms', () => {
+  it('gets the missing due dates of waiting steps at the next daily plan, once', async () => {
+    const late = await createProvider(t.db);
+    const before = await createFamilyWithVoucher(t.db, {
+      pes: [{ provider: late, status: 'close_requested', closeRequestedAt: new Date('2026-07-08T08:00:00Z') }],
+    });
+    const pesId = before.pes[0]!.id;
+    await t.db.update(pes).set({ closeDueAt: null }).where(eq(pes.id, pesId));
+    setTestNow('2026-07-09T06:30:00Z');
+    await runJobs(t.db);
+    const [row] = await t.db.select({ closeDueAt: pes.closeDueAt }).from(pes).where(eq(pes.id, pesId));
+    // Ten working days from Wednesday 8 July 2026: Wednesday 22 July, at the end of the Rome day.
+    expect(row!.closeDueAt).toEqual(due('2026-07-22'));
   });
 });

@@ -51,6 +51,14 @@ const SAMPLES: { [K in FamilyMessageKind]: FamilyMessageData<K>[] } = {
     { ...shortest, reason: 'breve' },
     { ...longest, reason: hostileReason },
   ],
+  family_integration_reminder: [
+    { ...shortest, dueAt: new Date('2026-12-31T22:59:59Z') },
+    { ...longest, dueAt: new Date('2026-06-30T21:59:59Z') },
+  ],
+  family_office_term_passed: [
+    { ...shortest, dueAt: new Date('2026-12-31T22:59:59Z') },
+    { ...longest, dueAt: new Date('2026-06-30T21:59:59Z') },
+  ],
 };
 
 describe('family messages on App IO', () => {

@@ -5,6 +5,7 @@ import { integrationAnswersDue, officeTermsPassed, providersWithWaitingSteps } f
 import { addDays, isoDate } from '@/lib/domain/dates';
 import { endOfRomeDay } from '@/lib/domain/terms';
 import { isWorkingDay } from '@/lib/domain/working-days';
+import { fillMissingDueDates } from '@/lib/services/terms/fill-missing-due-dates';
 import { enqueueJob } from './enqueue-job';
 
 /** The family is reminded this many calendar days before its answer is due (or at once, if fewer are left). */
@@ -15,6 +16,9 @@ export const INTEGRATION_REMINDER_DAYS = 3;
  * provider with PES waiting and the office's digest; every day the families' reminders.
  */
 export async function planDaily(tx: Tx, day: string, now: Date): Promise<Record<string, unknown>> {
+  // A database upgraded from before the terms has steps waiting with no due date: they get theirs here, once
+  // (only empty dates are filled), so no migration script has to know the terms.
+  const backfilled = await fillMissingDueDates(tx);
   const calendar = await termCalendar(tx);
   let providers = 0;
   const working = isWorkingDay(day, calendar.localFeasts);
@@ -60,5 +64,11 @@ export async function planDaily(tx: Tx, day: string, now: Date): Promise<Record<
     )
       passed++;
   }
-  return { working, providerDigests: providers, integrationReminders: reminders, officeTermsPassed: passed };
+  return {
+    working,
+    backfilled,
+    providerDigests: providers,
+    integrationReminders: reminders,
+    officeTermsPassed: passed,
+  };
 }
