@@ -67,6 +67,6 @@ export function isTranslatedPath(pathname: string): boolean {
  */
 export function safeReturnPath(value: unknown): string {
   if (typeof value !== 'string' || value.length > 2000) return '/';
-  if (!/^\/(?![/\\])/.test(value) || /[\\\u0000-\u001f]/.test(value)) return '/';
+  if (!/^\/(?![/\\])/.test(value) || [...value].some((c) => c === '\\' || c.charCodeAt(0) < 0x20)) return '/';
   return value;
 }
