@@ -17,7 +17,31 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 const IT = flatten(itMessages as Tree);
 const EN = flatten(enMessages as Tree);
-const placeholders = (s: string) => [...new Set([...s.matchAll(/\{\s*(\w+)/g)].map((m) => m[1]))].sort();
+/** The argument names of an ICU message, including those inside select/plural option bodies. */
+function argumentsOf(message: string, found = new Set<string>()): Set<string> {
+  let i = 0;
+  while (i < message.length) {
+    if (message[i] !== '{') {
+      i++;
+      continue;
+    }
+    let depth = 0;
+    let j = i;
+    for (; j < message.length; j++) {
+      if (message[j] === '{') depth++;
+      else if (message[j] === '}' && --depth === 0) break;
+    }
+    const inner = message.slice(i + 1, j);
+    const [name = '', , ...options] = inner.split(',');
+    found.add(name.trim());
+    // Option bodies ("true {inviata di nuovo}") are messages too: look inside them, not at their keys.
+    const rest = options.join(',');
+    for (const body of rest.matchAll(/\{((?:[^{}]|\{[^{}]*\})*)\}/g)) argumentsOf(body[1] ?? '', found);
+    i = j + 1;
+  }
+  return found;
+}
+const placeholders = (s: string) => [...argumentsOf(s)].sort();
 const tags = (s: string) => [...new Set([...s.matchAll(/<(\w+)>/g)].map((m) => m[1]))].filter((t) => t !== 'it').sort();
 
 describe('the Italian and English catalogues (issue 21)', () => {

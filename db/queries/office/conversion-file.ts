@@ -34,6 +34,7 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
         codiceFiscale: users.codiceFiscale,
         email: users.email,
         mobile: users.mobile,
+        locale: users.locale,
       },
       decidedByName: decider.givenName,
       decidedBySurname: decider.familyName,

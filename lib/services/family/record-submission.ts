@@ -1,4 +1,6 @@
 import 'server-only';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/domain/locale';
+import { translatorFor } from '@/lib/i18n/translator';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/open';
 import { conversions, conversionSubmissions, type SignatureEvidence } from '@/db/schema';
@@ -20,7 +22,7 @@ type Args = {
   actor: Actor;
   conversion: Conversion;
   voucher: { id: string; number: string };
-  holder: { email: string };
+  holder: { email: string; locale: string | null };
   dossier: Dossier;
   sha256: string;
   signature: SignatureEvidence;
@@ -70,6 +72,7 @@ export async function recordSubmission(tx: Tx, a: Args): Promise<{ protocolNumbe
     },
     at: a.now,
   });
+  const familyLocale = isLocale(a.holder.locale) ? a.holder.locale : DEFAULT_LOCALE;
   const facts = {
     holderName: a.dossier.voucher.holderName,
     holderCodiceFiscale: a.dossier.voucher.holderCodiceFiscale,
@@ -88,10 +91,11 @@ export async function recordSubmission(tx: Tx, a: Args): Promise<{ protocolNumbe
     ...submissionReceiptForFamily(
       facts,
       a.baseUrl ? `${a.baseUrl}/famiglia/buoni/${a.voucher.id}/ricevuta` : undefined,
+      familyLocale,
     ),
     attachments: [
       {
-        filename: `ricevuta-${protocolNumber}.pdf`,
+        filename: translatorFor(familyLocale, 'Emails')('receiptFile', { protocol: protocolNumber }),
         contentType: 'application/pdf',
         receiptOfSubmission: submission!.id,
       },
