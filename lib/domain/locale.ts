@@ -55,7 +55,8 @@ export function chooseLocale(input: {
  * The pages that follow the chosen language. Everything else (the staff areas, and the pages not yet
  * translated) renders in Italian with lang="it", so a page never claims a language it is not written in.
  */
-const TRANSLATED = [/^\/famiglia(\/|$)/, /^\/$/, /^\/lingua(\/|$)/];
+// Grows page by page as each is translated (issue 21); the voucher page and its forms come next.
+const TRANSLATED = [/^\/$/, /^\/famiglia\/?$/];
 
 export function isTranslatedPath(pathname: string): boolean {
   return TRANSLATED.some((re) => re.test(pathname));

@@ -36,7 +36,9 @@ describe('chooseLocale: profile, then cookie, then browser, then Italian; staff 
 describe('isTranslatedPath: staff areas never follow the choice', () => {
   it.each([
     ['/famiglia', true],
-    ['/famiglia/buoni/x/invio', true],
+    ['/famiglia/', true],
+    ['/famiglia/buoni/x/invio', false], // not translated yet: stays Italian, lang="it"
+    ['/login', false],
     ['/', true],
     ['/famigliare', false],
     ['/ufficio', false],
