@@ -1,12 +1,9 @@
 import Link from 'next/link';
-import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { logoutAction } from '@/lib/actions/auth/logout';
 import { ROLE_HOME, ROLE_LABELS } from '@/lib/auth/actor';
 import { currentActor, currentUserName } from '@/lib/auth/current-actor';
-import { isTranslatedPath } from '@/lib/domain/locale';
 import { italian } from '@/lib/i18n/italian';
-import { PAGE_PATH_HEADER } from '@/lib/i18n/page-path';
 import { LanguageSwitch } from './language-switch';
 
 export async function SiteHeader() {
@@ -15,9 +12,8 @@ export async function SiteHeader() {
   const actor = await currentActor().catch(() => null);
   const name = actor ? await currentUserName().catch(() => null) : null;
   const t = await getTranslations('Layout');
-  const path = ((await headers()).get(PAGE_PATH_HEADER) ?? '/').split('?')[0] ?? '/';
-  // Staff pages and pages not translated yet stay Italian whatever the choice: no switch there.
-  const offerSwitch = (!actor || actor.role === 'family') && isTranslatedPath(path);
+  // Staff work in Italian: no switch for them.
+  const offerSwitch = !actor || actor.role === 'family';
   return (
     <header>
       <div className="bg-pat-blue-dark text-white">

@@ -36,8 +36,10 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
 }
 
 /**
- * Where the page's language comes from. Staff and untranslated pages are always Italian (`italianOnly`);
- * elsewhere the signed-in family's profile wins, then the cookie, then the browser, then Italian.
+ * Where the page's language comes from. Staff always read Italian (`italianOnly`); for families and
+ * visitors the signed-in family's profile wins, then the cookie, then the browser, then Italian. It depends
+ * on who reads, never on the path: the root layout (and <html lang>) is not rendered again when the App
+ * Router moves between pages, so a per-path language would go stale.
  */
 export function chooseLocale(input: {
   italianOnly: boolean;
@@ -49,17 +51,6 @@ export function chooseLocale(input: {
   if (isLocale(input.profile)) return input.profile;
   if (isLocale(input.cookie)) return input.cookie;
   return localeFromAcceptLanguage(input.acceptLanguage) ?? DEFAULT_LOCALE;
-}
-
-/**
- * The pages that follow the chosen language. Everything else (the staff areas, and the pages not yet
- * translated) renders in Italian with lang="it", so a page never claims a language it is not written in.
- */
-// Grows page by page as each is translated (issue 21); the voucher page and its forms come next.
-const TRANSLATED = [/^\/$/, /^\/famiglia\/?$/];
-
-export function isTranslatedPath(pathname: string): boolean {
-  return TRANSLATED.some((re) => re.test(pathname));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLocale, isTranslatedPath, localeFromAcceptLanguage, safeReturnPath } from '@/lib/domain/locale';
+import { chooseLocale, localeFromAcceptLanguage, safeReturnPath } from '@/lib/domain/locale';
 
 describe('localeFromAcceptLanguage', () => {
   it.each([
@@ -30,22 +30,6 @@ describe('chooseLocale: profile, then cookie, then browser, then Italian; staff 
     [{ italianOnly: false, profile: null, cookie: null, acceptLanguage: null }, 'it'],
   ] as const)('%j → %s', (input, locale) => {
     expect(chooseLocale(input)).toBe(locale);
-  });
-});
-
-describe('isTranslatedPath: staff areas never follow the choice', () => {
-  it.each([
-    ['/famiglia', true],
-    ['/famiglia/', true],
-    ['/famiglia/buoni/x/invio', false], // not translated yet: stays Italian, lang="it"
-    ['/login', false],
-    ['/', true],
-    ['/famigliare', false],
-    ['/ufficio', false],
-    ['/erogatore/pes/1', false],
-    ['/profilo/sicurezza', false],
-  ] as const)('%s → %s', (path, translated) => {
-    expect(isTranslatedPath(path)).toBe(translated);
   });
 });
 
