@@ -1,4 +1,8 @@
 import { networkInterfaces } from 'node:os';
+import createNextIntlPlugin from 'next-intl/plugin';
+
+// No locale segment in URLs: lib/i18n/request.ts picks the language per request (issue 21).
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const isProd = process.env.NODE_ENV === 'production';
@@ -55,4 +59,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

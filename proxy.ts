@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { PAGE_PATH_HEADER } from '@/lib/i18n/page-path';
 import { secureCookies } from '@/lib/config/runtime-config';
 import {
   handoffValue,
@@ -45,6 +46,8 @@ export function proxy(req: NextRequest) {
   requestHeaders.set('content-security-policy', policy);
   requestHeaders.set(SESSION_HANDOFF_HEADER, handoffValue(claims));
   requestHeaders.set('x-request-id', crypto.randomUUID());
+  // The page's language depends on where it is (staff areas stay Italian) and the switch returns here.
+  requestHeaders.set(PAGE_PATH_HEADER, req.nextUrl.pathname + req.nextUrl.search);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   res.headers.set('Content-Security-Policy', policy);
   const fresh = claims ? refreshedToken(claims) : null;

@@ -1,5 +1,8 @@
 import type { Metadata, Viewport } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { clientMessages } from '@/lib/i18n/messages';
 import { SiteFooter } from './_components/site-footer';
 import { SiteHeader } from './_components/site-header';
 import { titillium } from './fonts';
@@ -13,19 +16,24 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations('Layout');
   return (
-    <html lang="it" className={titillium.variable}>
+    <html lang={locale} className={titillium.variable}>
       <body className="flex min-h-screen flex-col font-sans text-base leading-relaxed">
         <a
           href="#contenuto"
           className="sr-only z-50 bg-white p-3 font-semibold text-pat-blue focus:not-sr-only focus:absolute focus:left-2 focus:top-2"
         >
-          Vai al contenuto principale
+          {t('skipLink')}
         </a>
         <SiteHeader />
         <main id="contenuto" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
-          {children}
+          {/* Only the namespaces client components read travel to the browser (lib/i18n/messages.ts). */}
+          <NextIntlClientProvider locale={locale} messages={clientMessages(locale)}>
+            {children}
+          </NextIntlClientProvider>
         </main>
         <SiteFooter />
       </body>

@@ -1,16 +1,20 @@
-export function SiteFooter() {
+import { getTranslations } from 'next-intl/server';
+import { italian } from '@/lib/i18n/italian';
+
+export async function SiteFooter() {
+  const t = await getTranslations('Layout');
   return (
     <footer className="mt-8 bg-[#1f2b37] text-white">
       <div className="mx-auto grid max-w-5xl gap-2 px-4 py-6 text-sm sm:grid-cols-2">
         <p>
-          <strong>Provincia autonoma di Trento</strong>
+          <strong>{t('province')}</strong>
           <br />
-          Struttura Multifunzionale Territoriale Ad Personam — Fondo Sociale Europeo
+          {t.rich('footerOffice', { it: italian })}
         </p>
         <p className="sm:text-right">
-          Buoni di servizio per la conciliazione tra lavoro e famiglia
+          {t('footerMeasure')}
           <br />
-          Del. G.P. n. 575/2020 e n. 742/2020
+          {t.rich('footerLaw', { it: italian })}
         </p>
       </div>
     </footer>

@@ -1,46 +1,52 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/app/_components/status-badge';
 import { getDb } from '@/db';
 import { listFamilyVouchers } from '@/db/queries/family-vouchers';
 import { requireRole } from '@/lib/auth/current-actor';
-import { formatDateIt } from '@/lib/domain/dates';
-import { formatEuro } from '@/lib/domain/money';
-import { CONVERSION_STATUS_LABELS } from '@/lib/domain/labels';
+import { formatDate } from '@/lib/domain/dates';
+import { formatMoney } from '@/lib/domain/money';
 import { canModifyPes } from '@/lib/domain/voucher-rules';
+import { italian } from '@/lib/i18n/italian';
 
-export const metadata: Metadata = { title: 'Buoni di servizio' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('FamilyHome'))('title') };
+}
 
 export default async function FamilyHome() {
   const actor = await requireRole('family');
   const vouchers = await listFamilyVouchers(await getDb(), actor.userId);
+  const t = await getTranslations('FamilyHome');
+  const status = await getTranslations('ConversionStatus');
+  const locale = await getLocale();
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold">Buoni di servizio</h1>
-      {vouchers.length === 0 ? <p>Non risultano Buoni di servizio assegnati a tuo nome.</p> : null}
+      <h1 className="text-3xl font-bold">{t('title')}</h1>
+      {vouchers.length === 0 ? <p>{t('none')}</p> : null}
       <ul className="space-y-4">
         {vouchers.map((v) => {
           const conv = v.conversionStatus;
           return (
             <li key={v.id} className="card space-y-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h2 className="text-xl font-bold">Buono {v.number}</h2>
+                <h2 className="text-xl font-bold">{t('voucher', { number: v.number })}</h2>
                 <StatusBadge
-                  label={v.status === 'assigned' ? 'assegnato' : 'concluso'}
+                  label={v.status === 'assigned' ? t('assigned') : t('concluded')}
                   tone={v.status === 'assigned' ? 'info' : 'neutral'}
                 />
               </div>
               <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-                <dt className="font-semibold">Importo assegnato</dt>
-                <dd>{formatEuro(v.totalCents)}</dd>
-                <dt className="font-semibold">Assegnato il</dt>
-                <dd>{formatDateIt(v.assignedOn)}</dd>
-                <dt className="font-semibold">Minori</dt>
+                <dt className="font-semibold">{t('amount')}</dt>
+                <dd>{formatMoney(v.totalCents, locale)}</dd>
+                <dt className="font-semibold">{t('assignedOn')}</dt>
+                <dd>{formatDate(v.assignedOn, locale)}</dd>
+                <dt className="font-semibold">{t('children')}</dt>
                 <dd>{v.children.map((c) => `${c.givenName} ${c.familyName}`).join(', ')}</dd>
                 {conv ? (
                   <>
-                    <dt className="font-semibold">Modifica PES</dt>
-                    <dd>{CONVERSION_STATUS_LABELS[conv]}</dd>
+                    <dt className="font-semibold">{t.rich('conversion', { it: italian })}</dt>
+                    <dd>{status(conv)}</dd>
                   </>
                 ) : null}
               </dl>
@@ -48,19 +54,19 @@ export default async function FamilyHome() {
                 <Link
                   href={`/famiglia/buoni/${v.id}`}
                   className="btn-primary"
-                  aria-label={`Modifica PES del buono ${v.number}`}
+                  aria-label={t('modifyLabel', { number: v.number })}
                 >
-                  Modifica PES
+                  {t.rich('modify', { it: italian })}
                 </Link>
               ) : v.status === 'concluded' ? (
-                <p className="text-muted">Il buono è concluso: non ci sono PES da modificare.</p>
+                <p className="text-muted">{t('concludedText')}</p>
               ) : (
                 <Link
                   href={`/famiglia/buoni/${v.id}`}
                   className="btn-secondary"
-                  aria-label={`Vedi la richiesta: modifica PES del buono ${v.number}`}
+                  aria-label={t('viewLabel', { number: v.number })}
                 >
-                  Vedi la richiesta
+                  {t('view')}
                 </Link>
               )}
             </li>

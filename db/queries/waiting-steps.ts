@@ -168,6 +168,7 @@ export async function conversionHolder(db: DbOrTx, conversionId: string) {
       familyName: users.familyName,
       email: users.email,
       codiceFiscale: users.codiceFiscale,
+      locale: users.locale,
     })
     .from(conversions)
     .innerJoin(vouchers, eq(vouchers.id, conversions.voucherId))

@@ -17,10 +17,13 @@ export const users = pgTable(
     // Bumped on password change, deactivation, role change: every JWT carrying an older value dies.
     sessionVersion: integer('session_version').notNull().default(1),
     active: boolean('active').notNull().default(true),
+    // The family's language for pages, e-mails and SMS (issue 21); null: not chosen, pages follow the browser.
+    locale: text('locale'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('users_role_check', sql`${t.role} in ('family', 'provider', 'office')`),
+    check('users_locale_check', sql`${t.locale} in ('it', 'en')`),
     check('users_provider_staff_check', sql`(${t.role} = 'provider') = (${t.providerId} is not null)`),
     index('users_provider_idx').on(t.providerId),
     // Office search: prefix of the codice fiscale (stored upper-case) or of the surname, case-insensitive.

@@ -2,6 +2,8 @@
  * Calendar dates travel as ISO strings "YYYY-MM-DD" (no time zone, no shifting);
  * instants are Date objects shown in Europe/Rome, where the Province works.
  */
+import type { Locale } from './locale';
+
 const TIME_ZONE = 'Europe/Rome';
 
 const DATE_IT = new Intl.DateTimeFormat('it-IT', {
@@ -18,6 +20,30 @@ const DATE_TIME_IT = new Intl.DateTimeFormat('it-IT', {
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
+});
+
+// English dates spell the month ("6 December 2026"): day/month order differs between English readers.
+const DATE_EN = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const DATE_TIME_EN = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+// A calendar day is formatted at UTC noon, so no zone can move it to the day before or after.
+const DATE_EN_UTC = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
 });
 
 export type IsoParts = { year: number; month: number; day: number };
@@ -57,6 +83,21 @@ export function formatDateIt(d: Date | string): string {
     return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
   }
   return DATE_IT.format(asDate(d));
+}
+
+/** The date in the reader's language: "26/11/2026" (it, as formatDateIt) or "26 November 2026" (en). */
+export function formatDate(d: Date | string, locale: Locale): string {
+  if (locale === 'it') return formatDateIt(d);
+  if (typeof d === 'string' && ISO_DATE.test(d)) {
+    const { year, month, day } = parseIsoDate(d);
+    return DATE_EN_UTC.format(new Date(Date.UTC(year, month - 1, day, 12)));
+  }
+  return DATE_EN.format(asDate(d));
+}
+
+/** "26/11/2026, 17:05" (it) or "26 November 2026 at 17:05" (en), in Europe/Rome. */
+export function formatDateTime(d: Date | string, locale: Locale): string {
+  return locale === 'it' ? formatDateTimeIt(d) : DATE_TIME_EN.format(asDate(d));
 }
 
 /** "26/11/2026, 17:05" in Europe/Rome, 24-hour clock. */

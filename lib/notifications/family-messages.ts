@@ -1,4 +1,5 @@
 import { ioContentFromEmail, type IoContent } from '@/lib/domain/io-message';
+import type { Locale } from '@/lib/domain/locale';
 import { conversionApprovedMessage } from './messages/conversion-approved';
 import { conversionRejectedMessage } from './messages/conversion-rejected';
 import { conversionReturnedMessage } from './messages/conversion-returned';
@@ -18,19 +19,29 @@ export const FAMILY_MESSAGES = {
   conversion_approved: conversionApprovedMessage,
   conversion_rejected: conversionRejectedMessage,
   conversion_returned: conversionReturnedMessage,
+  // Italian whatever the family's language, until term-reminders.ts takes a locale (issue 21, left to do).
   family_integration_reminder: (m: Parameters<typeof familyIntegrationReminder>[0]) =>
     withoutKind(familyIntegrationReminder(m)),
   family_office_term_passed: (m: Parameters<typeof familyOfficeTermPassed>[0]) =>
     withoutKind(familyOfficeTermPassed(m)),
-} satisfies Record<string, (data: never) => EmailContent>;
+} satisfies Record<string, (data: never, locale: Locale) => EmailContent>;
 
 export type FamilyMessageKind = keyof typeof FAMILY_MESSAGES;
 export type FamilyMessageData<K extends FamilyMessageKind> = Parameters<(typeof FAMILY_MESSAGES)[K]>[0];
 
-export function familyEmailContent<K extends FamilyMessageKind>(kind: K, data: FamilyMessageData<K>): EmailContent {
-  return (FAMILY_MESSAGES[kind] as (d: FamilyMessageData<K>) => EmailContent)(data);
+/** In the family's language (users.locale; Italian when never chosen). */
+export function familyEmailContent<K extends FamilyMessageKind>(
+  kind: K,
+  data: FamilyMessageData<K>,
+  locale: Locale = 'it',
+): EmailContent {
+  return (FAMILY_MESSAGES[kind] as (d: FamilyMessageData<K>, l: Locale) => EmailContent)(data, locale);
 }
 
-export function familyIoContent<K extends FamilyMessageKind>(kind: K, data: FamilyMessageData<K>): IoContent {
-  return ioContentFromEmail(familyEmailContent(kind, data));
+export function familyIoContent<K extends FamilyMessageKind>(
+  kind: K,
+  data: FamilyMessageData<K>,
+  locale: Locale = 'it',
+): IoContent {
+  return ioContentFromEmail(familyEmailContent(kind, data, locale));
 }

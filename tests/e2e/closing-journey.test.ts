@@ -1,4 +1,6 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { italianWordsIn } from '../support/italian-words';
 import { e2eEnabled, useApp } from './support/app-fixture';
 import { expectAccessible, login, logout, newPage } from './support/browser';
 import {
@@ -59,4 +61,52 @@ describe.skipIf(!e2eEnabled)('closing journey: Anna asks, three providers close,
     await expectAccessible(page);
     await context.close();
   });
+
+  // Issue 21: the family side in English. Last in this file: it changes Anna's language and puts it back.
+  it('a family switches its pages to English and back; the choice follows it to another browser', async () => {
+    const base = app().baseUrl;
+    const { context, page } = await newPage(browser());
+    await login(page, base, ANNA);
+    await page.getByRole('heading', { name: 'Buoni di servizio', level: 1 }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('it');
+
+    await page.getByRole('button', { name: 'Read in English' }).click();
+    await page.getByRole('heading', { name: 'Service vouchers', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/famiglia');
+    await expectEnglishPage(page);
+    expect(await page.getByText(/^€\d{1,3}(,\d{3})*\.\d{2}$/).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+
+    // The voucher page is not translated yet: its content is marked Italian, and axe agrees.
+    await page.getByRole('link', { name: 'Change PES (MODIFICA PES) of voucher BS-2020-0001' }).click();
+    await page
+      .locator('main [lang="it"]')
+      .getByRole('heading', { name: /Modifica PES/, level: 1 })
+      .waitFor();
+    await expectAccessible(page);
+    await page.goto(`${base}/famiglia`);
+
+    // A browser without the cookie and with Italian as its language: the profile wins.
+    const other = await newPage(browser());
+    await login(other.page, base, ANNA);
+    await other.page.getByRole('heading', { name: 'Service vouchers', level: 1 }).waitFor();
+    await other.context.close();
+
+    await page.getByRole('button', { name: 'Leggi in italiano' }).click();
+    await page.getByRole('heading', { name: 'Buoni di servizio', level: 1 }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('it');
+    await context.close();
+  });
 });
+
+/** lang="en", no raw catalogue key, and no Italian word outside the parts marked lang="it". */
+async function expectEnglishPage(page: Page) {
+  expect(await page.getAttribute('html', 'lang')).toBe('en');
+  const text = await page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    body.querySelectorAll('[lang="it"], script, style, template').forEach((e) => e.remove());
+    return body.textContent ?? '';
+  });
+  expect(text).not.toMatch(/\b(Layout|Home|FamilyHome|ConversionStatus|CloseRequest|Money|Emails)\.\w+/);
+  expect(italianWordsIn(text)).toEqual([]);
+}

@@ -203,13 +203,18 @@ describe('App IO through the outbox', () => {
     const before = (await t.db.select().from(notificationOutbox)).length;
     await expect(
       t.db.transaction(async (tx) => {
-        await enqueueFamilyMessage(tx, { email: MARTA_MAIL, codiceFiscale: CF.marta }, 'conversion_returned', {
-          givenName: 'Marta',
-          familyName: 'Verdi',
-          voucherNumber: 'BS-2020-0003',
-          protocolNumber: null,
-          reason: 'Manca il documento',
-        });
+        await enqueueFamilyMessage(
+          tx,
+          { email: MARTA_MAIL, codiceFiscale: CF.marta, locale: null },
+          'conversion_returned',
+          {
+            givenName: 'Marta',
+            familyName: 'Verdi',
+            voucherNumber: 'BS-2020-0003',
+            protocolNumber: null,
+            reason: 'Manca il documento',
+          },
+        );
         throw new Error('business failure');
       }),
     ).rejects.toThrow('business failure');
@@ -222,13 +227,18 @@ describe('App IO through the outbox', () => {
     const count = async (channel: string) =>
       (await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.channel, channel))).length;
     const [ios, emails] = [await count('io'), await count('email')];
-    await enqueueFamilyMessage(t.db, { email: MARTA_MAIL, codiceFiscale: CF.marta }, 'conversion_returned', {
-      givenName: 'Marta',
-      familyName: 'Verdi',
-      voucherNumber: 'BS-2020-0003',
-      protocolNumber: null,
-      reason: 'Manca il documento',
-    });
+    await enqueueFamilyMessage(
+      t.db,
+      { email: MARTA_MAIL, codiceFiscale: CF.marta, locale: null },
+      'conversion_returned',
+      {
+        givenName: 'Marta',
+        familyName: 'Verdi',
+        voucherNumber: 'BS-2020-0003',
+        protocolNumber: null,
+        reason: 'Manca il documento',
+      },
+    );
     expect([await count('io'), await count('email')]).toEqual([ios, emails + 1]);
   });
 

@@ -10,7 +10,16 @@ process.env.FILES_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'bsp-files-'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock('@/lib/notifications/kick-dispatcher', () => ({ kickDispatcher: vi.fn() }));
 // A test may add request headers (e.g. a forged X-Forwarded-Host) through globalThis.__testHeaders.
+// Cookies set by an action land in globalThis.__testCookies, where a test can read them.
 vi.mock('next/headers', () => ({
+  cookies: async () => {
+    const g = globalThis as { __testCookies?: Map<string, string> };
+    const jar = (g.__testCookies ??= new Map());
+    return {
+      get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+      set: (name: string, value: string) => void jar.set(name, value),
+    };
+  },
   headers: async () =>
     new Headers({
       host: 'localhost:3000',

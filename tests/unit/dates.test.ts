@@ -4,7 +4,9 @@ import {
   daysBetween,
   romeDayStart,
   addYears,
+  formatDate,
   formatDateIt,
+  formatDateTime,
   formatDateTimeIt,
   isoDate,
   parseIsoDate,
@@ -99,5 +101,28 @@ describe('romeDayStart / daysBetween', () => {
     ['2026-11-02T10:00:00Z', '2026-11-01T10:00:00Z', 0],
   ])('from %s to %s: %i days', (a, b, n) => {
     expect(daysBetween(new Date(a), new Date(b))).toBe(n);
+  });
+});
+
+describe('formatDate / formatDateTime in the reader’s language', () => {
+  it.each([
+    ['2026-12-06', 'it', '06/12/2026'],
+    ['2026-12-06', 'en', '6 December 2026'],
+    ['2026-01-01', 'en', '1 January 2026'],
+    [new Date('2026-07-01T22:30:00Z'), 'en', '2 July 2026'], // already the next day in Rome
+    [new Date('2026-07-01T22:30:00Z'), 'it', '02/07/2026'],
+  ] as const)('%s in %s → %s', (d, locale, text) => {
+    expect(formatDate(d, locale)).toBe(text);
+  });
+  it.each([
+    [new Date('2026-11-26T16:05:00Z'), 'it', '26/11/2026, 17:05'],
+    [new Date('2026-11-26T16:05:00Z'), 'en', '26 November 2026 at 17:05'],
+    [new Date('2026-07-01T22:30:00Z'), 'en', '2 July 2026 at 00:30'],
+  ] as const)('%s in %s → %s', (d, locale, text) => {
+    expect(formatDateTime(d, locale)).toBe(text);
+  });
+  it('refuses what is not a date in either language', () => {
+    expect(() => formatDate('2026-02-30', 'en')).toThrow(RangeError);
+    expect(() => formatDateTime('yesterday', 'en')).toThrow(RangeError);
   });
 });

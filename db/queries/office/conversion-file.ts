@@ -35,6 +35,7 @@ export async function getOfficeConversionFile(db: DbOrTx, _scope: OfficeScope, c
         codiceFiscale: users.codiceFiscale,
         email: users.email,
         mobile: users.mobile,
+        locale: users.locale,
       },
       decidedByName: decider.givenName,
       decidedBySurname: decider.familyName,

@@ -1,4 +1,6 @@
-import { formatEuro } from '@/lib/domain/money';
+import type { Locale } from '@/lib/domain/locale';
+import { formatMoney } from '@/lib/domain/money';
+import { plainText, translatorFor } from '@/lib/i18n/translator';
 
 export type DecisionMailTo = {
   givenName: string;
@@ -9,20 +11,34 @@ export type DecisionMailTo = {
 };
 type ApprovedPes = { code: string; providerName: string; hours: number; amountCents: number };
 
-const ref = (m: DecisionMailTo) =>
-  `la modifica PES del Buono di servizio ${m.voucherNumber}${m.protocolNumber ? ` (protocollo ${m.protocolNumber})` : ''}`;
+export const emailText = (locale: Locale) => translatorFor(locale, 'Emails');
+
+const ref = (m: DecisionMailTo, locale: Locale) => {
+  const t = emailText(locale);
+  return m.protocolNumber
+    ? t.markup('referenceWithProtocol', { voucher: m.voucherNumber, protocol: m.protocolNumber, ...plainText })
+    : t.markup('reference', { voucher: m.voucherNumber, ...plainText });
+};
 
 /** Convalida: the family may start the services with the providers. */
-export function conversionApprovedMessage(m: DecisionMailTo & { pes: ApprovedPes[] }) {
+export function conversionApprovedMessage(m: DecisionMailTo & { pes: ApprovedPes[] }, locale: Locale = 'it') {
+  const t = emailText(locale);
   return {
-    subject: `Modifica PES convalidata — buono ${m.voucherNumber}`,
+    subject: t('approvedSubject', { voucher: m.voucherNumber }),
     paragraphs: [
-      `Gentile ${m.givenName} ${m.familyName},`,
-      `la Struttura Multifunzionale Territoriale Ad Personam ha convalidato ${ref(m)}.`,
-      'I servizi possono ora essere attivati in accordo con i soggetti erogatori:',
-      ...m.pes.map((p) => `• PES ${p.code} — ${p.providerName} — ${p.hours} ore — ${formatEuro(p.amountCents)}`),
+      t('greeting', { name: `${m.givenName} ${m.familyName}` }),
+      t.markup('approvedBody', { reference: ref(m, locale), ...plainText }),
+      t('approvedServices'),
+      ...m.pes.map((p) =>
+        t('approvedPes', {
+          code: p.code,
+          provider: p.providerName,
+          hours: p.hours,
+          amount: formatMoney(p.amountCents, locale),
+        }),
+      ),
     ],
-    ...(m.href ? { link: { href: m.href, label: 'Apri il buono' } } : {}),
+    ...(m.href ? { link: { href: m.href, label: t('openVoucher') } } : {}),
   };
 }
 

@@ -1,14 +1,17 @@
-import { decisionReference, type DecisionMailTo } from './conversion-approved';
+import type { Locale } from '@/lib/domain/locale';
+import { plainText } from '@/lib/i18n/translator';
+import { decisionReference, emailText, type DecisionMailTo } from './conversion-approved';
 
 /** Respingi: the reason, and that the new PES no longer hold the money. */
-export function conversionRejectedMessage(m: DecisionMailTo & { reason: string }) {
+export function conversionRejectedMessage(m: DecisionMailTo & { reason: string }, locale: Locale = 'it') {
+  const t = emailText(locale);
   return {
-    subject: `Modifica PES respinta — buono ${m.voucherNumber}`,
+    subject: t('rejectedSubject', { voucher: m.voucherNumber }),
     paragraphs: [
-      `Gentile ${m.givenName} ${m.familyName},`,
-      `la Struttura Multifunzionale Territoriale Ad Personam ha respinto ${decisionReference(m)} con questa motivazione: «${m.reason}».`,
-      'I nuovi PES richiesti sono annullati e non possono essere attivati. Per chiarimenti rivolgiti alla Struttura Multifunzionale Territoriale Ad Personam.',
+      t('greeting', { name: `${m.givenName} ${m.familyName}` }),
+      t.markup('rejectedBody', { reference: decisionReference(m, locale), reason: m.reason, ...plainText }),
+      t.markup('rejectedAfter', plainText),
     ],
-    ...(m.href ? { link: { href: m.href, label: 'Apri il buono' } } : {}),
+    ...(m.href ? { link: { href: m.href, label: t('openVoucher') } } : {}),
   };
 }

@@ -1,4 +1,7 @@
+import type { Locale } from '@/lib/domain/locale';
+import { translatorFor } from '@/lib/i18n/translator';
+
 /** The SMS carrying the code: short, says what it signs and that nobody should ask for it. */
-export function otpSms(m: { code: string; voucherNumber: string; minutes: number }): string {
-  return `Provincia di Trento - Buoni di servizio: il codice per firmare la richiesta di convalida del buono ${m.voucherNumber} è ${m.code}. Vale ${m.minutes} minuti. Non comunicarlo a nessuno.`;
+export function otpSms(m: { code: string; voucherNumber: string; minutes: number }, locale: Locale = 'it'): string {
+  return translatorFor(locale, 'Emails')('otpSms', { voucher: m.voucherNumber, code: m.code, minutes: m.minutes });
 }

@@ -1,5 +1,7 @@
-import { formatDateTimeIt } from '@/lib/domain/dates';
-import { formatEuro } from '@/lib/domain/money';
+import { formatDateTime, formatDateTimeIt } from '@/lib/domain/dates';
+import type { Locale } from '@/lib/domain/locale';
+import { formatEuro, formatMoney } from '@/lib/domain/money';
+import { plainText, translatorFor } from '@/lib/i18n/translator';
 
 type Submission = {
   holderName: string;
@@ -13,18 +15,24 @@ type Submission = {
   resubmission: boolean;
 };
 
-/** To the family: the receipt of what was signed, with the PDF attached. */
-export function submissionReceiptForFamily(s: Submission, link?: string) {
+/** To the family, in its language: the receipt of what was signed, with the PDF attached. */
+export function submissionReceiptForFamily(s: Submission, link?: string, locale: Locale = 'it') {
+  const t = translatorFor(locale, 'Emails');
   return {
-    subject: `Ricevuta della richiesta di convalida — protocollo ${s.protocolNumber}`,
+    subject: t('receiptSubject', { protocol: s.protocolNumber }),
     paragraphs: [
-      `Gentile ${s.holderName},`,
-      `la richiesta di convalida della modifica PES del buono ${s.voucherNumber} è stata ${s.resubmission ? 'inviata di nuovo' : 'inviata'} all’ufficio il ${formatDateTimeIt(s.submittedAt)} con il protocollo ${s.protocolNumber}.`,
-      `Nuovi PES inviati: ${s.newPesCount}, per un totale di ${formatEuro(s.committedCents)} a carico del buono.`,
-      `Impronta SHA-256 dei dati firmati: ${s.dossierSha256}.`,
-      'In allegato la ricevuta in PDF. La Struttura Multifunzionale Territoriale Ad Personam esaminerà la richiesta e riceverai una e-mail con l’esito. Da ora la modifica PES non può più essere cambiata.',
+      t('greeting', { name: s.holderName }),
+      t('receiptSent', {
+        voucher: s.voucherNumber,
+        resubmission: String(s.resubmission),
+        at: formatDateTime(s.submittedAt, locale),
+        protocol: s.protocolNumber,
+      }),
+      t('receiptPes', { count: s.newPesCount, amount: formatMoney(s.committedCents, locale) }),
+      t('receiptHash', { sha: s.dossierSha256 }),
+      t.markup('receiptAfter', plainText),
     ],
-    ...(link ? { link: { href: link, label: 'Apri la ricevuta' } } : {}),
+    ...(link ? { link: { href: link, label: t('receiptLink') } } : {}),
   };
 }
 

@@ -132,7 +132,10 @@ export async function confirmSubmission(
         .returning({ id: otpCodes.id });
       if (consumed.length !== 1) throw new AppError('otp_missing');
 
-      const [holder] = await tx.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
+      const [holder] = await tx
+        .select({ email: users.email, locale: users.locale })
+        .from(users)
+        .where(eq(users.id, actor.userId));
       return recordSubmission(tx, {
         actor,
         conversion,

@@ -1,5 +1,7 @@
 import 'server-only';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/domain/locale';
+import { translatorFor } from '@/lib/i18n/translator';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/open';
 import { conversions, conversionSubmissions, type SignatureEvidence } from '@/db/schema';
@@ -22,7 +24,7 @@ type Args = {
   actor: Actor;
   conversion: Conversion;
   voucher: { id: string; number: string };
-  holder: { email: string };
+  holder: { email: string; locale: string | null };
   dossier: Dossier;
   sha256: string;
   signature: SignatureEvidence;
@@ -57,16 +59,22 @@ export async function recordSubmission(tx: Tx, a: Args): Promise<{ protocolNumbe
     resubmission: from === 'returned',
   };
   const officeLink = a.baseUrl ? `${a.baseUrl}/ufficio` : undefined;
+  const familyLocale = isLocale(a.holder.locale) ? a.holder.locale : DEFAULT_LOCALE;
   const emails = await renderEmails([
     {
       to: a.holder.email,
       ...submissionReceiptForFamily(
         facts,
         a.baseUrl ? `${a.baseUrl}/famiglia/buoni/${a.voucher.id}/ricevuta` : undefined,
+        familyLocale,
       ),
       // The PDF is rendered by the dispatcher from the submission row written below, not here.
       attachments: [
-        { filename: `ricevuta-${placeholder}.pdf`, contentType: 'application/pdf', receiptOfSubmission: submissionId },
+        {
+          filename: translatorFor(familyLocale, 'Emails')('receiptFile', { protocol: placeholder }),
+          contentType: 'application/pdf',
+          receiptOfSubmission: submissionId,
+        },
       ],
     },
     ...(await officeRecipients(tx)).map((to) => ({ to, ...submissionNoticeForOffice(facts, officeLink) })),

@@ -1,5 +1,6 @@
 import 'server-only';
 import { now as clockNow } from '@/lib/clock';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/domain/locale';
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/open';
@@ -78,7 +79,10 @@ export async function sendOtp(db: Db, actor: Actor, input: { voucherId: string }
         `${allowance.reason === 'too_soon' ? 'Il codice è appena stato inviato.' : 'Hai richiesto 5 codici negli ultimi 10 minuti.'} Potrai richiederne uno nuovo ${waitText(allowance.retryAt, now)}.`,
       );
     }
-    const [holder] = await tx.select({ mobile: users.mobile }).from(users).where(eq(users.id, actor.userId));
+    const [holder] = await tx
+      .select({ mobile: users.mobile, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, actor.userId));
     if (!holder?.mobile) {
       throw new AppError(
         'invalid_state',
@@ -104,7 +108,10 @@ export async function sendOtp(db: Db, actor: Actor, input: { voucherId: string }
     });
     await enqueueSms(tx, {
       to: holder.mobile,
-      text: otpSms({ code, voucherNumber: voucher.number, minutes: OTP_TTL_SECONDS / 60 }),
+      text: otpSms(
+        { code, voucherNumber: voucher.number, minutes: OTP_TTL_SECONDS / 60 },
+        isLocale(holder.locale) ? holder.locale : DEFAULT_LOCALE,
+      ),
       secret: { values: [code], expiresAt: otpExpiry(now) },
     });
     await writeAudit(tx, {

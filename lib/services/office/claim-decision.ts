@@ -40,6 +40,7 @@ export async function claimDecision(
         familyName: users.familyName,
         email: users.email,
         codiceFiscale: users.codiceFiscale,
+        locale: users.locale,
       })
       .from(vouchers)
       .innerJoin(users, eq(users.id, vouchers.holderId))

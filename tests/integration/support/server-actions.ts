@@ -45,6 +45,7 @@ export const TABLE: Record<string, Entry> = {
     own: () => ({ codiceFiscale: CF.anna, password: 'una password qualsiasi' }),
   },
   logoutAction: { role: 'public' },
+  switchLocaleAction: { role: 'public', form: true, own: () => ({ locale: 'en' }) },
   oidcSignInAction: { role: 'public', form: true, own: () => ({ idp: 'spid' }) },
   requestPasswordResetAction: {
     role: 'public',

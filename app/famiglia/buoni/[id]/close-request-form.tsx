@@ -1,18 +1,20 @@
 'use client';
 import { useActionState, useEffect, useTransition, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { Alert } from '@/app/_components/alert';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { requestClosingAction, type RequestClosingState } from '@/lib/actions/family/request-closing';
 import { echoedList } from '@/lib/actions/form-input';
-import { SELECT_ONE_PES } from '@/lib/validation/closing-messages';
 import { PesFacts } from '@/app/_components/pes-facts';
+import { italian } from '@/lib/i18n/italian';
 import type { PesSummary } from './pes-summary';
 
 // The one rule a family can break here, checked before posting with react-hook-form's own rule and the
 // action's words; the action checks everything again with its zod schema. No zod resolver: it would put zod
 // (45 KiB compressed) in the bundle of the family's main page for a single "at least one" (quality P5).
-const atLeastOne = (v: string[] | string | boolean) => (Array.isArray(v) ? v.length > 0 : Boolean(v)) || SELECT_ONE_PES;
+const atLeastOne = (message: string) => (v: string[] | string | boolean) =>
+  (Array.isArray(v) ? v.length > 0 : Boolean(v)) || message;
 
 /**
  * INVIA RICHIESTA DI CHIUSURA: a `<form action>` posted to the server, so it works before hydration and
@@ -28,6 +30,7 @@ export function CloseRequestForm({
   pes: PesSummary[];
   editable: boolean;
 }) {
+  const t = useTranslations('CloseRequest');
   const [state, formAction] = useActionState<RequestClosingState, FormData>(requestClosingAction, null);
   const [pending, startTransition] = useTransition();
   const ticked = state && !state.ok ? echoedList(state.values, 'pesIds') : [];
@@ -49,26 +52,24 @@ export function CloseRequestForm({
     })(e);
   };
 
-  const error = formState.errors.pesIds?.message ?? (state && !state.ok ? state.fieldErrors?.pesIds : undefined);
+  // The server's only refusal of this field is an empty selection: said in the family's language.
+  const error =
+    formState.errors.pesIds?.message ?? (state && !state.ok && state.fieldErrors?.pesIds ? t('selectOne') : undefined);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-describedby={error ? 'pesIds-error' : undefined}>
       <input type="hidden" name="voucherId" value={voucherId} />
       {state?.ok ? (
-        <Alert key={state.data.closed.join()} outcome kind="success" title="Richiesta inviata">
-          Richiesta di chiusura inviata per {state.data.closed.join(', ')}. I soggetti erogatori riceveranno una e-mail.
+        <Alert key={state.data.closed.join()} outcome kind="success" title={t('sentTitle')}>
+          {t('sentText', { codes: state.data.closed.join(', ') })}
         </Alert>
       ) : null}
       {state && !state.ok && !state.fieldErrors?.pesIds ? (
-        <Alert key={state.message} outcome kind="error" title="Richiesta non inviata">
+        <Alert key={state.message} outcome kind="error" title={t('notSentTitle')}>
           {state.message}
         </Alert>
       ) : null}
       <fieldset>
-        <legend className="mb-2">
-          {editable && selectable.length > 0
-            ? 'Seleziona i PES di cui chiedere la chiusura al soggetto erogatore.'
-            : 'PES registrati sul buono.'}
-        </legend>
+        <legend className="mb-2">{editable && selectable.length > 0 ? t('legendSelect') : t('legendList')}</legend>
         <ul className="space-y-3">
           {pes.map((p) => {
             const canSelect = editable && p.status === 'active';
@@ -82,11 +83,11 @@ export function CloseRequestForm({
                       value={p.id}
                       defaultChecked={ticked.includes(p.id)}
                       className="h-6 w-6 accent-pat-blue"
-                      {...register('pesIds', { validate: atLeastOne })}
+                      {...register('pesIds', { validate: atLeastOne(t('selectOne')) })}
                     />
                   ) : null}
                   <label htmlFor={canSelect ? `pes-${p.id}` : undefined} className="text-lg font-bold">
-                    PES {p.code}
+                    {t('pes', { code: p.code })}
                   </label>
                 </div>
                 <PesFacts f={p.facts} />
@@ -102,7 +103,7 @@ export function CloseRequestForm({
       ) : null}
       {editable && selectable.length > 0 ? (
         <button type="submit" className="btn-primary mt-4" disabled={pending}>
-          {pending ? 'Invio in corso…' : 'Invia richiesta di chiusura'}
+          {pending ? t('sending') : t.rich('submit', { it: italian })}
         </button>
       ) : null}
     </form>

@@ -22,6 +22,7 @@ export function FamilyFacts({ f, today }: { f: OfficeConversionFile; today: stri
         <dd className="break-all">
           {f.holder.email}
           {f.holder.mobile ? ` — ${f.holder.mobile}` : ''}
+          {f.holder.locale === 'en' ? ' — pagine, e-mail e SMS in inglese (scelta della famiglia)' : ''}
         </dd>
         <dt className="font-semibold">Buono di servizio</dt>
         <dd>

@@ -1,0 +1,25 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { switchLocaleAction } from '@/lib/actions/locale/switch-locale';
+
+/**
+ * One button that offers the other language, written in that language (a reader who does not understand
+ * the page can still find it), with lang and hreflang-like marking for screen readers. A plain form: it
+ * works without JavaScript.
+ */
+export async function LanguageSwitch() {
+  const locale = await getLocale();
+  const t = await getTranslations('Layout');
+  const other = locale === 'it' ? 'en' : 'it';
+  return (
+    <form action={switchLocaleAction.bind(null, null)} aria-label={t('languageSwitchLabel')}>
+      <input type="hidden" name="locale" value={other} />
+      <button
+        type="submit"
+        lang={other}
+        className="rounded border border-white px-3 py-1 font-semibold hover:bg-white hover:text-pat-blue-dark"
+      >
+        {t('languageSwitch')}
+      </button>
+    </form>
+  );
+}

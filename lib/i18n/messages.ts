@@ -1,0 +1,18 @@
+import type { Locale } from '@/lib/domain/locale';
+import en from '@/messages/en.json';
+import it from '@/messages/it.json';
+
+/** Both catalogues are small and read on every request: bundled once, never read from disk per request. */
+export const MESSAGES = { it, en } as const satisfies Record<Locale, typeof it>;
+export type Messages = typeof it;
+
+/**
+ * The namespaces client components read. Only these travel to the browser, so a page does not carry the
+ * whole catalogue (quality P5).
+ */
+export const CLIENT_NAMESPACES = ['Money', 'CloseRequest'] as const satisfies readonly (keyof Messages)[];
+
+export function clientMessages(locale: Locale): Partial<Messages> {
+  const all = MESSAGES[locale];
+  return Object.fromEntries(CLIENT_NAMESPACES.filter((n) => n in all).map((n) => [n, all[n]]));
+}
