@@ -4,6 +4,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAll, surge, type SurgeFamily } from '../support/surge.mjs';
 import { e2eEnabled } from './support/app-fixture';
+import { pgReachable } from './support/postgres-database';
 import { startApp, type AppServer } from './support/server';
 
 /**
@@ -16,19 +17,7 @@ const PG = process.env.SURGE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432
 const FAMILIES = 200;
 const CONNECTIONS = 50;
 
-async function pgReachable(): Promise<boolean> {
-  const sql = postgres(PG, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
-}
-
-const reachable = e2eEnabled && (await pgReachable());
+const reachable = e2eEnabled && (await pgReachable(PG));
 if (e2eEnabled && !reachable && process.env.CI) throw new Error(`P6 needs PostgreSQL at ${PG}`);
 
 describe.skipIf(!reachable)('P6: the opening-day surge, smaller', () => {
