@@ -1,6 +1,6 @@
 import type { Locale } from '@/lib/domain/locale';
-import en from '@/messages/en.json';
-import it from '@/messages/it.json';
+import en from '@/messages/en';
+import it from '@/messages/it';
 
 /** Both catalogues are small and read on every request: bundled once, never read from disk per request. */
 export const MESSAGES = { it, en } as const satisfies Record<Locale, typeof it>;

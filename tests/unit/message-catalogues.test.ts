@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import enMessages from '@/messages/en.json';
-import itMessages from '@/messages/it.json';
+import enMessages from '@/messages/en';
+import itMessages from '@/messages/it';
 import { italianWordsIn, unmarkedText } from '../support/italian-words';
 
 type Tree = { [key: string]: string | Tree };

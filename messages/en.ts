@@ -1,0 +1,10 @@
+import Layout from './en/Layout.json';
+import Money from './en/Money.json';
+import Home from './en/Home.json';
+import Emails from './en/Emails.json';
+import ConversionStatus from './en/ConversionStatus.json';
+import FamilyHome from './en/FamilyHome.json';
+import CloseRequest from './en/CloseRequest.json';
+
+/** The English catalogue: the same namespaces and keys as the Italian one (tests/unit/message-catalogues.test.ts). */
+export default { Layout, Money, Home, Emails, ConversionStatus, FamilyHome, CloseRequest };

@@ -1,0 +1,10 @@
+import Layout from './it/Layout.json';
+import Money from './it/Money.json';
+import Home from './it/Home.json';
+import Emails from './it/Emails.json';
+import ConversionStatus from './it/ConversionStatus.json';
+import FamilyHome from './it/FamilyHome.json';
+import CloseRequest from './it/CloseRequest.json';
+
+/** The Italian catalogue, the reference: one file per namespace, so pages can be translated side by side. */
+export default { Layout, Money, Home, Emails, ConversionStatus, FamilyHome, CloseRequest };
