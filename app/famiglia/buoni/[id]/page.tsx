@@ -1,3 +1,4 @@
+import { ItalianOnly } from '@/app/_components/italian-only';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -57,132 +58,135 @@ export default async function VoucherPage({
     whatResidualBuys(residual, babysittingOpen && babysitting ? babysittingParams(babysitting) : null, summerOpen),
   );
   return (
-    <div className="space-y-6">
-      <PageHeader back={{ href: '/famiglia', label: 'Buoni di servizio' }}>
-        Modifica PES <span className="block text-xl font-semibold sm:inline">Buono {voucher.number}</span>
-      </PageHeader>
+    <ItalianOnly>
+      <div className="space-y-6">
+        <PageHeader back={{ href: '/famiglia', label: 'Buoni di servizio' }}>
+          Modifica PES <span className="block text-xl font-semibold sm:inline">Buono {voucher.number}</span>
+        </PageHeader>
 
-      {saved ? (
-        <Alert outcome kind="success" title={`PES ${saved.code} salvato`}>
-          {saved.kind === 'babysitting_covid'
-            ? `Importo del PES calcolato dal sistema: ${formatEuro(saved.amountCents)} (${saved.hours} ore). `
-            : null}
-          {saved.status === 'draft'
-            ? 'Il PES è in bozza: quando hai inserito tutti i PES premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE.'
-            : 'Le modifiche sono state salvate.'}
-        </Alert>
-      ) : null}
-
-      <ConversionOutcome
-        voucherId={voucher.id}
-        conversion={conversion}
-        rejected={file.rejectedConversion}
-        hasBabysitting={file.newPes.some((p) => p.kind === 'babysitting_covid' && p.status !== 'deleted')}
-      />
-
-      {conversion?.submittedAt && conversion.protocolNumber && convStatus !== 'returned' ? (
-        <Alert kind="info" title="Richiesta di convalida inviata">
-          <p data-testid="stato-invio">
-            Inviata all’ufficio il {formatDateTimeIt(conversion.submittedAt)} — protocollo {conversion.protocolNumber}.
-          </p>
-          <p>
-            La modifica PES non può più essere cambiata.{' '}
-            <Link href={`/famiglia/buoni/${voucher.id}/ricevuta`} className="link">
-              Apri la ricevuta
-            </Link>
-          </p>
-        </Alert>
-      ) : null}
-
-      <Alert kind="info" title="NOTA">
-        La modifica dei PES di un buono già assegnato si può effettuare <strong>una sola volta</strong> ed è possibile
-        convertire il residuo finanziario richiedendo entrambi i servizi o solo uno dei servizi disponibili.
-      </Alert>
-
-      <section aria-labelledby="importo" className="card space-y-3">
-        <h2 id="importo" className="text-xl font-bold">
-          Importo utilizzabile
-        </h2>
-        <p className="text-3xl font-bold text-pat-blue-dark" data-testid="importo-utilizzabile">
-          {formatEuro(residual)}
-        </p>
-        <p className="text-sm text-muted">
-          Liberati dai PES chiusi: {formatEuro(file.freedCents)} — già destinati ai nuovi PES:{' '}
-          {formatEuro(file.committedCents)}
-        </p>
-        {editable && buys ? (
-          <p className="font-semibold" data-testid="cosa-compra">
-            {buys}.
-          </p>
+        {saved ? (
+          <Alert outcome kind="success" title={`PES ${saved.code} salvato`}>
+            {saved.kind === 'babysitting_covid'
+              ? `Importo del PES calcolato dal sistema: ${formatEuro(saved.amountCents)} (${saved.hours} ore). `
+              : null}
+            {saved.status === 'draft'
+              ? 'Il PES è in bozza: quando hai inserito tutti i PES premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE.'
+              : 'Le modifiche sono state salvate.'}
+          </Alert>
         ) : null}
-        {editable && residual > 0 ? (
-          <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-            {babysittingOpen ? (
-              <Link href={`/famiglia/buoni/${voucher.id}/babysitting`} className="btn-primary">
-                Aggiungi PES servizi babysitting
-              </Link>
-            ) : (
-              <p className="rounded border-l-4 border-warn bg-warn-light p-3">
-                Servizi babysitting: la misura (Del. G.P. n. 575/2020) è chiusa
-                {babysitting
-                  ? ` — domande dal ${formatDateIt(babysitting.opensOn)} al ${formatDateIt(babysitting.closesOn)}`
-                  : ''}
-                .
-              </p>
-            )}
-            {summerOpen ? (
-              <Link href={`/famiglia/buoni/${voucher.id}/estivi`} className="btn-primary">
-                Aggiungi PES servizi estivi
-              </Link>
-            ) : (
-              <p className="rounded border-l-4 border-warn bg-warn-light p-3">
-                Servizi estivi: la misura (Del. G.P. n. 742/2020) è chiusa
-                {summer ? ` — domande dal ${formatDateIt(summer.opensOn)} al ${formatDateIt(summer.closesOn)}` : ''}.
-              </p>
-            )}
-          </div>
-        ) : editable ? (
-          <p>
-            L’importo utilizzabile compare quando i soggetti erogatori chiudono i PES di cui hai chiesto la chiusura.
-          </p>
-        ) : null}
-      </section>
 
-      <section aria-labelledby="pes-buono" className="space-y-3">
-        <h2 id="pes-buono" className="text-xl font-bold">
-          PES del buono
-        </h2>
-        <CloseRequestForm voucherId={voucher.id} editable={editable} pes={file.standardPes.map(pesSummary)} />
-      </section>
-
-      {file.newPes.length > 0 ? (
-        <NewPesList
+        <ConversionOutcome
           voucherId={voucher.id}
-          pes={file.newPes.map(pesSummary)}
-          editable={editable}
-          reopened={Boolean(conversion?.submittedAt)}
+          conversion={conversion}
+          rejected={file.rejectedConversion}
+          hasBabysitting={file.newPes.some((p) => p.kind === 'babysitting_covid' && p.status !== 'deleted')}
         />
-      ) : null}
 
-      {editable && signing && file.newPes.some((p) => p.status !== 'deleted') ? (
-        <SubmitSection voucherId={voucher.id} file={file} signing={signing} />
-      ) : null}
+        {conversion?.submittedAt && conversion.protocolNumber && convStatus !== 'returned' ? (
+          <Alert kind="info" title="Richiesta di convalida inviata">
+            <p data-testid="stato-invio">
+              Inviata all’ufficio il {formatDateTimeIt(conversion.submittedAt)} — protocollo {conversion.protocolNumber}
+              .
+            </p>
+            <p>
+              La modifica PES non può più essere cambiata.{' '}
+              <Link href={`/famiglia/buoni/${voucher.id}/ricevuta`} className="link">
+                Apri la ricevuta
+              </Link>
+            </p>
+          </Alert>
+        ) : null}
 
-      <VoucherTimeline
-        events={file.events}
-        deadlines={voucherDeadlines(file.pes, conversion, clockNow())}
-        next={nextStep({
-          voucherStatus: voucher.status,
-          conversionStatus: convStatus,
-          standardStatuses: file.standardPes.map((p) => p.status),
-          newStatuses: file.newPes.filter((p) => p.status !== 'deleted').map((p) => p.status),
-          residualCents: residual,
-          summerPesWithoutDocument: file.newPes.filter(
-            (p) => p.kind === 'summer_covid' && p.status !== 'deleted' && !p.document,
-          ).length,
-          reopened: Boolean(conversion?.submittedAt),
-        })}
-      />
-    </div>
+        <Alert kind="info" title="NOTA">
+          La modifica dei PES di un buono già assegnato si può effettuare <strong>una sola volta</strong> ed è possibile
+          convertire il residuo finanziario richiedendo entrambi i servizi o solo uno dei servizi disponibili.
+        </Alert>
+
+        <section aria-labelledby="importo" className="card space-y-3">
+          <h2 id="importo" className="text-xl font-bold">
+            Importo utilizzabile
+          </h2>
+          <p className="text-3xl font-bold text-pat-blue-dark" data-testid="importo-utilizzabile">
+            {formatEuro(residual)}
+          </p>
+          <p className="text-sm text-muted">
+            Liberati dai PES chiusi: {formatEuro(file.freedCents)} — già destinati ai nuovi PES:{' '}
+            {formatEuro(file.committedCents)}
+          </p>
+          {editable && buys ? (
+            <p className="font-semibold" data-testid="cosa-compra">
+              {buys}.
+            </p>
+          ) : null}
+          {editable && residual > 0 ? (
+            <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+              {babysittingOpen ? (
+                <Link href={`/famiglia/buoni/${voucher.id}/babysitting`} className="btn-primary">
+                  Aggiungi PES servizi babysitting
+                </Link>
+              ) : (
+                <p className="rounded border-l-4 border-warn bg-warn-light p-3">
+                  Servizi babysitting: la misura (Del. G.P. n. 575/2020) è chiusa
+                  {babysitting
+                    ? ` — domande dal ${formatDateIt(babysitting.opensOn)} al ${formatDateIt(babysitting.closesOn)}`
+                    : ''}
+                  .
+                </p>
+              )}
+              {summerOpen ? (
+                <Link href={`/famiglia/buoni/${voucher.id}/estivi`} className="btn-primary">
+                  Aggiungi PES servizi estivi
+                </Link>
+              ) : (
+                <p className="rounded border-l-4 border-warn bg-warn-light p-3">
+                  Servizi estivi: la misura (Del. G.P. n. 742/2020) è chiusa
+                  {summer ? ` — domande dal ${formatDateIt(summer.opensOn)} al ${formatDateIt(summer.closesOn)}` : ''}.
+                </p>
+              )}
+            </div>
+          ) : editable ? (
+            <p>
+              L’importo utilizzabile compare quando i soggetti erogatori chiudono i PES di cui hai chiesto la chiusura.
+            </p>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="pes-buono" className="space-y-3">
+          <h2 id="pes-buono" className="text-xl font-bold">
+            PES del buono
+          </h2>
+          <CloseRequestForm voucherId={voucher.id} editable={editable} pes={file.standardPes.map(pesSummary)} />
+        </section>
+
+        {file.newPes.length > 0 ? (
+          <NewPesList
+            voucherId={voucher.id}
+            pes={file.newPes.map(pesSummary)}
+            editable={editable}
+            reopened={Boolean(conversion?.submittedAt)}
+          />
+        ) : null}
+
+        {editable && signing && file.newPes.some((p) => p.status !== 'deleted') ? (
+          <SubmitSection voucherId={voucher.id} file={file} signing={signing} />
+        ) : null}
+
+        <VoucherTimeline
+          events={file.events}
+          deadlines={voucherDeadlines(file.pes, conversion, clockNow())}
+          next={nextStep({
+            voucherStatus: voucher.status,
+            conversionStatus: convStatus,
+            standardStatuses: file.standardPes.map((p) => p.status),
+            newStatuses: file.newPes.filter((p) => p.status !== 'deleted').map((p) => p.status),
+            residualCents: residual,
+            summerPesWithoutDocument: file.newPes.filter(
+              (p) => p.kind === 'summer_covid' && p.status !== 'deleted' && !p.document,
+            ).length,
+            reopened: Boolean(conversion?.submittedAt),
+          })}
+        />
+      </div>
+    </ItalianOnly>
   );
 }
