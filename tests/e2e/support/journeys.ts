@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { expectAccessible, expectNoHorizontalScroll, login, logout } from './browser';
+import { messagePattern, say, type Lang } from './catalogue-text';
+import { expectEnglishPage } from './english-page';
 import { mouseUi, type Ui } from './ui';
 
 export const ANNA = 'RSSNNA85M41L378F';
@@ -17,11 +19,14 @@ export const euro = (s: string) => new RegExp(`(^|[^\\d.,])${s.replace(/\./g, '\
 export async function audit(ui: Ui): Promise<void> {
   if (ui.axe) await expectAccessible(ui.page);
   else await expectNoHorizontalScroll(ui.page);
+  // The family side and the pages before sign-in read in the family's language; staff pages stay Italian.
+  if (ui.lang === 'en' && !/^\/(erogatore|ufficio|dev)(\/|$)/.test(new URL(ui.page.url()).pathname))
+    await expectEnglishPage(ui.page);
 }
 
 export async function openVoucher(page: Page, number: string, ui: Ui = mouseUi(page)): Promise<void> {
-  await ui.press(page.getByRole('link', { name: `Modifica PES del buono ${number}` }));
-  await page.getByRole('heading', { name: /Modifica PES/ }).waitFor();
+  await ui.press(page.getByRole('link', { name: say(ui.lang, 'Modifica PES del buono {number}', { number }) }));
+  await page.getByRole('heading', { name: new RegExp(number), level: 1 }).waitFor();
 }
 
 /** Guide §3.1 from the family's side: select the three open PES and send the close request. */
@@ -32,9 +37,9 @@ export async function annaRequestsClosing(page: Page, baseUrl: string, ui: Ui = 
   await audit(ui);
   for (const code of ['BS-2020-0001/1', 'BS-2020-0001/2', 'BS-2020-0001/3'])
     await ui.check(page.getByLabel(`PES ${code}`));
-  await ui.press(page.getByRole('button', { name: 'Invia richiesta di chiusura' }));
-  await page.getByText('Richiesta inviata').waitFor();
-  await expect.poll(() => page.getByText('chiusura richiesta').count()).toBe(3);
+  await ui.press(page.getByRole('button', { name: say(ui.lang, 'Invia richiesta di chiusura') }));
+  await page.getByText(say(ui.lang, 'Richiesta inviata')).waitFor();
+  await expect.poll(() => page.getByText(say(ui.lang, 'chiusura richiesta')).count()).toBe(3);
   await audit(ui);
   await logout(page, ui);
 }
@@ -75,12 +80,13 @@ export async function closingJourney(page: Page, baseUrl: string, ui: Ui = mouse
 
 /** Anna's condizione di occupazione (guide §3.2): private-sector employee, back to work, partner employed. */
 export async function annaDeclaresEmployment(page: Page, ui: Ui = mouseUi(page)): Promise<void> {
-  await page.getByRole('heading', { name: 'Condizione di occupazione' }).waitFor();
-  await ui.check(page.getByLabel('Lavoratrice/lavoratore del settore privato', { exact: false }));
-  await ui.check(page.getByLabel('Dichiaro di rientrare al lavoro fuori casa'));
-  await ui.check(page.getByLabel('Dichiaro che anche l’altro genitore del nucleo familiare è occupato'));
-  await ui.press(page.getByRole('button', { name: 'Conferma' }));
-  await page.getByRole('heading', { name: 'Nuovo PES servizi babysitting domiciliari' }).waitFor();
+  const say_ = (italian: string) => say(ui.lang, italian);
+  await page.getByRole('heading', { name: say_('Condizione di occupazione') }).waitFor();
+  await ui.check(page.getByLabel(say_('Lavoratrice/lavoratore del settore privato'), { exact: false }));
+  await ui.check(page.getByLabel(say_('Dichiaro di rientrare al lavoro fuori casa')));
+  await ui.check(page.getByLabel(say_('Dichiaro che anche l’altro genitore del nucleo familiare è occupato')));
+  await ui.press(page.getByRole('button', { name: say_('Conferma') }));
+  await page.getByRole('heading', { name: say_('Nuovo PES servizi babysitting domiciliari') }).waitFor();
 }
 
 /** From the voucher page: a babysitting PES for Luca and Sofia with Il Germoglio (22,50 €/h covered), saved as a draft (BS-2020-0001/4). */
@@ -90,15 +96,16 @@ export async function babysittingForBothChildren(
   ui: Ui = mouseUi(page),
   check = async (): Promise<void> => undefined,
 ): Promise<void> {
-  await ui.press(page.getByRole('link', { name: 'Aggiungi PES servizi babysitting' }));
+  const say_ = (italian: string, values = {}) => say(ui.lang, italian, values);
+  await ui.press(page.getByRole('link', { name: say_('Aggiungi PES servizi babysitting') }));
   await annaDeclaresEmployment(page, ui);
   await ui.check(page.getByLabel(/Luca Rossi/));
   await ui.check(page.getByLabel(/Sofia Rossi/));
-  await ui.select(page.getByRole('combobox', { name: 'Soggetto erogatore' }), 'Cooperativa Sociale Il Germoglio');
-  await ui.fill(page.getByLabel(/Ore complessive del servizio/), hours);
+  await ui.select(page.getByRole('combobox', { name: say_('Soggetto erogatore') }), 'Cooperativa Sociale Il Germoglio');
+  await ui.fill(page.getByLabel(say_('Ore complessive del servizio'), { exact: false }), hours);
   await check();
-  await ui.press(page.getByRole('button', { name: 'Salva il PES' }));
-  await page.getByText('PES BS-2020-0001/4 salvato').waitFor();
+  await ui.press(page.getByRole('button', { name: say_('Salva il PES') }));
+  await page.getByText(say_('PES {code} salvato', { code: 'BS-2020-0001/4' })).waitFor();
 }
 
 /** A provider clerk signs in, opens the PES from the dashboard's validation queue and presses Valida. */
@@ -121,17 +128,15 @@ export async function validateAsProvider(
 }
 
 /** The OTP as the family reads it: the newest SMS in the development outbox, opened in another tab. */
-export async function codeFromOutbox(page: Page, baseUrl: string, axe = true): Promise<string> {
+export async function codeFromOutbox(page: Page, baseUrl: string, axe = true, lang: Lang = 'it'): Promise<string> {
   const outbox = await page.context().newPage();
   await outbox.goto(`${baseUrl}/dev/outbox`);
   if (axe) await expectAccessible(outbox);
-  const body = await outbox
-    .getByTestId('outbox-body')
-    .filter({ hasText: 'il codice per firmare' })
-    .first()
-    .textContent();
+  // The signing SMS in the family's language: the catalogue's message, its code captured.
+  const sms = messagePattern(lang, 'Emails.otpSms', 'code', '(\\d{6})');
+  const body = await outbox.getByTestId('outbox-body').filter({ hasText: sms }).first().textContent();
   await outbox.close();
-  const m = /è (\d{6})\./.exec(body ?? '');
+  const m = sms.exec(body ?? '');
   expect(m, 'SMS with the code in /dev/outbox').not.toBeNull();
   return m![1]!;
 }

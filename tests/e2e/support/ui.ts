@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Lang } from './catalogue-text';
 
 /**
  * How a journey operates the page: with the mouse (Playwright's clicks, fills and selects) or with the
@@ -11,6 +12,8 @@ export type Ui = {
   readonly keyboard: boolean;
   /** Whether the journey runs axe-core on the pages it visits (see audit() in journeys.ts). */
   readonly axe: boolean;
+  /** The language the family side reads in (catalogue-text.ts `say`); staff pages are Italian whatever it is. */
+  readonly lang: Lang;
   /** Links and buttons. */
   press(target: Locator): Promise<void>;
   /** Checkboxes and radio buttons. */
@@ -22,11 +25,14 @@ export type Ui = {
   upload(target: Locator, file: string): Promise<void>;
 };
 
-export function mouseUi(page: Page, { axe = true }: { axe?: boolean } = {}): Ui {
+type UiOptions = { axe?: boolean; lang?: Lang };
+
+export function mouseUi(page: Page, { axe = true, lang = 'it' }: UiOptions = {}): Ui {
   return {
     page,
     keyboard: false,
     axe,
+    lang,
     press: (t) => t.click(),
     check: (t) => t.check(),
     fill: (t, v) => t.fill(v),
@@ -95,7 +101,7 @@ export async function tabTo(page: Page, target: Locator): Promise<Where> {
   );
 }
 
-export function keyboardUi(page: Page, { axe = true }: { axe?: boolean } = {}): Ui {
+export function keyboardUi(page: Page, { axe = true, lang = 'it' }: UiOptions = {}): Ui {
   // What was last pressed, and where: if the page is still there but focus fell to <body>, the action
   // dropped it (its button disabled or removed) and a keyboard user would start again from the top.
   let pressed: { what: string; url: string } | null = null;
@@ -112,6 +118,7 @@ export function keyboardUi(page: Page, { axe = true }: { axe?: boolean } = {}): 
     page,
     keyboard: true,
     axe,
+    lang,
     press: async (t) => {
       await reach(t);
       const tag = await t.evaluate((el) => el.tagName.toLowerCase());

@@ -1,0 +1,19 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import it from '@/messages/it';
+import { italianWordsIn } from '../../support/italian-words';
+
+const NAMESPACES = Object.keys(it).join('|');
+const RAW_KEY = new RegExp(`\\b(${NAMESPACES})\\.\\w+`);
+
+/** An English family page (issue 21): lang="en", no raw catalogue key, no Italian word outside lang="it". */
+export async function expectEnglishPage(page: Page): Promise<void> {
+  expect(await page.getAttribute('html', 'lang'), `lang of ${page.url()}`).toBe('en');
+  const text = await page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    body.querySelectorAll('[lang="it"], script, style, template').forEach((e) => e.remove());
+    return body.textContent ?? '';
+  });
+  expect(text, `raw catalogue key on ${page.url()}`).not.toMatch(RAW_KEY);
+  expect(italianWordsIn(text), `Italian on ${page.url()}`).toEqual([]);
+}
