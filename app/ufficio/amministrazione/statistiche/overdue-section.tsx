@@ -10,6 +10,13 @@ const STEP_LABELS: Record<OverdueStep, string> = {
   decision: 'Decisione dell’ufficio',
   integration: 'Risposta della famiglia alla richiesta di integrazione',
 };
+// Short enough for the chart's slanted axis at 360 px; the table next to it has the full names.
+const CHART_LABELS: Record<OverdueStep, string> = {
+  closing: 'Chiusura',
+  validation: 'Validazione',
+  decision: 'Decisione',
+  integration: 'Integrazione',
+};
 const MEASURE_LABELS = {
   babysitting: 'Babysitting',
   summer: 'Servizi estivi',
@@ -39,7 +46,7 @@ export function OverdueSection({ counts, now }: { counts: OverdueCounts; now: Da
       </p>
       {total > 0 ? (
         <StatusChart
-          data={byStep.filter((r) => r.total > 0).map((r) => ({ ...r, label: STEP_LABELS[r.step] }))}
+          data={byStep.filter((r) => r.total > 0).map((r) => ({ ...r, label: CHART_LABELS[r.step] }))}
           labels={MEASURE_LABELS}
         />
       ) : null}
