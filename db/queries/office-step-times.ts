@@ -1,6 +1,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
+import { MEASURE_CTES } from './measure-ctes';
+import { rowsOf } from './rows-of';
 
 export const STEPS = ['closing', 'validation', 'decision'] as const;
 export type Step = (typeof STEPS)[number];
@@ -31,10 +33,6 @@ type Row = {
   n: number | string;
 };
 
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
 /*
  * Every finished step as one sample (step, provider, measure, days), then one GROUPING SETS pass: overall,
  * per provider, per measure. Only finished steps count; what is still waiting is the terms' business.
@@ -49,19 +47,7 @@ function rowsOf<T>(result: unknown): T[] {
  *   office had). Its measure is that of the conversion's live new PES.
  */
 const STEP_TIMES = sql`
-with conversion_measure as (
-  select n.conversion_id,
-    case when bool_or(n.kind = 'babysitting_covid') and bool_or(n.kind = 'summer_covid') then 'both'
-         when bool_or(n.kind = 'babysitting_covid') then 'babysitting' else 'summer' end as measure
-  from pes n
-  where n.conversion_id is not null and n.status not in ('deleted', 'rejected')
-  group by n.conversion_id
-),
-voucher_measure as (
-  select distinct on (c.voucher_id) c.voucher_id, cm.measure
-  from conversions c join conversion_measure cm on cm.conversion_id = c.id
-  order by c.voucher_id, c.created_at desc, c.id desc
-),
+with ${MEASURE_CTES},
 rounds as (
   select s.conversion_id, s.submitted_at,
     lead(s.submitted_at) over (partition by s.conversion_id order by s.submitted_at, s.id) as next_submitted_at

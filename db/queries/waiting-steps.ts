@@ -96,6 +96,14 @@ export async function waitingStepsOfProvider(db: DbOrTx, providerId: string): Pr
   return rows.map(toStep);
 }
 
+/** A PES whose provider's step (closing or validation) is past its due date at `now`. */
+export function providerStepOverdue(now: Date) {
+  return or(
+    and(eq(pes.status, 'close_requested'), lt(pes.closeDueAt, now)),
+    and(eq(pes.status, 'awaiting_validation'), lt(pes.validationDueAt, now)),
+  )!;
+}
+
 /**
  * Every provider step past its due date, by provider then due date (the office's digest and its «In
  * ritardo» view), through the partial indexes pes_close_due_idx and pes_validation_due_idx. Capped: a
@@ -106,10 +114,7 @@ export async function overdueProviderSteps(
   now: Date,
   limit = 500,
 ): Promise<{ steps: (WaitingStep & { remindedToday: boolean })[]; total: number }> {
-  const late = or(
-    and(eq(pes.status, 'close_requested'), lt(pes.closeDueAt, now)),
-    and(eq(pes.status, 'awaiting_validation'), lt(pes.validationDueAt, now)),
-  );
+  const late = providerStepOverdue(now);
   const [rows, [count]] = await Promise.all([
     steps(db).where(late).orderBy(asc(providers.name), asc(providers.id), asc(dueOf), asc(pes.code)).limit(limit),
     db
@@ -134,27 +139,36 @@ export async function overdueProviderSteps(
 
 const BEING_CORRECTED = ['returned', 'draft', 'awaiting_validation', 'ready_to_submit'] as const;
 
+/** A conversion back with its family for integration, not signed again yet: the family's step, the office's term suspended. */
+export const awaitingIntegration = and(
+  inArray(conversions.status, [...BEING_CORRECTED]),
+  isNotNull(conversions.decisionSuspendedAt),
+)!;
+
+/** The family's answer to a request for integration, past its due date at `now`. */
+export function integrationOverdue(now: Date) {
+  return and(awaitingIntegration, lt(conversions.integrationDueAt, now))!;
+}
+
 /** Conversions whose family must answer an integration request by `before` (and has not yet resubmitted). */
 export async function integrationAnswersDue(db: DbOrTx, now: Date, before: Date) {
   return db
     .select({ id: conversions.id, integrationDueAt: conversions.integrationDueAt })
     .from(conversions)
-    .where(
-      and(
-        inArray(conversions.status, [...BEING_CORRECTED]),
-        isNotNull(conversions.decisionSuspendedAt),
-        gte(conversions.integrationDueAt, now),
-        lt(conversions.integrationDueAt, before),
-      ),
-    );
+    .where(and(awaitingIntegration, gte(conversions.integrationDueAt, now), lt(conversions.integrationDueAt, before)));
 }
 
-/** Submitted conversions whose office term has passed (conversions_decision_due_idx). */
+/** A submitted conversion whose office term has passed at `now` (conversions_decision_due_idx). */
+export function officeTermPassed(now: Date) {
+  return and(eq(conversions.status, 'submitted'), lt(conversions.decisionDueAt, now))!;
+}
+
+/** Submitted conversions whose office term has passed. */
 export async function officeTermsPassed(db: DbOrTx, now: Date) {
   return db
     .select({ id: conversions.id, decisionDueAt: conversions.decisionDueAt })
     .from(conversions)
-    .where(and(eq(conversions.status, 'submitted'), lt(conversions.decisionDueAt, now)));
+    .where(officeTermPassed(now));
 }
 
 /** The holder of a conversion, for the family's reminders. */

@@ -39,6 +39,9 @@ type DemoUser = {
   providerCode?: string;
 };
 
+/** Chiara Conti: the clerk who decided the office demo's past cases. */
+export const DEMO_OFFICE_DECIDER = 'CNTCHR80T52L378Z';
+
 export const demoUsers: DemoUser[] = [
   {
     codiceFiscale: 'FRRLCU75B10L378M',
@@ -68,10 +71,19 @@ export const demoUsers: DemoUser[] = [
     providerCode: 'PRV3',
   },
   {
-    codiceFiscale: 'CNTCHR80T52L378Z',
+    codiceFiscale: DEMO_OFFICE_DECIDER,
     givenName: 'Chiara',
     familyName: 'Conti',
     email: 'chiara.conti@provincia.tn.example.it',
+    mobile: null,
+    role: 'office',
+  },
+  // A second clerk, so «Assegna a» has someone to offer (issue 19).
+  {
+    codiceFiscale: 'MSRDVD83C12L378H',
+    givenName: 'Davide',
+    familyName: 'Moser',
+    email: 'davide.moser@provincia.tn.example.it',
     mobile: null,
     role: 'office',
   },

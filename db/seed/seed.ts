@@ -25,7 +25,14 @@ import { fileStorage } from '@/lib/storage/file-storage';
 import { minimalPdf } from './minimal-pdf';
 import { fillMissingDueDates } from '@/lib/services/terms/fill-missing-due-dates';
 import { OFFICE_DEMO_FIRST_VOUCHER, seedOfficeDemo } from './office-demo';
-import { DEMO_PASSWORD, demoProviders, demoUsers, demoVouchers, type DemoVoucher } from './demo-data';
+import {
+  DEMO_OFFICE_DECIDER,
+  DEMO_PASSWORD,
+  demoProviders,
+  demoUsers,
+  demoVouchers,
+  type DemoVoucher,
+} from './demo-data';
 
 /** ISO date `years`/`months` before `today`: ages, and so service bands, stay right whenever the demo starts. */
 export function dateBefore(today: string, years: number, months = 0, days = 0): string {
@@ -135,7 +142,11 @@ export async function seedDemoData(db: Db, today = todayIso(), opts: { officeDem
 
     for (const v of demoVouchers) await seedVoucher(tx, v, today, providerIds, pendingFiles);
     if (seedOffice) {
-      const [office] = await tx.select({ id: users.id }).from(users).where(eq(users.role, 'office')).limit(1);
+      // Chiara Conti decided the demo's past cases (the README says so), whatever other clerks exist.
+      const [office] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.codiceFiscale, DEMO_OFFICE_DECIDER));
       await seedOfficeDemo(tx, {
         today,
         providerIds,

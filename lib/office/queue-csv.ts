@@ -25,6 +25,8 @@ const HEADER = [
   'Importo nuovi PES (euro)',
   'Decisa il',
   'Motivo',
+  // Last, so spreadsheets already mapping the earlier columns keep working.
+  'In carico a',
 ];
 
 function line(r: QueueRow, now: Date): string {
@@ -49,6 +51,7 @@ function line(r: QueueRow, now: Date): string {
     centsCsv(r.newPesCents),
     r.decidedAt ? formatDateIt(r.decidedAt) : null,
     r.decisionReason,
+    r.assigneeId ? `${r.assigneeGivenName} ${r.assigneeFamilyName}` : null,
   ]);
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import journal from '@/drizzle/meta/_journal.json';
 import type { DbOrTx } from '@/db/open';
+import { rowsOf } from '@/db/queries/rows-of';
 
 /**
  * drizzle's migrator records each applied migration in drizzle.__drizzle_migrations with
@@ -10,10 +11,6 @@ import type { DbOrTx } from '@/db/open';
  * so a build never reports ready against a database its migrations have not reached.
  */
 export const LATEST_MIGRATION_WHEN: number = Math.max(0, ...journal.entries.map((e) => e.when));
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 export async function migrationsApplied(db: DbOrTx, latest = LATEST_MIGRATION_WHEN): Promise<boolean> {
   // to_regclass first: reading a table that does not exist would abort a surrounding transaction.

@@ -8,11 +8,13 @@
  *  - a conversion: submitted / returned / approved / rejected (i % 10), oldest submitted = highest i;
  *    i % 100 = 0 is a draft and i % 100 = 50 waits for Il Germoglio to validate its new PES;
  *  - its new COVID PES (babysitting, summer or both, i % 3) at Estate Ragazzi (PRV2).
+ * Each waiting step gets the due date the use cases would have stamped (fillMissingDueDates).
  * Growing from 1 000 to 100 000 keeps rows 1..1 000 as they were. Ends with VACUUM ANALYZE (fresh
  * statistics and visibility map, as autovacuum would leave them). Prints one JSON line.
  */
 import { sql } from 'drizzle-orm';
 import { openDb } from '../../db/open';
+import { fillMissingDueDates } from '../../lib/services/terms/fill-missing-due-dates';
 
 async function main() {
   const target = Number(process.argv[2]);
@@ -31,6 +33,7 @@ async function main() {
     const from = existing + 1;
     const started = Date.now();
     const timings: number[] = [];
+    let dueDates = { pes: 0, conversions: 0 };
     if (from <= target) {
       const fam = (i: string) => `'BNF' || lpad(((${i} - 1) / 5 + 1)::text, 13, '0')`;
       const range = `generate_series(${from}, ${target}) i`;
@@ -93,6 +96,11 @@ async function main() {
           await tx.execute(sql.raw(step));
           timings.push(Date.now() - t0);
         }
+        // The due dates the use cases stamp when each step starts (terms, holidays, suspension), grouped by
+        // start day, so the queue, dashboard and «In ritardo» pages measure what production would hold.
+        const t0 = Date.now();
+        dueDates = await fillMissingDueDates(tx);
+        timings.push(Date.now() - t0);
         await tx.execute(sql.raw('alter table conversions enable trigger conversions_queue_counts'));
         await tx.execute(
           sql.raw(`insert into conversion_queue_counts (status, n)
@@ -109,7 +117,16 @@ async function main() {
       (select count(*)::int from pes p join providers r on r.id = p.provider_id where r.code = 'PRV1' and p.status = 'close_requested') as prv1_close_requests,
       (select count(distinct v.holder_id)::int from pes p join vouchers v on v.id = p.voucher_id join providers r on r.id = p.provider_id where r.code = 'PRV1') as prv1_families`);
     // The one line run.mjs reads.
-    console.log(JSON.stringify({ kind: opened.kind, target, seededMs: seeded, stepMs: timings, ...counts }));
+    console.log(
+      JSON.stringify({
+        kind: opened.kind,
+        target,
+        seededMs: seeded,
+        stepMs: timings,
+        dueDatesFilled: dueDates,
+        ...counts,
+      }),
+    );
   } finally {
     await opened.close();
   }

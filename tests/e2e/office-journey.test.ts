@@ -145,7 +145,7 @@ describe.skipIf(!e2eEnabled)(
       await context.close();
     });
 
-    it('Chiara takes a case in charge from the queue and finds it under "assegnate a me"; Rilascia works without JavaScript; the statistics show the days per step', async () => {
+    it('Chiara takes a case in charge from the queue and finds it under "assegnate a me"; Rilascia works without JavaScript; the statistics show the days per step and the steps overdue now', async () => {
       const base = app().baseUrl;
       const { context, page } = await newPage(browser(), { width: 1280 });
       await login(page, base, CHIARA);
@@ -169,6 +169,9 @@ describe.skipIf(!e2eEnabled)(
       await page.getByRole('link', { name: protocol }).click();
       await page.getByTestId('file-assignee').filter({ hasText: 'In carico a Chiara Conti (tu)' }).waitFor();
       await page.getByText('Pratica presa in carico', { exact: true }).waitFor();
+      // The demo's second clerk: Assegna a has someone to offer.
+      const assignTo = page.getByRole('combobox', { name: `Assegna a la pratica ${protocol}` });
+      expect(await assignTo.locator('option').allTextContents()).toContain('Davide Moser');
       await expectAccessible(page);
 
       // Rilascia with JavaScript off, in the same session: the form posts and the page comes back with the outcome.
@@ -191,6 +194,15 @@ describe.skipIf(!e2eEnabled)(
       await page.goto(`${base}/ufficio/amministrazione/statistiche`);
       await page.getByRole('heading', { name: 'Tempi per passaggio', level: 2 }).waitFor();
       await page.getByRole('table', { name: 'Giorni per passaggio', exact: true }).waitFor();
+      // Steps overdue now: the sentence's figure is the table's grand total.
+      await page.getByRole('heading', { name: 'Passaggi in ritardo adesso', level: 2 }).waitFor();
+      const overdue = page.getByRole('table', { name: 'Passaggi in ritardo per passaggio e per misura' });
+      const totalRow = overdue.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Totale' }) });
+      const grandTotal = Number(await totalRow.getByRole('cell').last().textContent());
+      const sentence = (await page.getByTestId('overdue-total').textContent()) ?? '';
+      expect(Number(/(\d+) passagg/.exec(sentence)?.[1] ?? (sentence.includes('nessun passaggio') ? 0 : NaN))).toBe(
+        grandTotal,
+      );
       await expectAccessible(page);
       await context.close();
     });

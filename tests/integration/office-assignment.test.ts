@@ -205,7 +205,8 @@ describe('Assegna a', () => {
 
   it('offers only the active office clerks', async () => {
     const clerks = await activeOfficeClerks(t.db, officeScope(office));
-    expect(clerks.map((c) => c.name)).toEqual(['Laura Bruni', 'Chiara Conti']);
+    // The demo's two clerks and Laura; Giovanni Valenti is disabled.
+    expect(clerks.map((c) => c.name)).toEqual(['Laura Bruni', 'Chiara Conti', 'Davide Moser']);
   });
 });
 

@@ -1,9 +1,12 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/ufficio/esporta/route';
 import { officeScope } from '@/lib/auth/office-scope';
 import { officeQueue } from '@/db/queries/office/queue';
+import { conversions, vouchers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { queueCsvStream } from '@/lib/office/queue-csv';
+import { takeConversion } from '@/lib/services/office/take-conversion';
 import { officeExportQuerySchema, officeQueueQuerySchema } from '@/lib/validation/office-queue';
 import { actAs, useDb } from './support/act-as';
 import { demoActors, seeded } from './support/fixtures';
@@ -49,7 +52,7 @@ describe('Esporta CSV', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = text(bytes);
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFFProtocollo;Stato;Inviata il;Giorni di attesa;Buono;Codice fiscale;Cognome;Nome;Misura;Soggetti erogatori;Nuovi PES;Importo nuovi PES (euro);Decisa il;Motivo',
+      '\uFEFFProtocollo;Stato;Inviata il;Giorni di attesa;Buono;Codice fiscale;Cognome;Nome;Misura;Soggetti erogatori;Nuovi PES;Importo nuovi PES (euro);Decisa il;Motivo;In carico a',
     );
     const page = await officeQueue(
       t.db,
@@ -71,6 +74,25 @@ describe('Esporta CSV', () => {
       '1',
       '950,00',
     ]);
+  });
+
+  it('says who has each case in charge (In carico a), empty when nobody has', async () => {
+    const martaLine = async () =>
+      dataLines(text((await download(actors.office, '?stato=tutte&q=verdi')).bytes))[0]!.split(';');
+    expect((await martaLine()).at(-1)).toBe('');
+    const [marta] = await t.db.select().from(vouchers).where(eq(vouchers.number, 'BS-2020-0003'));
+    const [conversion] = await t.db.select().from(conversions).where(eq(conversions.voucherId, marta!.id));
+    await takeConversion(t.db, actors.office, { conversionId: conversion!.id });
+    try {
+      const line = await martaLine();
+      expect(line).toHaveLength(15);
+      expect(line.at(-1)).toBe('Chiara Conti');
+    } finally {
+      await t.db
+        .update(conversions)
+        .set({ assignedTo: null, assignedAt: null })
+        .where(eq(conversions.id, conversion!.id));
+    }
   });
 
   it('applies the queue’s filters from the same query schema', async () => {

@@ -41,8 +41,9 @@ describe('demo data', () => {
   it('seeds the spec’s accounts and vouchers, and a second run changes nothing', async () => {
     await seedDemoData(t.db, TODAY);
     const first = await counts();
-    // The spec's 7 accounts and 4 vouchers, plus one family, voucher and conversion per office demo plan.
-    expect(first.users).toBe(7 + OFFICE_DEMO_PLANS.length);
+    // The spec's 7 accounts, a second office clerk (for Assegna a) and 4 vouchers, plus one family, voucher
+    // and conversion per office demo plan.
+    expect(first.users).toBe(8 + OFFICE_DEMO_PLANS.length);
     expect(first.providers).toBe(3);
     expect(first.vouchers).toBe(4 + OFFICE_DEMO_PLANS.length);
     expect(first.conversions).toBe(1 + OFFICE_DEMO_PLANS.length);

@@ -4,6 +4,7 @@ import { conversions, notificationOutbox, providers, scheduledJobs } from '@/db/
 import { setTestNow } from '@/lib/clock';
 import { endOfRomeDay } from '@/lib/domain/terms';
 import { runJobs } from '@/lib/services/jobs/run-jobs';
+import { fillMissingDueDates } from '@/lib/services/terms/fill-missing-due-dates';
 import { auditEvents, pes } from '@/db/schema';
 import { overdueProviderSteps } from '@/db/queries/waiting-steps';
 import { sendPesReminderAction } from '@/lib/actions/office/send-pes-reminder';
@@ -242,5 +243,54 @@ describe('a database upgraded from before the terms', () => {
     const [row] = await t.db.select({ closeDueAt: pes.closeDueAt }).from(pes).where(eq(pes.id, pesId));
     // Ten working days from Wednesday 8 July 2026: Wednesday 22 July, at the end of the Rome day.
     expect(row!.closeDueAt).toEqual(due('2026-07-22'));
+  });
+
+  it('fills validations and office terms by the Rome day they started, a returned one suspended', async () => {
+    const provider = await createProvider(t.db);
+    const validating = await createFamilyWithVoucher(t.db, {
+      // 00:30 in Rome on Wednesday 8 July, still the 7th in UTC: the Rome day counts.
+      pes: [
+        {
+          provider,
+          kind: 'babysitting_covid',
+          status: 'awaiting_validation',
+          validationRequestedAt: new Date('2026-07-07T22:30:00Z'),
+        },
+      ],
+    });
+    await t.db.update(pes).set({ validationDueAt: null }).where(eq(pes.id, validating.pes[0]!.id));
+    const signed = await createFamilyWithVoucher(t.db, {
+      conversion: 'submitted',
+      pes: [{ provider, kind: 'summer_covid', status: 'validated' }],
+    });
+    await t.db
+      .update(conversions)
+      .set({ submittedAt: new Date('2026-07-08T08:00:00Z') })
+      .where(eq(conversions.id, signed.conversionId!));
+    const back = await createFamilyWithVoucher(t.db, {
+      conversion: 'returned',
+      pes: [{ provider, kind: 'babysitting_covid', status: 'validated' }],
+    });
+    const returnedAt = new Date('2026-07-06T08:00:00Z');
+    await t.db
+      .update(conversions)
+      .set({ submittedAt: new Date('2026-07-01T08:00:00Z'), decidedAt: returnedAt })
+      .where(eq(conversions.id, back.conversionId!));
+
+    const filled = await fillMissingDueDates(t.db);
+    expect(filled).toEqual({ pes: 1, conversions: 2 });
+    const [v] = await t.db.select().from(pes).where(eq(pes.id, validating.pes[0]!.id));
+    // Five working days from Wednesday 8 July: 9, 10, 13, 14, 15.
+    expect(v!.validationDueAt).toEqual(due('2026-07-15'));
+    const [s] = await t.db.select().from(conversions).where(eq(conversions.id, signed.conversionId!));
+    // Thirty calendar days: Friday 7 August.
+    expect(s).toMatchObject({ decisionTermDays: 30, decisionDaysUsed: 0, decisionSuspendedAt: null });
+    expect(s!.decisionDueAt).toEqual(due('2026-08-07'));
+    const [r] = await t.db.select().from(conversions).where(eq(conversions.id, back.conversionId!));
+    // Five days used before Richiedi integrazione; the family answers within ten: Thursday 16 July.
+    expect(r).toMatchObject({ decisionTermDays: 30, decisionDaysUsed: 5, decisionDueAt: null });
+    expect(r!.decisionSuspendedAt).toEqual(returnedAt);
+    expect(r!.integrationDueAt).toEqual(due('2026-07-16'));
+    expect(await fillMissingDueDates(t.db)).toEqual({ pes: 0, conversions: 0 });
   });
 });

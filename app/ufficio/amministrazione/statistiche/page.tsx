@@ -3,9 +3,12 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { officeStats, STAT_MEASURES, type EuroColumns } from '@/db/queries/office-stats';
 import { stepTimes } from '@/db/queries/office-step-times';
+import { overdueStepCounts } from '@/db/queries/overdue-step-counts';
 import { requireRole } from '@/lib/auth/current-actor';
+import { now as clockNow } from '@/lib/clock';
 import { formatEuro } from '@/lib/domain/money';
 import { CONVERSION_STATUS_LABELS } from '@/lib/domain/labels';
+import { OverdueSection } from './overdue-section';
 import { EuroChart, StatusChart } from './stats-charts';
 import { StatsTable } from './stats-table';
 import { StepTimesSection } from './step-times-section';
@@ -47,7 +50,8 @@ const euroBar = (label: string, e: EuroColumns) => ({
 export default async function StatisticsPage() {
   await requireRole('office');
   const db = await getDb();
-  const [stats, times] = await Promise.all([officeStats(db), stepTimes(db)]);
+  const now = clockNow();
+  const [stats, times, overdue] = await Promise.all([officeStats(db), stepTimes(db), overdueStepCounts(db, now)]);
   const statuses = stats.byStatus.filter((r) => r.total > 0);
   const euroHeaders = ['Convalidate', 'In attesa di convalida (inviate)', 'Tutte le modifiche, in qualsiasi stato'];
   return (
@@ -144,6 +148,7 @@ export default async function StatisticsPage() {
       </section>
 
       <StepTimesSection times={times} />
+      <OverdueSection counts={overdue} now={now} />
     </div>
   );
 }
