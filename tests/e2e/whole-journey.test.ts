@@ -6,15 +6,17 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { pdf } from '../integration/support/pdfs';
 import { e2eEnabled } from './support/app-fixture';
 import { launch, login, logout, newPage } from './support/browser';
+import { money, say } from './support/catalogue-text';
 import { startApp, type AppServer } from './support/server';
 import {
   ANNA,
   audit,
   babysittingForBothChildren,
   CHIARA_CONTI,
-  closingJourney,
+  annaRequestsClosing,
+  closeAsProvider,
+  FRANCESCO_MARINI,
   codeFromOutbox,
-  euro,
   LUCA_FERRARI,
   openVoucher,
   PAOLO_GALLO,
@@ -53,55 +55,92 @@ const text = async (page: Page, testId: string) =>
 
 async function wholeJourney(ui: Ui, base: string): Promise<void> {
   const { page } = ui;
-  await closingJourney(page, base, ui);
+  const L = ui.lang;
+  const s = (italian: string, values?: Record<string, string | number>) => say(L, italian, values);
+  const eur = (italian: string) => money(L, italian);
+  if (L === 'en') {
+    // Issue 21: Anna chooses English; her profile keeps it (e-mails and SMS) and the browser's cookie too,
+    // so every later sign-in page of this browser is in English; the staff pages stay Italian.
+    await login(page, base, ANNA, undefined, ui);
+    await ui.press(page.getByRole('button', { name: 'Read in English' }));
+    await page.getByRole('heading', { name: 'Service vouchers', level: 1 }).waitFor();
+    await audit(ui);
+    await logout(page, ui);
+  }
+  await annaRequestsClosing(page, base, ui);
+
+  // Issue 19: everyone sees by when. Anna reads who must close by which day; Luca sees the date on his dashboard.
+  await login(page, base, ANNA, undefined, ui);
+  await openVoucher(page, 'BS-2020-0001', ui);
+  const deadlines = (await page.getByTestId('scadenze').textContent()) ?? '';
+  for (const code of ['BS-2020-0001/1', 'BS-2020-0001/2', 'BS-2020-0001/3'])
+    expect(deadlines).toMatch(
+      L === 'it'
+        ? new RegExp(`deve chiudere il PES ${code} entro il \\d{2}/\\d{2}/\\d{4}\\.`)
+        : new RegExp(`${code}.+\\d{4}`),
+    );
+  await audit(ui);
+  await logout(page, ui);
+  await login(page, base, LUCA_FERRARI, undefined, ui);
+  expect(await page.getByTestId('scadenza-pes').first().textContent()).toMatch(
+    /^Da chiudere entro il \d{2}\/\d{2}\/\d{4} \(mancano \d+ giorni\)$/,
+  );
+  await logout(page, ui);
+
+  // Guide §3.1: 300,00 €, 417,55 € and 200,00 € used → 3.282,45 € freed.
+  await closeAsProvider(page, base, LUCA_FERRARI, 'BS-2020-0001/1', '300,00', '20', ui);
+  await closeAsProvider(page, base, PAOLO_GALLO, 'BS-2020-0001/2', '417,55', '28', ui);
+  await closeAsProvider(page, base, FRANCESCO_MARINI, 'BS-2020-0001/3', '200,00', '13', ui);
 
   // Anna sees the 3.282,45 € freed and asks for babysitting for both children: 100 h = 2.250,00 €.
   await login(page, base, ANNA, undefined, ui);
   await openVoucher(page, 'BS-2020-0001', ui);
-  await expect.poll(() => text(page, 'importo-utilizzabile')).toMatch(euro('3.282,45'));
-  expect(await page.getByText('chiuso', { exact: true }).count()).toBe(3);
+  await expect.poll(() => text(page, 'importo-utilizzabile')).toMatch(eur('3.282,45'));
+  expect(await page.getByText(s('chiuso'), { exact: true }).count()).toBe(3);
+  if (L === 'it')
+    await page.getByText(/PES BS-2020-0001\/2 chiuso dal soggetto erogatore: liberati 1\.082,45/).waitFor();
   await audit(ui);
   await babysittingForBothChildren(page, '100', ui, async () => {
-    await expect.poll(() => text(page, 'tariffa')).toMatch(euro('22,50'));
-    await expect.poll(() => text(page, 'importo-pes')).toMatch(euro('2.250,00'));
-    await expect.poll(() => text(page, 'residuo-dopo')).toMatch(euro('1.032,45'));
+    await expect.poll(() => text(page, 'tariffa')).toMatch(eur('22,50'));
+    await expect.poll(() => text(page, 'importo-pes')).toMatch(eur('2.250,00'));
+    await expect.poll(() => text(page, 'residuo-dopo')).toMatch(eur('1.032,45'));
     await audit(ui);
   });
-  await expect.poll(() => text(page, 'importo-utilizzabile')).toMatch(euro('1.032,45'));
+  await expect.poll(() => text(page, 'importo-utilizzabile')).toMatch(eur('1.032,45'));
   await audit(ui);
-  await ui.press(page.getByRole('button', { name: 'Richiedi validazione al soggetto erogatore' }));
-  await page.getByText('Richiesta di validazione inviata').waitFor();
-  await page.getByText('In attesa di validazione da parte del soggetto erogatore.').waitFor();
+  await ui.press(page.getByRole('button', { name: s('Richiedi validazione al soggetto erogatore') }));
+  await page.getByText(s('Richiesta di validazione inviata')).waitFor();
+  await page.getByText(s('In attesa di validazione da parte del soggetto erogatore.')).waitFor();
   await audit(ui);
 
   // A summer PES for Sofia with the whole residual, and its agreed PES as a PDF.
-  await ui.press(page.getByRole('link', { name: 'Aggiungi PES servizi estivi' }));
-  await page.getByRole('heading', { name: 'Richiesta P.E.S. servizi estivi' }).waitFor();
-  await expect.poll(() => text(page, 'residuo-estivi')).toMatch(euro('1.032,45'));
+  await ui.press(page.getByRole('link', { name: s('Aggiungi PES servizi estivi') }));
+  await page.getByRole('heading', { name: s('Richiesta P.E.S. servizi estivi') }).waitFor();
+  await expect.poll(() => text(page, 'residuo-estivi')).toMatch(eur('1.032,45'));
   await audit(ui);
   const sofia = page.locator('details', { hasText: 'Sofia Rossi' });
   await ui.press(sofia.getByRole('button', { name: /Aggiungi P.E.S./ }));
   await ui.select(
-    sofia.getByLabel('Fascia del servizio'),
-    (await sofia.getByLabel('Fascia del servizio').locator('option', { hasText: /^B\)/ }).textContent())!,
+    sofia.getByLabel(s('Fascia del servizio')),
+    (await sofia.getByLabel(s('Fascia del servizio')).locator('option', { hasText: /^B\)/ }).textContent())!,
   );
-  await ui.select(sofia.getByLabel('Soggetto erogatore', { exact: true }), 'Associazione Estate Ragazzi Trento');
-  await ui.fill(sofia.getByLabel(/Quota richiesta/), '1.032,45');
-  await ui.fill(sofia.getByLabel(/Ore complessive/), '120');
-  await expect.poll(() => text(page, 'residuo-estivi')).toMatch(euro('0,00'));
+  await ui.select(sofia.getByLabel(s('Soggetto erogatore'), { exact: true }), 'Associazione Estate Ragazzi Trento');
+  await ui.fill(sofia.getByLabel(s('Quota richiesta'), { exact: false }), L === 'en' ? '1,032.45' : '1.032,45');
+  await ui.fill(sofia.getByLabel(s('Ore complessive'), { exact: false }), '120');
+  await expect.poll(() => text(page, 'residuo-estivi')).toMatch(eur('0,00'));
   await audit(ui);
-  await ui.press(page.getByRole('button', { name: 'conferma i dati e prosegui' }));
-  await page.getByText('P.E.S. salvati').waitFor();
+  await ui.press(page.getByRole('button', { name: s('conferma i dati e prosegui') }));
+  await page.getByText(s('P.E.S. salvati')).waitFor();
   await audit(ui);
   const sofiaDoc = page.locator('li', { hasText: 'PES BS-2020-0001/5' });
   const file = path.join(tmp, 'PES Sofia.pdf');
   writeFileSync(file, await pdf({ text: 'PES Sofia Rossi - Estate Ragazzi' }));
-  await ui.upload(sofiaDoc.getByLabel('File PDF del PES concordato'), file);
+  await ui.upload(sofiaDoc.getByLabel(s('File PDF del PES concordato')), file);
   await ui.press(sofiaDoc.getByRole('button', { name: /carica/ }));
   await sofiaDoc.locator('strong', { hasText: 'PES Sofia.pdf' }).waitFor();
   await audit(ui);
-  await ui.press(page.getByRole('button', { name: 'Richiedi validazione al soggetto erogatore' }));
-  await page.getByText('Richiesta di validazione inviata').waitFor();
+  await ui.press(page.getByRole('button', { name: s('Richiedi validazione al soggetto erogatore') }));
+  await page.getByText(s('Richiesta di validazione inviata')).waitFor();
   await audit(ui);
   await logout(page, ui);
 
@@ -112,27 +151,27 @@ async function wholeJourney(ui: Ui, base: string): Promise<void> {
   // Anna signs with the SMS code, a wrong one first.
   await login(page, base, ANNA, undefined, ui);
   await openVoucher(page, 'BS-2020-0001', ui);
-  expect(await page.getByText('validato', { exact: true }).count()).toBe(2);
-  await expect.poll(() => text(page, 'importo-utilizzabile')).toMatch(euro('0,00'));
+  expect(await page.getByText(s('validato'), { exact: true }).count()).toBe(2);
+  await expect.poll(() => text(page, 'importo-utilizzabile')).toMatch(eur('0,00'));
   await audit(ui);
-  await ui.press(page.getByRole('link', { name: 'Concludi e invia richiesta di convalida' }));
-  const dialog = page.getByRole('dialog', { name: 'Invio della richiesta di convalida' });
+  await ui.press(page.getByRole('link', { name: s('Concludi e invia richiesta di convalida') }));
+  const dialog = page.getByRole('dialog', { name: s('Invio della richiesta di convalida') });
   await dialog.waitFor();
   await audit(ui);
-  await ui.press(dialog.getByRole('button', { name: 'Invia OTP' }));
-  await dialog.getByText('Codice inviato').waitFor();
+  await ui.press(dialog.getByRole('button', { name: s('Invia OTP') }));
+  await dialog.getByText(s('Codice inviato')).waitFor();
   await audit(ui);
-  const otp = await codeFromOutbox(page, base, ui.axe);
+  const otp = await codeFromOutbox(page, base, ui.axe, L);
   otps.push(otp);
-  const code = dialog.getByLabel('Codice OTP ricevuto via SMS');
+  const code = dialog.getByLabel(s('Codice OTP ricevuto via SMS'));
   await ui.fill(code, String((Number(otp) + 1) % 1_000_000).padStart(6, '0'));
-  await ui.press(dialog.getByRole('button', { name: 'Conferma e invia' }));
-  await dialog.getByText('Il codice non è corretto. Ti restano 4 tentativi con questo codice.').waitFor();
+  await ui.press(dialog.getByRole('button', { name: s('Conferma e invia') }));
+  await dialog.getByText(s('Il codice non è corretto. Ti restano 4 tentativi con questo codice.')).waitFor();
   await audit(ui);
   await ui.fill(code, otp);
-  await ui.press(dialog.getByRole('button', { name: 'Conferma e invia' }));
+  await ui.press(dialog.getByRole('button', { name: s('Conferma e invia') }));
   await page.waitForURL((u) => u.pathname.endsWith('/ricevuta'));
-  await page.getByRole('heading', { name: 'Ricevuta della richiesta di convalida' }).waitFor();
+  await page.getByRole('heading', { name: s('Ricevuta della richiesta di convalida') }).waitFor();
   const protocol = (await page.getByTestId('protocollo').textContent())!.trim();
   expect(protocol).toMatch(/^MPES-\d{4}-\d{6}$/);
   await audit(ui);
@@ -159,19 +198,25 @@ async function wholeJourney(ui: Ui, base: string): Promise<void> {
   // Anna reads the outcome: on her voucher and in the e-mail.
   await login(page, base, ANNA, undefined, ui);
   await openVoucher(page, 'BS-2020-0001', ui);
-  await page.getByText('Modifica PES convalidata').first().waitFor();
+  await page.getByText(s('Modifica PES convalidata')).first().waitFor();
   await audit(ui);
   await page.goto(`${base}/dev/outbox`);
-  const mail = page.getByRole('article', { name: 'E-mail: Modifica PES convalidata — buono BS-2020-0001' });
+  // The e-mail in the language of Anna's profile: the catalogue's subject and lines, filled as she reads them.
+  const voucher = 'BS-2020-0001';
+  const subject = say(L, 'Modifica PES convalidata — buono {voucher}', { voucher });
+  const mail = page.getByRole('article', { name: `E-mail: ${subject}` });
   await mail.waitFor();
   await audit(ui);
   const mailText = ((await mail.textContent()) ?? '').replace(/\u00a0/g, ' ');
   expect(mailText).toContain('anna.rossi@example.it');
   expect(mailText).toContain(
-    `ha convalidato la modifica PES del Buono di servizio BS-2020-0001 (protocollo ${protocol})`,
+    say(L, 'la modifica PES del Buono di servizio {voucher} (protocollo {protocol})', { voucher, protocol }),
   );
-  expect(mailText).toMatch(/PES BS-2020-0001\/4 — Cooperativa Sociale Il Germoglio — 100 ore — 2\.250,00 €/);
-  expect(mailText).toMatch(/PES BS-2020-0001\/5 — Associazione Estate Ragazzi Trento — 120 ore — 1\.032,45 €/);
+  const line = (code: string, provider: string, hours: number, amount: string) =>
+    say(L, '• PES {code} — {provider} — {hours} ore — {amount}', { code, provider, hours, amount }).slice(2);
+  const [childcare, summer] = L === 'en' ? ['€2,250.00', '€1,032.45'] : ['2.250,00 €', '1.032,45 €'];
+  expect(mailText).toContain(line('BS-2020-0001/4', 'Cooperativa Sociale Il Germoglio', 100, childcare));
+  expect(mailText).toContain(line('BS-2020-0001/5', 'Associazione Estate Ragazzi Trento', 120, summer));
 }
 
 describe.skipIf(!e2eEnabled)('the whole journey', () => {

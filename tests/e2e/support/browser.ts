@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { either } from './catalogue-text';
 import { mouseUi, type Ui } from './ui';
 
 export const DEMO_PASSWORD = 'Trento-Buoni-2020';
@@ -107,13 +108,14 @@ export async function login(
   ui: Ui = mouseUi(page),
 ): Promise<void> {
   await page.goto(`${baseUrl}/login`);
-  await ui.fill(page.getByLabel('Codice fiscale (username)'), codiceFiscale);
-  await ui.fill(page.getByLabel('Password', { exact: true }), password);
-  await ui.press(page.getByRole('button', { name: 'Accedi' }));
+  // The sign-in page reads in the browser's language (its cookie, or Accept-Language): either wording.
+  await ui.fill(page.getByLabel(either('Codice fiscale (username)')), codiceFiscale);
+  await ui.fill(page.getByLabel(either('Password')), password);
+  await ui.press(page.getByRole('button', { name: either('Accedi') }));
   await page.waitForURL((u) => /^\/(famiglia|erogatore|ufficio)/.test(u.pathname), { timeout: 30_000 });
 }
 
 export async function logout(page: Page, ui: Ui = mouseUi(page)): Promise<void> {
-  await ui.press(page.getByRole('button', { name: 'Logout' }));
+  await ui.press(page.getByRole('button', { name: either('Logout') }));
   await page.waitForURL((u) => u.pathname === '/login');
 }
