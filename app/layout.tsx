@@ -8,11 +8,14 @@ import { SiteHeader } from './_components/site-header';
 import { titillium } from './fonts';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Buoni di servizio — Modifica PES', template: '%s — Buoni di servizio' },
-  description:
-    'Provincia autonoma di Trento: conversione del Buono di servizio in servizi di babysitting domiciliare o servizi estivi (emergenza COVID-19).',
-};
+/** The tab's title and the description in the reader's language; each page's title fills the template. */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Layout');
+  return {
+    title: { default: t('metaTitle'), template: t('metaTemplate') },
+    description: t('metaDescription'),
+  };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 

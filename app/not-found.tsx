@@ -1,12 +1,14 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations('ErrorPages');
   return (
     <div className="mx-auto max-w-prose space-y-4">
-      <h1 className="text-3xl font-bold">Pagina non trovata</h1>
-      <p>La pagina richiesta non esiste oppure riguarda dati che non sono tuoi.</p>
+      <h1 className="text-3xl font-bold">{t('notFoundTitle')}</h1>
+      <p>{t('notFoundText')}</p>
       <Link href="/" className="btn-primary">
-        Torna alla pagina iniziale
+        {t('home')}
       </Link>
     </div>
   );

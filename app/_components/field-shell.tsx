@@ -11,7 +11,7 @@ export function FieldShell({
   children,
 }: {
   id: string;
-  label: string;
+  label: ReactNode;
   hint?: ReactNode;
   error?: string;
   children: (a11y: FieldA11y) => ReactNode;

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import { FieldShell } from './field-shell';
 
 export function TextField({
@@ -7,7 +7,7 @@ export function TextField({
   hint,
   error,
   ...input
-}: { id: string; label: string; hint?: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+}: { id: string; label: ReactNode; hint?: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       {(a11y) => <input className="field-input" {...input} {...a11y} />}

@@ -1,10 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import { ROLE_HOME, ROLE_LABELS } from '@/lib/auth/actor';
 import { currentActor, currentUserName } from '@/lib/auth/current-actor';
 
-export const metadata: Metadata = { title: 'Sessione' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Session'))('metaTitle') };
+}
+
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
 /**
  * Who is signed in, for any role. Also the benchmark's trivial authenticated page (P1): the same
@@ -13,14 +19,19 @@ export const metadata: Metadata = { title: 'Sessione' };
 export default async function SessionPage() {
   const actor = await currentActor();
   if (!actor) redirect('/login');
+  const [t, layout, name] = await Promise.all([
+    getTranslations('Session'),
+    getTranslations('Layout'),
+    currentUserName(),
+  ]);
+  // Staff always read Italian (lib/i18n/request-locale.ts): their role names stay as the office writes them.
+  const role = actor.role === 'family' ? layout('roleFamily') : ROLE_LABELS[actor.role];
   return (
     <div className="space-y-4">
-      <h1 className="text-3xl font-bold">Sessione attiva</h1>
-      <p>
-        Sei collegato come <strong>{await currentUserName()}</strong> ({ROLE_LABELS[actor.role]}).
-      </p>
+      <h1 className="text-3xl font-bold">{t('title')}</h1>
+      <p>{t.rich('signedInAs', { b: strong, name: name ?? '', role })}</p>
       <Link href={ROLE_HOME[actor.role]} className="btn-primary">
-        Vai alla tua area
+        {t('goToArea')}
       </Link>
     </div>
   );

@@ -10,9 +10,18 @@ export type Messages = typeof it;
  * The namespaces client components read. Only these travel to the browser, so a page does not carry the
  * whole catalogue (quality P5).
  */
-export const CLIENT_NAMESPACES = ['Money', 'CloseRequest'] as const satisfies readonly (keyof Messages)[];
+export const CLIENT_NAMESPACES = ['Money', 'CloseRequest', 'ErrorPages'] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(locale: Locale): Partial<Messages> {
   const all = MESSAGES[locale];
   return Object.fromEntries(CLIENT_NAMESPACES.filter((n) => n in all).map((n) => [n, all[n]]));
+}
+
+/**
+ * The client namespaces plus those of one page's client forms (app/_components/page-messages.tsx): a namespace
+ * only one page reads travels with that page, not with every page.
+ */
+export function clientMessagesWith(locale: Locale, namespaces: readonly (keyof Messages)[]): Partial<Messages> {
+  const all = MESSAGES[locale];
+  return { ...clientMessages(locale), ...Object.fromEntries(namespaces.map((n) => [n, all[n]])) };
 }

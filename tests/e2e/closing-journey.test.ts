@@ -55,9 +55,63 @@ describe.skipIf(!e2eEnabled)('closing journey: what the whole journey does not w
     await page.getByRole('button', { name: 'Leggi in italiano' }).click();
     await page.getByRole('heading', { name: 'Buoni di servizio', level: 1 }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('it');
+
+    // Switching language never loses what was typed: the babysitting page's fields, found by name (their
+    // wording is translated elsewhere), keep their values through English and back.
+    await openVoucher(page, 'BS-2020-0001');
+    await page.locator('a[href$="/babysitting"]').first().click();
+    await page.locator('input[name="condition"][value="private_sector"]').check();
+    await page.locator('input[name="returnsToWorkOutsideHome"]').check();
+    await switchLanguage(page, 'Read in English', 'en');
+    expect(await page.locator('input[name="condition"][value="private_sector"]').isChecked()).toBe(true);
+    expect(await page.locator('input[name="returnsToWorkOutsideHome"]').isChecked()).toBe(true);
+    await page.locator('input[name="otherParentEmployed"]').check();
+    await page.locator('form:has(input[name="condition"]) button[type="submit"]').click();
+    const hours = page.locator('input[name="hours"]');
+    await hours.fill('37');
+    await page.locator('input[name="childIds"]').first().check();
+    const provider = page.locator('select[name="providerId"]');
+    await provider.selectOption({ index: 1 });
+    const chosen = await provider.inputValue();
+    await expectEnglishPage(page);
+    for (const [label, lang] of [
+      ['Leggi in italiano', 'it'],
+      ['Read in English', 'en'],
+      ['Leggi in italiano', 'it'],
+    ] as const) {
+      await switchLanguage(page, label, lang);
+      expect(await hours.inputValue()).toBe('37');
+      expect(await page.locator('input[name="childIds"]').first().isChecked()).toBe(true);
+      expect(await provider.inputValue()).toBe(chosen);
+    }
+    await context.close();
+  });
+
+  it('a visitor whose browser asks for English reads the sign-in and lost-password pages in English', async () => {
+    const context = await browser().newContext({ viewport: { width: 360, height: 800 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${app().baseUrl}/login`);
+    await page.getByRole('heading', { name: 'Sign in for registered users', level: 1 }).waitFor();
+    expect(await page.title()).toBe('Sign in — Service vouchers');
+    await expectEnglishPage(page);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Enter your tax code and password.').waitFor();
+    await expectEnglishPage(page);
+    await page.getByRole('link', { name: 'I have lost my password (Ho smarrito la password)' }).click();
+    await page.getByRole('button', { name: 'Request (Richiedi)' }).click();
+    await page.getByText('Enter your first name.').waitFor();
+    await expectEnglishPage(page);
+    await expectAccessible(page);
     await context.close();
   });
 });
+
+/** Presses the header's language switch and waits for the page to read in that language. */
+async function switchLanguage(page: Page, label: string, lang: 'it' | 'en') {
+  await page.getByRole('button', { name: label }).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
 
 /** lang="en", no raw catalogue key, and no Italian word outside the parts marked lang="it". */
 async function expectEnglishPage(page: Page) {
@@ -67,6 +121,8 @@ async function expectEnglishPage(page: Page) {
     body.querySelectorAll('[lang="it"], script, style, template').forEach((e) => e.remove());
     return body.textContent ?? '';
   });
-  expect(text).not.toMatch(/\b(Layout|Home|FamilyHome|ConversionStatus|CloseRequest|Money|Emails)\.\w+/);
+  expect(text).not.toMatch(
+    /\b(Layout|Home|FamilyHome|ConversionStatus|CloseRequest|Money|Emails|Login|PasswordReset|AccessOutcome|ErrorPages|Session|Profile)\.\w+/,
+  );
   expect(italianWordsIn(text)).toEqual([]);
 }

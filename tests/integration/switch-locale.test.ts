@@ -4,6 +4,7 @@ import { users } from '@/db/schema';
 import { switchLocaleAction } from '@/lib/actions/locale/switch-locale';
 import { actAs, useDb } from './support/act-as';
 import { actorFor, CF, seeded } from './support/fixtures';
+import { formData as form } from './support/form-data';
 import { freshDb, type TestDb } from './support/test-db';
 
 let t: TestDb;
@@ -30,12 +31,6 @@ async function redirectOf(run: () => Promise<unknown>): Promise<string> {
   }
   throw new Error('no redirect');
 }
-
-const form = (fields: Record<string, string>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  return fd;
-};
 
 const localeOf = async (cf: string) =>
   (await t.db.select({ locale: users.locale }).from(users).where(eq(users.codiceFiscale, cf)))[0]?.locale;
@@ -75,5 +70,11 @@ describe('the language switch', () => {
     actAs(null);
     g.__testHeaders = { 'x-page-path': '//evil.example/x' };
     expect(await redirectOf(() => switchLocaleAction(null, form({ locale: 'en' })))).toBe('/');
+  });
+
+  it('with JavaScript, stores the choice without leaving the page (re-rendered in place: nothing typed is lost)', async () => {
+    actAs(null);
+    await expect(switchLocaleAction(null, form({ locale: 'en', inPlace: '1' }))).resolves.toBeUndefined();
+    expect(g.__testCookies?.get('lingua')).toBe('en');
   });
 });

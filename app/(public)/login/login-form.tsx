@@ -1,15 +1,31 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { TextField } from '@/app/_components/text-field';
 import { loginAction, type LoginState } from '@/lib/actions/auth/login';
+import { italian } from '@/lib/i18n/italian';
+
+const bold = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
 export function LoginForm() {
+  const t = useTranslations('Login');
   const [state, action] = useActionState<LoginState, FormData>(loginAction, {});
   // Kept in memory only, so the second step (staff code) does not ask for the password again.
   const [password, setPassword] = useState('');
   const secondStep = state.step === 'totp';
+  const passwordField = (
+    <TextField
+      id="password"
+      name="password"
+      type="password"
+      label={t('password')}
+      autoComplete="current-password"
+      required
+      maxLength={256}
+    />
+  );
   return (
     <form
       action={action}
@@ -20,35 +36,20 @@ export function LoginForm() {
       }}
     >
       {state.message ? (
-        <Alert kind="error" title={secondStep ? 'Codice non accettato' : 'Accesso non riuscito'}>
+        <Alert kind="error" title={secondStep ? t('codeRefusedTitle') : t('failedTitle')}>
           {state.message}
         </Alert>
       ) : null}
       {secondStep ? (
         <>
-          <p className="mb-4">
-            Accesso di <strong>{state.codiceFiscale}</strong>: il tuo account è protetto con la verifica in due
-            passaggi.
-          </p>
+          <p className="mb-4">{t.rich('secondStep', { b: bold, codiceFiscale: state.codiceFiscale ?? '' })}</p>
           <input type="hidden" name="codiceFiscale" value={state.codiceFiscale ?? ''} />
-          {password ? (
-            <input type="hidden" name="password" value={password} />
-          ) : (
-            <TextField
-              id="password"
-              name="password"
-              type="password"
-              label="Password"
-              autoComplete="current-password"
-              required
-              maxLength={256}
-            />
-          )}
+          {password ? <input type="hidden" name="password" value={password} /> : passwordField}
           <TextField
             id="totp"
             name="totp"
-            label="Codice dell’app di autenticazione"
-            hint="Le 6 cifre che l’app mostra adesso. Se non hai il telefono, inserisci uno dei codici di recupero."
+            label={t('totp')}
+            hint={t('totpHint')}
             inputMode="numeric"
             autoComplete="one-time-code"
             spellCheck={false}
@@ -56,11 +57,11 @@ export function LoginForm() {
             autoFocus
             maxLength={64}
           />
-          <SubmitButton>Verifica e accedi</SubmitButton>
+          <SubmitButton pendingLabel={t('pending')}>{t('verify')}</SubmitButton>
           <p className="mt-4">
             {/* A full page load, so the form forgets the typed credentials. */}
             <a href="/login" className="link">
-              Ricomincia con un altro utente
+              {t('restart')}
             </a>
           </p>
         </>
@@ -69,7 +70,7 @@ export function LoginForm() {
           <TextField
             id="codiceFiscale"
             name="codiceFiscale"
-            label="Codice fiscale (username)"
+            label={t.rich('codiceFiscale', { it: italian })}
             autoComplete="username"
             autoCapitalize="characters"
             spellCheck={false}
@@ -77,16 +78,8 @@ export function LoginForm() {
             defaultValue={state.codiceFiscale}
             maxLength={32}
           />
-          <TextField
-            id="password"
-            name="password"
-            type="password"
-            label="Password"
-            autoComplete="current-password"
-            required
-            maxLength={256}
-          />
-          <SubmitButton>Accedi</SubmitButton>
+          {passwordField}
+          <SubmitButton pendingLabel={t('pending')}>{t('submit')}</SubmitButton>
         </>
       )}
     </form>

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { oidcSignInAction, type OidcSignInState } from '@/lib/actions/auth/oidc-sign-in';
@@ -9,24 +10,25 @@ const AGID_BUTTON =
 
 /** Plain forms posting to a server action: they work before (or without) JavaScript. */
 export function OidcButtons() {
+  const t = useTranslations('Login');
   const [state, action] = useActionState<OidcSignInState, FormData>(oidcSignInAction, {});
   return (
     <div className="space-y-3">
       {state.message ? (
-        <Alert kind="error" title="Accesso non avviato">
+        <Alert kind="error" title={t('oidcNotStarted')}>
           {state.message}
         </Alert>
       ) : null}
       <form action={action}>
         <input type="hidden" name="idp" value="spid" />
         <button type="submit" className={AGID_BUTTON}>
-          Entra con SPID
+          {t('spid')}
         </button>
       </form>
       <form action={action}>
         <input type="hidden" name="idp" value="cie" />
         <button type="submit" className={AGID_BUTTON}>
-          Entra con CIE
+          {t('cie')}
         </button>
       </form>
     </div>

@@ -1,18 +1,26 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { PageMessages } from '@/app/_components/page-messages';
+import { italian } from '@/lib/i18n/italian';
 import { ResetRequestForm } from './reset-request-form';
 
-export const metadata: Metadata = { title: 'Ho smarrito la password' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('PasswordReset'))('metaTitle') };
+}
 
-export default function LostPasswordPage() {
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+
+export default async function LostPasswordPage() {
+  const t = await getTranslations('PasswordReset');
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="mb-2 text-3xl font-bold">Ho smarrito la password</h1>
-      <p className="mb-4">
-        Inserisci nome, cognome e codice fiscale. La procedura non recupera la vecchia password: riceverai all’indirizzo
-        e-mail comunicato con la registrazione un collegamento per impostarne una <strong>nuova</strong>.
-      </p>
+      <h1 className="mb-2 text-3xl font-bold">{t.rich('title', { it: italian })}</h1>
+      <p className="mb-4">{t.rich('intro', { b: strong, it: italian })}</p>
       <div className="card">
-        <ResetRequestForm />
+        <PageMessages namespaces={['PasswordReset']}>
+          <ResetRequestForm />
+        </PageMessages>
       </div>
     </div>
   );

@@ -1,24 +1,24 @@
 'use client';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { TextField } from '@/app/_components/text-field';
 import { requestPasswordResetAction, type ResetRequestState } from '@/lib/actions/auth/request-password-reset';
 import { echoed } from '@/lib/actions/form-input';
+import { italian } from '@/lib/i18n/italian';
 
 export function ResetRequestForm() {
+  const t = useTranslations('PasswordReset');
   const [state, action] = useActionState<ResetRequestState, FormData>(requestPasswordResetAction, {});
   if (state.done) {
     return (
-      <Alert kind="success" title="Richiesta ricevuta">
-        <p>
-          Se i dati corrispondono a un utente registrato, riceverai a breve un’e-mail con il collegamento per impostare
-          la nuova password. Il collegamento vale 60 minuti.
-        </p>
+      <Alert kind="success" title={t('receivedTitle')}>
+        <p>{t('receivedText')}</p>
         <p className="mt-2">
           <Link href="/login" className="link">
-            Torna all’accesso
+            {t('backToLogin')}
           </Link>
         </p>
       </Alert>
@@ -28,15 +28,15 @@ export function ResetRequestForm() {
   return (
     <form action={action} noValidate>
       {state.message ? (
-        <Alert kind="error" title="Richiesta non inviata">
+        <Alert kind="error" title={t('notSentTitle')}>
           {state.message}
         </Alert>
       ) : null}
-      {Object.keys(fe).length > 0 ? <Alert kind="error" title="Controlla i dati inseriti" /> : null}
+      {Object.keys(fe).length > 0 ? <Alert kind="error" title={t('checkFields')} /> : null}
       <TextField
         id="givenName"
         name="givenName"
-        label="Nome"
+        label={t('givenName')}
         autoComplete="given-name"
         required
         error={fe.givenName}
@@ -46,7 +46,7 @@ export function ResetRequestForm() {
       <TextField
         id="familyName"
         name="familyName"
-        label="Cognome"
+        label={t('familyName')}
         autoComplete="family-name"
         required
         error={fe.familyName}
@@ -56,7 +56,7 @@ export function ResetRequestForm() {
       <TextField
         id="codiceFiscale"
         name="codiceFiscale"
-        label="Codice fiscale"
+        label={t.rich('codiceFiscale', { it: italian })}
         autoCapitalize="characters"
         spellCheck={false}
         required
@@ -64,7 +64,10 @@ export function ResetRequestForm() {
         defaultValue={echoed(state.values, 'codiceFiscale')}
         maxLength={32}
       />
-      <SubmitButton>Richiedi</SubmitButton>
+      <SubmitButton pendingLabel={t('pending')}>
+        {/* One flex item: the button is a flex box, which would set the Italian part apart in its accessible name. */}
+        <span>{t.rich('submit', { it: italian })}</span>
+      </SubmitButton>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
@@ -8,16 +9,8 @@ import {
 } from '@/lib/actions/family/adopt-identity-contact';
 
 const TEXT = {
-  email: {
-    button: 'Usa questo indirizzo per le comunicazioni',
-    done: 'Indirizzo e-mail aggiornato',
-    inUse: 'È l’indirizzo usato per le comunicazioni.',
-  },
-  mobile: {
-    button: 'Usa questo numero per le comunicazioni',
-    done: 'Numero di cellulare aggiornato',
-    inUse: 'È il numero usato per le comunicazioni e per il codice OTP.',
-  },
+  email: { button: 'useEmail', done: 'emailDone', inUse: 'emailInUse' },
+  mobile: { button: 'useMobile', done: 'mobileDone', inUse: 'mobileInUse' },
 } as const;
 
 /**
@@ -33,6 +26,7 @@ export function ContactChoiceForm({
   value: string;
   inUse: boolean;
 }) {
+  const t = useTranslations('Profile');
   const [state, action, pending] = useActionState<AdoptIdentityContactState, FormData>(
     adoptIdentityContactAction,
     null,
@@ -42,16 +36,16 @@ export function ContactChoiceForm({
       <input type="hidden" name="field" value={field} />
       <input type="hidden" name="value" value={value} />
       {state && !state.ok ? (
-        <Alert outcome kind="error" title="Dato non aggiornato">
+        <Alert outcome kind="error" title={t('notUpdated')}>
           {state.message}
         </Alert>
       ) : null}
-      {state?.ok ? <Alert outcome kind="success" title={TEXT[field].done} /> : null}
+      {state?.ok ? <Alert outcome kind="success" title={t(TEXT[field].done)} /> : null}
       {inUse ? (
-        <p>{TEXT[field].inUse}</p>
+        <p>{t(TEXT[field].inUse)}</p>
       ) : (
         <button type="submit" className="btn-secondary" disabled={pending}>
-          {TEXT[field].button}
+          {t(TEXT[field].button)}
         </button>
       )}
     </form>

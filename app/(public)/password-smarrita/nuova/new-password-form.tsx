@@ -1,10 +1,17 @@
 'use client';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState, useSyncExternalStore } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { TextField } from '@/app/_components/text-field';
 import { resetPasswordAction, type ResetPasswordState } from '@/lib/actions/auth/reset-password';
+
+const link = (chunks: React.ReactNode) => (
+  <Link href="/password-smarrita" className="link">
+    {chunks}
+  </Link>
+);
 
 // The token travels in the URL fragment, which browsers never send to the server or in Referer.
 function readToken(): string {
@@ -12,6 +19,7 @@ function readToken(): string {
 }
 
 export function NewPasswordForm() {
+  const t = useTranslations('PasswordReset');
   const token = useSyncExternalStore(
     (cb) => {
       window.addEventListener('hashchange', cb);
@@ -23,11 +31,11 @@ export function NewPasswordForm() {
   const [state, action] = useActionState<ResetPasswordState, FormData>(resetPasswordAction, {});
   if (state.done) {
     return (
-      <Alert kind="success" title="Password aggiornata">
-        <p>La nuova password è attiva e le altre sessioni sono state chiuse.</p>
+      <Alert kind="success" title={t('changedTitle')}>
+        <p>{t('changedText')}</p>
         <p className="mt-2">
           <Link href="/login?password=1" className="link">
-            Vai all’accesso
+            {t('goToLogin')}
           </Link>
         </p>
       </Alert>
@@ -36,12 +44,8 @@ export function NewPasswordForm() {
   // Without JavaScript (token === null: the server's HTML) the page cannot read the fragment: the form asks for it.
   if (token === '') {
     return (
-      <Alert kind="error" title="Collegamento incompleto">
-        Apri il collegamento esattamente come ricevuto nell’e-mail, oppure{' '}
-        <Link href="/password-smarrita" className="link">
-          richiedine uno nuovo
-        </Link>
-        .
+      <Alert kind="error" title={t('incompleteTitle')}>
+        {t.rich('incompleteText', { link })}
       </Alert>
     );
   }
@@ -49,7 +53,7 @@ export function NewPasswordForm() {
   return (
     <form action={action} noValidate>
       {state.message ? (
-        <Alert kind="error" title="Password non aggiornata">
+        <Alert kind="error" title={t('notChangedTitle')}>
           {state.message}
         </Alert>
       ) : null}
@@ -60,8 +64,8 @@ export function NewPasswordForm() {
           <TextField
             id="token"
             name="token"
-            label="Codice del collegamento"
-            hint="Senza JavaScript la pagina non legge il codice dall’indirizzo: copia dalla barra degli indirizzi la parte dopo «#token=» e incollala qui."
+            label={t('token')}
+            hint={t('tokenHint')}
             autoComplete="off"
             spellCheck={false}
             required
@@ -74,7 +78,7 @@ export function NewPasswordForm() {
         id="password"
         name="password"
         type="password"
-        label="Nuova password"
+        label={t('newPassword')}
         autoComplete="new-password"
         required
         error={fe.password}
@@ -84,13 +88,13 @@ export function NewPasswordForm() {
         id="confirm"
         name="confirm"
         type="password"
-        label="Ripeti la nuova password"
+        label={t('confirm')}
         autoComplete="new-password"
         required
         error={fe.confirm}
         maxLength={512}
       />
-      <SubmitButton>Salva la nuova password</SubmitButton>
+      <SubmitButton pendingLabel={t('pending')}>{t('save')}</SubmitButton>
     </form>
   );
 }
