@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { italianWordsIn } from '../support/italian-words';
 import { e2eEnabled, useApp } from './support/app-fixture';
 import { expectAccessible, login, newPage } from './support/browser';
+import { expectEnglishPage } from './support/english-page';
 import { ANNA, openVoucher } from './support/journeys';
 
 // The closing itself (guide §3.1: Anna asks, three providers close, the residual appears, and the due dates
@@ -111,18 +111,4 @@ describe.skipIf(!e2eEnabled)('closing journey: what the whole journey does not w
 async function switchLanguage(page: Page, label: string, lang: 'it' | 'en') {
   await page.getByRole('button', { name: label }).click();
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
-
-/** lang="en", no raw catalogue key, and no Italian word outside the parts marked lang="it". */
-async function expectEnglishPage(page: Page) {
-  expect(await page.getAttribute('html', 'lang')).toBe('en');
-  const text = await page.evaluate(() => {
-    const body = document.body.cloneNode(true) as HTMLElement;
-    body.querySelectorAll('[lang="it"], script, style, template').forEach((e) => e.remove());
-    return body.textContent ?? '';
-  });
-  expect(text).not.toMatch(
-    /\b(Layout|Home|FamilyHome|ConversionStatus|CloseRequest|Money|Emails|Login|PasswordReset|AccessOutcome|ErrorPages|Session|Profile)\.\w+/,
-  );
-  expect(italianWordsIn(text)).toEqual([]);
 }
