@@ -4,7 +4,7 @@
 //
 //   node tests/bench/pages.mjs                                   # PGlite, weights only
 //   BENCH_PAGES_P1=1 DATABASE_URL=postgres://… node tests/bench/pages.mjs   # and req/s ÷ floor
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, signIn } from './lib/browser.mjs';
@@ -58,7 +58,12 @@ async function measure(env, dataLabel) {
         headers: { cookie: provider.cookie },
         text: 'Tutti i PES',
       });
-    for (const t of targets) await check(t.url, t.headers, t.text);
+    for (const t of targets) {
+      const body = await check(t.url, t.headers, t.text);
+      // BENCH_PAGES_SAVE=<folder>: each page's HTML kept, to read what weighs.
+      if (process.env.BENCH_PAGES_SAVE)
+        writeFileSync(path.join(process.env.BENCH_PAGES_SAVE, `${dataLabel.split(' ')[0]}-${t.key}.html`), body);
+    }
     const rows = [];
     const weights = {};
     for (const t of targets) weights[t.key] = await weigh(t.url, t.headers);
