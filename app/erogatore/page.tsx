@@ -1,19 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { providerById } from '@/db/queries/provider-by-id';
-import {
-  pageNumber,
-  providerPesTotal,
-  providerQueues,
-  searchProviderPes,
-  type NumberedPage,
-} from '@/db/queries/provider-pes';
+import { pageNumber } from '@/db/queries/provider-pes';
+import { providerPesTotal } from '@/db/queries/provider-pes-list';
+import { providerQueues, type NumberedPage } from '@/db/queries/provider-queues';
 import { requireRole } from '@/lib/auth/current-actor';
-import { ProviderPesCard, type ProviderPesRow } from './pes-card';
+import { now as clockNow } from '@/lib/clock';
+import { Pager } from './pager';
+import { PesSearch } from './pes-search';
+import { PesTable, type PesListRow } from './pes-table';
 
 export const metadata: Metadata = { title: 'Cruscotto del soggetto erogatore' };
 
+/**
+ * What waits for the provider: the two queues, soonest due first, and a search. "Tutti i PES" has its own
+ * paginated page (/erogatore/pes) since issue 20: with it, the dashboard weighed eleven times the floor.
+ */
 export default async function ProviderHome({
   searchParams,
 }: {
@@ -21,30 +25,29 @@ export default async function ProviderHome({
 }) {
   const actor = await requireRole('provider');
   const sp = await searchParams;
-  const q = typeof sp.q === 'string' ? sp.q : '';
-  const page = pageNumber(sp.pagina);
+  // The search and "Tutti i PES" lived here before issue 20: old links and bookmarks land on their page.
+  if (typeof sp.q === 'string' || sp.pagina !== undefined) {
+    const moved = new URLSearchParams();
+    if (typeof sp.q === 'string' && sp.q) moved.set('q', sp.q);
+    if (typeof sp.pagina === 'string') moved.set('pagina', sp.pagina);
+    redirect(`/erogatore/pes${moved.size ? `?${moved}` : ''}`);
+  }
   const closePage = pageNumber(sp.chiusure);
   const validationPage = pageNumber(sp.validazioni);
   const db = await getDb();
   const providerId = actor.providerId!;
-  const [provider, queues, all, searchedTotal] = await Promise.all([
+  const [provider, queues, total] = await Promise.all([
     providerById(db, providerId),
     providerQueues(db, providerId, { closePage, validationPage }),
-    searchProviderPes(db, providerId, { q, page }),
-    // Without a search the list's count is the provider's total: not counted twice.
-    q ? providerPesTotal(db, providerId) : Promise.resolve(null),
+    providerPesTotal(db, providerId),
   ]);
-  const total = searchedTotal ?? { total: all.total, exact: all.totalExact };
-  // Each list keeps its own page in the URL; moving in one keeps the others where they were.
-  const current = { q, pagina: page, chiusure: closePage, validazioni: validationPage };
-  const hrefFor = (change: Partial<typeof current>, anchor: string) => {
-    const next = { ...current, ...change };
+  const now = clockNow();
+  // Each queue keeps its own page in the URL; moving in one keeps the other where it was.
+  const hrefFor = (change: { chiusure?: number; validazioni?: number }, anchor: string) => {
+    const next = { chiusure: closePage, validazioni: validationPage, ...change };
     const params = new URLSearchParams();
-    if (next.q) params.set('q', next.q);
-    for (const key of ['chiusure', 'validazioni', 'pagina'] as const)
-      if (next[key] > 1) params.set(key, String(next[key]));
-    const search = params.toString();
-    return `/erogatore${search ? `?${search}` : ''}#${anchor}`;
+    for (const key of ['chiusure', 'validazioni'] as const) if (next[key] > 1) params.set(key, String(next[key]));
+    return `/erogatore${params.size ? `?${params}` : ''}#${anchor}`;
   };
   return (
     <div className="space-y-8">
@@ -74,12 +77,22 @@ export default async function ProviderHome({
         </li>
       </ul>
 
+      <div className="space-y-2">
+        <PesSearch q="" />
+        <p>
+          <Link href="/erogatore/pes" className="link">
+            Tutti i PES
+          </Link>
+          , dal più recente
+        </p>
+      </div>
+
       <PesQueue
         id="chiusure"
         title="Richieste di chiusura"
         empty="Nessuna richiesta di chiusura in attesa."
         list={queues.closeRequests}
-        action="Chiudi il PES"
+        now={now}
         pageHref={(n) => hrefFor({ chiusure: n }, 'chiusure')}
       />
       <PesQueue
@@ -87,60 +100,9 @@ export default async function ProviderHome({
         title="Nuovi PES da validare"
         empty="Nessun nuovo PES in attesa di validazione."
         list={queues.validations}
-        action="Valida o rifiuta"
+        now={now}
         pageHref={(n) => hrefFor({ validazioni: n }, 'validazioni')}
       />
-
-      <section aria-labelledby="tutti-titolo" id="tutti" className="space-y-3">
-        <h2 id="tutti-titolo" className="text-2xl font-bold">
-          Tutti i PES
-        </h2>
-        <form role="search" method="get" action="/erogatore" className="flex flex-col gap-2 sm:flex-row sm:items-end">
-          <div className="flex-1">
-            <label htmlFor="q" className="mb-1 block font-semibold">
-              Cerca per codice fiscale, numero del buono o del PES
-            </label>
-            <input
-              id="q"
-              name="q"
-              defaultValue={q}
-              className="field-input"
-              maxLength={40}
-              autoCapitalize="characters"
-            />
-          </div>
-          <button type="submit" className="btn-secondary">
-            Cerca
-          </button>
-        </form>
-        <p role="status">
-          {all.totalExact ? all.total : `Oltre ${all.total.toLocaleString('it-IT')}`} PES
-          {all.q ? ` per «${all.q}»` : ''} — pagina {all.page}
-          {all.pages === null ? '' : ` di ${all.pages}`}
-        </p>
-        <ul className="space-y-3">
-          {all.rows.map((p) => (
-            <li key={p.id}>
-              <ProviderPesCard
-                p={p}
-                action={
-                  p.status === 'close_requested'
-                    ? 'Chiudi il PES'
-                    : p.status === 'awaiting_validation'
-                      ? 'Valida o rifiuta'
-                      : 'Dettagli'
-                }
-              />
-            </li>
-          ))}
-        </ul>
-        <Pager
-          label="Pagine di tutti i PES"
-          page={all.page}
-          hasNext={all.hasNext}
-          href={(n) => hrefFor({ pagina: n }, 'tutti')}
-        />
-      </section>
     </div>
   );
 }
@@ -150,14 +112,14 @@ function PesQueue({
   title,
   empty,
   list,
-  action,
+  now,
   pageHref,
 }: {
   id: string;
   title: string;
   empty: string;
-  list: NumberedPage<ProviderPesRow>;
-  action: string;
+  list: NumberedPage<PesListRow>;
+  now: Date;
   pageHref: (n: number) => string;
 }) {
   return (
@@ -166,52 +128,17 @@ function PesQueue({
         {title}
       </h2>
       {list.total === 0 ? <p>{empty}</p> : null}
-      {list.pages > 1 ? (
-        <p role="status">
-          {list.total} in attesa — pagina {list.page} di {list.pages}
-        </p>
+      {list.pages > 1 ? <p role="status">{`${list.total} in attesa — pagina ${list.page} di ${list.pages}`}</p> : null}
+      {list.rows.length ? (
+        <PesTable caption={`${title}, dalla scadenza più vicina`} rows={list.rows} column="due" now={now} />
       ) : null}
-      <ul className="space-y-3">
-        {list.rows.map((p) => (
-          <li key={p.id}>
-            <ProviderPesCard p={p} action={action} />
-          </li>
-        ))}
-      </ul>
       <Pager
         label={`Pagine: ${title.toLowerCase()}`}
         page={list.page}
+        pages={list.pages}
         hasNext={list.page < list.pages}
         href={pageHref}
       />
     </section>
-  );
-}
-
-function Pager({
-  label,
-  page,
-  hasNext,
-  href,
-}: {
-  label: string;
-  page: number;
-  hasNext: boolean;
-  href: (n: number) => string;
-}) {
-  if (page <= 1 && !hasNext) return null;
-  return (
-    <nav aria-label={label} className="flex gap-3">
-      {page > 1 ? (
-        <Link href={href(page - 1)} className="link" rel="prev">
-          ← Pagina precedente
-        </Link>
-      ) : null}
-      {hasNext ? (
-        <Link href={href(page + 1)} className="link" rel="next">
-          Pagina successiva →
-        </Link>
-      ) : null}
-    </nav>
   );
 }

@@ -9,7 +9,7 @@ import { PES_KIND_LABELS, PES_STATUS_LABELS, PES_STATUS_TONE } from '@/lib/domai
 import type { PesKind } from '@/lib/domain/pes-kinds';
 import { formatEuro } from '@/lib/domain/money';
 import type { PesStatus } from '@/lib/domain/state-machines';
-import { daysLeftText, termStanding } from '@/lib/domain/term-standing';
+import { pesDue } from './pes-due';
 
 export type ProviderPesRow = {
   id: string;
@@ -51,26 +51,19 @@ export function ProviderPesCard({
       : p.status === 'awaiting_validation'
         ? p.validationRequestedAt
         : null;
-  const due =
-    p.status === 'close_requested'
-      ? { at: p.closeDueAt, verb: 'Da chiudere' }
-      : p.status === 'awaiting_validation'
-        ? { at: p.validationDueAt, verb: 'Da validare' }
-        : null;
-  const standing = due?.at ? termStanding(due.at, now) : null;
+  const due = pesDue(p, now);
   return (
     <article className="card space-y-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <H className="text-lg font-bold">PES {p.code}</H>
         <StatusBadge label={PES_STATUS_LABELS[p.status]} tone={PES_STATUS_TONE[p.status]} />
       </div>
-      {due?.at && standing ? (
+      {due ? (
         <p
           data-testid="scadenza-pes"
-          className={standing.overdue ? 'border-l-4 border-err pl-2 font-semibold' : 'font-semibold'}
+          className={due.overdue ? 'border-l-4 border-err pl-2 font-semibold' : 'font-semibold'}
         >
-          {standing.overdue ? 'In ritardo: ' : ''}
-          {due.verb} entro il {formatDateIt(due.at)} ({daysLeftText(standing)})
+          {due.text}
         </p>
       ) : null}
       <PesFacts

@@ -91,8 +91,8 @@ export default async function OfficeQueuePage({
       {page.rows.length === 0 ? (
         <p>Nessuna pratica corrisponde ai filtri.</p>
       ) : (
-        <AssignmentOutcome>
-          <QueueTable rows={page.rows} now={now} me={actor.userId} clerks={clerks} />
+        <AssignmentOutcome me={actor.userId} clerks={clerks}>
+          <QueueTable rows={page.rows} now={now} me={actor.userId} />
         </AssignmentOutcome>
       )}
 

@@ -17,126 +17,97 @@ const measureOf = (r: QueueRow) =>
         ? 'Servizi estivi'
         : '—';
 
-// A table on wide screens; under 768 px each row becomes a card with its labels (data-label), still one table for screen readers.
-const cell =
-  'px-3 py-2 align-top max-md:grid max-md:grid-cols-[9rem_1fr] max-md:gap-2 max-md:px-0 max-md:py-1 max-md:before:font-semibold max-md:before:content-[attr(data-label)]';
+const HEADERS = [
+  'Protocollo',
+  'Famiglia',
+  'Buono',
+  'Misura',
+  'Soggetti erogatori',
+  'Nuovi PES',
+  'Inviata il',
+  'Giorni di attesa',
+  'Termine per decidere',
+  'Stato',
+  'In carico a',
+];
 
 /** Who has the case; a decided one keeps the name of who followed it, without the forms. */
-function AssigneeCell({ r, me, clerks }: { r: QueueRow; me: string; clerks: { id: string; name: string }[] }) {
+function AssigneeCell({ r, me }: { r: QueueRow; me: string }) {
   const assignee =
     r.assigneeId && r.assigneeGivenName
       ? { id: r.assigneeId, name: `${r.assigneeGivenName} ${r.assigneeFamilyName}` }
       : null;
   const who = assignee ? (assignee.id === me ? `${assignee.name} (tu)` : assignee.name) : 'Nessuno';
-  if (r.status === 'approved' || r.status === 'rejected') return <span>{assignee ? who : '—'}</span>;
+  if (r.status === 'approved' || r.status === 'rejected') return assignee ? who : '—';
   return (
     <div className="space-y-2">
       <p data-testid="assignee">{who}</p>
-      <AssignmentForms
-        conversionId={r.id}
-        protocolNumber={r.protocolNumber}
-        assignee={assignee}
-        me={me}
-        clerks={clerks}
-        compact
-      />
+      <AssignmentForms conversionId={r.id} protocolNumber={r.protocolNumber} assignee={assignee} compact />
     </div>
   );
 }
 
-export function QueueTable({
-  rows,
-  now,
-  me,
-  clerks,
-}: {
-  rows: QueueRow[];
-  now: Date;
-  me: string;
-  clerks: { id: string; name: string }[];
-}) {
+function Waiting({ r, now }: { r: QueueRow; now: Date }) {
+  if (r.status !== 'submitted') return r.decidedAt ? `decisa il ${formatDateIt(r.decidedAt)}` : '—';
+  const days = daysBetween(r.submittedAt, now);
+  return days > LATE_AFTER_DAYS ? (
+    <strong className="text-warn" data-testid="late">{`${days} giorni — oltre ${LATE_AFTER_DAYS}`}</strong>
+  ) : (
+    `${days} giorni`
+  );
+}
+
+/**
+ * The queue's rows: a table on wide screens, a card per row under 48rem (the .rows class, app/globals.css).
+ * The clerks one can assign to travel once, in the AssignmentOutcome around the table, not with each row.
+ */
+export function QueueTable({ rows, now, me }: { rows: QueueRow[]; now: Date; me: string }) {
   return (
-    <table className="w-full border-collapse text-left max-md:block">
+    <table className="rows">
       <caption className="sr-only">Pratiche di modifica PES, dalla più vecchia</caption>
-      <thead className="bg-pat-blue-light max-md:sr-only">
+      <thead>
         <tr>
-          {[
-            'Protocollo',
-            'Famiglia',
-            'Buono',
-            'Misura',
-            'Soggetti erogatori',
-            'Nuovi PES',
-            'Inviata il',
-            'Giorni di attesa',
-            'Termine per decidere',
-            'Stato',
-            'In carico a',
-          ].map((h) => (
-            <th key={h} scope="col" className="px-3 py-2 font-semibold">
+          {HEADERS.map((h) => (
+            <th key={h} scope="col">
               {h}
             </th>
           ))}
         </tr>
       </thead>
-      <tbody className="max-md:block max-md:space-y-3">
+      <tbody>
         {rows.map((r) => {
-          const waiting = r.status === 'submitted' ? daysBetween(r.submittedAt, now) : null;
-          const late = waiting !== null && waiting > LATE_AFTER_DAYS;
+          const late = r.status === 'submitted' && daysBetween(r.submittedAt, now) > LATE_AFTER_DAYS;
           return (
-            <tr
-              key={r.id}
-              className={`border-b border-[#d9dee3] max-md:block max-md:rounded-lg max-md:border max-md:bg-white max-md:p-4 ${late ? 'bg-warn-light' : 'md:bg-white'}`}
-            >
-              <th scope="row" data-label="Protocollo" className={`${cell} font-normal`}>
+            <tr key={r.id} className={late ? 'late' : undefined}>
+              <th scope="row" data-label="Protocollo">
                 <Link href={`/ufficio/pratiche/${r.id}`} className="link break-all">
                   {r.protocolNumber ?? 'senza protocollo'}
                 </Link>
               </th>
-              <td data-label="Famiglia" className={cell}>
+              <td data-label="Famiglia">
                 <span>
-                  {r.holderFamilyName} {r.holderGivenName}
-                  <span className="block break-all text-sm text-muted">{r.holderCodiceFiscale}</span>
+                  {`${r.holderFamilyName} ${r.holderGivenName}`}
+                  <span className="sub">{r.holderCodiceFiscale}</span>
                 </span>
               </td>
-              <td data-label="Buono" className={cell}>
-                {r.voucherNumber}
-              </td>
-              <td data-label="Misura" className={cell}>
-                {measureOf(r)}
-              </td>
-              <td data-label="Soggetti erogatori" className={cell}>
-                {r.providerNames || '—'}
-              </td>
-              <td data-label="Nuovi PES" className={cell}>
-                <span>
-                  {r.newPesCount} — {formatEuro(r.newPesCents)}
-                </span>
-              </td>
-              <td data-label="Inviata il" className={cell}>
+              <td data-label="Buono">{r.voucherNumber}</td>
+              <td data-label="Misura">{measureOf(r)}</td>
+              <td data-label="Soggetti erogatori">{r.providerNames || '—'}</td>
+              <td data-label="Nuovi PES">{`${r.newPesCount} — ${formatEuro(r.newPesCents)}`}</td>
+              <td data-label="Inviata il">
                 <time dateTime={r.submittedAt.toISOString()}>{formatDateIt(r.submittedAt)}</time>
               </td>
-              <td data-label="Giorni di attesa" className={cell}>
-                {waiting === null ? (
-                  <span>{r.decidedAt ? `decisa il ${formatDateIt(r.decidedAt)}` : '—'}</span>
-                ) : late ? (
-                  <strong className="text-warn" data-testid="late">
-                    {waiting} giorni — oltre {LATE_AFTER_DAYS}
-                  </strong>
-                ) : (
-                  <span>{waiting} giorni</span>
-                )}
+              <td data-label="Giorni di attesa">
+                <Waiting r={r} now={now} />
               </td>
-              <td data-label="Termine per decidere" className={cell}>
+              <td data-label="Termine per decidere">
                 <QueueTermCell row={r} now={now} />
               </td>
-              <td data-label="Stato" className={cell}>
-                <span>
-                  <ConversionStatusBadge status={r.status} />
-                </span>
+              <td data-label="Stato">
+                <ConversionStatusBadge status={r.status} />
               </td>
-              <td data-label="In carico a" className={cell}>
-                <AssigneeCell r={r} me={me} clerks={clerks} />
+              <td data-label="In carico a">
+                <AssigneeCell r={r} me={me} />
               </td>
             </tr>
           );

@@ -71,6 +71,11 @@ export const conversions = pgTable(
     index('conversions_submitted_idx')
       .on(t.submittedAt, t.id)
       .where(sql`${t.submittedAt} is not null`),
+    // Signed conversions in id order with their status (issue 20, P3): the capped count of a measure filter
+    // merges them with pes_conversion_kind_idx, index-only, instead of scanning every conversion.
+    index('conversions_signed_id_idx')
+      .on(t.id, t.status)
+      .where(sql`${t.submittedAt} is not null`),
     // The queue's "assegnate a me" filter.
     index('conversions_assigned_idx')
       .on(t.assignedTo, t.submittedAt, t.id)

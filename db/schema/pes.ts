@@ -78,6 +78,11 @@ export const pes = pgTable(
     index('pes_provider_conversion_idx')
       .on(t.providerId, t.conversionId)
       .where(sql`${t.conversionId} is not null`),
+    // The office queue's measure filter (issue 20, P3): a conversion's live new PES of one kind, read
+    // index-only and in conversion order, so "estivi" and "entrambi" merge with conversions_signed_id_idx.
+    index('pes_conversion_kind_idx')
+      .on(t.kind, t.conversionId)
+      .where(sql`${t.conversionId} is not null and ${t.status} <> 'deleted'`),
   ],
 );
 

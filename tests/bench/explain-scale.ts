@@ -9,7 +9,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { officeQueue } from '../../db/queries/office/queue';
-import { providerQueues, searchProviderPes } from '../../db/queries/provider-pes';
+import { searchProviderPes } from '../../db/queries/provider-pes-list';
+import { providerQueues } from '../../db/queries/provider-queues';
 import { providers, users } from '../../db/schema';
 import { officeQueueQuerySchema } from '../../lib/validation/office-queue';
 import { recordingDb } from './recording-db';

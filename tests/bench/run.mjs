@@ -10,7 +10,7 @@
 //     role's main page ≥ 0.50 (family voucher page, provider dashboard, office queue, conversion file,
 //     receipt), anonymous /login ≥ 0.80; /api/ping for reference.
 // P2  a voucher with 60 PES vs one with 3: SQL statements of the page's read function (equal), p50/p99 ≤ 1.5×.
-// P3  office queue (first page, a filtered page) and provider dashboard ("Tutti i PES", a search) at
+// P3  office queue (first page, a filtered page), provider dashboard and "Tutti i PES" searched, at
 //     100 000 vs 1 000 conversions / PES for Il Germoglio: p50 latency ≤ 2×, and EXPLAIN of every
 //     statement their read functions issue shows no sequential scan of a big table.
 // P4  OTP confirmation → submitted, posted as the signing form without JavaScript by 20 signers at once:
@@ -22,13 +22,22 @@
 // P6  PostgreSQL only: the opening-day surge, 2 000 families (tests/bench/seed-surge.ts), 200 connections for
 //     60 s, each loading /famiglia then its voucher page; every body checked for other families' identifiers;
 //     zero 5xx other than the admission gate's 503, no request over 10 s; then 200 password sign-ins at once.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, signIn, scriptBytes, voucherPath } from './lib/browser.mjs';
-import { check, compare, log, printTable } from './lib/measure.mjs';
-import { cleanup, cleanups, ensureBuild, lastJson, prepareDatabase, run, startServer } from './lib/server.mjs';
+import { check, compare, kib, log, printTable, weigh } from './lib/measure.mjs';
+import {
+  cleanup,
+  appEnv,
+  cleanups,
+  ensureBuild,
+  lastJson,
+  prepareDatabase,
+  requireFloorBuild,
+  startServer,
+  tsx,
+} from './lib/server.mjs';
 import { confirmAll } from './lib/signers.mjs';
 import { signInAll, surge } from '../support/surge.mjs';
 
@@ -52,17 +61,6 @@ const P6 = {
   signIns: 200,
 };
 
-/** One page's weight: the HTML document and the RSC payload of a client-side navigation to it, in bytes. */
-async function weigh(url, headers) {
-  const html = await fetch(url, { headers, redirect: 'manual' });
-  const htmlBytes = (await html.arrayBuffer()).byteLength;
-  // Next answers an RSC request without its `_rsc` cache-busting parameter with a redirect to the URL that has it.
-  const rsc = await fetch(url, { headers: { ...headers, RSC: '1' } });
-  const rscBytes = (await rsc.arrayBuffer()).byteLength;
-  if (html.status !== 200 || rsc.status !== 200) throw new Error(`weight of ${url}: ${html.status} / ${rsc.status}`);
-  return { htmlBytes, rscBytes, total: htmlBytes + rscBytes };
-}
-const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
 /** A codice fiscale of the synthetic P3 families (exists at both sizes): the searches type it. */
 const SEARCH_CF = 'BNF0000000000123';
 
@@ -72,8 +70,6 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-const tsx = (script, args, env) =>
-  run('npx', ['tsx', '--conditions=react-server', `tests/bench/${script}`, ...args], env);
 const ratioRow = (id, what, value, target, pass, detail) => ({
   id,
   what,
@@ -99,8 +95,9 @@ async function measureP3(baseUrl, headers) {
     },
     { label: 'provider dashboard', url: `${baseUrl}/erogatore`, headers: headers.provider, text: 'Tutti i PES' },
     {
-      label: 'provider dashboard, search',
-      url: `${baseUrl}/erogatore?q=${SEARCH_CF}`,
+      // Issue 20: the search's results are on "Tutti i PES" (/erogatore/pes), no longer on the dashboard.
+      label: 'provider Tutti i PES, search',
+      url: `${baseUrl}/erogatore/pes?q=${SEARCH_CF}`,
       headers: headers.provider,
       text: SEARCH_CF,
     },
@@ -118,27 +115,6 @@ async function explain(env) {
   return plans;
 }
 
-/**
- * /bench/floor exists only in a build made with BENCH_FLOOR=1 (next.config.mjs inlines it; any other build
- * answers 404 there): build with it, and never reuse a build made without it (next build records its config,
- * `env` included, in required-server-files.json).
- */
-function requireFloorBuild() {
-  process.env.BENCH_FLOOR = '1';
-  const buildId = path.join(process.cwd(), '.next', 'BUILD_ID');
-  const files = path.join(process.cwd(), '.next', 'required-server-files.json');
-  let flag = null;
-  try {
-    flag = JSON.parse(readFileSync(files, 'utf8')).config?.env?.BENCH_FLOOR ?? null;
-  } catch {
-    flag = null;
-  }
-  if (flag !== '1' && existsSync(buildId)) {
-    log('the build in .next has no /bench/floor (made without BENCH_FLOOR=1): building again');
-    rmSync(buildId);
-  }
-}
-
 async function main() {
   const started = Date.now();
   requireFloorBuild();
@@ -146,21 +122,7 @@ async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'bsp-bench-'));
   cleanups.push(async () => rmSync(tmp, { recursive: true, force: true }));
   const database = await prepareDatabase(tmp);
-  const env = {
-    ...database.env,
-    // Explicit, so the production start accepts a local folder (the seed script and the app share it).
-    FILE_STORAGE: 'local',
-    FILES_DIR: path.join(tmp, 'files'),
-    AUTH_SECRET: randomBytes(32).toString('hex'),
-    AUTH_TRUST_HOST: 'true',
-    DEMO_MODE: '1',
-    // The demo staff have no second factor; the bench measures pages, not the TOTP prompt.
-    STAFF_MFA: 'optional',
-    OUTBOX_POLL: '0',
-    NEXT_TELEMETRY_DISABLED: '1',
-    // P6's sign-ins come with one documentation address per family (the throttle counts per address).
-    TRUSTED_PROXIES: '1',
-  };
+  const env = appEnv(database, tmp);
   log(
     `database: ${database.kind}; ${os.cpus().length} CPUs; node ${process.version}; load average ${os
       .loadavg()

@@ -203,6 +203,10 @@ const PAGES: Record<string, Row> = {
       prv2: ok('Cruscotto del soggetto erogatore', 'Associazione Estate Ragazzi Trento'),
     }),
   },
+  'erogatore/pes': {
+    url: '/erogatore/pes',
+    expect: only('provider', { prv1: ok('Tutti i PES', 'BS-2020-0001/1'), prv2: ok('Tutti i PES', 'BS-2020-0003/2') }),
+  },
   'erogatore/pes/[id]': {
     record: 'martaSummerPes',
     at: (id) => `/erogatore/pes/${id}`,
@@ -362,7 +366,7 @@ describe.skipIf(!e2eEnabled)('N1/N2/N4: every page authorises every caller itsel
     [ids.annaVoucher, ids.martaVoucher, ids.martaSummerPes, ids.martaConversion, ids.prv1] = await Promise.all([
       page('anna', '/famiglia').then((h) => idIn(h, '/famiglia/buoni/', 'BS-2020-0001')),
       page('marta', '/famiglia').then((h) => idIn(h, '/famiglia/buoni/', 'BS-2020-0003')),
-      page('prv2', '/erogatore?q=BS-2020-0003').then((h) => idIn(h, '/erogatore/pes/', 'PES BS-2020-0003/2')),
+      page('prv2', '/erogatore/pes?q=BS-2020-0003').then((h) => idIn(h, '/erogatore/pes/', 'PES BS-2020-0003/2')),
       page('office', '/ufficio?stato=tutte&q=BS-2020-0003').then((h) => idIn(h, '/ufficio/pratiche/', 'BS-2020-0003')),
       page('office', '/ufficio/amministrazione/soggetti-erogatori').then((h) =>
         idIn(h, '/ufficio/amministrazione/soggetti-erogatori/', 'Il Germoglio'),

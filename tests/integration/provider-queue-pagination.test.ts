@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pes } from '@/db/schema';
-import { PES_COUNT_CAP, providerPesTotal, providerQueues, searchProviderPes } from '@/db/queries/provider-pes';
+import { PES_COUNT_CAP, PES_LIST_PAGE_SIZE, providerPesTotal, searchProviderPes } from '@/db/queries/provider-pes-list';
+import { providerQueues } from '@/db/queries/provider-queues';
 import { createFamilyWithVoucher, createProvider } from './support/builders';
 import { freshDb, type TestDb } from './support/test-db';
 
@@ -128,14 +129,14 @@ describe('the provider dashboard queues, page by page', () => {
     const codes: string[] = [];
     let page = 1;
     for (let r = first; ; r = await searchProviderPes(t.db, prv1, { page: ++page })) {
-      expect(r.rows.length).toBeLessThanOrEqual(20);
+      expect(r.rows.length).toBeLessThanOrEqual(PES_LIST_PAGE_SIZE);
       codes.push(...r.rows.map((x) => x.code));
       if (!r.hasNext) break;
     }
     expect(page).toBe(first.pages);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes).toHaveLength(first.total);
-    expect(first.total).toBeGreaterThan(20);
+    expect(first.total).toBeGreaterThan(PES_LIST_PAGE_SIZE);
   });
 
   it('stops counting past PES_COUNT_CAP and still offers the next page', async () => {
@@ -150,9 +151,10 @@ describe('the provider dashboard queues, page by page', () => {
     });
     const first = await searchProviderPes(t.db, prv3, {});
     expect(first).toMatchObject({ total: PES_COUNT_CAP, totalExact: false, pages: null, hasNext: true });
-    expect(first.rows).toHaveLength(20);
+    expect(first.rows).toHaveLength(PES_LIST_PAGE_SIZE);
     expect(await providerPesTotal(t.db, prv3)).toEqual({ total: PES_COUNT_CAP, exact: false });
-    const last = await searchProviderPes(t.db, prv3, { page: Math.ceil((PES_COUNT_CAP + 5) / 20) + 1 });
-    expect(last.hasNext).toBe(false);
+    // Past the count's cap the last page is not known: the page after the real last one is empty, with no next.
+    const past = await searchProviderPes(t.db, prv3, { page: Math.ceil((PES_COUNT_CAP + 5) / PES_LIST_PAGE_SIZE) + 1 });
+    expect(past).toMatchObject({ rows: [], hasNext: false });
   });
 });

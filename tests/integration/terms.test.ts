@@ -9,7 +9,7 @@ import { requestClosing } from '@/lib/services/family/request-closing';
 import { sendOtp } from '@/lib/services/family/send-otp';
 import { updateLocalFeasts } from '@/lib/services/office/admin/update-local-feasts';
 import { returnConversion } from '@/lib/services/office/return-conversion';
-import { providerQueues } from '@/db/queries/provider-pes';
+import { providerQueues } from '@/db/queries/provider-queues';
 import { officeQueue } from '@/db/queries/office/queue';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { officeScope } from '@/lib/auth/office-scope';

@@ -1,35 +1,27 @@
 'use client';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { useAssignmentAction } from './assignment-state';
+import { useAssignment } from './assignment-state';
 
 export type Assignee = { id: string; name: string } | null;
-
-// In the queue's narrow cell: a text button (still a 44 px target), not a wide uppercase one.
-const COMPACT_BUTTON =
-  'inline-flex min-h-11 items-center text-left font-semibold text-pat-blue underline underline-offset-2 hover:text-pat-blue-dark disabled:text-[#4d5966] disabled:no-underline';
 
 /**
  * Prendi in carico (when nobody has the case), Rilascia (when someone has it) and Assegna a (another active
  * clerk, or oneself). Each form says who the page showed in charge, so a change made meanwhile by someone
- * else is refused with who has the case now. `compact`: the queue's cell, with Assegna a behind a disclosure.
+ * else is refused with who has the case now. `compact`: the queue's cell, text buttons (btn-text, still 44 px targets) and Assegna a behind a disclosure.
  */
 export function AssignmentForms({
   conversionId,
   protocolNumber,
   assignee,
-  me,
-  clerks,
   compact = false,
 }: {
   conversionId: string;
   protocolNumber: string | null;
   assignee: Assignee;
-  me: string;
-  clerks: { id: string; name: string }[];
   compact?: boolean;
 }) {
-  const action = useAssignmentAction();
+  const { action, me, clerks } = useAssignment();
   const which = protocolNumber ? ` la pratica ${protocolNumber}` : ' la pratica';
   const hidden = (
     <>
@@ -56,7 +48,7 @@ export function AssignmentForms({
           </option>
         ))}
       </select>
-      <SubmitButton className={compact ? COMPACT_BUTTON : 'btn-secondary'}>
+      <SubmitButton className={compact ? 'btn-text' : 'btn-secondary'}>
         Assegna<span className="sr-only">{which}</span>
       </SubmitButton>
     </form>
@@ -67,11 +59,11 @@ export function AssignmentForms({
         {hidden}
         <input type="hidden" name="intent" value={assignee === null ? 'take' : 'release'} />
         {assignee === null ? (
-          <SubmitButton className={compact ? COMPACT_BUTTON : 'btn-primary'}>
+          <SubmitButton className={compact ? 'btn-text' : 'btn-primary'}>
             Prendi in carico<span className="sr-only">{which}</span>
           </SubmitButton>
         ) : (
-          <SubmitButton className={compact ? COMPACT_BUTTON : 'btn-secondary'}>
+          <SubmitButton className={compact ? 'btn-text' : 'btn-secondary'}>
             Rilascia<span className="sr-only">{which}</span>
           </SubmitButton>
         )}

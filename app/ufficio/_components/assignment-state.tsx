@@ -1,18 +1,25 @@
 'use client';
-import { createContext, useActionState, useContext, type ReactNode } from 'react';
+import { createContext, useActionState, useContext, useMemo, type ReactNode } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { changeAssignmentAction } from '@/lib/actions/office/assignment';
 
 type State = Awaited<ReturnType<typeof changeAssignmentAction>> | null;
 type Ok = Extract<NonNullable<State>, { ok: true }>['data'];
 
-const AssignmentAction = createContext<((fd: FormData) => void) | null>(null);
+export type Clerk = { id: string; name: string };
+type Shared = { action: (fd: FormData) => void; me: string; clerks: Clerk[] };
 
-/** The form action every Prendi in carico / Assegna a / Rilascia form inside uses (see AssignmentForms). */
-export function useAssignmentAction(): (fd: FormData) => void {
-  const action = useContext(AssignmentAction);
-  if (!action) throw new Error('AssignmentForms outside an AssignmentOutcome');
-  return action;
+const AssignmentContext = createContext<Shared | null>(null);
+
+/**
+ * What every Prendi in carico / Assegna a / Rilascia form inside shares (see AssignmentForms): the action,
+ * who is signed in and the clerks one can assign to. Given once here, not to each of the queue's rows: as
+ * props of every row's client component they were sent again in the RSC payload for each row (issue 20).
+ */
+export function useAssignment(): Shared {
+  const shared = useContext(AssignmentContext);
+  if (!shared) throw new Error('AssignmentForms outside an AssignmentOutcome');
+  return shared;
 }
 
 function outcomeText(d: Ok): string {
@@ -27,10 +34,11 @@ function outcomeText(d: Ok): string {
  * when a form of this page caused it. Works without JavaScript: the forms post to the server action and the
  * page comes back with this state.
  */
-export function AssignmentOutcome({ children }: { children: ReactNode }) {
+export function AssignmentOutcome({ me, clerks, children }: { me: string; clerks: Clerk[]; children: ReactNode }) {
   const [state, action] = useActionState<State, FormData>(changeAssignmentAction, null);
+  const shared = useMemo(() => ({ action, me, clerks }), [action, me, clerks]);
   return (
-    <AssignmentAction.Provider value={action}>
+    <AssignmentContext.Provider value={shared}>
       {state?.ok ? (
         <Alert outcome kind="success" title={outcomeText(state.data)} />
       ) : state ? (
@@ -39,6 +47,6 @@ export function AssignmentOutcome({ children }: { children: ReactNode }) {
         </Alert>
       ) : null}
       {children}
-    </AssignmentAction.Provider>
+    </AssignmentContext.Provider>
   );
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
+import { prepared } from '@/db/prepared';
 import { conversionQueueCounts, conversions, pes, providers, users, vouchers } from '@/db/schema';
 import type { ConversionStatus } from '@/lib/domain/state-machines';
 import {
@@ -14,7 +15,7 @@ import {
 } from './queue-query';
 import type { Page } from '../page';
 import type { OfficeScope } from './office-scope';
-import { queueWhere } from './queue-filter';
+import { queueParams, queueShape, queueWhere } from './queue-filter';
 
 export const QUEUE_PAGE_SIZE = 20;
 
@@ -81,13 +82,8 @@ function queueRows(db: DbOrTx) {
  * The page's new-PES facts in one grouped statement over pes_conversion_idx (not as per-row subqueries
  * in the select list: those made PostgreSQL evaluate them for every matching row before the LIMIT).
  */
-async function pesFacts(db: DbOrTx, ids: string[]) {
-  if (!ids.length)
-    return new Map<
-      string,
-      { hasBabysitting: boolean; hasSummer: boolean; newPesCount: number; newPesCents: number; providerNames: string }
-    >();
-  const rows = await db
+const statements = (db: DbOrTx) => ({
+  facts: db
     .select({
       conversionId: pes.conversionId,
       hasBabysitting: sql<boolean>`bool_or(${pes.kind} = 'babysitting_covid')`,
@@ -98,8 +94,23 @@ async function pesFacts(db: DbOrTx, ids: string[]) {
     })
     .from(pes)
     .innerJoin(providers, eq(providers.id, pes.providerId))
-    .where(and(inArray(pes.conversionId, ids), ne(pes.status, 'deleted')))
-    .groupBy(pes.conversionId);
+    .where(and(sql`${pes.conversionId} = any(${sql.placeholder('ids')}::uuid[])`, ne(pes.status, 'deleted')))
+    .groupBy(pes.conversionId)
+    .prepare('office_queue_facts'),
+  // The tabs' counts, kept by a trigger in conversion_queue_counts: O(1) at 100 000 rows.
+  counts: db
+    .select({ status: conversionQueueCounts.status, n: conversionQueueCounts.n })
+    .from(conversionQueueCounts)
+    .prepare('office_queue_counts'),
+});
+
+async function pesFacts(db: DbOrTx, ids: string[]) {
+  if (!ids.length)
+    return new Map<
+      string,
+      { hasBabysitting: boolean; hasSummer: boolean; newPesCount: number; newPesCents: number; providerNames: string }
+    >();
+  const rows = await prepared(db, 'office-queue', statements).facts.execute({ ids });
   return new Map(rows.map((r) => [r.conversionId!, r]));
 }
 
@@ -107,10 +118,44 @@ const NO_PES = { hasBabysitting: false, hasSummer: false, newPesCount: 0, newPes
 
 // The keyset column: submitted_at, or decision_due_at in term order (never null there: queueWhere excludes it).
 const keyOf = (byTerm: boolean) => (byTerm ? conversions.decisionDueAt : conversions.submittedAt);
-const after = (c: QueueCursor, byTerm: boolean) =>
-  sql`(${keyOf(byTerm)}, ${conversions.id}) > (${c.at}::timestamptz, ${c.id}::uuid)`;
-const before = (c: QueueCursor, byTerm: boolean) =>
-  sql`(${keyOf(byTerm)}, ${conversions.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`;
+const cursorAt = sql.placeholder('cursorAt');
+const cursorId = sql.placeholder('cursorId');
+const after = (byTerm: boolean) =>
+  sql`(${keyOf(byTerm)}, ${conversions.id}) > (${cursorAt}::timestamptz, ${cursorId}::uuid)`;
+const before = (byTerm: boolean) =>
+  sql`(${keyOf(byTerm)}, ${conversions.id}) < (${cursorAt}::timestamptz, ${cursorId}::uuid)`;
+
+type Direction = 'first' | 'after' | 'before';
+
+// Each shape's statement gets its own name (a driver that names statements on the server must not mix them up).
+const shapeNames = new Map<string, string>();
+const statementName = (prefix: string, shape: string) => {
+  const key = `${prefix}:${shape}`;
+  if (!shapeNames.has(key)) shapeNames.set(key, `${prefix}_${shapeNames.size + 1}`);
+  return shapeNames.get(key)!;
+};
+
+/**
+ * The batch statement of one shape of filters, direction and size, prepared the first time it is asked for:
+ * a clerk's usual views (the first page, a tab, a filter) stop rebuilding their SQL text on every request.
+ * The shapes are few (each filter is set or not, from fixed lists), so the cache stays small.
+ */
+function batchStatement(db: DbOrTx, f: QueueFilters, direction: Direction, limit: number) {
+  const byTerm = ordersByTerm(f);
+  const shape = `${queueShape(f)}|${direction}|${limit}`;
+  return prepared(db, `office-queue-batch:${shape}`, (db) => {
+    const where: SQL[] = [queueWhere(f)];
+    if (direction === 'after') where.push(after(byTerm));
+    if (direction === 'before') where.push(before(byTerm));
+    const q = queueRows(db).where(and(...where));
+    const key = keyOf(byTerm);
+    return (
+      direction === 'before'
+        ? q.orderBy(desc(key), desc(conversions.id)).limit(limit)
+        : q.orderBy(asc(key), asc(conversions.id)).limit(limit)
+    ).prepare(statementName('office_queue_batch', shape));
+  });
+}
 
 type CoreRow = Awaited<ReturnType<ReturnType<typeof queueRows>['execute']>>[number];
 function toRow(r: CoreRow, facts: typeof NO_PES, byTerm: boolean): QueueRow & { cursor: string } {
@@ -138,14 +183,14 @@ export async function queueBatch(
   now: Date = new Date(),
 ) {
   const byTerm = ordersByTerm(f);
-  const where: SQL[] = [queueWhere(f, scope, now)];
-  if (cursor.after) where.push(after(cursor.after, byTerm));
-  if (cursor.before) where.push(before(cursor.before, byTerm));
-  const q = queueRows(db).where(and(...where));
-  const key = keyOf(byTerm);
-  const rows = cursor.before
-    ? (await q.orderBy(desc(key), desc(conversions.id)).limit(limit)).reverse()
-    : await q.orderBy(asc(key), asc(conversions.id)).limit(limit);
+  const at = cursor.before ?? cursor.after;
+  const direction: Direction = cursor.before ? 'before' : cursor.after ? 'after' : 'first';
+  const rows = await batchStatement(db, f, direction, limit).execute({
+    ...queueParams(f, scope, now),
+    cursorAt: at?.at ?? '',
+    cursorId: at?.id ?? '',
+  });
+  if (direction === 'before') rows.reverse();
   const facts = await pesFacts(
     db,
     rows.map((r) => r.id),
@@ -161,15 +206,21 @@ export const COUNT_CAP = 1000;
 const onlyStatusFilter = (f: QueueFilters) =>
   !f.misura && !f.ente && !f.dal && !f.al && !f.q && !f.incarico && !ordersByTerm(f);
 
-/** Matching rows, counted up to COUNT_CAP + 1 (a bounded scan whatever the table size). */
+/** Matching rows, counted up to COUNT_CAP + 1 (a bounded scan whatever the table size); prepared per shape. */
 async function cappedCount(db: DbOrTx, scope: OfficeScope, f: QueueFilters, now: Date): Promise<number> {
-  const sub = db
-    .select({ one: sql`1` })
-    .from(conversions)
-    .where(queueWhere(f, scope, now))
-    .limit(COUNT_CAP + 1)
-    .as('matching');
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sub);
+  const count = prepared(db, `office-queue-count:${queueShape(f)}`, (db) => {
+    const sub = db
+      .select({ one: sql`1` })
+      .from(conversions)
+      .where(queueWhere(f))
+      .limit(COUNT_CAP + 1)
+      .as('matching');
+    return db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sub)
+      .prepare(statementName('office_queue_count', queueShape(f)));
+  });
+  const [row] = await count.execute(queueParams(f, scope, now));
   return row?.n ?? 0;
 }
 
@@ -187,7 +238,7 @@ export async function officeQueue(
   const [batch, filteredTotal, byStatus] = await Promise.all([
     queueBatch(db, scope, query, { after: query.prima ? undefined : query.dopo, before: query.prima }, limit, now),
     onlyStatusFilter(query) ? Promise.resolve(null) : cappedCount(db, scope, query, now),
-    db.select({ status: conversionQueueCounts.status, n: conversionQueueCounts.n }).from(conversionQueueCounts),
+    prepared(db, 'office-queue', statements).counts.execute(),
   ]);
   const more = batch.length > QUEUE_PAGE_SIZE;
   // Going back, the extra row is the oldest one (the front); going forward it is the last one.

@@ -88,3 +88,15 @@ export function printTable(rows) {
   for (const c of cells.slice(1)) console.log(line(c));
   console.log('');
 }
+
+/** One page's weight: the HTML document and the RSC payload of a client-side navigation to it, in bytes. */
+export async function weigh(url, headers) {
+  const html = await fetch(url, { headers, redirect: 'manual' });
+  const htmlBytes = (await html.arrayBuffer()).byteLength;
+  // Next answers an RSC request without its `_rsc` cache-busting parameter with a redirect to the URL that has it.
+  const rsc = await fetch(url, { headers: { ...headers, RSC: '1' } });
+  const rscBytes = (await rsc.arrayBuffer()).byteLength;
+  if (html.status !== 200 || rsc.status !== 200) throw new Error(`weight of ${url}: ${html.status} / ${rsc.status}`);
+  return { htmlBytes, rscBytes, total: htmlBytes + rscBytes };
+}
+export const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;

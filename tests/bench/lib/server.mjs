@@ -1,7 +1,7 @@
 // The bench's processes: the production build, a fresh database, `next start`, helper scripts.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -43,6 +43,10 @@ export function run(cmd, args, env = {}) {
     );
   });
 }
+
+/** A helper script of tests/bench, run with tsx as the server would load it (react-server). */
+export const tsx = (script, args, env) =>
+  run('npx', ['tsx', '--conditions=react-server', `tests/bench/${script}`, ...args], env);
 
 /** The last line of a helper's stdout that parses as JSON. */
 export function lastJson(out) {
@@ -102,6 +106,27 @@ function newerThan(since) {
   return null;
 }
 
+/**
+ * /bench/floor exists only in a build made with BENCH_FLOOR=1 (next.config.mjs inlines it; any other build
+ * answers 404 there): build with it, and never reuse a build made without it (next build records its config,
+ * `env` included, in required-server-files.json).
+ */
+export function requireFloorBuild() {
+  process.env.BENCH_FLOOR = '1';
+  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
+  const files = path.join(ROOT, '.next', 'required-server-files.json');
+  let flag = null;
+  try {
+    flag = JSON.parse(readFileSync(files, 'utf8')).config?.env?.BENCH_FLOOR ?? null;
+  } catch {
+    flag = null;
+  }
+  if (flag !== '1' && existsSync(buildId)) {
+    log('the build in .next has no /bench/floor (made without BENCH_FLOOR=1): building again');
+    rmSync(buildId);
+  }
+}
+
 /** A production build that has the baseline routes and is newer than the sources; builds otherwise. */
 export async function ensureBuild() {
   const deadline = Date.now() + 5 * 60_000;
@@ -147,6 +172,25 @@ export async function prepareDatabase(tmp) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { kind: `postgres (${name})`, env: { DATABASE_URL: url.toString(), PGLITE_DIR: path.join(tmp, 'pglite') } };
+}
+
+/** The environment of the bench's app, its seed scripts and its helpers, on the prepared database. */
+export function appEnv(database, tmp) {
+  return {
+    ...database.env,
+    // Explicit, so the production start accepts a local folder (the seed script and the app share it).
+    FILE_STORAGE: 'local',
+    FILES_DIR: path.join(tmp, 'files'),
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    AUTH_TRUST_HOST: 'true',
+    DEMO_MODE: '1',
+    // The demo staff have no second factor; the bench measures pages, not the TOTP prompt.
+    STAFF_MFA: 'optional',
+    OUTBOX_POLL: '0',
+    NEXT_TELEMETRY_DISABLED: '1',
+    // P6's sign-ins come with one documentation address per family (the throttle counts per address).
+    TRUSTED_PROXIES: '1',
+  };
 }
 
 export async function startServer(env) {

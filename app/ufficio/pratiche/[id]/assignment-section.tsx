@@ -41,14 +41,8 @@ export function AssignmentSection({
           <p className="text-sm text-muted">
             Chiunque nell’ufficio può comunque decidere la pratica: la cronologia registra chi lo fa.
           </p>
-          <AssignmentOutcome>
-            <AssignmentForms
-              conversionId={conversionId}
-              protocolNumber={protocolNumber}
-              assignee={assignee}
-              me={me}
-              clerks={clerks}
-            />
+          <AssignmentOutcome me={me} clerks={clerks}>
+            <AssignmentForms conversionId={conversionId} protocolNumber={protocolNumber} assignee={assignee} />
           </AssignmentOutcome>
         </>
       )}

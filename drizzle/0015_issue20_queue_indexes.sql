@@ -1,0 +1,2 @@
+CREATE INDEX "conversions_signed_id_idx" ON "conversions" USING btree ("id","status") WHERE "conversions"."submitted_at" is not null;--> statement-breakpoint
+CREATE INDEX "pes_conversion_kind_idx" ON "pes" USING btree ("kind","conversion_id") WHERE "pes"."conversion_id" is not null and "pes"."status" <> 'deleted';
