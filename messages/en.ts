@@ -14,7 +14,7 @@ import Session from './en/Session.json';
 import Profile from './en/Profile.json';
 
 /** The English catalogue: the same namespaces and keys as the Italian one (tests/unit/message-catalogues.test.ts). */
-export default {
+const catalogue = {
   Layout,
   Money,
   Home,
@@ -29,3 +29,5 @@ export default {
   Session,
   Profile,
 };
+
+export default catalogue;

@@ -14,7 +14,7 @@ import Session from './it/Session.json';
 import Profile from './it/Profile.json';
 
 /** The Italian catalogue, the reference: one file per namespace, so pages can be translated side by side. */
-export default {
+const catalogue = {
   Layout,
   Money,
   Home,
@@ -29,3 +29,5 @@ export default {
   Session,
   Profile,
 };
+
+export default catalogue;
