@@ -5,6 +5,17 @@ import Emails from './en/Emails.json';
 import ConversionStatus from './en/ConversionStatus.json';
 import FamilyHome from './en/FamilyHome.json';
 import CloseRequest from './en/CloseRequest.json';
+// issue 21 part B: summer PES, signing, receipt, family e-mails
+import FamilyEmails from './en/FamilyEmails.json';
 
 /** The English catalogue: the same namespaces and keys as the Italian one (tests/unit/message-catalogues.test.ts). */
-export default { Layout, Money, Home, Emails, ConversionStatus, FamilyHome, CloseRequest };
+export default {
+  Layout,
+  Money,
+  Home,
+  Emails,
+  ConversionStatus,
+  FamilyHome,
+  CloseRequest,
+  FamilyEmails,
+};

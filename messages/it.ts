@@ -5,6 +5,17 @@ import Emails from './it/Emails.json';
 import ConversionStatus from './it/ConversionStatus.json';
 import FamilyHome from './it/FamilyHome.json';
 import CloseRequest from './it/CloseRequest.json';
+// issue 21 part B: summer PES, signing, receipt, family e-mails
+import FamilyEmails from './it/FamilyEmails.json';
 
 /** The Italian catalogue, the reference: one file per namespace, so pages can be translated side by side. */
-export default { Layout, Money, Home, Emails, ConversionStatus, FamilyHome, CloseRequest };
+export default {
+  Layout,
+  Money,
+  Home,
+  Emails,
+  ConversionStatus,
+  FamilyHome,
+  CloseRequest,
+  FamilyEmails,
+};
