@@ -7,6 +7,10 @@ import FamilyHome from './it/FamilyHome.json';
 import CloseRequest from './it/CloseRequest.json';
 // issue 21 part B: summer PES, signing, receipt, family e-mails
 import FamilyEmails from './it/FamilyEmails.json';
+import Refusals from './it/Refusals.json';
+import SummerPes from './it/SummerPes.json';
+import Signing from './it/Signing.json';
+import Receipt from './it/Receipt.json';
 
 /** The Italian catalogue, the reference: one file per namespace, so pages can be translated side by side. */
 export default {
@@ -18,4 +22,8 @@ export default {
   FamilyHome,
   CloseRequest,
   FamilyEmails,
+  Refusals,
+  SummerPes,
+  Signing,
+  Receipt,
 };
