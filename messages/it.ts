@@ -1,33 +1,42 @@
-import Layout from './it/Layout.json';
-import Money from './it/Money.json';
-import Home from './it/Home.json';
-import Emails from './it/Emails.json';
-import ConversionStatus from './it/ConversionStatus.json';
-import FamilyHome from './it/FamilyHome.json';
-import CloseRequest from './it/CloseRequest.json';
-// Issue 21 part C: public pages, profile, error pages.
-import Login from './it/Login.json';
-import PasswordReset from './it/PasswordReset.json';
 import AccessOutcome from './it/AccessOutcome.json';
+import CloseRequest from './it/CloseRequest.json';
+import ConversionStatus from './it/ConversionStatus.json';
+import Emails from './it/Emails.json';
 import ErrorPages from './it/ErrorPages.json';
-import Session from './it/Session.json';
+import FamilyEmails from './it/FamilyEmails.json';
+import FamilyHome from './it/FamilyHome.json';
+import Home from './it/Home.json';
+import Layout from './it/Layout.json';
+import Login from './it/Login.json';
+import Money from './it/Money.json';
+import PasswordReset from './it/PasswordReset.json';
 import Profile from './it/Profile.json';
+import Receipt from './it/Receipt.json';
+import Refusals from './it/Refusals.json';
+import Session from './it/Session.json';
+import Signing from './it/Signing.json';
+import SummerPes from './it/SummerPes.json';
 
 /** The Italian catalogue, the reference: one file per namespace, so pages can be translated side by side. */
 const catalogue = {
-  Layout,
-  Money,
-  Home,
-  Emails,
-  ConversionStatus,
-  FamilyHome,
-  CloseRequest,
-  Login,
-  PasswordReset,
   AccessOutcome,
+  CloseRequest,
+  ConversionStatus,
+  Emails,
   ErrorPages,
-  Session,
+  FamilyEmails,
+  FamilyHome,
+  Home,
+  Layout,
+  Login,
+  Money,
+  PasswordReset,
   Profile,
+  Receipt,
+  Refusals,
+  Session,
+  Signing,
+  SummerPes,
 };
 
 export default catalogue;

@@ -1,24 +1,29 @@
+import { useTranslations } from 'next-intl';
 import type { ReceiptView } from '@/lib/domain/receipt';
 
-/** The receipt's content (the PDF prints the same view): what was signed, from the stored dossier. */
+/**
+ * The receipt's content (the PDF prints the same view): what was signed, from the stored dossier. Shared with
+ * the office's receipt page, where the request resolves to Italian.
+ */
 export function ReceiptDetails({ view }: { view: ReceiptView }) {
+  const t = useTranslations('Receipt');
   return (
     <div className="space-y-4">
       <dl className="card grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-        <dt className="font-semibold">Protocollo</dt>
+        <dt className="font-semibold">{t('protocol')}</dt>
         <dd className="text-xl font-bold" data-testid="protocollo">
           {view.protocolNumber}
         </dd>
-        <dt className="font-semibold">Inviata il</dt>
+        <dt className="font-semibold">{t('submittedAt')}</dt>
         <dd>{view.submittedAt}</dd>
-        <dt className="font-semibold">Richiedente</dt>
+        <dt className="font-semibold">{t('holder')}</dt>
         <dd>{view.holder}</dd>
-        <dt className="font-semibold">Buono di servizio</dt>
+        <dt className="font-semibold">{t('voucher')}</dt>
         <dd>{view.voucher}</dd>
       </dl>
       <section aria-labelledby="r-chiusi" className="card space-y-2">
         <h2 id="r-chiusi" className="text-xl font-bold">
-          PES chiusi e importo liberato
+          {t('closedHeading')}
         </h2>
         <ul className="space-y-1">
           {view.closedPes.map((p) => (
@@ -27,11 +32,11 @@ export function ReceiptDetails({ view }: { view: ReceiptView }) {
             </li>
           ))}
         </ul>
-        <p className="font-semibold">Totale liberato: {view.freed}</p>
+        <p className="font-semibold">{t('freedTotal', { amount: view.freed })}</p>
       </section>
       <section aria-labelledby="r-nuovi" className="card space-y-2">
         <h2 id="r-nuovi" className="text-xl font-bold">
-          Nuovi PES
+          {t('newHeading')}
         </h2>
         {view.newPes.map((p) => (
           <div key={p.title}>
@@ -45,13 +50,11 @@ export function ReceiptDetails({ view }: { view: ReceiptView }) {
             </ul>
           </div>
         ))}
-        <p className="font-semibold">
-          Totale a carico del buono: {view.committed} — importo residuo: {view.residual}
-        </p>
+        <p className="font-semibold">{t('committedTotal', { committed: view.committed, residual: view.residual })}</p>
       </section>
       <section aria-labelledby="r-dich" className="card space-y-2">
         <h2 id="r-dich" className="text-xl font-bold">
-          Dichiarazioni e firma
+          {t('declarationsHeading')}
         </h2>
         <ul>
           {view.declarations.map((d) => (
@@ -60,12 +63,12 @@ export function ReceiptDetails({ view }: { view: ReceiptView }) {
         </ul>
         <p>{view.signature}</p>
         <p className="break-all">
-          SHA-256 dei dati firmati: <code data-testid="sha256-fascicolo">{view.dossierSha256}</code>
+          {t('signedShaLabel')} <code data-testid="sha256-fascicolo">{view.dossierSha256}</code>
         </p>
       </section>
       <section aria-labelledby="r-dopo" className="card">
         <h2 id="r-dopo" className="text-xl font-bold">
-          Che cosa succede ora
+          {t('nextHeading')}
         </h2>
         <p>{view.next}</p>
       </section>

@@ -3,17 +3,20 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { conversions, conversionSubmissions, vouchers } from '@/db/schema';
 import type { Dossier } from '@/lib/domain/dossier';
-import { receiptView, type ReceiptView } from '@/lib/domain/receipt';
+import type { ReceiptInput } from '@/lib/domain/receipt';
 
 /** Who may read a receipt: the voucher's holder, or the office. There is no unscoped variant. */
 export type ReceiptScope = { role: 'family'; holderId: string } | { role: 'office' };
 
-/** The latest signed submission of the voucher's conversion, as the receipt shows it; null if none or not in scope. */
+/**
+ * The latest signed submission of the voucher's conversion, what the receipt shows (in the reader's language:
+ * lib/receipt/receipt-view-in.ts); null if none or not in scope.
+ */
 export async function getReceipt(
   db: DbOrTx,
   scope: ReceiptScope,
   voucherId: string,
-): Promise<{ voucherNumber: string; view: ReceiptView } | null> {
+): Promise<{ voucherNumber: string; input: ReceiptInput } | null> {
   const [row] = await db
     .select({ voucherNumber: vouchers.number, submission: conversionSubmissions })
     .from(conversionSubmissions)
@@ -26,12 +29,12 @@ export async function getReceipt(
   const s = row.submission;
   return {
     voucherNumber: row.voucherNumber,
-    view: receiptView({
+    input: {
       protocolNumber: s.protocolNumber,
       submittedAt: s.submittedAt,
       dossierSha256: s.dossierSha256,
       dossier: s.dossier as Dossier,
       signature: s.signature,
-    }),
+    },
   };
 }

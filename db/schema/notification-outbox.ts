@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Locale } from '@/lib/domain/locale';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** A file sent with an e-mail, kept in the row, so a retry sends the same bytes. */
@@ -8,7 +9,13 @@ export type InlineAttachment = { filename: string; contentType: string; contentB
  * row (the stored dossier, protocol and signature the receipt page also reads), so a submission does
  * not render it while it holds the year's protocol counter (P4).
  */
-export type ReceiptAttachment = { filename: string; contentType: 'application/pdf'; receiptOfSubmission: string };
+export type ReceiptAttachment = {
+  filename: string;
+  contentType: 'application/pdf';
+  receiptOfSubmission: string;
+  /** The family's language when it signed (absent in rows written before issue 21: Italian). */
+  locale?: Locale;
+};
 export type OutboxAttachment = InlineAttachment | ReceiptAttachment;
 
 export const notificationOutbox = pgTable(

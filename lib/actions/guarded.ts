@@ -6,6 +6,7 @@ import { failure, type ActionResult } from '@/lib/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor, Role } from '@/lib/auth/actor';
 import { currentActor } from '@/lib/auth/current-actor';
+import { inReaderLanguage } from '@/lib/i18n/refusal';
 import { log } from '@/lib/log/logger';
 import { observeAction } from '@/lib/log/observe-action';
 import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
@@ -25,11 +26,12 @@ export function guarded<S extends z.ZodType, T>(
   input: unknown,
   run: (data: z.infer<S>, ctx: ActionContext) => Promise<T>,
 ): Promise<ActionResult<T>> {
+  // A family reads the refusal in its language; staff requests resolve to Italian (lib/i18n/refusal.ts).
   return observeAction(
     role,
     () => currentActor(),
     () => guardedBody(role, schema, input, run),
-  );
+  ).then(inReaderLanguage);
 }
 
 async function guardedBody<S extends z.ZodType, T>(

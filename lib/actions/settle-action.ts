@@ -35,7 +35,7 @@ export async function settleAction<S extends z.ZodType, T>(
 async function actionFailure(e: unknown, onRefusal?: (e: AppError) => Promise<void>): Promise<Failure> {
   if (e instanceof AppError) {
     await onRefusal?.(e);
-    return failure(e.code, e.message, e.fieldErrors);
+    return failure(e.code, e.message, e.fieldErrors, e.detail);
   }
   log.error({ error: e instanceof Error ? e.name : 'unknown' }, 'action: unexpected failure');
   return failure('unavailable');

@@ -27,11 +27,23 @@ export const ERROR_MESSAGES = {
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
+/**
+ * A refusal's words as a catalogue key (Refusals.<key>) with its values, so the action can say it in the
+ * family's language (lib/i18n/refusal.ts); `message` stays the Italian text.
+ */
+export type RefusalValues = Record<string, string | number | string[]>;
+export type RefusalDetail = {
+  key: string;
+  values?: RefusalValues;
+  fields?: Record<string, { key: string; values?: RefusalValues }>;
+};
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message?: string,
     readonly fieldErrors?: Record<string, string>,
+    readonly detail?: RefusalDetail,
   ) {
     super(message ?? ERROR_MESSAGES[code]);
     this.name = 'AppError';
@@ -40,13 +52,19 @@ export class AppError extends Error {
 
 export type ActionResult<T = undefined> =
   | ({ ok: true } & (T extends undefined ? { data?: undefined } : { data: T }))
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string>; detail?: RefusalDetail };
 
-export function failure(code: ErrorCode, message?: string, fieldErrors?: Record<string, string>) {
+export function failure(
+  code: ErrorCode,
+  message?: string,
+  fieldErrors?: Record<string, string>,
+  detail?: RefusalDetail,
+) {
   return {
     ok: false as const,
     code,
     message: message ?? ERROR_MESSAGES[code],
     ...(fieldErrors ? { fieldErrors } : {}),
+    ...(detail ? { detail } : {}),
   };
 }

@@ -54,11 +54,11 @@ const clip = (p: string) => (p.length <= PARAGRAPH_MAX ? p : `${p.slice(0, PARAG
  * office's reasons), the link as a Markdown link. IO is a notice that points to the service: a paragraph
  * or a list too long for IO is cut, and the message says where the whole text is.
  */
-export function ioContentFromEmail(m: {
-  subject: string;
-  paragraphs: readonly string[];
-  link?: { href: string; label: string };
-}): IoContent {
+export function ioContentFromEmail(
+  m: { subject: string; paragraphs: readonly string[]; link?: { href: string; label: string } },
+  /** In the reader's language (the catalogue's FamilyEmails.ioCutNote); Italian by default. */
+  cutNote: string = CUT_NOTE,
+): IoContent {
   const link = m.link
     ? `[${escapeMarkdown(m.link.label)}](<${m.link.href.replace(/[<>\s]/g, encodeURIComponent)}>)`
     : '';
@@ -69,9 +69,9 @@ export function ioContentFromEmail(m: {
     const escaped = escapeMarkdown(clip(p));
     const rest = m.paragraphs.length - i - 1;
     // Keep room for the note as long as something may still have to be cut.
-    const reserve = rest > 0 ? CUT_NOTE.length + 2 : 0;
+    const reserve = rest > 0 ? cutNote.length + 2 : 0;
     if (used + escaped.length + 2 + reserve > IO_MARKDOWN_MAX) {
-      body.push(CUT_NOTE);
+      body.push(cutNote);
       break;
     }
     body.push(escaped);

@@ -9,6 +9,11 @@ export const DEFAULT_LOCALE: Locale = 'it';
 /** The cookie that keeps an anonymous visitor's (or a family's, before sign-in) choice. */
 export const LOCALE_COOKIE = 'lingua';
 
+/** users.locale as stored (null: never chose) → the language to write to that person in. */
+export function storedLocale(value: string | null | undefined): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }

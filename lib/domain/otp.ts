@@ -65,10 +65,8 @@ export function sendAllowance(previousSends: readonly Date[], now: Date): SendAl
   return { allowed: true, sendsLeft: MAX_SENDS_PER_WINDOW - recent.length };
 }
 
-/** "tra 25 secondi" / "tra 4 minuti": how long the family must wait, rounded up. */
-export function waitText(retryAt: Date, now: Date): string {
+/** How long the family must wait, rounded up: seconds under a minute, then whole minutes (said by locale). */
+export function waitAmount(retryAt: Date, now: Date): { unit: 'seconds' | 'minutes'; n: number } {
   const s = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
-  if (s < 60) return `tra ${s} ${s === 1 ? 'secondo' : 'secondi'}`;
-  const m = Math.ceil(s / 60);
-  return `tra ${m} ${m === 1 ? 'minuto' : 'minuti'}`;
+  return s < 60 ? { unit: 'seconds', n: s } : { unit: 'minutes', n: Math.ceil(s / 60) };
 }

@@ -1,7 +1,7 @@
-import { formatDateTimeIt } from './dates';
+import { formatDateTime } from './dates';
 import type { Dossier } from './dossier';
-import { EMPLOYMENT_CONDITION_LABELS, type EmploymentCondition } from './eligibility';
-import { formatEuro } from './money';
+import type { Locale } from './locale';
+import { formatMoney } from './money';
 
 export type ReceiptInput = {
   protocolNumber: string;
@@ -11,61 +11,68 @@ export type ReceiptInput = {
   signature: { maskedMobile: string; otpId: string; signedAt: string };
 };
 
-const KIND: Record<string, string> = {
-  babysitting_covid: 'Servizi domiciliari babysitting EMERGENZA COVID-19',
-  summer_covid: 'Servizi Estivi EMERGENZA COVID-19',
-};
-
-const STATEMENTS: Record<string, string> = {
-  returnsToWorkOutsideHome: 'rientro al lavoro fuori casa',
-  otherParentEmployed: 'anche l’altro genitore è occupato',
-};
-
-export const RECEIPT_NEXT_STEPS =
-  'La Struttura Multifunzionale Territoriale Ad Personam esamina la richiesta e può convalidarla, respingerla con un motivo o chiedere un’integrazione. Riceverai una e-mail con l’esito. Fino ad allora la modifica PES non può essere cambiata.';
+type Values = Record<string, string | number>;
+/**
+ * The receipt's words (the catalogue's Receipt.view, lib/receipt/receipt-view-in.ts): passed in, so this
+ * module stays pure and the page, the download and the e-mailed PDF say the same in the reader's language.
+ */
+export type ReceiptText = (key: `view.${string}`, values?: Values) => string;
 
 /** The receipt as text blocks: the page and the PDF show the same thing, from the signed dossier. */
-export function receiptView(r: ReceiptInput) {
+export function receiptView(r: ReceiptInput, locale: Locale, t: ReceiptText) {
   const d = r.dossier;
+  const money = (c: number) => formatMoney(c, locale);
   const statements = Object.entries(d.declarations.statements)
     .filter(([, v]) => v)
-    .map(([k]) => STATEMENTS[k] ?? k);
+    .map(([k]) => t(`view.statement_${k}`));
+  const condition = d.declarations.employmentCondition;
   return {
     protocolNumber: r.protocolNumber,
-    submittedAt: `${formatDateTimeIt(r.submittedAt)} (ora italiana)`,
-    holder: `${d.voucher.holderName} — codice fiscale ${d.voucher.holderCodiceFiscale}`,
-    voucher: `${d.voucher.number} — importo assegnato ${formatEuro(d.voucher.totalCents)}`,
+    submittedAt: t('view.submittedAt', { at: formatDateTime(r.submittedAt, locale) }),
+    holder: t('view.holder', { name: d.voucher.holderName, cf: d.voucher.holderCodiceFiscale }),
+    voucher: t('view.voucher', { number: d.voucher.number, amount: money(d.voucher.totalCents) }),
     closedPes: d.closedPes.map((p) => ({
       title: `PES ${p.code} — ${p.providerName}`,
-      text: `importo ${formatEuro(p.amountCents)}, utilizzato ${formatEuro(p.usedCents)}, liberato ${formatEuro(p.freedCents)}`,
+      text: t('view.closedText', {
+        amount: money(p.amountCents),
+        used: money(p.usedCents),
+        freed: money(p.freedCents),
+      }),
     })),
-    freed: formatEuro(d.freedCents),
+    freed: money(d.freedCents),
     newPes: d.newPes.map((p) => ({
-      title: `PES ${p.code} — ${KIND[p.kind] ?? p.kind}`,
+      title: `PES ${p.code} — ${t(`view.kind_${p.kind}`)}`,
       lines: [
-        `Soggetto erogatore: ${p.providerName}`,
-        `Minori: ${p.children.map((c) => c.name).join(', ') || '—'}`,
-        `${p.band ? `Fascia ${p.band}, ` : ''}${p.hours} ore, ${formatEuro(p.amountCents)} a carico del buono${p.hourlyRateCents !== null ? ` (${formatEuro(p.hourlyRateCents)}/ora)` : ''}`,
+        t('view.provider', { name: p.providerName }),
+        t('view.children', { names: p.children.map((c) => c.name).join(', ') || '—' }),
+        t('view.service', {
+          hasBand: String(Boolean(p.band)),
+          band: p.band ?? '',
+          hours: String(p.hours),
+          amount: money(p.amountCents),
+          hasRate: String(p.hourlyRateCents !== null),
+          rate: p.hourlyRateCents === null ? '' : money(p.hourlyRateCents),
+        }),
         ...(p.document
           ? [
-              `Documento: ${p.document.fileName} (${p.document.sizeBytes} byte)`,
-              `SHA-256 del documento: ${p.document.sha256}`,
+              t('view.document', { file: p.document.fileName, size: String(p.document.sizeBytes) }),
+              t('view.documentSha', { sha: p.document.sha256 }),
             ]
           : []),
       ],
     })),
-    committed: formatEuro(d.committedCents),
-    residual: formatEuro(d.residualCents),
-    declarations: d.declarations.employmentCondition
+    committed: money(d.committedCents),
+    residual: money(d.residualCents),
+    declarations: condition
       ? [
-          `Condizione di occupazione: ${EMPLOYMENT_CONDITION_LABELS[d.declarations.employmentCondition as EmploymentCondition] ?? d.declarations.employmentCondition}`,
-          ...(statements.length ? [`Dichiarazioni: ${statements.join('; ')}`] : []),
-          ...(d.declarations.employerConfirmed ? ['Dati del datore di lavoro confermati'] : []),
+          t('view.condition', { condition: t(`view.condition_${condition}`) }),
+          ...(statements.length ? [t('view.statements', { list: statements.join('; ') })] : []),
+          ...(d.declarations.employerConfirmed ? [t('view.employerConfirmed')] : []),
         ]
-      : ['Nessuna condizione di occupazione dichiarata (solo servizi estivi)'],
-    signature: `Firmata con codice OTP inviato al cellulare ${r.signature.maskedMobile} (codice ${r.signature.otpId})`,
+      : [t('view.noCondition')],
+    signature: t('view.signature', { mobile: r.signature.maskedMobile, otpId: r.signature.otpId }),
     dossierSha256: r.dossierSha256,
-    next: RECEIPT_NEXT_STEPS,
+    next: t('view.next'),
   };
 }
 

@@ -84,9 +84,26 @@ export type SummerChild = { id: string; givenName: string; birthDate: string; di
 export type SummerProvider = { id: string; name: string; bands: readonly Band[] };
 
 /**
+ * A refused field of the summer page, as a catalogue key (Refusals.summer_<key>) with its values: the
+ * action says it in the family's language. Values ending in `Cents` are amounts
+ * and lists are alternatives ("A o B"), both written the reader's way.
+ */
+export type SummerIssue = {
+  key:
+    | 'summer_childNotOnVoucher'
+    | 'summer_bandNotForAge'
+    | 'summer_noBandForAge'
+    | 'summer_providerNotJoined'
+    | 'summer_providerNoBand'
+    | 'summer_overdrawMax'
+    | 'summer_overdrawNone';
+  values?: Record<string, string | number | string[]>;
+};
+
+/**
  * The server's re-check of the page (the browser only offers what fits): each PES's child is on the
  * voucher, its band fits the child's age on the service start date, its provider joined the summer
- * measure and offers that band, and the page's total stays within the residual. Errors are keyed by the
+ * measure and offers that band, and the page's total stays within the residual. Issues are keyed by the
  * field's dotted path (`pes.2.amount`), the overdraw on the PES that takes the total over.
  */
 export function checkSummerRows(
@@ -97,27 +114,27 @@ export function checkSummerRows(
     startDate: string;
     residualCents: number;
   },
-): { fieldErrors: Record<string, string>; leftCents: Cents; overdraw: boolean } {
-  const fieldErrors: Record<string, string> = {};
+): { issues: Record<string, SummerIssue>; leftCents: Cents; overdraw: boolean } {
+  const issues: Record<string, SummerIssue> = {};
   rows.forEach((r, i) => {
     const child = ctx.children.find((c) => c.id === r.childId);
     if (!child) {
-      fieldErrors[`pes.${i}.childId`] = 'Il minore indicato non è tra quelli del buono.';
+      issues[`pes.${i}.childId`] = { key: 'summer_childNotOnVoucher' };
       return;
     }
     const fits = bandsForChild(child.birthDate, child.disability, ctx.startDate);
     if (!fits.includes(r.band)) {
-      fieldErrors[`pes.${i}.band`] = fits.length
-        ? `La fascia ${r.band} non è adatta all’età di ${child.givenName} all’inizio del servizio: scegli la fascia ${fits.join(' o ')}.`
-        : `${child.givenName} non rientra per età in nessuna fascia dei servizi estivi: elimina questo P.E.S.`;
+      issues[`pes.${i}.band`] = fits.length
+        ? { key: 'summer_bandNotForAge', values: { band: r.band, child: child.givenName, fits: [...fits] } }
+        : { key: 'summer_noBandForAge', values: { child: child.givenName } };
     }
     const provider = ctx.providers.find((p) => p.id === r.providerId);
-    if (!provider)
-      fieldErrors[`pes.${i}.providerId`] =
-        'Scegli un soggetto erogatore che ha aderito ai servizi estivi EMERGENZA COVID-19.';
+    if (!provider) issues[`pes.${i}.providerId`] = { key: 'summer_providerNotJoined' };
     else if (!provider.bands.includes(r.band))
-      fieldErrors[`pes.${i}.providerId`] =
-        `${provider.name} non offre servizi della fascia ${r.band}: scegli un altro soggetto erogatore.`;
+      issues[`pes.${i}.providerId`] = {
+        key: 'summer_providerNoBand',
+        values: { provider: provider.name, band: r.band },
+      };
   });
   const { leftCents, overdrawIndex } = runningResidual(
     ctx.residualCents,
@@ -128,10 +145,8 @@ export function checkSummerRows(
       ctx.residualCents,
       rows.slice(0, overdrawIndex).map((r) => r.amountCents),
     ).leftCents;
-    fieldErrors[`pes.${overdrawIndex}.amount`] =
-      before > 0
-        ? `Con questo P.E.S. il totale supera l’importo residuo disponibile: la quota può essere al massimo ${formatEuro(before)}.`
-        : 'L’importo residuo disponibile è esaurito dai P.E.S. precedenti: riduci le quote o elimina questo P.E.S.';
+    issues[`pes.${overdrawIndex}.amount`] =
+      before > 0 ? { key: 'summer_overdrawMax', values: { maxCents: before } } : { key: 'summer_overdrawNone' };
   }
-  return { fieldErrors, leftCents, overdraw: overdrawIndex !== null };
+  return { issues, leftCents, overdraw: overdrawIndex !== null };
 }

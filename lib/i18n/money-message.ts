@@ -1,20 +1,9 @@
 import type { Locale } from '@/lib/domain/locale';
-import { formatMoney, formatMoneyPlain, MAX_INPUT_CENTS, type MoneyInputError } from '@/lib/domain/money';
+import type { MoneyInputError } from '@/lib/domain/money';
+import { moneyInputMessageWith } from './money-message-with';
 import { translatorFor } from './translator';
 
-/**
- * What to tell a family whose amount parseMoneyInput refused, in its language, with an example written the
- * way that language writes money ("1.234,56" / "1,234.56").
- */
+/** What to tell a family whose amount parseMoneyInput refused, in its language (moneyInputMessageWith). */
 export function moneyInputMessage(error: MoneyInputError, value: string, locale: Locale): string {
-  const t = translatorFor(locale, 'Money');
-  const example = formatMoneyPlain(123456, locale);
-  switch (error) {
-    case 'too_large':
-      return t('too_large', { max: formatMoney(MAX_INPUT_CENTS, locale) });
-    case 'ambiguous':
-      return t('ambiguous', { value: value.trim().slice(0, 32), example: formatMoneyPlain(103245, locale) });
-    default:
-      return t(error, { example });
-  }
+  return moneyInputMessageWith(translatorFor(locale, 'Money'), error, value, locale);
 }

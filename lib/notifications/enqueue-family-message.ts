@@ -1,9 +1,8 @@
 import type { DbOrTx } from '@/db/open';
-import { ioContentFromEmail } from '@/lib/domain/io-message';
-import { DEFAULT_LOCALE, isLocale } from '@/lib/domain/locale';
+import { storedLocale } from '@/lib/domain/locale';
 import { enqueueEmail } from './enqueue';
 import { enqueueIo } from './enqueue-io';
-import { familyEmailContent, type FamilyMessageData, type FamilyMessageKind } from './family-messages';
+import { familyEmailContent, familyIoContent, type FamilyMessageData, type FamilyMessageKind } from './family-messages';
 
 /** `locale`: users.locale, the language the family chose (null: never chose, Italian). */
 export type FamilyRecipient = { email: string; codiceFiscale: string; locale: string | null };
@@ -18,7 +17,7 @@ export async function enqueueFamilyMessage<K extends FamilyMessageKind>(
   kind: K,
   data: FamilyMessageData<K>,
 ): Promise<void> {
-  const content = familyEmailContent(kind, data, isLocale(to.locale) ? to.locale : DEFAULT_LOCALE);
-  await enqueueEmail(tx, { to: to.email, ...content });
-  await enqueueIo(tx, to.codiceFiscale, ioContentFromEmail(content));
+  const locale = storedLocale(to.locale);
+  await enqueueEmail(tx, { to: to.email, ...familyEmailContent(kind, data, locale) });
+  await enqueueIo(tx, to.codiceFiscale, familyIoContent(kind, data, locale));
 }

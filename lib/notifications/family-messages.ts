@@ -1,5 +1,6 @@
 import { ioContentFromEmail, type IoContent } from '@/lib/domain/io-message';
 import type { Locale } from '@/lib/domain/locale';
+import { translatorFor } from '@/lib/i18n/translator';
 import { conversionApprovedMessage } from './messages/conversion-approved';
 import { conversionRejectedMessage } from './messages/conversion-rejected';
 import { conversionReturnedMessage } from './messages/conversion-returned';
@@ -19,11 +20,10 @@ export const FAMILY_MESSAGES = {
   conversion_approved: conversionApprovedMessage,
   conversion_rejected: conversionRejectedMessage,
   conversion_returned: conversionReturnedMessage,
-  // Italian whatever the family's language, until term-reminders.ts takes a locale (issue 21, left to do).
-  family_integration_reminder: (m: Parameters<typeof familyIntegrationReminder>[0]) =>
-    withoutKind(familyIntegrationReminder(m)),
-  family_office_term_passed: (m: Parameters<typeof familyOfficeTermPassed>[0]) =>
-    withoutKind(familyOfficeTermPassed(m)),
+  family_integration_reminder: (m: Parameters<typeof familyIntegrationReminder>[0], locale: Locale) =>
+    withoutKind(familyIntegrationReminder(m, locale)),
+  family_office_term_passed: (m: Parameters<typeof familyOfficeTermPassed>[0], locale: Locale) =>
+    withoutKind(familyOfficeTermPassed(m, locale)),
 } satisfies Record<string, (data: never, locale: Locale) => EmailContent>;
 
 export type FamilyMessageKind = keyof typeof FAMILY_MESSAGES;
@@ -43,5 +43,5 @@ export function familyIoContent<K extends FamilyMessageKind>(
   data: FamilyMessageData<K>,
   locale: Locale = 'it',
 ): IoContent {
-  return ioContentFromEmail(familyEmailContent(kind, data, locale));
+  return ioContentFromEmail(familyEmailContent(kind, data, locale), translatorFor(locale, 'FamilyEmails')('ioCutNote'));
 }

@@ -3,8 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/open';
 import { conversionSubmissions, type InlineAttachment, type OutboxAttachment } from '@/db/schema';
 import type { Dossier } from '@/lib/domain/dossier';
-import { receiptView } from '@/lib/domain/receipt';
+import { DEFAULT_LOCALE } from '@/lib/domain/locale';
 import { renderReceiptPdf } from '@/lib/receipt/receipt-pdf';
+import { receiptViewIn } from '@/lib/receipt/receipt-view-in';
 
 /**
  * An outbox row's attachments as the sender needs them: a receipt reference becomes the PDF rendered
@@ -24,14 +25,19 @@ export async function inlineAttachments(
         .from(conversionSubmissions)
         .where(eq(conversionSubmissions.id, a.receiptOfSubmission));
       if (!s) throw new Error('ricevuta non trovata');
+      const locale = a.locale ?? DEFAULT_LOCALE;
       const pdf = await renderReceiptPdf(
-        receiptView({
-          protocolNumber: s.protocolNumber,
-          submittedAt: s.submittedAt,
-          dossierSha256: s.dossierSha256,
-          dossier: s.dossier as Dossier,
-          signature: s.signature,
-        }),
+        receiptViewIn(
+          {
+            protocolNumber: s.protocolNumber,
+            submittedAt: s.submittedAt,
+            dossierSha256: s.dossierSha256,
+            dossier: s.dossier as Dossier,
+            signature: s.signature,
+          },
+          locale,
+        ),
+        locale,
       );
       return { filename: a.filename, contentType: a.contentType, contentBase64: Buffer.from(pdf).toString('base64') };
     }),

@@ -1,6 +1,8 @@
 import 'server-only';
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { Locale } from '@/lib/domain/locale';
 import type { ReceiptView } from '@/lib/domain/receipt';
+import { translatorFor } from '@/lib/i18n/translator';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
@@ -14,13 +16,14 @@ function winAnsi(s: string): string {
     .replace(/[^\x20-\x7e\u00a1-\u00ff€‘’“”–—•…]/gu, '?');
 }
 
-/** The receipt as a PDF made on the server with pdf-lib: same content as the receipt page. */
-export async function renderReceiptPdf(v: ReceiptView): Promise<Uint8Array> {
+/** The receipt as a PDF made on the server with pdf-lib: same content as the receipt page, in `locale`. */
+export async function renderReceiptPdf(v: ReceiptView, locale: Locale): Promise<Uint8Array> {
+  const t = translatorFor(locale, 'Receipt');
   const doc = await PDFDocument.create();
-  doc.setTitle(`Ricevuta ${v.protocolNumber}`);
-  doc.setAuthor('Provincia autonoma di Trento — Buoni di servizio');
-  doc.setSubject('Ricevuta della richiesta di convalida della modifica PES');
-  doc.setLanguage('it-IT');
+  doc.setTitle(t('pdfDocTitle', { protocol: v.protocolNumber }));
+  doc.setAuthor(t('pdfOrganisation'));
+  doc.setSubject(t('pdfTitle'));
+  doc.setLanguage(locale === 'en' ? 'en-GB' : 'it-IT');
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   let page: PDFPage = doc.addPage(A4);
@@ -44,29 +47,29 @@ export async function renderReceiptPdf(v: ReceiptView): Promise<Uint8Array> {
   };
   const heading = (t: string) => write(t, { font: bold, size: 12, color: BLUE, gap: 4 });
 
-  write('Provincia autonoma di Trento — Buoni di servizio', { font: bold, size: 10, color: BLUE });
-  write('Ricevuta della richiesta di convalida della modifica PES', { font: bold, size: 16, gap: 8 });
-  write(`Protocollo: ${v.protocolNumber}`, { font: bold, size: 12 });
-  write(`Inviata il: ${v.submittedAt}`);
-  write(`Richiedente: ${v.holder}`);
-  write(`Buono di servizio: ${v.voucher}`, { gap: 10 });
-  heading('PES chiusi e importo liberato');
+  write(t('pdfOrganisation'), { font: bold, size: 10, color: BLUE });
+  write(t('pdfTitle'), { font: bold, size: 16, gap: 8 });
+  write(t('pdfProtocol', { protocol: v.protocolNumber }), { font: bold, size: 12 });
+  write(t('pdfSubmittedAt', { at: v.submittedAt }));
+  write(t('pdfHolder', { holder: v.holder }));
+  write(t('pdfVoucher', { voucher: v.voucher }), { gap: 10 });
+  heading(t('closedHeading'));
   for (const p of v.closedPes) write(`${p.title}: ${p.text}`);
-  write(`Totale liberato: ${v.freed}`, { font: bold, gap: 10 });
-  heading('Nuovi PES');
+  write(t('freedTotal', { amount: v.freed }), { font: bold, gap: 10 });
+  heading(t('newHeading'));
   for (const p of v.newPes) {
     write(p.title, { font: bold });
     for (const l of p.lines) write(l);
     y -= 4;
   }
-  write(`Totale a carico del buono: ${v.committed} — importo residuo: ${v.residual}`, { font: bold, gap: 10 });
-  heading('Dichiarazioni');
+  write(t('committedTotal', { committed: v.committed, residual: v.residual }), { font: bold, gap: 10 });
+  heading(t('declarationsOnly'));
   for (const l of v.declarations) write(l);
   y -= 8;
-  heading('Firma');
+  heading(t('signatureHeading'));
   write(v.signature);
-  write(`SHA-256 dei dati firmati: ${v.dossierSha256}`, { gap: 10 });
-  heading('Che cosa succede ora');
+  write(t('signedSha', { sha: v.dossierSha256 }), { gap: 10 });
+  heading(t('nextHeading'));
   write(v.next);
   return doc.save();
 }

@@ -66,7 +66,7 @@ describe('receipt (N2: only its family and the office)', () => {
   it('scopes the query by holder', async () => {
     expect(await getReceipt(t.db, { role: 'family', holderId: actors.anna.userId }, martaVoucher)).toBeNull();
     expect(
-      (await getReceipt(t.db, { role: 'family', holderId: actors.marta.userId }, martaVoucher))!.view.protocolNumber,
+      (await getReceipt(t.db, { role: 'family', holderId: actors.marta.userId }, martaVoucher))!.input.protocolNumber,
     ).toBe(protocol);
   });
 });

@@ -3,12 +3,14 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversions, conversionSubmissions, notificationOutbox } from '@/db/schema';
 import { dispatchOutbox } from '@/lib/notifications/dispatch-outbox';
+import { inlineAttachments } from '@/lib/notifications/inline-attachments';
 import type { OutgoingMessage } from '@/lib/notifications/senders';
 import { confirmSubmission } from '@/lib/services/family/confirm-submission';
 import { sendOtp } from '@/lib/services/family/send-otp';
 import { demoActors, seeded } from './support/fixtures';
 import { giuliaReadyToSign, lastCodeSentTo } from './support/signing';
 import { freshDb, type TestDb } from './support/test-db';
+import { pdfText } from '../support/pdf-text';
 
 // Issue 12, P4: the receipt PDF used to be rendered inside the submission's transaction, after the
 // year's protocol counter row was locked, so concurrent signers queued behind pdf-lib. The outbox row
@@ -46,7 +48,12 @@ describe('the receipt e-mailed after a submission', () => {
       .where(eq(notificationOutbox.recipient, 'giulia.bianchi@example.it'));
     const receipt = rows.find((m) => m.subject.startsWith('Ricevuta'))!;
     expect(receipt.attachments).toEqual([
-      { filename: `ricevuta-${protocolNumber}.pdf`, contentType: 'application/pdf', receiptOfSubmission: submissionId },
+      {
+        filename: `ricevuta-${protocolNumber}.pdf`,
+        contentType: 'application/pdf',
+        receiptOfSubmission: submissionId,
+        locale: 'it',
+      },
     ]);
   });
 
@@ -74,5 +81,15 @@ describe('the receipt e-mailed after a submission', () => {
       .from(notificationOutbox)
       .where(eq(notificationOutbox.recipient, 'giulia.bianchi@example.it'));
     expect(sent.find((m) => m.subject.startsWith('Ricevuta'))!.status).toBe('sent');
+  });
+
+  it('is rendered in the language the family had when it signed (issue 21)', async () => {
+    const [a] = (await inlineAttachments(t.db, [
+      { filename: 'receipt.pdf', contentType: 'application/pdf', receiptOfSubmission: submissionId, locale: 'en' },
+    ]))!;
+    const { text, title } = await pdfText(Buffer.from(a!.contentBase64, 'base64'));
+    expect(title).toBe(`Receipt ${protocolNumber}`);
+    expect(text).toContain(`Record number: ${protocolNumber}`);
+    expect(text).toContain('What happens now');
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { familyEmailContent } from '@/lib/notifications/family-messages';
 import { otpSms } from '@/lib/notifications/messages/otp-sms';
+import { pesClosedMessage } from '@/lib/notifications/messages/pes-closed';
+import { pesValidationDecidedMessage } from '@/lib/notifications/messages/pes-validation-decided';
+import { signatureUnlockedMessage } from '@/lib/notifications/messages/signature-unlocked';
 import { submissionReceiptForFamily } from '@/lib/notifications/messages/submission-received';
 import { italianWordsIn } from '../support/italian-words';
 
@@ -64,5 +67,81 @@ describe('family messages follow the family’s language (issue 21)', () => {
       'the validation request for the change of PES of voucher BS-1 was sent again to the office on 6 December 2026 at 11:00 with record number PAT-1.',
     );
     expect(m.paragraphs[2]).toBe('New PES sent: 2, for a total of €1,032.45 charged to the voucher.');
+  });
+
+  const family = { givenName: 'Anna', familyName: 'Rossi', voucherNumber: 'BS-2020-0001', href: 'https://x/f' };
+  const english = (m: { subject: string; paragraphs: string[]; link?: { label: string } }) =>
+    [m.subject, ...m.paragraphs, m.link?.label ?? '']
+      .join(' ')
+      .replace(/Struttura Multifunzionale Territoriale Ad Personam|MODIFICA PES|Cooperativa Il Germoglio/g, '');
+
+  it('the PES closed e-mail in both languages', () => {
+    const data = {
+      ...family,
+      pes: { code: 'P-1', amountCents: 328245, hours: 40 },
+      usedCents: 100000,
+      hoursUsed: 12,
+    };
+    const it = pesClosedMessage(data);
+    expect(it.subject).toBe('PES P-1 chiuso — buono BS-2020-0001');
+    expect(it.paragraphs[1]).toMatch(
+      /^il soggetto erogatore ha chiuso il PES P-1: importo utilizzato 1\.000,00\s€ su 3\.282,45\s€, ore utilizzate 12 su 40\.$/,
+    );
+    expect(it.link?.label).toBe('Apri MODIFICA PES');
+    const en = pesClosedMessage(data, 'en');
+    expect(en.subject).toBe('PES P-1 closed — voucher BS-2020-0001');
+    expect(en.paragraphs[0]).toBe('Dear Anna Rossi,');
+    expect(en.paragraphs[1]).toBe(
+      'the service provider has closed PES P-1: amount used €1,000.00 of €3,282.45, hours used 12 of 40.',
+    );
+    expect(en.paragraphs[2]).toContain('This frees €2,282.45');
+    expect(italianWordsIn(english(en))).toEqual([]);
+  });
+
+  it.each([true, false])('the PES validated (%s) or rejected e-mail in both languages', (validated) => {
+    const data = {
+      ...family,
+      pes: { code: 'P-2', hours: 10, amountCents: 18000 },
+      validated,
+      reason: 'manca la firma',
+    };
+    const it = pesValidationDecidedMessage(data);
+    expect(it.subject).toBe(`PES P-2 ${validated ? 'validato' : 'rifiutato'} dal soggetto erogatore`);
+    const en = pesValidationDecidedMessage(data, 'en');
+    expect(en.subject).toBe(`PES P-2 ${validated ? 'validated' : 'rejected'} by the service provider`);
+    expect(en.paragraphs[1]).toContain(validated ? '(10 hours, €180.00)' : 'for this reason: “manca la firma”');
+    expect(italianWordsIn(english(en).replace('manca la firma', ''))).toEqual([]);
+  });
+
+  it('the signature unlocked e-mail in both languages', () => {
+    expect(signatureUnlockedMessage(family).subject).toBe('Firma OTP sbloccata — buono BS-2020-0001');
+    const en = signatureUnlockedMessage(family, 'en');
+    expect(en.subject).toBe('OTP signature unlocked — voucher BS-2020-0001');
+    expect(en.paragraphs[1]).toContain('has unlocked the OTP signature');
+    expect(italianWordsIn(english(en))).toEqual([]);
+  });
+
+  it('the two family reminders in both languages, the date written the reader’s way', () => {
+    const dueAt = new Date('2026-12-06T22:59:59Z');
+    const reminderIt = familyEmailContent('family_integration_reminder', { ...family, dueAt }, 'it');
+    expect(reminderIt.subject).toBe('Promemoria: rispondi entro il 06/12/2026 — buono BS-2020-0001');
+    const reminder = familyEmailContent('family_integration_reminder', { ...family, dueAt }, 'en');
+    expect(reminder.subject).toBe('Reminder: please answer by 6 December 2026 — voucher BS-2020-0001');
+    expect(italianWordsIn(english(reminder))).toEqual([]);
+
+    const passedIt = familyEmailContent(
+      'family_office_term_passed',
+      { ...family, dueAt, protocolNumber: 'MPES-1' },
+      'it',
+    );
+    expect(passedIt.paragraphs[1]).toBe(
+      'il termine entro cui l’ufficio doveva decidere sulla modifica PES del buono BS-2020-0001 (protocollo MPES-1) è scaduto il 06/12/2026 senza una decisione.',
+    );
+    const passed = familyEmailContent('family_office_term_passed', { ...family, dueAt, protocolNumber: null }, 'en');
+    expect(passed.paragraphs[1]).toBe(
+      'the deadline for the office to decide on the change of PES of voucher BS-2020-0001 passed on 6 December 2026 without a decision.',
+    );
+    expect(passed.link?.label).toBe('Open the voucher');
+    expect(italianWordsIn(english(passed))).toEqual([]);
   });
 });

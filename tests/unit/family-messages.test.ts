@@ -62,12 +62,15 @@ const SAMPLES: { [K in FamilyMessageKind]: FamilyMessageData<K>[] } = {
 };
 
 describe('family messages on App IO', () => {
+  // In both languages (issue 21): an English message is longer or shorter than the Italian one.
   const cases = (Object.keys(FAMILY_MESSAGES) as FamilyMessageKind[]).flatMap((kind) =>
-    (SAMPLES[kind] as FamilyMessageData<typeof kind>[]).map((data, i) => ({ kind, data, i })),
+    (SAMPLES[kind] as FamilyMessageData<typeof kind>[]).flatMap((data, i) =>
+      (['it', 'en'] as const).map((locale) => ({ kind, data, i, locale })),
+    ),
   );
 
-  it.each(cases)('$kind (sample $i) fits IO’s subject and Markdown lengths', ({ kind, data }) => {
-    const content = familyIoContent(kind, data);
+  it.each(cases)('$kind (sample $i, $locale) fits IO’s subject and Markdown lengths', ({ kind, data, locale }) => {
+    const content = familyIoContent(kind, data, locale);
     expect(ioMessageProblems({ fiscalCode: CF, ...content })).toEqual([]);
   });
 
@@ -95,6 +98,14 @@ describe('family messages on App IO', () => {
     });
     expect(markdown.length).toBeLessThanOrEqual(IO_MARKDOWN_MAX);
     expect(markdown).toContain('Il testo completo è nell’e-mail');
+    const english = familyIoContent(
+      'conversion_approved',
+      { ...shortest, pes: Array.from({ length: 200 }, (_, i) => pesLine(i)) },
+      'en',
+    ).markdown;
+    expect(english.length).toBeLessThanOrEqual(IO_MARKDOWN_MAX);
+    expect(english).toContain('The full text is in the e-mail we sent you');
+    expect(english).not.toContain('Il testo completo');
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { saveBabysittingPesSchema } from '@/lib/validation/babysitting';
-import { babysittingFieldErrors, summerRowsErrors, type FieldErrors } from '@/lib/validation/family-pes-rules';
-import { saveSummerPesSchema } from '@/lib/validation/summer';
+import { babysittingFieldErrors, type FieldErrors } from '@/lib/validation/family-pes-rules';
+import { saveSummerPesSchema, saveSummerPesSchemaFor } from '@/lib/validation/summer';
+import { summerRowsCodes } from '@/lib/validation/summer-messages';
 
 const V = '0b6f0c2e-3a7d-4c61-9a4e-2f1d8b7c6a50';
 const C = '5f2d9e10-7c4b-4a8e-b1f3-6d2a9c8e7b41';
@@ -71,10 +72,26 @@ describe('summer PES: the form (plain rules) and the action (zod) agree', () => 
     ['a saved id that is not a uuid', { pes: [{ ...row, id: 'x' }] }],
     ['a removed id that is not a uuid', { pes: [row], removed: ['x'] }],
     ['hours with spaces', { pes: [{ ...row, hours: ' 7 ' }] }],
+    ['amount that reads two ways', { pes: [{ ...row, amount: '1.032' }] }],
+    ['amount written the English way', { pes: [{ ...row, amount: '1,032.45' }] }],
   ];
-  it.each(cases)('%s', (_, fields) => {
-    const server = serverVerdict(saveSummerPesSchema.safeParse({ ...fields, voucherId: V, intent: 'save' }));
-    expect(summerRowsErrors(fields)).toEqual(server);
+  // The amount is read the family's way (issue 21): the form and the action agree in each language.
+  it.each(
+    cases.flatMap(([name, fields]) => (['it', 'en'] as const).map((l) => [`${name} (${l})`, fields, l] as const)),
+  )('%s', (_, fields, locale) => {
+    const server = serverVerdict(saveSummerPesSchemaFor(locale).safeParse({ ...fields, voucherId: V, intent: 'save' }));
+    expect(summerRowsCodes(fields, locale)).toEqual(server);
+  });
+
+  it.each([
+    ['1.032,45', 'it', null],
+    ['1,032.45', 'en', null],
+    ['1032.45', 'it', null],
+    ['1.032', 'it', 'money:ambiguous'],
+    ['1,032', 'en', 'money:ambiguous'],
+    ['1.032,45', 'en', 'money:format'],
+  ] as const)('the amount %s in %s', (amount, locale, code) => {
+    expect(summerRowsCodes({ pes: [{ ...row, amount }] }, locale)['pes.0.amount'] ?? null).toBe(code);
   });
 
   it('the action still refuses a field the form does not have, at every level', () => {

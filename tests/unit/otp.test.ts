@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOtpExpired, maskMobile, normalizeOtpInput, otpExpiry, sendAllowance, waitText } from '@/lib/domain/otp';
+import { isOtpExpired, maskMobile, normalizeOtpInput, otpExpiry, sendAllowance, waitAmount } from '@/lib/domain/otp';
 
 describe('OTP input', () => {
   it.each([
@@ -59,8 +59,8 @@ describe('send limits (O3)', () => {
     expect(sendAllowance([ago(601), ...five.slice(1)], now)).toEqual({ allowed: true, sendsLeft: 1 });
   });
   it('says how long to wait', () => {
-    expect(waitText(new Date(now.getTime() + 10_500), now)).toBe('tra 11 secondi');
-    expect(waitText(new Date(now.getTime() + 1_000), now)).toBe('tra 1 secondo');
-    expect(waitText(new Date(now.getTime() + 130_000), now)).toBe('tra 3 minuti');
+    expect(waitAmount(new Date(now.getTime() + 10_500), now)).toEqual({ unit: 'seconds', n: 11 });
+    expect(waitAmount(new Date(now.getTime() + 1_000), now)).toEqual({ unit: 'seconds', n: 1 });
+    expect(waitAmount(new Date(now.getTime() + 130_000), now)).toEqual({ unit: 'minutes', n: 3 });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalDossier } from '@/lib/domain/dossier';
-import { receiptView } from '@/lib/domain/receipt';
 import { renderReceiptPdf } from '@/lib/receipt/receipt-pdf';
+import { receiptViewIn } from '@/lib/receipt/receipt-view-in';
+import { italianWordsIn } from '../support/italian-words';
 import { pdfText } from '../support/pdf-text';
 
 const dossier = canonicalDossier({
@@ -40,7 +41,7 @@ const dossier = canonicalDossier({
     employerConfirmed: true,
   },
 });
-const view = receiptView({
+const input = {
   protocolNumber: 'MPES-2026-000042',
   submittedAt: new Date('2026-11-26T16:05:00Z'),
   dossierSha256: 'f'.repeat(64),
@@ -50,7 +51,8 @@ const view = receiptView({
     otpId: '00000000-0000-4000-8000-000000000009',
     signedAt: '2026-11-26T16:05:00Z',
   },
-});
+};
+const view = receiptViewIn(input, 'it');
 
 describe('receipt', () => {
   it('says what was submitted, in Italian formats and Rome time', () => {
@@ -63,11 +65,71 @@ describe('receipt', () => {
   });
 
   it('renders as a PDF even with characters the standard fonts cannot draw', async () => {
-    const { text, title, pages } = await pdfText(await renderReceiptPdf(view));
+    const { text, title, pages } = await pdfText(await renderReceiptPdf(view, 'it'));
     expect(title).toBe('Ricevuta MPES-2026-000042');
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(text).toContain('Protocollo: MPES-2026-000042');
     expect(text).toContain('Richiedente: Zoë ?ukasiewicz ? ');
     expect(text).toContain('f'.repeat(40));
+  });
+
+  it('is written in English for an English-speaking family: page view and PDF (issue 21)', async () => {
+    const en = receiptViewIn(input, 'en');
+    expect(en.submittedAt).toBe('26 November 2026 at 17:05 (Italian time)');
+    expect(en.closedPes[0]!.text).toBe('amount €2,000.00, used €800.00, freed €1,200.00');
+    expect(en.newPes[0]!.title).toBe('PES BS-2020-0002/2 — Summer services, COVID-19 emergency');
+    expect(en.newPes[0]!.lines).toContain('Band C, 60 hours, €950.00 charged to the voucher');
+    expect(en.declarations).toEqual([
+      expect.stringMatching(/^Employment condition: Public employee in the health sector/),
+      'Declarations: returning to work outside the home',
+      'Employer’s details confirmed',
+    ]);
+    const pdf = await pdfText(await renderReceiptPdf(en, 'en'));
+    // WinAnsi's euro sign is byte 0x80, which the reader decodes as Latin-1.
+    const text = pdf.text.replaceAll('\u0080', '€');
+    const title = pdf.title;
+    expect(title).toBe('Receipt MPES-2026-000042');
+    expect(text).toContain('Record number: MPES-2026-000042');
+    expect(text).toContain('Total charged to the voucher: €950.00');
+    expect(text).toContain('amount remaining: €250.00');
+    expect(text).toContain('What happens now');
+    // Only people's and providers' names, and the office's name kept in Italian, are not English.
+    const words = text.replace(
+      /Struttura Multifunzionale Territoriale Ad Personam|Cooperativa Sociale Il Germoglio/g,
+      '',
+    );
+    expect(italianWordsIn(words)).toEqual([]);
+  });
+
+  it('says every PES kind, declaration and employment condition a dossier can hold, in both languages', () => {
+    for (const locale of ['it', 'en'] as const) {
+      const v = receiptViewIn(
+        {
+          ...input,
+          dossier: {
+            ...dossier,
+            newPes: [{ ...dossier.newPes[0]!, kind: 'babysitting_covid', band: null, hourlyRateCents: 1800 }],
+            declarations: {
+              employmentCondition: 'other',
+              statements: { returnsToWorkOutsideHome: true, otherParentEmployed: true },
+              employerConfirmed: false,
+            },
+          },
+        },
+        locale,
+      );
+      expect(JSON.stringify(v)).not.toMatch(/view\./);
+    }
+    for (const condition of ['private_sector', 'public_health', 'public_security', 'other'])
+      for (const locale of ['it', 'en'] as const)
+        expect(
+          receiptViewIn(
+            {
+              ...input,
+              dossier: { ...dossier, declarations: { ...dossier.declarations, employmentCondition: condition } },
+            },
+            locale,
+          ).declarations[0],
+        ).not.toMatch(/view\./);
   });
 });

@@ -56,7 +56,7 @@ describe('submission gate (guide §4)', () => {
       ],
     ],
   ] as const)('%s', (_name, pes, canSubmit, missing) => {
-    expect(submissionGate('ready_to_submit', pes, [])).toEqual({ canSubmit, missing });
+    expect(submissionGate('ready_to_submit', pes, [])).toMatchObject({ canSubmit, missing });
   });
 
   it.each(['submitted', 'approved', 'rejected'] as const)('a %s conversion cannot be sent again', (status) => {
@@ -81,7 +81,7 @@ describe('submission gate (guide §4)', () => {
       [],
     ],
   ] as const)('%s', (_name, standard, canSubmit, missing) => {
-    expect(submissionGate('ready_to_submit', [p('BS-2020-0001/4', 'validated')], standard)).toEqual({
+    expect(submissionGate('ready_to_submit', [p('BS-2020-0001/4', 'validated')], standard)).toMatchObject({
       canSubmit,
       missing,
     });
@@ -109,5 +109,22 @@ describe('submission gate (guide §4)', () => {
       'BS-2020-0001/2',
       'BS-2020-0001/10',
     ]);
+  });
+});
+
+describe('submission gate reasons, for the reader’s language (issue 21)', () => {
+  it('gives each missing step as data, one per Italian line', () => {
+    const g = submissionGate(
+      'ready_to_submit',
+      [p('BS-2020-0001/5', 'draft', 'summer_covid'), p('BS-2020-0001/6', 'rejected')],
+      [p('BS-2020-0001/1', 'close_requested', 'standard')],
+    );
+    expect(g.reasons).toEqual([
+      { kind: 'closingPending', code: 'BS-2020-0001/1', provider: germoglio },
+      { kind: 'draft', code: 'BS-2020-0001/5', provider: germoglio },
+      { kind: 'noPdf', code: 'BS-2020-0001/5', provider: germoglio },
+      { kind: 'rejected', code: 'BS-2020-0001/6', provider: germoglio },
+    ]);
+    expect(g.missing).toHaveLength(g.reasons.length);
   });
 });

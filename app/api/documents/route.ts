@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { AppError, ERROR_MESSAGES, type ErrorCode } from '@/lib/app-error';
+import { AppError, type ErrorCode, type RefusalDetail } from '@/lib/app-error';
 import { currentActor } from '@/lib/auth/current-actor';
 import { readLimitedForm, sameOrigin } from '@/lib/http/read-limited-form';
 import { kickDispatcher } from '@/lib/notifications/kick-dispatcher';
 import { formatFileSize } from '@/lib/domain/file-size';
-import { MAX_PDF_BYTES, PDF_REFUSAL_MESSAGES, type PdfRefusal } from '@/lib/storage/check-pdf';
+import type { Locale } from '@/lib/domain/locale';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { sayRefusal, uploadRefusalKey } from '@/lib/i18n/refusal';
+import { MAX_PDF_BYTES, type PdfRefusal } from '@/lib/storage/check-pdf';
 import { attachSummerDocument } from '@/lib/services/family/attach-summer-document';
 import { idSchema } from '@/lib/validation/ids';
 import { log } from '@/lib/log/logger';
@@ -42,17 +45,16 @@ export async function POST(req: Request) {
       headers: { Location: `/famiglia/buoni/${voucherId}/estivi?${q}#documenti` },
     });
   };
-  const refuse = (status: number, code: ErrorCode | PdfRefusal, message?: string) =>
-    answer(status, {
-      ok: false,
-      code,
-      message:
-        message ??
-        (code in ERROR_MESSAGES ? ERROR_MESSAGES[code as ErrorCode] : PDF_REFUSAL_MESSAGES[code as PdfRefusal]),
-    });
+  // In the family's language (Italian for everyone else): the catalogue's words for the code, or the service's.
+  const locale = await requestLocale().catch((): Locale => 'it');
+  const refuse = (status: number, code: ErrorCode | PdfRefusal, said?: RefusalDetail) =>
+    answer(status, { ok: false, code, message: sayRefusal(locale, said ?? { key: uploadRefusalKey(code) }) });
 
   if (!sameOrigin(req))
-    return Response.json({ ok: false, code: 'forbidden', message: ERROR_MESSAGES.forbidden }, { status: 403 });
+    return Response.json(
+      { ok: false, code: 'forbidden', message: sayRefusal(locale, { key: 'code.forbidden' }) },
+      { status: 403 },
+    );
   const actor = await currentActor();
   if (!actor) return refuse(401, 'unauthenticated');
   if (actor.role !== 'family') return refuse(403, 'forbidden');
@@ -63,8 +65,7 @@ export async function POST(req: Request) {
   if (!fields.success) return refuse(400, 'invalid_input');
   ({ voucherId, pesId } = fields.data);
   const file = form.get('file');
-  if (!(file instanceof File) || (file.size === 0 && !file.name))
-    return refuse(400, 'empty', 'Scegli il file PDF del PES concordato da caricare.');
+  if (!(file instanceof File) || (file.size === 0 && !file.name)) return refuse(400, 'empty', { key: 'pdfChoose' });
   try {
     const r = await attachSummerDocument(await getDb(), actor, {
       voucherId,
@@ -81,13 +82,11 @@ export async function POST(req: Request) {
     });
   } catch (e) {
     if (e instanceof AppError) {
-      const refusal = (Object.keys(PDF_REFUSAL_MESSAGES) as PdfRefusal[]).find(
-        (k) => PDF_REFUSAL_MESSAGES[k] === e.message,
-      );
+      const pdf = /^pdf_(.+)$/.exec(e.detail?.key ?? '')?.[1] as PdfRefusal | undefined;
       return refuse(
         e.code === 'not_found' ? 404 : e.code === 'invalid_input' ? 422 : 409,
-        refusal ?? e.code,
-        e.message,
+        pdf ?? e.code,
+        e.detail ?? { key: `code.${e.code}` },
       );
     }
     log.error({ error: e instanceof Error ? e.name : 'unknown' }, 'documents: upload failed');

@@ -6,6 +6,9 @@ import { getDb } from '@/db';
 import { getSigningStatus, type SigningStatus } from '@/db/queries/signing-status';
 import type { ActionResult } from '@/lib/app-error';
 import { currentActor } from '@/lib/auth/current-actor';
+import { OTP_INPUT_MESSAGES } from '@/lib/domain/otp';
+import { sayRefusal } from '@/lib/i18n/refusal';
+import { requestLocale } from '@/lib/i18n/request-locale';
 import { confirmSubmission } from '@/lib/services/family/confirm-submission';
 import { sendOtp } from '@/lib/services/family/send-otp';
 import { confirmSubmissionSchema, sendOtpSchema } from '@/lib/validation/submission';
@@ -38,6 +41,17 @@ export async function sendOtpAction(
   return { ...r, status: await statusFor(input.value) };
 }
 
+/** The code field's own messages (OTP_INPUT_MESSAGES, in the schema) in the family's language. */
+async function codeErrorsInReaderLanguage<T extends ActionResult<unknown>>(r: T): Promise<T> {
+  const said = r.ok ? undefined : r.fieldErrors?.code;
+  const reason = (Object.keys(OTP_INPUT_MESSAGES) as (keyof typeof OTP_INPUT_MESSAGES)[]).find(
+    (k) => OTP_INPUT_MESSAGES[k] === said,
+  );
+  if (r.ok || !reason) return r;
+  const code = sayRefusal(await requestLocale(), { key: `otpInput_${reason}` });
+  return { ...r, fieldErrors: { ...r.fieldErrors, code } };
+}
+
 /** CONFERMA E INVIA: on success the family lands on the receipt (a page it can bookmark). */
 export async function confirmSubmissionAction(
   prevOrInput: unknown,
@@ -50,5 +64,5 @@ export async function confirmSubmissionAction(
     return { protocolNumber: done.protocolNumber, voucherId: data.voucherId };
   });
   if (r.ok) redirect(`/famiglia/buoni/${r.data.voucherId}/ricevuta`);
-  return { ...r, status: await statusFor(input.value) };
+  return { ...(await codeErrorsInReaderLanguage(r)), status: await statusFor(input.value) };
 }

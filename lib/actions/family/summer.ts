@@ -1,11 +1,15 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { sayFields } from '@/lib/i18n/refusal';
+import { summerFieldTexts } from '@/lib/i18n/summer-field-text';
+import { translatorFor } from '@/lib/i18n/translator';
 import { removeSummerDocument } from '@/lib/services/family/remove-summer-document';
 import { requestValidation } from '@/lib/services/family/request-validation';
 import { previewSummerPes, saveSummerPes } from '@/lib/services/family/save-summer-pes';
 import {
-  saveSummerPesSchema,
+  saveSummerPesSchemaFor,
   summerDocumentSchema,
   summerValidationSchema,
   type SummerPesFormInput,
@@ -27,19 +31,23 @@ export type SummerFormState = {
 };
 
 const refresh = (voucherId: string) => revalidatePath(`/famiglia/buoni/${voucherId}`, 'layout');
+const summerText = async () => translatorFor(await requestLocale(), 'SummerPes');
 
 /**
  * RICHIESTA P.E.S. SERVIZI ESTIVI (guide §3.3): Aggiorna recomputes on the server, conferma i dati e
  * prosegui saves every PES of the page at once. A form action (useActionState), so it works before
- * the page's JavaScript has loaded.
+ * the page's JavaScript has loaded. Amounts are read, and errors said, in the family's language.
  */
 export async function summerPesFormAction(_prev: SummerFormState | null, formData: FormData): Promise<SummerFormState> {
   const input = actionInput(null, formData);
-  const r = await guarded('family', saveSummerPesSchema, input, async (data, { db, actor }) => {
+  const locale = await requestLocale();
+  const r = await guarded('family', saveSummerPesSchemaFor(locale), input, async (data, { db, actor }) => {
     const rows = data.pes.map(({ amount, ...row }) => ({ ...row, amountCents: amount }));
     const page = { voucherId: data.voucherId, pes: rows, removed: data.removed };
-    if (data.intent === 'refresh')
-      return { saved: null, voucherId: data.voucherId, ...(await previewSummerPes(db, actor, page)) };
+    if (data.intent === 'refresh') {
+      const preview = await previewSummerPes(db, actor, page);
+      return { saved: null, voucherId: data.voucherId, ...preview, fieldErrors: sayFields(locale, preview.issues) };
+    }
     const saved = await saveSummerPes(db, actor, page);
     refresh(data.voucherId);
     return {
@@ -51,7 +59,10 @@ export async function summerPesFormAction(_prev: SummerFormState | null, formDat
   });
   // What the guard read, as plain objects (React sends only those); nothing when it refused before reading.
   const values = input.value && (toPlain(input.value) as SummerPesFormInput);
-  if (!r.ok) return { ok: false, code: r.code, message: r.message, fieldErrors: r.fieldErrors, values };
+  if (!r.ok) {
+    const fieldErrors = r.fieldErrors && summerFieldTexts(r.fieldErrors, values, locale);
+    return { ok: false, code: r.code, message: r.message, fieldErrors, values };
+  }
   if (r.data.saved) redirect(`/famiglia/buoni/${r.data.voucherId}/estivi?salvati=${r.data.saved.length}`);
   const errors = Object.keys(r.data.fieldErrors).length ? r.data.fieldErrors : undefined;
   return {
@@ -59,7 +70,7 @@ export async function summerPesFormAction(_prev: SummerFormState | null, formDat
     residualAfterCents: r.data.residualAfterCents,
     fieldErrors: errors,
     values,
-    ...(errors ? { message: 'Correggi i campi evidenziati: i P.E.S. non sono ancora salvati.' } : {}),
+    ...(errors ? { message: (await summerText())('fixFields') } : {}),
   };
 }
 
@@ -81,11 +92,7 @@ export async function requestSummerValidationAction(
     },
   );
   if (!r.ok) return { ok: false, code: r.code, message: r.message };
-  return {
-    ok: true,
-    sent: r.data.sent,
-    message: `I P.E.S. ${r.data.sent.join(', ')} sono in attesa di validazione: ogni soggetto erogatore ha ricevuto una e-mail con i suoi P.E.S.`,
-  };
+  return { ok: true, sent: r.data.sent, message: (await summerText())('vrDone', { codes: r.data.sent.join(', ') }) };
 }
 
 export type DocumentActionState = { ok: boolean; code?: ErrorCode; message: string } | null;
@@ -101,9 +108,6 @@ export async function removeSummerDocumentAction(
     return out;
   });
   return r.ok
-    ? {
-        ok: true,
-        message: `Documento del P.E.S. ${r.data.code} eliminato: carica il PES concordato prima di richiedere la validazione.`,
-      }
+    ? { ok: true, message: (await summerText())('removed', { code: r.data.code }) }
     : { ok: false, code: r.code, message: r.message };
 }

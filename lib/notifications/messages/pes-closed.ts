@@ -1,22 +1,35 @@
-import { formatEuro } from '@/lib/domain/money';
+import type { Locale } from '@/lib/domain/locale';
+import { formatMoney } from '@/lib/domain/money';
+import { plainText, translatorFor } from '@/lib/i18n/translator';
 
 /** To the family: the provider closed a PES, and what it freed can now be converted. */
-export function pesClosedMessage(m: {
-  givenName: string;
-  familyName: string;
-  voucherNumber: string;
-  pes: { code: string; amountCents: number; hours: number };
-  usedCents: number;
-  hoursUsed: number;
-  href?: string;
-}) {
+export function pesClosedMessage(
+  m: {
+    givenName: string;
+    familyName: string;
+    voucherNumber: string;
+    pes: { code: string; amountCents: number; hours: number };
+    usedCents: number;
+    hoursUsed: number;
+    href?: string;
+  },
+  locale: Locale = 'it',
+) {
+  const t = translatorFor(locale, 'FamilyEmails');
+  const money = (c: number) => formatMoney(c, locale);
   return {
-    subject: `PES ${m.pes.code} chiuso — buono ${m.voucherNumber}`,
+    subject: t('pesClosedSubject', { code: m.pes.code, voucher: m.voucherNumber }),
     paragraphs: [
-      `Gentile ${m.givenName} ${m.familyName},`,
-      `il soggetto erogatore ha chiuso il PES ${m.pes.code}: importo utilizzato ${formatEuro(m.usedCents)} su ${formatEuro(m.pes.amountCents)}, ore utilizzate ${m.hoursUsed} su ${m.pes.hours}.`,
-      `Si liberano ${formatEuro(m.pes.amountCents - m.usedCents)}, che trovi come importo utilizzabile nella pagina MODIFICA PES del buono e puoi convertire in servizi di babysitting domiciliare o servizi estivi.`,
+      translatorFor(locale, 'Emails')('greeting', { name: `${m.givenName} ${m.familyName}` }),
+      t('pesClosedBody', {
+        code: m.pes.code,
+        used: money(m.usedCents),
+        amount: money(m.pes.amountCents),
+        hoursUsed: m.hoursUsed,
+        hours: m.pes.hours,
+      }),
+      t.markup('pesClosedFreed', { freed: money(m.pes.amountCents - m.usedCents), ...plainText }),
     ],
-    ...(m.href ? { link: { href: m.href, label: 'Apri MODIFICA PES' } } : {}),
+    ...(m.href ? { link: { href: m.href, label: t('openChangePes') } } : {}),
   };
 }

@@ -1,23 +1,35 @@
-import { formatEuro } from '@/lib/domain/money';
+import type { Locale } from '@/lib/domain/locale';
+import { formatMoney } from '@/lib/domain/money';
+import { translatorFor } from '@/lib/i18n/translator';
 
 /** To the family: the provider validated a new PES, or rejected it with a reason. */
-export function pesValidationDecidedMessage(m: {
-  givenName: string;
-  familyName: string;
-  voucherNumber: string;
-  pes: { code: string; hours: number; amountCents: number };
-  validated: boolean;
-  reason: string | null;
-  href?: string;
-}) {
+export function pesValidationDecidedMessage(
+  m: {
+    givenName: string;
+    familyName: string;
+    voucherNumber: string;
+    pes: { code: string; hours: number; amountCents: number };
+    validated: boolean;
+    reason: string | null;
+    href?: string;
+  },
+  locale: Locale = 'it',
+) {
+  const t = translatorFor(locale, 'FamilyEmails');
+  const { code, hours } = m.pes;
   return {
-    subject: `PES ${m.pes.code} ${m.validated ? 'validato' : 'rifiutato'} dal soggetto erogatore`,
+    subject: t('pesDecidedSubject', { code, validated: String(m.validated) }),
     paragraphs: [
-      `Gentile ${m.givenName} ${m.familyName},`,
+      translatorFor(locale, 'Emails')('greeting', { name: `${m.givenName} ${m.familyName}` }),
       m.validated
-        ? `il soggetto erogatore ha provveduto alla validazione del PES ${m.pes.code} (${m.pes.hours} ore, ${formatEuro(m.pes.amountCents)}). Quando tutti i nuovi PES saranno validati potrai concludere la procedura di modifica di utilizzo del Buono di servizio ${m.voucherNumber}.`
-        : `il soggetto erogatore ha rifiutato il PES ${m.pes.code} con questa motivazione: «${m.reason}». Puoi modificarlo e chiedere di nuovo la validazione, oppure eliminarlo: l’importo torna disponibile.`,
+        ? t('pesValidatedBody', {
+            code,
+            hours,
+            amount: formatMoney(m.pes.amountCents, locale),
+            voucher: m.voucherNumber,
+          })
+        : t('pesRejectedBody', { code, reason: m.reason ?? '' }),
     ],
-    ...(m.href ? { link: { href: m.href, label: 'Apri MODIFICA PES' } } : {}),
+    ...(m.href ? { link: { href: m.href, label: t('openChangePes') } } : {}),
   };
 }

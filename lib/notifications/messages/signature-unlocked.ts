@@ -1,17 +1,19 @@
+import type { Locale } from '@/lib/domain/locale';
+import { plainText, translatorFor } from '@/lib/i18n/translator';
+
 /** Sblocca la firma: the family may ask for a new OTP code again. */
-export function signatureUnlockedMessage(m: {
-  givenName: string;
-  familyName: string;
-  voucherNumber: string;
-  href?: string;
-}) {
+export function signatureUnlockedMessage(
+  m: { givenName: string; familyName: string; voucherNumber: string; href?: string },
+  locale: Locale = 'it',
+) {
+  const t = translatorFor(locale, 'FamilyEmails');
   return {
-    subject: `Firma OTP sbloccata — buono ${m.voucherNumber}`,
+    subject: t('unlockedSubject', { voucher: m.voucherNumber }),
     paragraphs: [
-      `Gentile ${m.givenName} ${m.familyName},`,
-      `la Struttura Multifunzionale Territoriale Ad Personam ha sbloccato la firma OTP della modifica PES del Buono di servizio ${m.voucherNumber}.`,
-      'Puoi richiedere un nuovo codice e firmare la richiesta di convalida. Inserisci il codice ricevuto via SMS con attenzione: dopo troppi tentativi errati la firma viene bloccata di nuovo.',
+      translatorFor(locale, 'Emails')('greeting', { name: `${m.givenName} ${m.familyName}` }),
+      t.markup('unlockedBody', { voucher: m.voucherNumber, ...plainText }),
+      t('unlockedAfter'),
     ],
-    ...(m.href ? { link: { href: m.href, label: 'Apri MODIFICA PES' } } : {}),
+    ...(m.href ? { link: { href: m.href, label: t('openChangePes') } } : {}),
   };
 }

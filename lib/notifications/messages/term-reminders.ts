@@ -1,4 +1,6 @@
-import { formatDateIt } from '@/lib/domain/dates';
+import { formatDate, formatDateIt } from '@/lib/domain/dates';
+import type { Locale } from '@/lib/domain/locale';
+import { plainText, translatorFor } from '@/lib/i18n/translator';
 
 /**
  * The reminders of issue 19. The family's kinds are named so the App IO channel can pick them up
@@ -79,31 +81,45 @@ export function officeDigestMessage(m: { day: string; providers: OverdueByProvid
 
 type Family = { givenName: string; familyName: string; voucherNumber: string; href?: string };
 
+const greeting = (m: Family, locale: Locale) =>
+  translatorFor(locale, 'Emails')('greeting', { name: `${m.givenName} ${m.familyName}` });
+
 /** family_integration_reminder: three days (or fewer) before the end of the integration request. */
-export function familyIntegrationReminder(m: Family & { dueAt: Date }) {
+export function familyIntegrationReminder(m: Family & { dueAt: Date }, locale: Locale = 'it') {
+  const t = translatorFor(locale, 'FamilyEmails');
+  const date = formatDate(m.dueAt, locale);
   return {
     kind: 'family_integration_reminder' as const,
-    subject: `Promemoria: rispondi entro il ${formatDateIt(m.dueAt)} — buono ${m.voucherNumber}`,
+    subject: t('integrationSubject', { date, voucher: m.voucherNumber }),
     paragraphs: [
-      `Gentile ${m.givenName} ${m.familyName},`,
-      `ti ricordiamo che l’ufficio ti ha chiesto un’integrazione della modifica PES del buono ${m.voucherNumber}: rispondi entro il ${formatDateIt(m.dueAt)}.`,
-      'Apri MODIFICA PES, correggi quanto richiesto e firma di nuovo con il codice OTP. Il termine dell’ufficio per decidere riprende quando invii di nuovo la richiesta.',
+      greeting(m, locale),
+      t('integrationBody', { voucher: m.voucherNumber, date }),
+      t.markup('integrationWhatToDo', plainText),
     ],
-    ...(m.href ? { link: { href: m.href, label: 'Apri MODIFICA PES' } } : {}),
+    ...(m.href ? { link: { href: m.href, label: t('openChangePes') } } : {}),
   };
 }
 
 /** family_office_term_passed: the office's term ended without a decision. */
-export function familyOfficeTermPassed(m: Family & { dueAt: Date; protocolNumber: string | null }) {
+export function familyOfficeTermPassed(
+  m: Family & { dueAt: Date; protocolNumber: string | null },
+  locale: Locale = 'it',
+) {
+  const t = translatorFor(locale, 'FamilyEmails');
   return {
     kind: 'family_office_term_passed' as const,
-    subject: `Termine scaduto senza decisione — buono ${m.voucherNumber}`,
+    subject: t('termPassedSubject', { voucher: m.voucherNumber }),
     paragraphs: [
-      `Gentile ${m.givenName} ${m.familyName},`,
-      `il termine entro cui l’ufficio doveva decidere sulla modifica PES del buono ${m.voucherNumber}${m.protocolNumber ? ` (protocollo ${m.protocolNumber})` : ''} è scaduto il ${formatDateIt(m.dueAt)} senza una decisione.`,
-      'La richiesta resta valida e sarà esaminata: l’ufficio è stato avvisato. Per informazioni puoi contattare la Struttura Multifunzionale Territoriale Ad Personam indicando il numero di protocollo.',
+      greeting(m, locale),
+      t('termPassedBody', {
+        voucher: m.voucherNumber,
+        hasProtocol: String(m.protocolNumber !== null),
+        protocol: m.protocolNumber ?? '',
+        date: formatDate(m.dueAt, locale),
+      }),
+      t.markup('termPassedAfter', plainText),
     ],
-    ...(m.href ? { link: { href: m.href, label: 'Apri il buono' } } : {}),
+    ...(m.href ? { link: { href: m.href, label: t('openVoucher') } } : {}),
   };
 }
 

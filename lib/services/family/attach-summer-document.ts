@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '@/db/open';
 import { documents } from '@/db/schema';
-import { AppError } from '@/lib/app-error';
+import { refusal } from '@/lib/i18n/refusal';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { checkPdf, safePdfName } from '@/lib/storage/check-pdf';
@@ -30,7 +30,10 @@ export async function attachSummerDocument(
   // Ownership and status before the bytes are parsed (checkPdf is costly): a stranger's upload costs a query.
   await assertSummerDocumentChangeable(db, actor.userId, input.voucherId, input.pesId);
   const check = await checkPdf(input.bytes);
-  if (!check.ok) throw new AppError('invalid_input', check.message, { file: check.message });
+  if (!check.ok) {
+    const said = { key: `pdf_${check.reason}` } as const;
+    throw refusal('invalid_input', said.key, undefined, { file: said });
+  }
 
   const key = `documents/${randomUUID()}`;
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');

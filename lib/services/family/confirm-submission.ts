@@ -6,6 +6,7 @@ import { conversions, otpCodes, users } from '@/db/schema';
 import { accountOtpFailures } from '@/db/queries/account-otp-failures';
 import { buildDossier } from '@/db/queries/build-dossier';
 import { AppError } from '@/lib/app-error';
+import { refusal } from '@/lib/i18n/refusal';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { isOtpExpired, MAX_WRONG_PER_ACCOUNT, MAX_WRONG_PER_CODE } from '@/lib/domain/otp';
@@ -87,12 +88,7 @@ export async function confirmSubmission(
         }
         const left = MAX_WRONG_PER_CODE - failedAttempts;
         return {
-          refused: new AppError(
-            'otp_wrong',
-            left > 0
-              ? `Il codice non è corretto. ${left === 1 ? 'Ti resta 1 tentativo' : `Ti restano ${left} tentativi`} con questo codice.`
-              : 'Il codice non è corretto. Hai sbagliato 5 volte: questo codice non vale più. Premi RICHIEDI NUOVO CODICE.',
-          ),
+          refused: left > 0 ? refusal('otp_wrong', 'otpWrongLeft', { left }) : refusal('otp_wrong', 'otpWrongSpent'),
         };
       }
 

@@ -5,7 +5,7 @@ import { translatorFor } from '@/lib/i18n/translator';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/open';
 import { conversions, conversionSubmissions, type SignatureEvidence } from '@/db/schema';
-import { AppError } from '@/lib/app-error';
+import { refusal } from '@/lib/i18n/refusal';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import type { Dossier } from '@/lib/domain/dossier';
@@ -74,6 +74,7 @@ export async function recordSubmission(tx: Tx, a: Args): Promise<{ protocolNumbe
           filename: translatorFor(familyLocale, 'Emails')('receiptFile', { protocol: placeholder }),
           contentType: 'application/pdf',
           receiptOfSubmission: submissionId,
+          locale: familyLocale,
         },
       ],
     },
@@ -86,7 +87,7 @@ export async function recordSubmission(tx: Tx, a: Args): Promise<{ protocolNumbe
     .set({ status: 'submitted', submittedAt: a.now, protocolNumber, signature: a.signature, updatedAt: a.now })
     .where(and(eq(conversions.id, a.conversion.id), inArray(conversions.status, ['ready_to_submit', 'returned'])))
     .returning({ id: conversions.id });
-  if (updated.length !== 1) throw new AppError('invalid_state', 'La richiesta è già stata inviata.');
+  if (updated.length !== 1) throw refusal('invalid_state', 'requestAlreadySent');
   await tx.insert(conversionSubmissions).values({
     id: submissionId,
     conversionId: a.conversion.id,

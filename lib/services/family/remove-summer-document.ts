@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/open';
-import { AppError } from '@/lib/app-error';
+import { refusal } from '@/lib/i18n/refusal';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { fileStorage, type FileStorage } from '@/lib/storage/file-storage';
@@ -27,7 +27,7 @@ export async function removeSummerDocument(
       input.voucherId,
       input.pesId,
     );
-    if (!target.documentId) throw new AppError('invalid_state', 'Questo P.E.S. non ha un documento caricato.');
+    if (!target.documentId) throw refusal('invalid_state', 'noDocument');
     const key = await releaseDocument(tx, conversion.id, target.pes.code, target.documentId, now);
     const reset = await sendBackToDraft(tx, target.pes, now);
     await writeAudit(tx, {

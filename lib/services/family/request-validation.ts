@@ -4,7 +4,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { documents, pes } from '@/db/schema';
 import { termCalendar, termsOf } from '@/db/queries/term-calendar';
-import { AppError } from '@/lib/app-error';
+import { refusal } from '@/lib/i18n/refusal';
 import type { Actor } from '@/lib/auth/actor';
 import type { NewPesKind } from '@/lib/domain/pes-kinds';
 import { isConversionEditable } from '@/lib/domain/state-machines';
@@ -29,8 +29,7 @@ export async function requestValidation(
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
     const conversion = await ensureConversion(tx, voucher.id);
-    if (!isConversionEditable(conversion.status))
-      throw new AppError('invalid_state', 'La modifica PES è già stata inviata.');
+    if (!isConversionEditable(conversion.status)) throw refusal('invalid_state', 'alreadySent');
     const ofKind = input.kind ? eq(pes.kind, input.kind) : undefined;
     const missing = await tx
       .select({ code: pes.code })
@@ -48,10 +47,11 @@ export async function requestValidation(
       .orderBy(pes.code);
     if (missing.length) {
       const codes = missing.map((m) => m.code).join(', ');
-      throw new AppError(
+      throw refusal(
         'invalid_state',
-        `Carica il PES concordato (PDF) per: ${codes}. Poi richiedi di nuovo la validazione.`,
-        { documents: codes },
+        'missingDocuments',
+        { codes },
+        { documents: { key: 'documentCodes', values: { codes } } },
       );
     }
     // Each PES runs on its own measure's validation term.
@@ -71,8 +71,7 @@ export async function requestValidation(
       stamp: { validationRequestedAt: now, validationDueAt },
       auditAction: 'pes.validation_requested',
       check: (moved) => {
-        if (moved.length === 0)
-          throw new AppError('invalid_state', 'Non ci sono nuovi PES in bozza da inviare al soggetto erogatore.');
+        if (moved.length === 0) throw refusal('invalid_state', 'noDrafts');
       },
       message: validationRequestMessage,
       now,

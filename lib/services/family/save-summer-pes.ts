@@ -3,9 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { pes, pesChildren, vouchers } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
+import { fieldRefusal, refusal } from '@/lib/i18n/refusal';
 import { writeAudit, type AuditFields } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
-import { formatEuro } from '@/lib/domain/money';
 import { isConversionEditable } from '@/lib/domain/state-machines';
 import { checkSummerRows, type SummerRow } from '@/lib/domain/summer';
 import { ensureConversion, lockFamilyVoucher } from '@/lib/services/transitions/lock-voucher';
@@ -27,24 +27,16 @@ export async function saveSummerPes(db: Db, actor: Actor, input: SummerPageInput
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
     const conversion = await ensureConversion(tx, voucher.id);
-    if (!isConversionEditable(conversion.status))
-      throw new AppError(
-        'invalid_state',
-        'La modifica PES è già stata inviata: non è possibile aggiungere o cambiare PES.',
-      );
+    if (!isConversionEditable(conversion.status)) throw refusal('invalid_state', 'summerNotEditable');
     const ctx = await summerContext(tx, voucher.id, now);
-    if (!ctx.open)
-      throw new AppError(
-        'measure_closed',
-        'La misura servizi estivi EMERGENZA COVID-19 non è aperta in questo periodo.',
-      );
+    if (!ctx.open) throw refusal('measure_closed', 'summerMeasureClosed');
 
     const existing = new Map(ctx.summerPes.map((p) => [p.id, p]));
     const ids = input.pes.map((r) => r.id).filter((id): id is string => Boolean(id));
     const removed = [...new Set(input.removed ?? [])];
     const named = [...ids, ...removed];
     if (named.some((id) => !existing.has(id)) || new Set(named).size !== named.length)
-      throw new AppError('not_found', 'Uno dei P.E.S. non esiste più o non è di questo buono. Ricarica la pagina.');
+      throw refusal('not_found', 'summerPesGone');
 
     const base = ctx.residualWithout(new Set(named));
     const check = checkSummerRows(input.pes, {
@@ -53,14 +45,10 @@ export async function saveSummerPes(db: Db, actor: Actor, input: SummerPageInput
       startDate: ctx.startDate,
       residualCents: base,
     });
-    if (Object.keys(check.fieldErrors).length) {
-      throw new AppError(
-        check.overdraw ? 'insufficient_residual' : 'invalid_input',
-        check.overdraw
-          ? `Il totale dei P.E.S. supera l’importo residuo disponibile (${formatEuro(base)}): nessun P.E.S. è stato salvato.`
-          : undefined,
-        check.fieldErrors,
-      );
+    if (Object.keys(check.issues).length) {
+      throw check.overdraw
+        ? refusal('insufficient_residual', 'summerOverdraw', { residualCents: base }, check.issues)
+        : fieldRefusal('invalid_input', check.issues);
     }
 
     const audit = (e: AuditFields<'pes.created' | 'pes.updated' | 'pes.deleted'>) =>
@@ -165,5 +153,5 @@ export async function previewSummerPes(db: Db, actor: Actor, input: SummerPageIn
     startDate: ctx.startDate,
     residualCents: ctx.residualWithout(named),
   });
-  return { residualAfterCents: check.leftCents as number, fieldErrors: check.fieldErrors };
+  return { residualAfterCents: check.leftCents as number, issues: check.issues };
 }

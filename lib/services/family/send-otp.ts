@@ -8,6 +8,7 @@ import { otpCodes, users } from '@/db/schema';
 import { accountOtpFailures } from '@/db/queries/account-otp-failures';
 import { buildDossier } from '@/db/queries/build-dossier';
 import { AppError } from '@/lib/app-error';
+import { refusal } from '@/lib/i18n/refusal';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import {
@@ -17,7 +18,7 @@ import {
   otpExpiry,
   sendAllowance,
   SEND_WINDOW_SECONDS,
-  waitText,
+  waitAmount,
 } from '@/lib/domain/otp';
 import type { ConversionStatus } from '@/lib/domain/state-machines';
 import { submissionGate } from '@/lib/domain/submission-gate';
@@ -74,20 +75,18 @@ export async function sendOtp(db: Db, actor: Actor, input: { voucherId: string }
       now,
     );
     if (!allowance.allowed) {
-      throw new AppError(
-        'otp_rate_limited',
-        `${allowance.reason === 'too_soon' ? 'Il codice è appena stato inviato.' : 'Hai richiesto 5 codici negli ultimi 10 minuti.'} Potrai richiederne uno nuovo ${waitText(allowance.retryAt, now)}.`,
-      );
+      const wait = waitAmount(allowance.retryAt, now);
+      throw refusal('otp_rate_limited', wait.unit === 'seconds' ? 'otpWaitSeconds' : 'otpWaitMinutes', {
+        reason: allowance.reason,
+        n: wait.n,
+      });
     }
     const [holder] = await tx
       .select({ mobile: users.mobile, locale: users.locale })
       .from(users)
       .where(eq(users.id, actor.userId));
     if (!holder?.mobile) {
-      throw new AppError(
-        'invalid_state',
-        'Nella tua scheda anagrafica non c’è un numero di cellulare: contatta la Struttura Multifunzionale Territoriale Ad Personam per inserirlo.',
-      );
+      throw refusal('invalid_state', 'noMobile');
     }
     // A new code cancels the previous one (O1): only the latest can sign.
     await tx

@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/open';
 import { conversions, documents, pes, vouchers } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
+import { refusal } from '@/lib/i18n/refusal';
 import { isConversionEditable, type PesStatus } from '@/lib/domain/state-machines';
 import { ensureConversion, lockFamilyVoucher } from '@/lib/services/transitions/lock-voucher';
 
@@ -24,9 +25,8 @@ export async function summerDocumentTarget(db: DbOrTx, holderId: string, voucher
         eq(pes.kind, 'summer_covid'),
       ),
     );
-  if (!row) throw new AppError('not_found', 'Il P.E.S. non esiste o non è di questo buono.');
-  if (!DOCUMENT_CHANGEABLE.has(row.pes.status))
-    throw new AppError('invalid_state', 'Il documento di questo P.E.S. non può più essere cambiato.');
+  if (!row) throw refusal('not_found', 'documentPesNotFound');
+  if (!DOCUMENT_CHANGEABLE.has(row.pes.status)) throw refusal('invalid_state', 'documentLocked');
   return row;
 }
 
@@ -43,13 +43,9 @@ export async function assertSummerDocumentChangeable(db: DbOrTx, holderId: strin
     .innerJoin(pes, eq(pes.voucherId, vouchers.id))
     .leftJoin(conversions, eq(conversions.id, pes.conversionId))
     .where(and(eq(vouchers.id, voucherId), eq(pes.id, pesId)));
-  if (row?.voucherStatus !== 'assigned')
-    throw new AppError('invalid_state', 'Il buono è concluso: non è possibile modificarlo.');
+  if (row?.voucherStatus !== 'assigned') throw refusal('invalid_state', 'voucherClosed');
   if (row.conversionStatus && !isConversionEditable(row.conversionStatus)) {
-    throw new AppError(
-      'invalid_state',
-      'La modifica PES è già stata inviata: il documento non può più essere cambiato.',
-    );
+    throw refusal('invalid_state', 'documentAfterSubmission');
   }
 }
 
@@ -60,11 +56,7 @@ export async function assertSummerDocumentChangeable(db: DbOrTx, holderId: strin
 export async function lockSummerDocumentTarget(tx: Tx, holderId: string, voucherId: string, pesId: string) {
   const voucher = await lockFamilyVoucher(tx, holderId, voucherId);
   const conversion = await ensureConversion(tx, voucher.id);
-  if (!isConversionEditable(conversion.status))
-    throw new AppError(
-      'invalid_state',
-      'La modifica PES è già stata inviata: il documento non può più essere cambiato.',
-    );
+  if (!isConversionEditable(conversion.status)) throw refusal('invalid_state', 'documentAfterSubmission');
   const target = await summerDocumentTarget(tx, holderId, voucher.id, pesId);
   return { voucher, conversion, target };
 }

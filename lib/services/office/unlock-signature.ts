@@ -1,4 +1,5 @@
 import 'server-only';
+import { storedLocale } from '@/lib/domain/locale';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { conversions, users, vouchers } from '@/db/schema';
@@ -40,6 +41,7 @@ export async function unlockSignature(
         givenName: users.givenName,
         familyName: users.familyName,
         email: users.email,
+        locale: users.locale,
       })
       .from(vouchers)
       .innerJoin(users, eq(users.id, vouchers.holderId))
@@ -54,7 +56,10 @@ export async function unlockSignature(
       at: now,
     });
     const href = ctx.baseUrl ? `${ctx.baseUrl}/famiglia/buoni/${before.voucherId}` : undefined;
-    await enqueueEmail(tx, { to: family!.email, ...signatureUnlockedMessage({ ...family!, href }) });
+    await enqueueEmail(tx, {
+      to: family!.email,
+      ...signatureUnlockedMessage({ ...family!, href }, storedLocale(family!.locale)),
+    });
     return { voucherId: before.voucherId };
   });
 }

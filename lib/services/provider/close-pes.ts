@@ -1,4 +1,5 @@
 import 'server-only';
+import { storedLocale } from '@/lib/domain/locale';
 import { now as clockNow } from '@/lib/clock';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
@@ -60,6 +61,7 @@ export async function closePes(db: Db, actor: Actor, input: ClosingInput, ctx: {
         email: users.email,
         givenName: users.givenName,
         familyName: users.familyName,
+        locale: users.locale,
       })
       .from(vouchers)
       .innerJoin(users, eq(users.id, vouchers.holderId))
@@ -83,15 +85,18 @@ export async function closePes(db: Db, actor: Actor, input: ClosingInput, ctx: {
     });
     await enqueueEmail(tx, {
       to: v!.email,
-      ...pesClosedMessage({
-        givenName: v!.givenName,
-        familyName: v!.familyName,
-        voucherNumber: v!.number,
-        pes: row,
-        usedCents: input.usedCents,
-        hoursUsed: input.hoursUsed,
-        ...(ctx.baseUrl ? { href: `${ctx.baseUrl}/famiglia/buoni/${row.voucherId}` } : {}),
-      }),
+      ...pesClosedMessage(
+        {
+          givenName: v!.givenName,
+          familyName: v!.familyName,
+          voucherNumber: v!.number,
+          pes: row,
+          usedCents: input.usedCents,
+          hoursUsed: input.hoursUsed,
+          ...(ctx.baseUrl ? { href: `${ctx.baseUrl}/famiglia/buoni/${row.voucherId}` } : {}),
+        },
+        storedLocale(v!.locale),
+      ),
     });
     return { freedCents: freed, voucherId: row.voucherId };
   });

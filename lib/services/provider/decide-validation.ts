@@ -1,4 +1,5 @@
 import 'server-only';
+import { storedLocale } from '@/lib/domain/locale';
 import { now as clockNow } from '@/lib/clock';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
@@ -56,21 +57,30 @@ export async function decideValidation(
         : { ...common, action: 'pes.rejected', after: { ...ref, status: 'rejected', ...(reason ? { reason } : {}) } },
     );
     const [v] = await tx
-      .select({ number: vouchers.number, email: users.email, givenName: users.givenName, familyName: users.familyName })
+      .select({
+        number: vouchers.number,
+        email: users.email,
+        givenName: users.givenName,
+        familyName: users.familyName,
+        locale: users.locale,
+      })
       .from(vouchers)
       .innerJoin(users, eq(users.id, vouchers.holderId))
       .where(eq(vouchers.id, row.voucherId));
     await enqueueEmail(tx, {
       to: v!.email,
-      ...pesValidationDecidedMessage({
-        givenName: v!.givenName,
-        familyName: v!.familyName,
-        voucherNumber: v!.number,
-        pes: row,
-        validated,
-        reason,
-        ...(ctx.baseUrl ? { href: `${ctx.baseUrl}/famiglia/buoni/${row.voucherId}` } : {}),
-      }),
+      ...pesValidationDecidedMessage(
+        {
+          givenName: v!.givenName,
+          familyName: v!.familyName,
+          voucherNumber: v!.number,
+          pes: row,
+          validated,
+          reason,
+          ...(ctx.baseUrl ? { href: `${ctx.baseUrl}/famiglia/buoni/${row.voucherId}` } : {}),
+        },
+        storedLocale(v!.locale),
+      ),
     });
     const conversionStatus = await syncConversionStatus(tx, row.conversionId!, now);
     return { status: validated ? ('validated' as const) : ('rejected' as const), conversionStatus };

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/open';
 import { conversions, vouchers } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
+import { refusal } from '@/lib/i18n/refusal';
 
 // The predicate of conversions_voucher_active_unique, spelled the same so ON CONFLICT can name that index.
 const notRejected = sql`${conversions.status} <> 'rejected'`;
@@ -18,8 +19,7 @@ export async function lockFamilyVoucher(tx: Tx, holderId: string, voucherId: str
     .where(and(eq(vouchers.id, voucherId), eq(vouchers.holderId, holderId)))
     .for('update');
   if (!voucher) throw new AppError('not_found');
-  if (voucher.status !== 'assigned')
-    throw new AppError('invalid_state', 'Il buono è concluso: non è possibile modificarlo.');
+  if (voucher.status !== 'assigned') throw refusal('invalid_state', 'voucherClosed');
   return voucher;
 }
 

@@ -36,7 +36,7 @@ export async function giuliaReadyToSign(
   return { voucherId: v!.id, pesId };
 }
 
-/** The code as the family reads it: from the last SMS sent to the number. */
+/** The code as the family reads it, in either language: from the last SMS sent to the number. */
 export async function lastCodeSentTo(db: Db, mobile: string): Promise<string> {
   const [sms] = await db
     .select()
@@ -44,7 +44,7 @@ export async function lastCodeSentTo(db: Db, mobile: string): Promise<string> {
     .where(eq(notificationOutbox.recipient, mobile))
     .orderBy(desc(notificationOutbox.createdAt))
     .limit(1);
-  const m = /è (\d{6})\./.exec(sms ? revealedOutboxBodies(sms).textBody : '');
+  const m = /(?:è|is) (\d{6})\./.exec(sms ? revealedOutboxBodies(sms).textBody : '');
   if (!m) throw new Error(`no code sent to ${mobile}`);
   return m[1]!;
 }

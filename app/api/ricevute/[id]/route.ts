@@ -2,7 +2,9 @@ import { getDb } from '@/db';
 import { getReceipt } from '@/db/queries/receipt';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { currentActor } from '@/lib/auth/current-actor';
+import { requestLocale } from '@/lib/i18n/request-locale';
 import { renderReceiptPdf } from '@/lib/receipt/receipt-pdf';
+import { receiptViewIn } from '@/lib/receipt/receipt-view-in';
 import { idSchema } from '@/lib/validation/ids';
 
 export const dynamic = 'force-dynamic';
@@ -31,12 +33,15 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     }).catch(() => undefined);
     return new Response('Ricevuta non trovata.', { status: 404, headers: PRIVATE });
   }
-  const pdf = await renderReceiptPdf(receipt.view);
+  // The family's language for the family, Italian for the office (requestLocale: staff always read Italian).
+  const locale = await requestLocale();
+  const view = receiptViewIn(receipt.input, locale);
+  const pdf = await renderReceiptPdf(view, locale);
   return new Response(Buffer.from(pdf), {
     headers: {
       ...PRIVATE,
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="ricevuta-${receipt.view.protocolNumber}.pdf"`,
+      'Content-Disposition': `attachment; filename="ricevuta-${view.protocolNumber}.pdf"`,
       'Content-Length': String(pdf.byteLength),
     },
   });

@@ -4,6 +4,7 @@ import { ReceiptDetails } from '@/app/_components/receipt-details';
 import { getDb } from '@/db';
 import { getReceipt } from '@/db/queries/receipt';
 import { requireRole } from '@/lib/auth/current-actor';
+import { receiptViewIn } from '@/lib/receipt/receipt-view-in';
 import { idSchema } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: 'Ricevuta della richiesta di convalida' };
@@ -23,7 +24,7 @@ export default async function OfficeReceiptPage({ params }: { params: Promise<{ 
           Scarica la ricevuta (PDF)
         </a>
       </p>
-      <ReceiptDetails view={receipt.view} />
+      <ReceiptDetails view={receiptViewIn(receipt.input, 'it')} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { Alert } from '@/app/_components/alert';
 import { getDb } from '@/db';
 import { getMeasureParameters } from '@/db/queries/measures';
@@ -7,30 +8,33 @@ import { summerContext } from '@/db/queries/summer-context';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { requireRole } from '@/lib/auth/current-actor';
 import { ageInYears, bandsForChild, type Band } from '@/lib/domain/bands';
-import { formatDateIt, isoDate } from '@/lib/domain/dates';
+import { formatDate, isoDate } from '@/lib/domain/dates';
 import { formatFileSize } from '@/lib/domain/file-size';
-import { PES_STATUS_LABELS } from '@/lib/domain/labels';
-import { formatEuroPlain } from '@/lib/domain/money';
+import type { Locale } from '@/lib/domain/locale';
+import { formatMoneyPlain } from '@/lib/domain/money';
 import { isConversionEditable } from '@/lib/domain/state-machines';
-import { PDF_REFUSAL_MESSAGES, type PdfRefusal } from '@/lib/storage/check-pdf';
-import { ERROR_MESSAGES, type ErrorCode } from '@/lib/app-error';
+import { ERROR_MESSAGES } from '@/lib/app-error';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { sayRefusal, uploadRefusalKey } from '@/lib/i18n/refusal';
+import { PDF_REFUSAL_MESSAGES } from '@/lib/storage/check-pdf';
 import { idSchema } from '@/lib/validation/ids';
 import { MeasureUnavailable } from '../measure-unavailable';
 import { SummerDocument, type SummerDocumentView } from './summer-document';
 import { SummerPesForm } from './summer-pes-form';
 import { SummerValidationRequest } from './summer-validation-request';
 import { PageHeader } from '@/app/_components/page-header';
+import { italian } from '@/lib/i18n/italian';
 
-export const metadata: Metadata = { title: 'Richiesta P.E.S. servizi estivi' };
-
-const ORDINALS = ['PRIMO', 'SECONDO', 'TERZO', 'QUARTO', 'QUINTO', 'SESTO', 'SETTIMO', 'OTTAVO'];
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('SummerPes'))('title') };
+}
 
 /** What a redirect from the upload route (used without JavaScript) says about the file, by code only. */
-function uploadNotice(code: string | undefined): { ok: boolean; message: string } | undefined {
+function uploadNotice(code: string | undefined, locale: Locale, uploaded: string) {
   if (!code) return undefined;
-  if (code === 'caricato') return { ok: true, message: 'Documento caricato.' };
-  if (code in PDF_REFUSAL_MESSAGES) return { ok: false, message: PDF_REFUSAL_MESSAGES[code as PdfRefusal] };
-  if (code in ERROR_MESSAGES) return { ok: false, message: ERROR_MESSAGES[code as ErrorCode] };
+  if (code === 'caricato') return { ok: true, message: uploaded };
+  if (code in PDF_REFUSAL_MESSAGES || code in ERROR_MESSAGES)
+    return { ok: false, message: sayRefusal(locale, { key: uploadRefusalKey(code) }) };
   return undefined;
 }
 
@@ -46,6 +50,7 @@ export default async function SummerPesPage({
   const sp = await searchParams;
   if (!idSchema.safeParse(id).success) notFound();
   const db = await getDb();
+  const [t, locale] = await Promise.all([getTranslations('SummerPes'), requestLocale()]);
   const now = new Date();
   const [file, ctx, measure] = await Promise.all([
     getFamilyVoucherFile(db, actor.userId, id),
@@ -54,14 +59,12 @@ export default async function SummerPesPage({
   ]);
   if (!file) notFound();
   const header = (
-    <PageHeader back={{ href: `/famiglia/buoni/${file.voucher.id}`, label: 'Torna a Modifica PES' }}>
-      Richiesta P.E.S. servizi estivi
-    </PageHeader>
+    <PageHeader back={{ href: `/famiglia/buoni/${file.voucher.id}`, label: t('back') }}>{t('title')}</PageHeader>
   );
   const editable =
     file.voucher.status === 'assigned' && (!file.conversion || isConversionEditable(file.conversion.status));
   if (!ctx.open || !editable) {
-    return <MeasureUnavailable header={header} editable={editable} measure={measure} requests="servizi estivi" />;
+    return <MeasureUnavailable header={header} editable={editable} measure={measure} requests={t('measureRequests')} />;
   }
 
   const today = isoDate(now);
@@ -71,7 +74,7 @@ export default async function SummerPesPage({
       id: c.id,
       name: `${c.givenName} ${c.familyName}`,
       age: ageInYears(c.birthDate, today),
-      ordinal: `${ORDINALS[i] ?? `${i + 1}°`} MINORE`,
+      ordinal: t('ordinal', { n: i + 1 }),
       bands: bandsForChild(c.birthDate, c.disability, ctx.startDate),
     }));
   const initial = ctx.summerPes.map((p) => ({
@@ -79,25 +82,33 @@ export default async function SummerPesPage({
     childId: p.childId ?? '',
     band: (p.band ?? '') as Band | '',
     providerId: p.providerId,
-    amount: formatEuroPlain(p.amountCents),
+    amount: formatMoneyPlain(p.amountCents, locale),
     hours: String(p.hours),
   }));
   const saved = ctx.summerPes.map((p) => ({
     id: p.id,
     code: p.code,
     status: p.status,
-    statusLabel: PES_STATUS_LABELS[p.status],
+    statusLabel: t(`status_${p.status}`),
   }));
   const summerFile = file.newPes.filter((p) => p.kind === 'summer_covid' && p.status !== 'deleted');
   const docs: SummerDocumentView[] = summerFile.map((p) => ({
     pesId: p.id,
     code: p.code,
     title: `${p.children.map((c) => c.givenName).join(', ')} — ${p.providerName}`,
-    statusLabel: PES_STATUS_LABELS[p.status],
+    statusLabel: t(`status_${p.status}`),
     document: p.document
       ? { id: p.document.id, fileName: p.document.fileName, size: formatFileSize(p.document.sizeBytes) }
       : null,
-    ...(sp.pes === p.id ? { notice: uploadNotice(typeof sp.documento === 'string' ? sp.documento : undefined) } : {}),
+    ...(sp.pes === p.id
+      ? {
+          notice: uploadNotice(
+            typeof sp.documento === 'string' ? sp.documento : undefined,
+            locale,
+            t('uploaded', { backToDraft: 'false' }),
+          ),
+        }
+      : {}),
   }));
   const drafts = summerFile.filter((p) => p.status === 'draft');
   const residualBase = ctx.residualWithout(new Set(ctx.summerPes.map((p) => p.id)));
@@ -106,19 +117,19 @@ export default async function SummerPesPage({
     <div className="space-y-6">
       {header}
       <p>
-        Per ogni figlio inserisci i P.E.S. concordati con il soggetto erogatore (
-        {measure?.legalReference ?? 'Del. G.P. n. 742/2020'}). La fascia del servizio dipende dall’età del minore
-        all’inizio del servizio ({formatDateIt(ctx.startDate)}).
+        {t('intro', {
+          legal: measure?.legalReference ?? 'Del. G.P. n. 742/2020',
+          date: formatDate(ctx.startDate, locale),
+        })}
       </p>
       {savedCount !== null ? (
-        <Alert outcome kind="success" title="P.E.S. salvati">
-          I P.E.S. servizi estivi sono salvati in bozza. Carica per ciascuno il PES concordato (PDF), poi premi RICHIEDI
-          VALIDAZIONE AL SOGGETTO EROGATORE.
+        <Alert outcome kind="success" title={t('savedTitle')}>
+          {t.rich('savedText', { it: italian })}
         </Alert>
       ) : null}
       <section aria-labelledby="pes-estivi" className="space-y-3">
         <h2 id="pes-estivi" className="text-xl font-bold">
-          P.E.S. per minore
+          {t('perChild')}
         </h2>
         <SummerPesForm
           voucherId={file.voucher.id}
@@ -132,9 +143,9 @@ export default async function SummerPesPage({
       {docs.length ? (
         <section aria-labelledby="documenti-titolo" id="documenti" className="space-y-3">
           <h2 id="documenti-titolo" className="text-xl font-bold">
-            PES concordati (documenti)
+            {t('docsHeading')}
           </h2>
-          <p>Sono ammessi al caricamento solo file in formato .pdf e con la dimensione massima di 2 MB.</p>
+          <p>{t('docsRule')}</p>
           <ul className="space-y-3">
             {docs.map((d) => (
               <SummerDocument key={d.pesId} voucherId={file.voucher.id} v={d} />

@@ -1,6 +1,9 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useActionState, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import { italian } from '@/lib/i18n/italian';
+import { srOnly } from './sr-only';
 import { expectOutcomeFocus, OutcomeFocus } from '@/app/_components/outcome-focus';
 import { removeSummerDocumentAction, type DocumentActionState } from '@/lib/actions/family/summer';
 import { formatFileSize } from '@/lib/domain/file-size';
@@ -22,6 +25,7 @@ type Upload = { name: string; size: string; percent: number } | null;
  * same form goes through XMLHttpRequest to show the file's name, size and upload progress.
  */
 export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerDocumentView }) {
+  const t = useTranslations('SummerPes');
   const router = useRouter();
   const [upload, setUpload] = useState<Upload>(null);
   const [notice, setNotice] = useState(v.notice ?? null);
@@ -36,7 +40,7 @@ export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerD
     e.preventDefault();
     const form = e.currentTarget;
     const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];
-    if (!file) return setNotice({ ok: false, message: 'Scegli il file PDF del PES concordato da caricare.' });
+    if (!file) return setNotice({ ok: false, message: t('chooseFile') });
     const xhr = new XMLHttpRequest();
     xhr.open('POST', form.action);
     xhr.setRequestHeader('Accept', 'application/json');
@@ -53,18 +57,15 @@ export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerD
       }
       setNotice(
         body.ok
-          ? {
-              ok: true,
-              message: `Documento caricato${body.backToDraft ? ': il P.E.S. torna in bozza e va inviato di nuovo in validazione' : ''}.`,
-            }
-          : { ok: false, message: body.message ?? 'Caricamento non riuscito: riprova tra qualche minuto.' },
+          ? { ok: true, message: t('uploaded', { backToDraft: String(Boolean(body.backToDraft)) }) }
+          : { ok: false, message: body.message ?? t('uploadFailed') },
       );
       form.reset();
       if (body.ok) router.refresh();
     };
     xhr.onerror = () => {
       setUpload(null);
-      setNotice({ ok: false, message: 'Caricamento interrotto: controlla la connessione e riprova.' });
+      setNotice({ ok: false, message: t('uploadInterrupted') });
     };
     expectOutcomeFocus();
     setUpload({ name: file.name, size: formatFileSize(file.size), percent: 0 });
@@ -74,19 +75,22 @@ export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerD
   return (
     <li className="card space-y-2">
       <h3 className="text-lg font-bold">
-        PES {v.code} — {v.title} <span className="text-sm font-normal">({v.statusLabel})</span>
+        {t('docHeading', { code: v.code, title: v.title })}{' '}
+        <span className="text-sm font-normal">({v.statusLabel})</span>
       </h3>
       {v.document ? (
         <p>
-          PES concordato: <strong>{v.document.fileName}</strong> ({v.document.size}){' '}
+          {t.rich('agreed', {
+            file: v.document.fileName,
+            size: v.document.size,
+            b: (chunks) => <strong>{chunks}</strong>,
+          })}{' '}
           <a className="link" href={`/api/files/${v.document.id}`}>
-            Visualizza<span className="sr-only"> il PES concordato {v.code}</span>
+            {t.rich('view', { code: v.code, sr: srOnly })}
           </a>
         </p>
       ) : (
-        <p>
-          Nessun documento caricato: carica il PES concordato con il soggetto erogatore (solo .pdf, al massimo 2 MB).
-        </p>
+        <p>{t('noDoc')}</p>
       )}
       {shown ? (
         <p
@@ -100,7 +104,7 @@ export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerD
               ⚠
             </span>
           )}
-          {shown.ok ? shown.message : `Errore: ${shown.message}`}
+          {shown.ok ? shown.message : t('error', { message: shown.message })}
         </p>
       ) : null}
       <form
@@ -114,13 +118,12 @@ export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerD
         <input type="hidden" name="pesId" value={v.pesId} />
         <div>
           <label htmlFor={inputId} className="block font-semibold">
-            {v.document ? 'Nuovo file PDF' : 'File PDF del PES concordato'}
+            {v.document ? t('newFile') : t('fileLabel')}
           </label>
           <input id={inputId} name="file" type="file" accept="application/pdf,.pdf" required className="field-input" />
         </div>
         <button type="submit" className="btn-primary" disabled={upload !== null}>
-          {v.document ? 'Sostituisci' : 'carica'}
-          <span className="sr-only"> il PES concordato {v.code}</span>
+          {t.rich(v.document ? 'replace' : 'upload', { code: v.code, it: italian, sr: srOnly })}
         </button>
       </form>
       {upload ? (
@@ -128,7 +131,12 @@ export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerD
           <p>
             {upload.name} ({upload.size}) — {upload.percent}%
           </p>
-          <progress max={100} value={upload.percent} aria-label={`Caricamento di ${upload.name}`} className="w-full" />
+          <progress
+            max={100}
+            value={upload.percent}
+            aria-label={t('uploading', { name: upload.name })}
+            className="w-full"
+          />
         </div>
       ) : null}
       {v.document ? (
@@ -136,7 +144,7 @@ export function SummerDocument({ voucherId, v }: { voucherId: string; v: SummerD
           <input type="hidden" name="voucherId" value={voucherId} />
           <input type="hidden" name="pesId" value={v.pesId} />
           <button type="submit" className="btn-danger" disabled={removing}>
-            Elimina<span className="sr-only"> il PES concordato {v.code}</span>
+            {t.rich('delete', { code: v.code, it: italian, sr: srOnly })}
           </button>
         </form>
       ) : null}

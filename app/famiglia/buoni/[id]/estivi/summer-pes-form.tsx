@@ -1,27 +1,32 @@
 'use client';
 import { useActionState, useEffect, useTransition, type FormEvent } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { Alert } from '@/app/_components/alert';
 import { rulesResolver } from '@/app/_components/rules-resolver';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { useHydrated } from '@/app/_components/use-hydrated';
 import { summerPesFormAction, type SummerFormState } from '@/lib/actions/family/summer';
-import { formatEuro, parseEuro } from '@/lib/domain/money';
+import { formatMoney, parseMoneyInput } from '@/lib/domain/money';
+import { italian } from '@/lib/i18n/italian';
 import { runningResidual } from '@/lib/domain/summer';
-import { summerRowsErrors } from '@/lib/validation/family-pes-rules';
+import { summerRowsCodes } from '@/lib/validation/summer-messages';
+import { useSummerFieldText } from './use-summer-field-text';
 import { SummerPesRow } from './summer-pes-row';
+import { srOnly } from './sr-only';
 import type { SummerChildView, SummerProviderView, SummerRowValues, SummerSavedView } from './summer-types';
 
 type Form = { pes: SummerRowValues[]; removed: string[] };
 
 function Residual({ cents, id }: { cents: number; id?: string }) {
+  const t = useTranslations('SummerPes');
   return (
     <div className="rounded border-2 border-pat-blue p-3" id={id}>
-      <p className="font-bold">IMPORTO TOTALE</p>
+      <p className="font-bold">{t('totalTitle')}</p>
       <p>
-        Importo totale residuo disponibile{' '}
+        {t('residualLabel')}{' '}
         <strong className={`text-xl ${cents < 0 ? 'text-err' : 'text-pat-blue-dark'}`} data-testid="residuo-estivi">
-          {formatEuro(cents)}
+          {formatMoney(cents, useLocale())}
         </strong>
       </p>
     </div>
@@ -41,12 +46,15 @@ export function SummerPesForm(props: {
   initial: SummerRowValues[];
   saved: SummerSavedView[];
 }) {
+  const t = useTranslations('SummerPes');
+  const locale = useLocale();
+  const fieldText = useSummerFieldText();
   const hydrated = useHydrated();
   const [state, formAction] = useActionState<SummerFormState | null, FormData>(summerPesFormAction, null);
   const [pending, start] = useTransition();
   const initialRows = (state?.values?.pes as SummerRowValues[] | undefined) ?? props.initial;
   const { control, register, setValue, setError, handleSubmit, getValues, formState } = useForm<Form>({
-    resolver: rulesResolver<Form>(summerRowsErrors),
+    resolver: rulesResolver<Form>((v) => fieldText(summerRowsCodes(v, locale), v)),
     defaultValues: { pes: initialRows, removed: state?.values?.removed ?? [] },
   });
   // keyName: the rows have their own `id` (the saved PES), which react-hook-form's default key would overwrite.
@@ -60,7 +68,7 @@ export function SummerPesForm(props: {
   }, [state, setError]);
 
   const amounts = live.map((r) => {
-    const p = parseEuro(r?.amount ?? '');
+    const p = parseMoneyInput(r?.amount ?? '', locale);
     return p.ok ? p.cents : null;
   });
   const left = hydrated
@@ -98,18 +106,18 @@ export function SummerPesForm(props: {
       ))}
       <Residual cents={left} id="riepilogo-estivi" />
       {state && !state.ok && state.message ? (
-        <Alert outcome kind="error" title="P.E.S. non salvati">
+        <Alert outcome kind="error" title={t('notSavedTitle')}>
           {state.message}
         </Alert>
       ) : null}
       {state?.ok ? (
-        <Alert outcome kind="info" title="Importo aggiornato">
-          Importo residuo calcolato dal sistema: {formatEuro(state.residualAfterCents ?? 0)}.
+        <Alert outcome kind="info" title={t('refreshedTitle')}>
+          {t('refreshedText', { amount: formatMoney(state.residualAfterCents ?? 0, locale) })}
         </Alert>
       ) : null}
       {Object.keys(formState.errors).length && !state?.message ? (
-        <Alert kind="error" title="Controlla i dati">
-          Correggi i campi evidenziati: i P.E.S. non sono ancora salvati.
+        <Alert kind="error" title={t('checkTitle')}>
+          {t('fixFields')}
         </Alert>
       ) : null}
       {props.kids.map((child) => {
@@ -119,14 +127,12 @@ export function SummerPesForm(props: {
         return (
           <details key={child.id} open className="card">
             <summary className="cursor-pointer text-lg font-bold">
-              {child.ordinal}: {child.name} ({child.age} {child.age === 1 ? 'anno' : 'anni'}){' '}
-              <span className="text-sm font-normal text-muted">riduci/espandi pannello</span>
+              {t('childSummary', { ordinal: child.ordinal, name: child.name, age: child.age })}{' '}
+              <span className="text-sm font-normal text-muted">{t('toggle')}</span>
             </summary>
             <div className="mt-3 space-y-3">
-              {mine.length === 0 ? <p>Nessun P.E.S. inserito per questo minore.</p> : null}
-              {child.bands.length === 0 ? (
-                <p>Per età {child.name} non rientra in nessuna fascia dei servizi estivi.</p>
-              ) : null}
+              {mine.length === 0 ? <p>{t('noPes')}</p> : null}
+              {child.bands.length === 0 ? <p>{t('noBand', { name: child.name })}</p> : null}
               {mine.map(({ f, index }, n) => (
                 <SummerPesRow
                   key={f.key}
@@ -163,7 +169,7 @@ export function SummerPesForm(props: {
                     })
                   }
                 >
-                  Aggiungi P.E.S.<span className="sr-only"> per {child.name}</span>
+                  {t.rich('add', { name: child.name, sr: srOnly })}
                 </button>
               ) : null}
             </div>
@@ -173,15 +179,13 @@ export function SummerPesForm(props: {
       <Residual cents={left} />
       <div className="flex flex-col gap-3 sm:flex-row">
         <button type="submit" name="intent" value="refresh" className="btn-secondary" disabled={pending}>
-          Aggiorna
+          {t.rich('refresh', { it: italian })}
         </button>
         <button type="submit" name="intent" value="save" className="btn-primary" disabled={!hydrated || pending}>
-          {pending ? 'Salvataggio in corso…' : 'conferma i dati e prosegui'}
+          {pending ? t('saving') : t.rich('save', { it: italian })}
         </button>
       </div>
-      {!hydrated ? (
-        <p className="text-sm text-muted">La pagina si sta caricando: potrai confermare i dati tra un istante.</p>
-      ) : null}
+      {!hydrated ? <p className="text-sm text-muted">{t('loading')}</p> : null}
     </form>
   );
 }

@@ -1,7 +1,10 @@
 'use client';
+import { useLocale, useTranslations } from 'next-intl';
 import type { FieldErrors, UseFormRegister, UseFormSetValue } from 'react-hook-form';
 import { FieldShell } from '@/app/_components/field-shell';
-import { BAND_LABELS, type Band } from '@/lib/domain/bands';
+import type { Band } from '@/lib/domain/bands';
+import { formatMoneyPlain } from '@/lib/domain/money';
+import { srOnly } from './sr-only';
 import type { SummerChildView, SummerProviderView, SummerRowValues, SummerSavedView } from './summer-types';
 
 type Form = { pes: SummerRowValues[]; removed: string[] };
@@ -22,20 +25,29 @@ export function SummerPesRow(props: {
   onRemove: () => void;
   hydrated: boolean;
 }) {
+  const t = useTranslations('SummerPes');
+  const locale = useLocale();
   const { index: i, child, values, register, errors } = props;
   const client = errors.pes?.[i];
   const error = (f: 'band' | 'providerId' | 'amount' | 'hours') =>
     client?.[f]?.message ?? (props.hydrated ? undefined : props.serverErrors?.[`pes.${i}.${f}`]);
   const offered = values.band ? props.providers.filter((p) => p.bands.includes(values.band as Band)) : [];
   const id = (f: string) => `pes-${i}-${f}`;
-  const title = `P.E.S. ${props.position} di ${child.name}${props.saved ? ` (${props.saved.code}, ${props.saved.statusLabel})` : ''}`;
+  const title = props.saved
+    ? t('rowTitleSaved', {
+        position: props.position,
+        name: child.name,
+        code: props.saved.code,
+        status: props.saved.statusLabel,
+      })
+    : t('rowTitle', { position: props.position, name: child.name });
   const band = register(`pes.${i}.band`);
   return (
     <fieldset className="rounded border border-[#8a99a8] p-3">
       <legend className="px-1 font-bold">{title}</legend>
       {values.id ? <input type="hidden" {...register(`pes.${i}.id`)} defaultValue={values.id} /> : null}
       <input type="hidden" {...register(`pes.${i}.childId`)} defaultValue={values.childId} />
-      <FieldShell id={id('band')} label="Fascia del servizio" error={error('band')}>
+      <FieldShell id={id('band')} label={t('band')} error={error('band')}>
         {(a11y) => (
           <select
             className="field-input"
@@ -50,23 +62,23 @@ export function SummerPesRow(props: {
               if (!still) props.setValue(`pes.${i}.providerId`, '');
             }}
           >
-            <option value="">Scegli la fascia</option>
+            <option value="">{t('chooseBand')}</option>
             {child.bands.map((b) => (
               <option key={b} value={b}>
-                {BAND_LABELS[b]}
+                {t(`band_${b}`)}
               </option>
             ))}
           </select>
         )}
       </FieldShell>
       <p className="mb-4">
-        <span className="block font-semibold">Tipologia del servizio</span>
-        Servizi Estivi EMERGENZA COVID-19
+        <span className="block font-semibold">{t('serviceType')}</span>
+        {t('serviceTypeValue')}
       </p>
       <FieldShell
         id={id('providerId')}
-        label="Soggetto erogatore"
-        hint={values.band ? undefined : 'Scegli prima la fascia: compaiono i soggetti che la offrono.'}
+        label={t('provider')}
+        hint={values.band ? undefined : t('providerHint')}
         error={error('providerId')}
       >
         {(a11y) => (
@@ -76,7 +88,7 @@ export function SummerPesRow(props: {
             {...a11y}
             defaultValue={values.providerId}
           >
-            <option value="">Scegli il soggetto erogatore</option>
+            <option value="">{t('chooseProvider')}</option>
             {(props.hydrated
               ? offered
               : props.providers.filter((p) => !values.band || p.bands.includes(values.band as Band))
@@ -90,8 +102,8 @@ export function SummerPesRow(props: {
       </FieldShell>
       <FieldShell
         id={id('amount')}
-        label="Quota richiesta a carico del Buono di Servizio (euro)"
-        hint="Ad esempio 500,00"
+        label={t('amount')}
+        hint={t('amountHint', { example: formatMoneyPlain(50000, locale) })}
         error={error('amount')}
       >
         {(a11y) => (
@@ -105,11 +117,7 @@ export function SummerPesRow(props: {
           />
         )}
       </FieldShell>
-      <FieldShell
-        id={id('hours')}
-        label="Ore complessive del servizio richiesto concordate con il soggetto erogatore"
-        error={error('hours')}
-      >
+      <FieldShell id={id('hours')} label={t('hours')} error={error('hours')}>
         {(a11y) => (
           <input
             className="field-input"
@@ -122,7 +130,7 @@ export function SummerPesRow(props: {
         )}
       </FieldShell>
       <button type="button" className="btn-secondary" onClick={props.onRemove} disabled={!props.hydrated}>
-        Cancella questo P.E.S.<span className="sr-only"> ({title})</span>
+        {t.rich('remove', { title, sr: srOnly })}
       </button>
     </fieldset>
   );

@@ -1,5 +1,7 @@
 'use client';
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { italian } from '@/lib/i18n/italian';
 import { Alert } from '@/app/_components/alert';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { requestSummerValidationAction, type ValidationRequestState } from '@/lib/actions/family/summer';
@@ -14,6 +16,7 @@ export function SummerValidationRequest({
   drafts: number;
   missing: string[];
 }) {
+  const t = useTranslations('SummerPes');
   const [state, action, pending] = useActionState<ValidationRequestState, FormData>(
     requestSummerValidationAction,
     null,
@@ -22,17 +25,13 @@ export function SummerValidationRequest({
     <form action={action} onSubmit={expectOutcomeFocus} className="space-y-2">
       <input type="hidden" name="voucherId" value={voucherId} />
       {state ? (
-        <Alert
-          outcome
-          kind={state.ok ? 'success' : 'error'}
-          title={state.ok ? 'Richiesta di validazione inviata' : 'Richiesta non inviata'}
-        >
+        <Alert outcome kind={state.ok ? 'success' : 'error'} title={state.ok ? t('vrSent') : t('vrNotSent')}>
           {state.message}
         </Alert>
       ) : null}
       {missing.length ? (
         <p id="documenti-mancanti" className="font-semibold text-err">
-          Prima di richiedere la validazione carica il PES concordato (PDF) per: {missing.join(', ')}.
+          {t('vrMissing', { codes: missing.join(', ') })}
         </p>
       ) : null}
       {drafts > 0 ? (
@@ -42,10 +41,10 @@ export function SummerValidationRequest({
           disabled={pending || missing.length > 0}
           aria-describedby={missing.length ? 'documenti-mancanti' : undefined}
         >
-          {pending ? 'Invio in corso…' : 'Richiedi validazione al soggetto erogatore'}
+          {pending ? t('vrSending') : t.rich('vrButton', { it: italian })}
         </button>
       ) : (
-        <p>Nessun P.E.S. servizi estivi in bozza da inviare al soggetto erogatore.</p>
+        <p>{t('vrNone')}</p>
       )}
     </form>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { Alert } from '@/app/_components/alert';
 import { getDb } from '@/db';
 import { getSigningStatus } from '@/db/queries/signing-status';
@@ -8,11 +9,14 @@ import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { requireRole } from '@/lib/auth/current-actor';
 import type { ConversionStatus } from '@/lib/domain/state-machines';
 import { submissionGate } from '@/lib/domain/submission-gate';
+import { italian } from '@/lib/i18n/italian';
 import { idSchema } from '@/lib/validation/ids';
 import { SigningPanel } from './signing-panel';
 import { PageHeader } from '@/app/_components/page-header';
 
-export const metadata: Metadata = { title: 'Invio della richiesta di convalida' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Signing'))('title') };
+}
 
 /** The signing steps as a page: where the dialog's link leads without JavaScript, and a fallback for everyone. */
 export default async function SubmitPage({ params }: { params: Promise<{ id: string }> }) {
@@ -20,7 +24,8 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   if (!idSchema.safeParse(id).success) notFound();
   const db = await getDb();
-  const [file, status] = await Promise.all([
+  const [t, file, status] = await Promise.all([
+    getTranslations('Signing'),
     getFamilyVoucherFile(db, actor.userId, id),
     getSigningStatus(db, actor.userId, id),
   ]);
@@ -45,25 +50,27 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
   );
   return (
     <div className="space-y-6">
-      <PageHeader back={{ href: `/famiglia/buoni/${id}`, label: `Modifica PES del buono ${file.voucher.number}` }}>
-        Invio della richiesta di convalida
+      <PageHeader back={{ href: `/famiglia/buoni/${id}`, label: t('back', { voucher: file.voucher.number }) }}>
+        {t('title')}
       </PageHeader>
       {/* A conversion the office returned keeps its submission date and protocol, and is signed again here. */}
       {file.conversion?.submittedAt && conv !== 'returned' ? (
-        <Alert kind="info" title="Richiesta già inviata">
+        <Alert kind="info" title={t('alreadySent')}>
           <Link href={`/famiglia/buoni/${id}/ricevuta`} className="link">
-            Apri la ricevuta (protocollo {file.conversion.protocolNumber})
+            {t('openReceipt', { protocol: file.conversion.protocolNumber ?? '' })}
           </Link>
         </Alert>
       ) : gate.canSubmit ? (
-        <section className="card" aria-label="Firma con codice OTP">
+        <section className="card" aria-label={t('panelLabel')}>
           <SigningPanel voucherId={id} initial={status} />
         </section>
       ) : (
-        <Alert kind="warning" title="La richiesta non può ancora essere inviata">
+        <Alert kind="warning" title={t('notYet')}>
           <ul className="list-disc pl-5">
-            {gate.missing.map((m) => (
-              <li key={m}>{m}</li>
+            {gate.reasons.map((r) => (
+              <li key={`${r.kind} ${r.code ?? ''}`}>
+                {t.rich(`gate.${r.kind}`, { code: r.code ?? '', provider: r.provider ?? '', it: italian })}
+              </li>
             ))}
           </ul>
         </Alert>

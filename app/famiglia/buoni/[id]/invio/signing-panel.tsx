@@ -1,20 +1,27 @@
 'use client';
 import { useActionState, useEffect, useRef } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { Alert } from '@/app/_components/alert';
 import { SubmitButton } from '@/app/_components/submit-button';
 import type { SigningStatus } from '@/db/queries/signing-status';
 import { confirmSubmissionAction, sendOtpAction } from '@/lib/actions/family/submission';
+import type { Locale } from '@/lib/domain/locale';
+import { italian } from '@/lib/i18n/italian';
 import { useSecondsUntil } from './use-clock';
 
 type State = Awaited<ReturnType<typeof sendOtpAction>> | Awaited<ReturnType<typeof confirmSubmissionAction>> | null;
 
-const TIME = new Intl.DateTimeFormat('it-IT', {
-  timeZone: 'Europe/Rome',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+const timeFormat = (tag: string) =>
+  new Intl.DateTimeFormat(tag, {
+    timeZone: 'Europe/Rome',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+const TIME: Record<Locale, Intl.DateTimeFormat> = { it: timeFormat('it-IT'), en: timeFormat('en-GB') };
+
+type T = ReturnType<typeof useTranslations<'Signing'>>;
 
 function latest(initial: SigningStatus, ...states: State[]): SigningStatus {
   return states.reduce<SigningStatus>(
@@ -24,13 +31,12 @@ function latest(initial: SigningStatus, ...states: State[]): SigningStatus {
 }
 
 /** Screen readers hear the countdown at a few milestones, never every second. */
-function milestone(s: number | null): string {
+function milestone(s: number | null, t: T): string {
   if (s === null) return '';
-  if (s <= 0) return 'Il codice è scaduto: premi Richiedi nuovo codice.';
+  if (s <= 0) return t('milestoneExpired');
   const at = [10, 30, 60, 120].find((m) => s <= m);
-  return at
-    ? `Il codice scade tra meno di ${at >= 60 ? `${at / 60} ${at === 60 ? 'minuto' : 'minuti'}` : `${at} secondi`}.`
-    : 'Il codice scade tra 3 minuti.';
+  if (!at) return t('milestoneStart');
+  return at >= 60 ? t('milestoneMinutes', { minutes: at / 60 }) : t('milestoneSeconds', { seconds: at });
 }
 
 /** Guide §4, firma OTP: INVIA OTP, the code with its countdown, RICHIEDI NUOVO CODICE, CONFERMA E INVIA. Works without JavaScript. */
@@ -43,6 +49,8 @@ export function SigningPanel({
   initial: SigningStatus;
   idPrefix?: string;
 }) {
+  const t = useTranslations('Signing');
+  const time = TIME[useLocale()];
   const [sent, sendAction] = useActionState<State, FormData>(sendOtpAction, null);
   const [confirmed, confirmAction] = useActionState<State, FormData>(confirmSubmissionAction, null);
   const status = latest(initial, sent, confirmed);
@@ -64,17 +72,15 @@ export function SigningPanel({
 
   if (status.locked) {
     return (
-      <Alert kind="error" title="Firma bloccata">
-        La firma con codice OTP è bloccata per troppi codici errati. Per sbloccarla contatta la Struttura
-        Multifunzionale Territoriale Ad Personam della Provincia autonoma di Trento, che verificherà la tua identità.
+      <Alert kind="error" title={t('lockedTitle')}>
+        {t.rich('lockedText', { it: italian })}
       </Alert>
     );
   }
   if (!status.maskedMobile) {
     return (
-      <Alert kind="error" title="Numero di cellulare mancante">
-        Nella tua scheda anagrafica non c’è un numero di cellulare a cui inviare il codice: contatta la Struttura
-        Multifunzionale Territoriale Ad Personam.
+      <Alert kind="error" title={t('noMobileTitle')}>
+        {t.rich('noMobileText', { it: italian })}
       </Alert>
     );
   }
@@ -92,18 +98,18 @@ export function SigningPanel({
   return (
     <div className="space-y-4">
       <p>
-        Il codice OTP viene inviato con un SMS al numero di cellulare della tua scheda anagrafica:{' '}
-        <strong className="whitespace-nowrap">{status.maskedMobile}</strong>. Con il codice firmi i dati della richiesta
-        così come sono ora.
+        {t.rich('intro', {
+          mobile: () => <strong className="whitespace-nowrap">{status.maskedMobile}</strong>,
+        })}
       </p>
       {sendError ? (
-        <Alert kind="error" title="Codice non inviato">
+        <Alert kind="error" title={t('notSentTitle')}>
           {sendError.message}
         </Alert>
       ) : null}
       {justSent ? (
-        <Alert kind="success" title="Codice inviato">
-          SMS inviato al numero {status.maskedMobile}. Il codice vale 3 minuti.
+        <Alert kind="success" title={t('sentTitle')}>
+          {t('sentText', { mobile: status.maskedMobile })}
         </Alert>
       ) : null}
 
@@ -112,12 +118,12 @@ export function SigningPanel({
           <input type="hidden" name="voucherId" value={voucherId} />
           <div>
             <label htmlFor={codeId} className="mb-1 block font-semibold">
-              Codice OTP ricevuto via SMS
+              {t('codeLabel')}
             </label>
             <p id={`${codeId}-hint`} className="mb-1 text-sm text-muted">
-              6 cifre.{' '}
-              {secondsLeft === null ? `Scade alle ${TIME.format(new Date(code.expiresAt))} (ora italiana).` : null}
-              {code.attemptsLeft < 5 ? ` Tentativi rimasti con questo codice: ${code.attemptsLeft}.` : ''}
+              {t('codeHint')}{' '}
+              {secondsLeft === null ? t('expiresAt', { time: time.format(new Date(code.expiresAt)) }) : null}
+              {code.attemptsLeft < 5 ? ` ${t('attemptsLeft', { left: code.attemptsLeft })}` : ''}
             </p>
             <input
               id={codeId}
@@ -136,21 +142,17 @@ export function SigningPanel({
             ) : null}
           </div>
           <p id={`${codeId}-countdown`} className="font-semibold" data-testid="otp-countdown">
-            {secondsLeft === null
-              ? null
-              : secondsLeft > 0
-                ? `Il codice scade tra ${secondsLeft} secondi.`
-                : 'Il codice è scaduto: richiedi un nuovo codice.'}
+            {secondsLeft === null ? null : secondsLeft > 0 ? t('expiresIn', { seconds: secondsLeft }) : t('expired')}
           </p>
           <p className="sr-only" role="status" aria-live="polite">
-            {milestone(secondsLeft)}
+            {milestone(secondsLeft, t)}
           </p>
-          <SubmitButton pendingLabel="Invio in corso…" disabled={secondsLeft === 0}>
-            Conferma e invia
+          <SubmitButton pendingLabel={t('sending')} disabled={secondsLeft === 0}>
+            {t.rich('confirm', { it: italian })}
           </SubmitButton>
         </form>
       ) : confirmError ? (
-        <Alert kind="error" title="Richiesta non inviata">
+        <Alert kind="error" title={t('requestNotSent')}>
           {confirmError.message}
         </Alert>
       ) : null}
@@ -160,17 +162,17 @@ export function SigningPanel({
         {/* RICHIEDI NUOVO CODICE stays visible; while the limits apply it says how long to wait. */}
         <SubmitButton
           className={code || confirmed ? 'btn-secondary' : 'btn-primary'}
-          pendingLabel="Invio dell’SMS…"
+          pendingLabel={t('sendingSms')}
           disabled={(waitSeconds ?? 0) > 0}
         >
-          {code || confirmed || sent ? 'Richiedi nuovo codice' : 'Invia OTP'}
+          {code || confirmed || sent ? t.rich('newCode', { it: italian }) : t.rich('sendOtp', { it: italian })}
         </SubmitButton>
         {status.nextSendAt ? (
           <p className="mt-1 text-sm text-muted">
             {waitSeconds === null
-              ? `Potrai richiedere un nuovo codice dalle ${TIME.format(new Date(status.nextSendAt))}.`
+              ? t('waitUntil', { time: time.format(new Date(status.nextSendAt)) })
               : waitSeconds > 0
-                ? `Potrai richiedere un nuovo codice tra ${waitSeconds} secondi.`
+                ? t('waitSeconds', { seconds: waitSeconds })
                 : null}
           </p>
         ) : null}

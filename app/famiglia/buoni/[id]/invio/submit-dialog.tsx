@@ -1,5 +1,7 @@
 'use client';
 import { useRef } from 'react';
+import { useTranslations } from 'next-intl';
+import { italian } from '@/lib/i18n/italian';
 import type { SigningStatus } from '@/db/queries/signing-status';
 import { SigningPanel } from './signing-panel';
 
@@ -9,6 +11,7 @@ import { SigningPanel } from './signing-panel';
  * same steps there. The native modal <dialog> traps focus, closes with Esc and gives focus back.
  */
 export function SubmitDialog({ voucherId, status }: { voucherId: string; status: SigningStatus }) {
+  const t = useTranslations('Signing');
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
@@ -21,7 +24,7 @@ export function SubmitDialog({ voucherId, status }: { voucherId: string; status:
           dialog.current.showModal();
         }}
       >
-        Concludi e invia richiesta di convalida
+        {t.rich('openDialog', { it: italian })}
       </a>
       <dialog
         ref={dialog}
@@ -31,11 +34,11 @@ export function SubmitDialog({ voucherId, status }: { voucherId: string; status:
         <div className="space-y-4 p-4 sm:p-6">
           <div className="flex items-start justify-between gap-3">
             <h2 id="invio-titolo" className="text-xl font-bold">
-              Invio della richiesta di convalida
+              {t('title')}
             </h2>
             <form method="dialog">
-              <button type="submit" className="btn-secondary" aria-label="Chiudi la finestra di invio">
-                Chiudi
+              <button type="submit" className="btn-secondary" aria-label={t('closeLabel')}>
+                {t('close')}
               </button>
             </form>
           </div>

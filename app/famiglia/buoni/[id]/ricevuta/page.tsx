@@ -1,13 +1,18 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ReceiptDetails } from '@/app/_components/receipt-details';
 import { getDb } from '@/db';
 import { getReceipt } from '@/db/queries/receipt';
 import { requireRole } from '@/lib/auth/current-actor';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { receiptViewIn } from '@/lib/receipt/receipt-view-in';
 import { idSchema } from '@/lib/validation/ids';
 import { PageHeader } from '@/app/_components/page-header';
 
-export const metadata: Metadata = { title: 'Ricevuta della richiesta di convalida' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Receipt'))('title') };
+}
 
 /** Bookmarkable receipt: only the voucher's family reads it here (the office has its own page). */
 export default async function ReceiptPage({ params }: { params: Promise<{ id: string }> }) {
@@ -16,21 +21,22 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
   if (!idSchema.safeParse(id).success) notFound();
   const receipt = await getReceipt(await getDb(), { role: 'family', holderId: actor.userId }, id);
   if (!receipt) notFound();
+  const [t, locale] = await Promise.all([getTranslations('Receipt'), requestLocale()]);
   return (
     <div className="space-y-6">
-      <PageHeader back={{ href: `/famiglia/buoni/${id}`, label: `Modifica PES del buono ${receipt.voucherNumber}` }}>
-        Ricevuta della richiesta di convalida
+      <PageHeader back={{ href: `/famiglia/buoni/${id}`, label: t('back', { voucher: receipt.voucherNumber }) }}>
+        {t('title')}
       </PageHeader>
       <div role="status" className="rounded border-l-4 border-ok bg-ok-light p-4">
-        <p className="font-bold text-ok">Richiesta inviata all’ufficio</p>
-        <p>La ricevuta è stata inviata anche al tuo indirizzo e-mail.</p>
+        <p className="font-bold text-ok">{t('sentTitle')}</p>
+        <p>{t('sentText')}</p>
       </div>
       <p>
         <a href={`/api/ricevute/${id}`} className="btn-primary" download>
-          Scarica la ricevuta (PDF)
+          {t('download')}
         </a>
       </p>
-      <ReceiptDetails view={receipt.view} />
+      <ReceiptDetails view={receiptViewIn(receipt.input, locale)} />
     </div>
   );
 }
