@@ -1,6 +1,9 @@
+import words from '@/messages/it/SubmissionGate.json';
 import { isConversionEditable, type ConversionStatus } from './state-machines';
 
 export type GatePes = { code: string; kind: string; status: string; providerName: string; hasDocument: boolean };
+/** One thing still missing, as a catalogue key (namespace SubmissionGate) and its values. */
+export type GateItem = { key: keyof typeof words; code?: string; provider?: string };
 export type SubmissionGate = { canSubmit: boolean; missing: string[] };
 
 /**
@@ -9,40 +12,50 @@ export type SubmissionGate = { canSubmit: boolean; missing: string[] };
  * PES, what is missing. A closing still pending would change the freed money after the signature, and the
  * office would see a dossier that no longer matches (issue 15, finding 8): signing waits for it.
  */
+export function gateItems(
+  conversionStatus: ConversionStatus | null,
+  pes: readonly GatePes[],
+  standardPes: readonly GatePes[],
+): { canSubmit: boolean; items: GateItem[] } {
+  if (conversionStatus !== null && !isConversionEditable(conversionStatus)) {
+    return { canSubmit: false, items: [{ key: 'alreadySent' }] };
+  }
+  const items: GateItem[] = standardPes
+    .filter((p) => p.status === 'close_requested')
+    .sort((a, b) => comparePesCodes(a.code, b.code))
+    .map((p) => ({ key: 'closePending', code: p.code, provider: p.providerName }));
+  const live = pes.filter((p) => p.status !== 'deleted');
+  if (live.length === 0) {
+    items.push({ key: 'none' });
+    return { canSubmit: false, items };
+  }
+  for (const p of [...live].sort((a, b) => comparePesCodes(a.code, b.code))) {
+    const on = { code: p.code, provider: p.providerName };
+    if (p.status === 'draft') items.push({ key: 'draft', ...on });
+    else if (p.status === 'awaiting_validation') items.push({ key: 'awaiting', ...on });
+    else if (p.status === 'rejected') items.push({ key: 'rejected', ...on });
+    else if (p.status !== 'validated') items.push({ key: 'invalid', ...on });
+    if (p.kind === 'summer_covid' && !p.hasDocument) items.push({ key: 'noPdf', ...on });
+  }
+  return { canSubmit: items.length === 0, items };
+}
+
+/** The gate in Italian words, for the services that refuse a signature with them. */
 export function submissionGate(
   conversionStatus: ConversionStatus | null,
   pes: readonly GatePes[],
   standardPes: readonly GatePes[],
 ): SubmissionGate {
-  if (conversionStatus !== null && !isConversionEditable(conversionStatus)) {
-    return {
-      canSubmit: false,
-      missing: ['La richiesta di convalida è già stata inviata: la modifica PES non può più essere cambiata.'],
-    };
-  }
-  const missing = standardPes
-    .filter((p) => p.status === 'close_requested')
-    .sort((a, b) => comparePesCodes(a.code, b.code))
-    .map(
-      (p) =>
-        `Il soggetto erogatore deve ancora chiudere il PES ${p.code} (${p.providerName}): potrai firmare la richiesta quando lo avrà chiuso.`,
-    );
-  const live = pes.filter((p) => p.status !== 'deleted');
-  if (live.length === 0) {
-    missing.push('Nessun nuovo PES inserito: aggiungi almeno un PES servizi babysitting o servizi estivi.');
-    return { canSubmit: false, missing };
-  }
-  for (const p of [...live].sort((a, b) => comparePesCodes(a.code, b.code))) {
-    if (p.status === 'draft')
-      missing.push(`PES ${p.code}: in bozza — premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE`);
-    else if (p.status === 'awaiting_validation')
-      missing.push(`PES ${p.code}: in attesa di validazione da ${p.providerName}`);
-    else if (p.status === 'rejected')
-      missing.push(`PES ${p.code}: rifiutato da ${p.providerName} — correggilo o eliminalo`);
-    else if (p.status !== 'validated') missing.push(`PES ${p.code}: stato non valido per l’invio`);
-    if (p.kind === 'summer_covid' && !p.hasDocument) missing.push(`PES ${p.code}: manca il PDF`);
-  }
-  return { canSubmit: missing.length === 0, missing };
+  const { canSubmit, items } = gateItems(conversionStatus, pes, standardPes);
+  return { canSubmit, missing: items.map(italianGateText) };
+}
+
+// The Italian catalogue's sentence with its values: only {code}, {provider} and <it>…</it> occur in it.
+function italianGateText({ key, code = '', provider = '' }: GateItem): string {
+  return words[key]
+    .replace(/<\/?it>/g, '')
+    .replace('{code}', code)
+    .replace('{provider}', provider);
 }
 
 /** BS-2020-0001/10 after BS-2020-0001/9: the number after the slash is compared as a number. */

@@ -10,7 +10,15 @@ export type Messages = typeof it;
  * The namespaces client components read. Only these travel to the browser, so a page does not carry the
  * whole catalogue (quality P5).
  */
-export const CLIENT_NAMESPACES = ['Money', 'CloseRequest'] as const satisfies readonly (keyof Messages)[];
+export const CLIENT_NAMESPACES = [
+  'Money',
+  'CloseRequest',
+  'PesFacts',
+  'NewPesList',
+  'BabysittingForm',
+  'EmploymentDialog',
+  'FamilyPesRules',
+] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(locale: Locale): Partial<Messages> {
   const all = MESSAGES[locale];

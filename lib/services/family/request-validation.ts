@@ -5,6 +5,8 @@ import type { Db } from '@/db/open';
 import { documents, pes } from '@/db/schema';
 import { termCalendar, termsOf } from '@/db/queries/term-calendar';
 import { AppError } from '@/lib/app-error';
+import type { Locale } from '@/lib/domain/locale';
+import { translatorFor } from '@/lib/i18n/translator';
 import type { Actor } from '@/lib/auth/actor';
 import type { NewPesKind } from '@/lib/domain/pes-kinds';
 import { isConversionEditable } from '@/lib/domain/state-machines';
@@ -23,14 +25,14 @@ export async function requestValidation(
   db: Db,
   actor: Actor,
   input: { voucherId: string; kind?: NewPesKind },
-  ctx: { baseUrl?: string; now?: Date } = {},
+  ctx: { baseUrl?: string; now?: Date; locale?: Locale } = {},
 ) {
   const now = ctx.now ?? clockNow();
+  const say = translatorFor(ctx.locale ?? 'it', 'NewPesErrors');
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
     const conversion = await ensureConversion(tx, voucher.id);
-    if (!isConversionEditable(conversion.status))
-      throw new AppError('invalid_state', 'La modifica PES è già stata inviata.');
+    if (!isConversionEditable(conversion.status)) throw new AppError('invalid_state', say('alreadySent'));
     const ofKind = input.kind ? eq(pes.kind, input.kind) : undefined;
     const missing = await tx
       .select({ code: pes.code })
@@ -48,11 +50,7 @@ export async function requestValidation(
       .orderBy(pes.code);
     if (missing.length) {
       const codes = missing.map((m) => m.code).join(', ');
-      throw new AppError(
-        'invalid_state',
-        `Carica il PES concordato (PDF) per: ${codes}. Poi richiedi di nuovo la validazione.`,
-        { documents: codes },
-      );
+      throw new AppError('invalid_state', say('documentsMissing', { codes }), { documents: codes });
     }
     // Each PES runs on its own measure's validation term.
     const calendar = await termCalendar(tx);
@@ -71,8 +69,7 @@ export async function requestValidation(
       stamp: { validationRequestedAt: now, validationDueAt },
       auditAction: 'pes.validation_requested',
       check: (moved) => {
-        if (moved.length === 0)
-          throw new AppError('invalid_state', 'Non ci sono nuovi PES in bozza da inviare al soggetto erogatore.');
+        if (moved.length === 0) throw new AppError('invalid_state', say('noDrafts'));
       },
       message: validationRequestMessage,
       now,
