@@ -77,12 +77,22 @@ describe.skipIf(!e2eEnabled)('closing journey: Anna asks, three providers close,
     expect(await page.getByText(/^€\d{1,3}(,\d{3})*\.\d{2}$/).count()).toBeGreaterThan(0);
     await expectAccessible(page);
 
-    // The voucher page is not translated yet: its content is marked Italian, and axe agrees.
+    // The voucher page and the babysitting page in English: money and history in English, the guide's labels
+    // kept in Italian beside them (marked lang="it").
     await page.getByRole('link', { name: 'Change PES (MODIFICA PES) of voucher BS-2020-0001' }).click();
-    await page
-      .locator('main [lang="it"]')
-      .getByRole('heading', { name: /Modifica PES/, level: 1 })
-      .waitFor();
+    await page.getByRole('heading', { name: /^Change PES \(Modifica PES\) Voucher BS-2020-0001$/, level: 1 }).waitFor();
+    expect(await page.getByTestId('importo-utilizzabile').textContent()).toBe('€3,282.45');
+    await page.getByText(/^PES BS-2020-0001\/2 closed by the service provider: €1,082\.45 freed$/).waitFor();
+    expect(await page.getByTestId('cosa-compra').textContent()).toMatch(
+      /^With €3,282\.45 you can have up to 182 hours/,
+    );
+    await expectEnglishPage(page);
+    await expectAccessible(page);
+    await page.locator('main a', { hasText: 'Add babysitting PES (Aggiungi PES servizi babysitting)' }).click();
+    await page.getByRole('heading', { name: 'Home babysitting PES, COVID-19 emergency', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Employment condition', level: 2 }).waitFor();
+    await page.getByRole('radio', { name: 'Private-sector worker' }).waitFor();
+    await expectEnglishPage(page);
     await expectAccessible(page);
     await page.goto(`${base}/famiglia`);
 
@@ -107,6 +117,8 @@ async function expectEnglishPage(page: Page) {
     body.querySelectorAll('[lang="it"], script, style, template').forEach((e) => e.remove());
     return body.textContent ?? '';
   });
-  expect(text).not.toMatch(/\b(Layout|Home|FamilyHome|ConversionStatus|CloseRequest|Money|Emails)\.\w+/);
+  expect(text).not.toMatch(
+    /\b(Layout|Home|FamilyHome|ConversionStatus|CloseRequest|Money|Emails|VoucherPage|VoucherTimeline|PesFacts|PesLabels|NewPesList|SubmissionGate|MeasureUnavailable|BabysittingPage|BabysittingForm|EmploymentDialog|FamilyPesRules|NewPesErrors|AppErrors)\.\w+/,
+  );
   expect(italianWordsIn(text)).toEqual([]);
 }
