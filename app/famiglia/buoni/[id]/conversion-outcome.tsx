@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Alert } from '@/app/_components/alert';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { useLocale, useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/domain/dates';
 import { italian } from '@/lib/i18n/italian';
 
@@ -16,7 +16,7 @@ type Conversion = {
  * The office's decision on the family's voucher page; when returned, the reason and a direct link to what to
  * fix. A rejected request stays shown, with its protocol, above the new one the family may present.
  */
-export async function ConversionOutcome({
+export function ConversionOutcome({
   voucherId,
   conversion: c,
   rejected = null,
@@ -27,8 +27,8 @@ export async function ConversionOutcome({
   rejected?: Conversion;
   hasBabysitting: boolean;
 }) {
-  const t = await getTranslations('VoucherPage');
-  const locale = await getLocale();
+  const t = useTranslations('VoucherPage');
+  const locale = useLocale();
   // Respingi is final for that request, not for the money: the new PES were cancelled and the freed amount is free again.
   if (rejected?.decidedAt && c?.status !== 'approved' && !c?.submittedAt) {
     const values = {
