@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { StatusBadge } from './status-badge';
 import type { Tone } from '@/lib/domain/labels';
@@ -30,36 +31,50 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
+/**
+ * The terms come from the catalogue (staff read Italian); a provider's name is an Italian proper name, marked
+ * lang="it" on an English page.
+ */
 export function PesFacts({ f }: { f: PesFactsData }) {
+  const t = useTranslations('PesFacts');
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm sm:text-base">
       {f.family ? (
-        <Row term="Famiglia">
+        <Row term={t('family')}>
           {f.family.name} <span className="break-all text-muted">({f.family.codiceFiscale})</span>
         </Row>
       ) : null}
-      {f.voucherNumber ? <Row term="Buono">{f.voucherNumber}</Row> : null}
-      <Row term="Minori">{f.children}</Row>
-      {f.kind ? <Row term="Tipologia">{f.kind}</Row> : null}
-      {f.provider ? <Row term="Soggetto erogatore">{f.provider}</Row> : null}
-      {f.band ? <Row term="Fascia">{f.band}</Row> : null}
-      <Row term="Ore">{f.hours}</Row>
-      <Row term="Importo">{f.amount}</Row>
+      {f.voucherNumber ? <Row term={t('voucher')}>{f.voucherNumber}</Row> : null}
+      <Row term={t('children')}>{f.children}</Row>
+      {f.kind ? <Row term={t('kind')}>{f.kind}</Row> : null}
+      {f.provider ? (
+        <Row term={t('provider')}>
+          <span lang="it">{f.provider}</span>
+        </Row>
+      ) : null}
+      {f.band ? <Row term={t('band')}>{f.band}</Row> : null}
+      <Row term={t('hours')}>{f.hours}</Row>
+      <Row term={t('amount')}>{f.amount}</Row>
       {f.status ? (
-        <Row term="Stato">
+        <Row term={t('status')}>
           <StatusBadge label={f.status.label} tone={f.status.tone} />
         </Row>
       ) : null}
       {f.used ? (
-        <Row term="Utilizzato">
-          {f.used.amount} ({f.used.hours} ore) — liberati <strong>{f.used.freed}</strong>
+        <Row term={t('used')}>
+          {t.rich('usedText', {
+            amount: f.used.amount,
+            hours: f.used.hours ?? '',
+            freed: f.used.freed,
+            strong: (c) => <strong>{c}</strong>,
+          })}
         </Row>
       ) : null}
-      {f.requestedAt ? <Row term="Richiesto il">{f.requestedAt}</Row> : null}
+      {f.requestedAt ? <Row term={t('requestedAt')}>{f.requestedAt}</Row> : null}
       {f.document ? (
-        <Row term="PES concordato">
+        <Row term={t('document')}>
           <a href={`/api/files/${f.document.id}`} className="link" download>
-            Visualizza {f.document.fileName}
+            {t('view', { fileName: f.document.fileName })}
           </a>{' '}
           <span className="text-muted">({f.document.size})</span>
         </Row>

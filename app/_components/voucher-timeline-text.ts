@@ -1,5 +1,8 @@
 import { storedAfter, type AuditAction, type StoredAfter, type VoucherAuditAction } from '@/lib/domain/audit-events';
-import { formatEuro } from '@/lib/domain/money';
+import type { Locale } from '@/lib/domain/locale';
+import { formatMoney } from '@/lib/domain/money';
+import type { Messages } from '@/lib/i18n/messages';
+import { plainText, translatorFor } from '@/lib/i18n/translator';
 
 /**
  * Actions about something other than a voucher (an account, a provider, a measure, an import, a refusal,
@@ -36,7 +39,10 @@ type NotOnTimeline =
   | 'notification.rejected';
 
 type TimelineAction = Exclude<AuditAction, NotOnTimeline>;
-type Texts = { [A in TimelineAction]: (after: StoredAfter<A>) => string };
+type EventKey = keyof Messages['VoucherTimeline']['event'];
+/** A catalogue key (namespace VoucherTimeline, `event.*`) and its values; money arrives as cents. */
+type EventMessage = [EventKey, Record<string, string>?];
+type Texts = { [A in TimelineAction]: (after: StoredAfter<A>, money: (cents: number) => string) => EventMessage };
 
 // Both directions: every voucher action has a text, and no action of another entity is given one.
 type Same<X, Y> = [X] extends [Y] ? ([Y] extends [X] ? true : false) : false;
@@ -44,49 +50,58 @@ const timelineIsTheVoucherActions: Same<TimelineAction, VoucherAuditAction> = tr
 void timelineIsTheVoucherActions;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const quoted = (v: unknown) => (typeof v === 'string' ? `: «${v}»` : '');
+const code = (a: { code?: unknown }): EventMessage[1] => ({ code: str(a.code) });
+/** The key with its optional part when the value is there ("Modifica respinta: «motivo»"). */
+const withValue = (plain: EventKey, withIt: EventKey, name: string, v: unknown, extra = {}): EventMessage =>
+  typeof v === 'string' ? [withIt, { ...extra, [name]: v }] : [plain, extra];
 
 const TEXT: Texts = {
-  'pes.close_requested': (a) => `Richiesta di chiusura del PES ${str(a.code)} inviata al soggetto erogatore`,
-  'pes.reminder_sent': (a) => `Sollecito dell’ufficio al soggetto erogatore per il PES ${str(a.code)}`,
-  'pes.closed': (a) =>
-    `PES ${str(a.code)} chiuso dal soggetto erogatore${typeof a.freedCents === 'number' ? `: liberati ${formatEuro(a.freedCents)}` : ''}`,
-  'conversion.employment_declared': () => 'Condizione di occupazione dichiarata per il babysitting domiciliare',
-  'pes.created': (a) => `Nuovo PES ${str(a.code)} inserito`,
-  'pes.updated': (a) => `Nuovo PES ${str(a.code)} modificato`,
-  'pes.deleted': (a) => `Nuovo PES ${str(a.code)} eliminato: l’importo torna disponibile`,
-  'pes.validation_requested': (a) => `Richiesta la validazione del PES ${str(a.code)} al soggetto erogatore`,
-  'pes.validated': (a) => `PES ${str(a.code)} validato dal soggetto erogatore`,
-  'pes.rejected': (a) => `PES ${str(a.code)} rifiutato dal soggetto erogatore${quoted(a.reason)}`,
-  'document.uploaded': (a) => `Caricato il PES concordato per ${str(a.code)}`,
-  'document.replaced': (a) => `Sostituito il PES concordato per ${str(a.code)}`,
-  'document.removed': (a) => `Eliminato il PES concordato per ${str(a.code)}`,
-  'conversion.submitted': (a) =>
-    `Inviata all’ufficio con firma OTP${typeof a.protocolNumber === 'string' ? ` — protocollo ${a.protocolNumber}` : ''}`,
-  'conversion.otp_sent': (a) =>
-    `Codice OTP inviato via SMS${typeof a.maskedMobile === 'string' ? ` al numero ${a.maskedMobile}` : ''}`,
-  'conversion.otp_failed': () => 'Codice OTP errato',
-  'conversion.otp_invalidated': () => 'Codice OTP annullato: i dati della richiesta sono cambiati dopo l’invio',
-  'conversion.signature_locked': () => 'Firma OTP bloccata per troppi codici errati',
-  'conversion.signature_unlocked': () => 'Firma OTP sbloccata dall’ufficio',
-  'conversion.approved': () => 'Modifica convalidata dalla Struttura Multifunzionale Territoriale Ad Personam',
-  'conversion.rejected': (a) => `Modifica respinta${quoted(a.reason)}`,
-  'conversion.returned': (a) => `Richiesta di integrazione${quoted(a.reason)}`,
-  'conversion.taken_in_charge': () => 'Pratica presa in carico',
-  'conversion.assigned': (a) => `Pratica assegnata${typeof a.assigneeName === 'string' ? ` a ${a.assigneeName}` : ''}`,
-  'conversion.released': () => 'Pratica rilasciata: non è più assegnata a nessuno',
+  'pes.close_requested': (a) => ['closeRequested', code(a)],
+  'pes.reminder_sent': (a) => ['reminderSent', code(a)],
+  'pes.closed': (a, money) =>
+    typeof a.freedCents === 'number'
+      ? ['closedFreed', { code: str(a.code), freed: money(a.freedCents) }]
+      : ['closed', code(a)],
+  'conversion.employment_declared': () => ['employmentDeclared'],
+  'pes.created': (a) => ['created', code(a)],
+  'pes.updated': (a) => ['updated', code(a)],
+  'pes.deleted': (a) => ['deleted', code(a)],
+  'pes.validation_requested': (a) => ['validationRequested', code(a)],
+  'pes.validated': (a) => ['validated', code(a)],
+  'pes.rejected': (a) => withValue('rejected', 'rejectedReason', 'reason', a.reason, code(a)),
+  'document.uploaded': (a) => ['documentUploaded', code(a)],
+  'document.replaced': (a) => ['documentReplaced', code(a)],
+  'document.removed': (a) => ['documentRemoved', code(a)],
+  'conversion.submitted': (a) => withValue('submitted', 'submittedProtocol', 'protocol', a.protocolNumber),
+  'conversion.otp_sent': (a) => withValue('otpSent', 'otpSentTo', 'mobile', a.maskedMobile),
+  'conversion.otp_failed': () => ['otpFailed'],
+  'conversion.otp_invalidated': () => ['otpInvalidated'],
+  'conversion.signature_locked': () => ['signatureLocked'],
+  'conversion.signature_unlocked': () => ['signatureUnlocked'],
+  'conversion.approved': () => ['approved'],
+  'conversion.rejected': (a) => withValue('conversionRejected', 'conversionRejectedReason', 'reason', a.reason),
+  'conversion.returned': (a) => withValue('returned', 'returnedReason', 'reason', a.reason),
+  'conversion.taken_in_charge': () => ['takenInCharge'],
+  'conversion.assigned': (a) => withValue('assigned', 'assignedTo', 'name', a.assigneeName),
+  'conversion.released': () => ['released'],
 };
 
 function isTimelineAction(action: string): action is TimelineAction {
   return Object.hasOwn(TEXT, action);
 }
 
-function describeAs<A extends TimelineAction>(action: A, after: unknown): string {
+function describeAs<A extends TimelineAction>(action: A, after: unknown, locale: Locale): EventMessage {
   const text: Texts[A] = TEXT[action];
-  return text(storedAfter(action, after));
+  return text(storedAfter(action, after), (c) => formatMoney(c, locale));
 }
 
-/** The Italian line for one event of a voucher; an action this version does not know shows its name. */
-export function describeVoucherEvent(e: { action: string; after: unknown }): string {
-  return isTimelineAction(e.action) ? describeAs(e.action, e.after) : e.action;
+/** One event of a voucher as a catalogue message; null for an action this version does not know. */
+export function voucherEventMessage(e: { action: string; after: unknown }, locale: Locale): EventMessage | null {
+  return isTimelineAction(e.action) ? describeAs(e.action, e.after, locale) : null;
+}
+
+/** The line for one event of a voucher, as plain text; an action this version does not know shows its name. */
+export function describeVoucherEvent(e: { action: string; after: unknown }, locale: Locale = 'it'): string {
+  const m = voucherEventMessage(e, locale);
+  return m ? translatorFor(locale, 'VoucherTimeline').markup(`event.${m[0]}`, { ...m[1], ...plainText }) : e.action;
 }

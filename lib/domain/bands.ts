@@ -1,3 +1,4 @@
+import labels from '@/messages/it/PesLabels.json';
 import { daysInMonth, parseIsoDate } from './dates';
 
 /** Service bands of the FSE voucher (Del. 742/2020 summer services). */
@@ -5,11 +6,8 @@ export type Band = 'A' | 'B' | 'C';
 
 export const BANDS: readonly Band[] = ['A', 'B', 'C'];
 
-export const BAND_LABELS: Record<Band, string> = {
-  A: 'A) Servizi per la prima infanzia rivolti a minori con età 3 mesi - 3 anni',
-  B: 'B) Servizi rivolti a minori con età 3 anni - 6 anni',
-  C: 'C) Servizi rivolti a minori con età 6 - 14 anni (fino a 18 anni per minori con disabilità)',
-};
+/** The Italian catalogue's words (the family's pages read them in the reader's language). */
+export const BAND_LABELS: Record<Band, string> = labels.band;
 
 /**
  * Completed months between the two dates. A birthday falling on a day the month

@@ -1,9 +1,20 @@
-import { formatDateIt } from './dates';
 import type { ConversionStatus, PesStatus } from './state-machines';
 import { termStanding } from './term-standing';
 
-/** One waiting step as the family and the office read it: who must act, by when, and whether it is late. */
-export type Deadline = { key: string; text: string; dueAt: Date; overdue: boolean; daysLeft: number };
+/**
+ * One waiting step as the family and the office read it: who must act, by when, and whether it is late.
+ * `what` says it in data; lib/i18n/deadline-text.ts says it in the reader's language.
+ */
+export type Deadline = { key: string; what: DeadlineWhat; dueAt: Date; overdue: boolean; daysLeft: number };
+export type DeadlineWhat =
+  | { kind: 'close' | 'validate'; provider: string; code: string }
+  | { kind: 'decision' }
+  | {
+      kind: 'integration';
+      audience: 'family' | 'office';
+      /** The office's term, suspended while the family answers (null when the conversion predates terms). */
+      suspended: { since: Date; daysUsed: number; termDays: number } | null;
+    };
 
 type PesTerm = {
   id: string;
@@ -22,11 +33,8 @@ type ConversionTerm = {
   integrationDueAt: Date | null;
 };
 
-const late = (overdue: boolean) => (overdue ? ' — termine scaduto' : '');
-
-function deadline(key: string, dueAt: Date, now: Date, text: (date: string, overdue: boolean) => string): Deadline {
-  const s = termStanding(dueAt, now);
-  return { key, dueAt, ...s, text: text(formatDateIt(dueAt), s.overdue) };
+function deadline(key: string, dueAt: Date, now: Date, what: DeadlineWhat): Deadline {
+  return { key, what, dueAt, ...termStanding(dueAt, now) };
 }
 
 /**
@@ -41,42 +49,25 @@ export function voucherDeadlines(
 ): Deadline[] {
   const out: Deadline[] = [];
   for (const p of pes) {
+    const on = { provider: p.providerName, code: p.code };
     if (p.status === 'close_requested' && p.closeDueAt)
-      out.push(
-        deadline(
-          `close-${p.id}`,
-          p.closeDueAt,
-          now,
-          (d, o) => `Il soggetto erogatore ${p.providerName} deve chiudere il PES ${p.code} entro il ${d}${late(o)}.`,
-        ),
-      );
+      out.push(deadline(`close-${p.id}`, p.closeDueAt, now, { kind: 'close', ...on }));
     if (p.status === 'awaiting_validation' && p.validationDueAt)
-      out.push(
-        deadline(
-          `validate-${p.id}`,
-          p.validationDueAt,
-          now,
-          (d, o) => `Il soggetto erogatore ${p.providerName} deve validare il PES ${p.code} entro il ${d}${late(o)}.`,
-        ),
-      );
+      out.push(deadline(`validate-${p.id}`, p.validationDueAt, now, { kind: 'validate', ...on }));
   }
   if (conversion?.status === 'submitted' && conversion.decisionDueAt)
-    out.push(
-      deadline('decision', conversion.decisionDueAt, now, (d, o) => `L’ufficio deve decidere entro il ${d}${late(o)}.`),
-    );
+    out.push(deadline('decision', conversion.decisionDueAt, now, { kind: 'decision' }));
   const awaitingFamily = conversion && conversion.decisionSuspendedAt && conversion.status !== 'submitted';
   if (awaitingFamily && conversion.integrationDueAt && !['approved', 'rejected'].includes(conversion.status)) {
-    const used =
+    const suspended =
       conversion.decisionTermDays !== null
-        ? ` Il termine dell’ufficio è sospeso dal ${formatDateIt(conversion.decisionSuspendedAt!)} (giorni già trascorsi: ${conversion.decisionDaysUsed} su ${conversion.decisionTermDays}) e riprende al nuovo invio.`
-        : '';
-    out.push(
-      deadline('integration', conversion.integrationDueAt, now, (d, o) =>
-        audience === 'family'
-          ? `Rispondi entro il ${d} alla richiesta di integrazione${late(o)}.${used}`
-          : `La famiglia deve rispondere alla richiesta di integrazione entro il ${d}${late(o)}.${used}`,
-      ),
-    );
+        ? {
+            since: conversion.decisionSuspendedAt!,
+            daysUsed: conversion.decisionDaysUsed,
+            termDays: conversion.decisionTermDays,
+          }
+        : null;
+    out.push(deadline('integration', conversion.integrationDueAt, now, { kind: 'integration', audience, suspended }));
   }
   return out.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }

@@ -1,13 +1,10 @@
+import labels from '@/messages/it/PesLabels.json';
 import type { NewPesKind, PesKind } from './pes-kinds';
 import type { ConversionStatus, PesStatus } from './state-machines';
 
-/** The Italian words for kinds and statuses, in one place (the guide's wording). */
+/** The Italian words for kinds and statuses, in one place (the guide's wording): the Italian catalogue. */
 
-export const PES_KIND_LABELS: Record<PesKind, string> = {
-  standard: 'PES ordinario',
-  babysitting_covid: 'Babysitting domiciliare EMERGENZA COVID-19',
-  summer_covid: 'Servizi Estivi EMERGENZA COVID-19',
-};
+export const PES_KIND_LABELS: Record<PesKind, string> = labels.kind;
 
 /** Used inside sentences ("… di nuovi PES sui servizi estivi emergenza COVID-19"). */
 export const PES_KIND_PHRASES: Record<NewPesKind, string> = {
@@ -15,17 +12,7 @@ export const PES_KIND_PHRASES: Record<NewPesKind, string> = {
   summer_covid: 'servizi estivi emergenza COVID-19',
 };
 
-export const PES_STATUS_LABELS: Record<PesStatus, string> = {
-  active: 'attivo',
-  close_requested: 'chiusura richiesta',
-  closed: 'chiuso',
-  draft: 'bozza',
-  awaiting_validation: 'in attesa di validazione',
-  validated: 'validato',
-  rejected: 'rifiutato',
-  deleted: 'eliminato',
-  cancelled: 'annullato',
-};
+export const PES_STATUS_LABELS: Record<PesStatus, string> = labels.status;
 
 export type Tone = 'neutral' | 'info' | 'ok' | 'warn' | 'err';
 

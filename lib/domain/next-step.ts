@@ -11,18 +11,36 @@ export type NextStepInput = {
   reopened?: boolean;
 };
 
-/** What the family should expect next, in the guide's words: shown under the voucher's timeline. */
-export function nextStep(i: NextStepInput): string {
-  if (i.voucherStatus !== 'assigned') return 'Il buono è concluso: non sono previste altre operazioni.';
+/** What the family should expect next: a key of the catalogue's `VoucherTimeline.next` (the guide's words). */
+export type NextStep =
+  | 'concluded'
+  | 'submitted'
+  | 'approved'
+  | 'rejected'
+  | 'returned'
+  | 'rejectedPes'
+  | 'drafts'
+  | 'awaitingValidation'
+  | 'summerDocuments'
+  | 'validatedReopened'
+  | 'validated'
+  | 'awaitingClose'
+  | 'convert'
+  | 'selectToClose'
+  | 'nothing';
+
+/** What the family should expect next, shown under the voucher's timeline. */
+export function nextStep(i: NextStepInput): NextStep {
+  if (i.voucherStatus !== 'assigned') return 'concluded';
   switch (i.conversionStatus) {
     case 'submitted':
-      return 'La richiesta di convalida è stata inviata: la Struttura Multifunzionale Territoriale Ad Personam la esaminerà e riceverai una e-mail con l’esito.';
+      return 'submitted';
     case 'approved':
-      return 'La modifica è stata convalidata: il servizio può essere attivato in accordo con il soggetto erogatore.';
+      return 'approved';
     case 'rejected':
-      return 'La modifica è stata respinta dalla Struttura Multifunzionale Territoriale Ad Personam: trovi il motivo nella cronologia.';
+      return 'rejected';
     case 'returned':
-      return 'La Struttura Multifunzionale Territoriale Ad Personam ha chiesto un’integrazione: leggi il motivo, correggi i nuovi PES o i documenti indicati (un PES modificato va validato di nuovo dal soggetto erogatore), poi premi CONCLUDI E INVIA RICHIESTA DI CONVALIDA e firma di nuovo con un nuovo codice OTP. Il numero di protocollo resta lo stesso.';
+      return 'returned';
     default:
       break;
   }
@@ -31,22 +49,16 @@ export function nextStep(i: NextStepInput): string {
   const waitingValidation = i.newStatuses.filter((s) => s === 'awaiting_validation').length;
   const rejected = i.newStatuses.filter((s) => s === 'rejected').length;
   const drafts = i.newStatuses.filter((s) => s === 'draft').length;
-  if (rejected > 0)
-    return 'Un soggetto erogatore ha rifiutato un nuovo PES: correggilo e chiedi di nuovo la validazione, oppure eliminalo.';
-  if (drafts > 0) return 'Hai nuovi PES in bozza: premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE per inviarli.';
-  if (waitingValidation > 0)
-    return 'In attesa della validazione dei nuovi PES da parte dei soggetti erogatori: riceverai una e-mail.';
+  if (rejected > 0) return 'rejectedPes';
+  if (drafts > 0) return 'drafts';
+  if (waitingValidation > 0) return 'awaitingValidation';
   if (i.newStatuses.length > 0 && i.newStatuses.every((s) => s === 'validated')) {
-    if (i.summerPesWithoutDocument > 0)
-      return 'Carica il PES concordato (file PDF) per ogni PES dei servizi estivi, poi concludi e invia la richiesta di convalida.';
-    if (i.reopened)
-      return 'Tutti i nuovi PES sono validati: premi CONCLUDI E INVIA RICHIESTA DI CONVALIDA e firma di nuovo con un nuovo codice OTP.';
-    return 'Tutti i nuovi PES sono validati: premi CONCLUDI E INVIA RICHIESTA DI CONVALIDA e firma con il codice OTP.';
+    if (i.summerPesWithoutDocument > 0) return 'summerDocuments';
+    if (i.reopened) return 'validatedReopened';
+    return 'validated';
   }
-  if (waitingClose > 0)
-    return 'In attesa che i soggetti erogatori chiudano i PES richiesti: riceverai una e-mail per ogni PES chiuso.';
-  if (i.residualCents > 0)
-    return 'Puoi convertire l’importo utilizzabile in servizi di babysitting domiciliare o servizi estivi con i pulsanti AGGIUNGI PES.';
-  if (open > 0) return 'Seleziona i PES da chiudere e premi INVIA RICHIESTA DI CHIUSURA.';
-  return 'Non ci sono PES aperti né importi da convertire.';
+  if (waitingClose > 0) return 'awaitingClose';
+  if (i.residualCents > 0) return 'convert';
+  if (open > 0) return 'selectToClose';
+  return 'nothing';
 }

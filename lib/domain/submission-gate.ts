@@ -1,14 +1,10 @@
+import words from '@/messages/it/SubmissionGate.json';
 import { isConversionEditable, type ConversionStatus } from './state-machines';
 
 export type GatePes = { code: string; kind: string; status: string; providerName: string; hasDocument: boolean };
-/** What is missing, as data: the pages say it in the reader's language (catalogue Signing.gate.<kind>). */
-export type GateReason = {
-  kind: 'alreadySent' | 'closingPending' | 'noNewPes' | 'draft' | 'awaiting' | 'rejected' | 'invalid' | 'noPdf';
-  code?: string;
-  provider?: string;
-};
-/** `missing`: the same reasons in Italian (the office and older callers read these). */
-export type SubmissionGate = { canSubmit: boolean; missing: string[]; reasons: GateReason[] };
+/** One thing still missing, as a catalogue key (namespace SubmissionGate) and its values. */
+export type GateItem = { key: keyof typeof words; code?: string; provider?: string };
+export type SubmissionGate = { canSubmit: boolean; missing: string[] };
 
 /**
  * Guide §4: CONCLUDI E INVIA RICHIESTA DI CONVALIDA appears only when every requested closing is done,
@@ -16,57 +12,50 @@ export type SubmissionGate = { canSubmit: boolean; missing: string[]; reasons: G
  * PES, what is missing. A closing still pending would change the freed money after the signature, and the
  * office would see a dossier that no longer matches (issue 15, finding 8): signing waits for it.
  */
+export function gateItems(
+  conversionStatus: ConversionStatus | null,
+  pes: readonly GatePes[],
+  standardPes: readonly GatePes[],
+): { canSubmit: boolean; items: GateItem[] } {
+  if (conversionStatus !== null && !isConversionEditable(conversionStatus)) {
+    return { canSubmit: false, items: [{ key: 'alreadySent' }] };
+  }
+  const items: GateItem[] = standardPes
+    .filter((p) => p.status === 'close_requested')
+    .sort((a, b) => comparePesCodes(a.code, b.code))
+    .map((p) => ({ key: 'closePending', code: p.code, provider: p.providerName }));
+  const live = pes.filter((p) => p.status !== 'deleted');
+  if (live.length === 0) {
+    items.push({ key: 'none' });
+    return { canSubmit: false, items };
+  }
+  for (const p of [...live].sort((a, b) => comparePesCodes(a.code, b.code))) {
+    const on = { code: p.code, provider: p.providerName };
+    if (p.status === 'draft') items.push({ key: 'draft', ...on });
+    else if (p.status === 'awaiting_validation') items.push({ key: 'awaiting', ...on });
+    else if (p.status === 'rejected') items.push({ key: 'rejected', ...on });
+    else if (p.status !== 'validated') items.push({ key: 'invalid', ...on });
+    if (p.kind === 'summer_covid' && !p.hasDocument) items.push({ key: 'noPdf', ...on });
+  }
+  return { canSubmit: items.length === 0, items };
+}
+
+/** The gate in Italian words, for the services that refuse a signature with them. */
 export function submissionGate(
   conversionStatus: ConversionStatus | null,
   pes: readonly GatePes[],
   standardPes: readonly GatePes[],
 ): SubmissionGate {
-  const reasons = gateReasons(conversionStatus, pes, standardPes);
-  return { canSubmit: reasons.length === 0, missing: reasons.map(italianReason), reasons };
+  const { canSubmit, items } = gateItems(conversionStatus, pes, standardPes);
+  return { canSubmit, missing: items.map(italianGateText) };
 }
 
-function gateReasons(
-  conversionStatus: ConversionStatus | null,
-  pes: readonly GatePes[],
-  standardPes: readonly GatePes[],
-): GateReason[] {
-  if (conversionStatus !== null && !isConversionEditable(conversionStatus)) return [{ kind: 'alreadySent' }];
-  const reasons: GateReason[] = standardPes
-    .filter((p) => p.status === 'close_requested')
-    .sort((a, b) => comparePesCodes(a.code, b.code))
-    .map((p) => ({ kind: 'closingPending', code: p.code, provider: p.providerName }));
-  const live = pes.filter((p) => p.status !== 'deleted');
-  if (live.length === 0) return [...reasons, { kind: 'noNewPes' }];
-  for (const p of [...live].sort((a, b) => comparePesCodes(a.code, b.code))) {
-    const at = { code: p.code, provider: p.providerName };
-    if (p.status === 'draft') reasons.push({ kind: 'draft', ...at });
-    else if (p.status === 'awaiting_validation') reasons.push({ kind: 'awaiting', ...at });
-    else if (p.status === 'rejected') reasons.push({ kind: 'rejected', ...at });
-    else if (p.status !== 'validated') reasons.push({ kind: 'invalid', ...at });
-    if (p.kind === 'summer_covid' && !p.hasDocument) reasons.push({ kind: 'noPdf', ...at });
-  }
-  return reasons;
-}
-
-function italianReason({ kind, code, provider }: GateReason): string {
-  switch (kind) {
-    case 'alreadySent':
-      return 'La richiesta di convalida è già stata inviata: la modifica PES non può più essere cambiata.';
-    case 'closingPending':
-      return `Il soggetto erogatore deve ancora chiudere il PES ${code} (${provider}): potrai firmare la richiesta quando lo avrà chiuso.`;
-    case 'noNewPes':
-      return 'Nessun nuovo PES inserito: aggiungi almeno un PES servizi babysitting o servizi estivi.';
-    case 'draft':
-      return `PES ${code}: in bozza — premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE`;
-    case 'awaiting':
-      return `PES ${code}: in attesa di validazione da ${provider}`;
-    case 'rejected':
-      return `PES ${code}: rifiutato da ${provider} — correggilo o eliminalo`;
-    case 'invalid':
-      return `PES ${code}: stato non valido per l’invio`;
-    case 'noPdf':
-      return `PES ${code}: manca il PDF`;
-  }
+// The Italian catalogue's sentence with its values: only {code}, {provider} and <it>…</it> occur in it.
+function italianGateText({ key, code = '', provider = '' }: GateItem): string {
+  return words[key]
+    .replace(/<\/?it>/g, '')
+    .replace('{code}', code)
+    .replace('{provider}', provider);
 }
 
 /** BS-2020-0001/10 after BS-2020-0001/9: the number after the slash is compared as a number. */

@@ -1,6 +1,6 @@
 import { bandsForChild, type Band } from './bands';
 import { maxAdmissibleHours, coveredHourlyRateCents, type BabysittingParams } from './babysitting';
-import { formatEuro, toCents, type Cents } from './money';
+import { toCents, type Cents } from './money';
 import type { MeasureWindow } from './measure-window';
 
 /**
@@ -60,23 +60,6 @@ export function whatResidualBuys(
     babysitting: babysitting ? { oneChild: at(1), multiChild: at(2) } : null,
     summerUpToCents: summerOpen ? residual : null,
   };
-}
-
-const perHour = (c: number) => `${formatEuro(c).replace(/\s*€$/, '')} €/h`;
-
-/** "Con 1.032,45 € puoi avere fino a 57 ore di babysitting per un minore (18,00 €/h) o 45 ore per due o più minori (22,50 €/h), oppure servizi estivi fino a 1.032,45 €". */
-export function residualBuysSentence(b: ResidualBuys): string | null {
-  if (b.residualCents <= 0) return null;
-  const parts: string[] = [];
-  if (b.babysitting) {
-    const { oneChild: one, multiChild: multi } = b.babysitting;
-    parts.push(
-      `fino a ${one.hours} ${one.hours === 1 ? 'ora' : 'ore'} di babysitting per un minore (${perHour(one.rateCents)}) o ${multi.hours} ${multi.hours === 1 ? 'ora' : 'ore'} per due o più minori (${perHour(multi.rateCents)})`,
-    );
-  }
-  if (b.summerUpToCents !== null) parts.push(`servizi estivi fino a ${formatEuro(b.summerUpToCents)}`);
-  if (parts.length === 0) return null;
-  return `Con ${formatEuro(b.residualCents)} puoi avere ${parts.join(', oppure ')}`;
 }
 
 export type SummerRow = { childId: string; band: Band; providerId: string; amountCents: number; hours: number };

@@ -16,6 +16,11 @@ export const CLIENT_NAMESPACES = [
   'ErrorPages',
   'SummerPes',
   'Signing',
+  'PesFacts',
+  'NewPesList',
+  'BabysittingForm',
+  'EmploymentDialog',
+  'FamilyPesRules',
 ] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(locale: Locale): Partial<Messages> {

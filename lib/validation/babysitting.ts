@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { EMPLOYMENT_CONDITIONS } from '@/lib/domain/eligibility';
+import employment from '@/messages/it/EmploymentDialog.json';
 import { babysittingPesFields } from './family-pes-fields';
 import { idSchema } from './ids';
 
 export const declareEmploymentSchema = z
   .object({
     voucherId: idSchema,
-    condition: z.enum(EMPLOYMENT_CONDITIONS, { message: 'Seleziona la tua condizione di occupazione.' }),
+    condition: z.enum(EMPLOYMENT_CONDITIONS, { message: employment.selectCondition }),
     returnsToWorkOutsideHome: z.boolean(),
     otherParentEmployed: z.boolean(),
     employerConfirmed: z.boolean(),

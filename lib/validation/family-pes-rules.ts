@@ -1,4 +1,5 @@
 import { BANDS } from '@/lib/domain/bands';
+import rules from '@/messages/it/FamilyPesRules.json';
 import { parseEuro } from '@/lib/domain/money';
 
 /**
@@ -14,33 +15,43 @@ export const MAX_CHILDREN = 10;
 export const SUMMER_MAX_PES = 40;
 export const MAX_AMOUNT_LENGTH = 32;
 
-export const MSG = {
-  id: 'Identificativo non valido.',
-  noChild: 'Seleziona almeno un minore.',
-  tooManyChildren: `Al massimo ${MAX_CHILDREN} minori.`,
-  provider: 'Scegli il soggetto erogatore.',
-  babysittingHours: 'Ore complessive: inserisci un numero intero di ore, ad esempio 40.',
-  babysittingHoursMin: 'Inserisci almeno 1 ora.',
-  amount: 'Inserisci la quota richiesta in euro, ad esempio 500,00.',
-  amountTooLong: 'La quota richiesta è troppo lunga: scrivila come 500,00.',
-  amountPositive: 'La quota richiesta deve essere maggiore di zero.',
-  band: 'Scegli la fascia del servizio.',
-  summerHoursMissing: 'Inserisci le ore complessive del servizio, un numero intero.',
-  summerHours: 'Inserisci le ore complessive del servizio come numero intero, ad esempio 40.',
-  summerHoursMin: 'Le ore complessive devono essere almeno 1.',
-  tooManyPes: `Al massimo ${SUMMER_MAX_PES} P.E.S. per pagina.`,
-  tooManyRemoved: `Al massimo ${SUMMER_MAX_PES} P.E.S. cancellati per pagina.`,
-} as const;
+export type RuleKey = keyof typeof rules;
+export type RuleMessages = Record<RuleKey, string>;
+const LIMITS: Partial<Record<RuleKey, number>> = {
+  tooManyChildren: MAX_CHILDREN,
+  tooManyPes: SUMMER_MAX_PES,
+  tooManyRemoved: SUMMER_MAX_PES,
+};
+
+/**
+ * The messages with their limits filled in, in the words `say` gives (namespace FamilyPesRules of a
+ * catalogue). The forms pass their reader's catalogue; the actions' zod schemas carry the Italian ones (MSG),
+ * which lib/i18n/localize-failure.ts turns into the family's language.
+ */
+export function ruleMessages(say: (key: RuleKey, values: { max: number }) => string): RuleMessages {
+  const out = {} as RuleMessages;
+  for (const k of Object.keys(rules) as RuleKey[]) out[k] = say(k, { max: LIMITS[k] ?? 0 });
+  return out;
+}
+
+export const MSG = ruleMessages((k, v) => rules[k].replace('{max}', String(v.max)));
 
 /** Dotted path (`hours`, `pes.0.amount`) → the first message for it. */
 export type FieldErrors = Record<string, string>;
 
 const isId = (v: unknown) => typeof v === 'string' && UUID.test(v);
 
-function ids(errors: FieldErrors, path: string, v: unknown, max: number, tooMany: string, min?: [number, string]) {
-  if (!Array.isArray(v)) return void (errors[path] = min?.[1] ?? MSG.id);
+function ids(
+  errors: FieldErrors,
+  path: string,
+  v: unknown,
+  max: number,
+  [tooMany, invalid]: [string, string],
+  min?: [number, string],
+) {
+  if (!Array.isArray(v)) return void (errors[path] = min?.[1] ?? invalid);
   v.forEach((x, i) => {
-    if (!isId(x)) errors[`${path}.${i}`] ??= MSG.id;
+    if (!isId(x)) errors[`${path}.${i}`] ??= invalid;
   });
   if (min && v.length < min[0]) errors[path] ??= min[1];
   if (v.length > max) errors[path] ??= tooMany;
@@ -53,17 +64,20 @@ function hours(errors: FieldErrors, path: string, v: unknown, missing: string, f
   else if (Number(t) < 1) errors[path] = min;
 }
 
-function provider(errors: FieldErrors, path: string, v: unknown) {
-  if (v === '') errors[path] = MSG.provider;
-  else if (!isId(v)) errors[path] = MSG.id;
+function provider(errors: FieldErrors, path: string, v: unknown, msg: RuleMessages) {
+  if (v === '') errors[path] = msg.provider;
+  else if (!isId(v)) errors[path] = msg.id;
 }
 
-/** The new babysitting PES form's fields (children, provider, hours). */
-export function babysittingFieldErrors(v: { childIds?: unknown; providerId?: unknown; hours?: unknown }): FieldErrors {
+/** The new babysitting PES form's fields (children, provider, hours), in the words of `msg`. */
+export function babysittingFieldErrors(
+  v: { childIds?: unknown; providerId?: unknown; hours?: unknown },
+  msg: RuleMessages = MSG,
+): FieldErrors {
   const e: FieldErrors = {};
-  ids(e, 'childIds', v.childIds, MAX_CHILDREN, MSG.tooManyChildren, [1, MSG.noChild]);
-  provider(e, 'providerId', v.providerId);
-  hours(e, 'hours', v.hours, MSG.babysittingHours, MSG.babysittingHours, MSG.babysittingHoursMin);
+  ids(e, 'childIds', v.childIds, MAX_CHILDREN, [msg.tooManyChildren, msg.id], [1, msg.noChild]);
+  provider(e, 'providerId', v.providerId, msg);
+  hours(e, 'hours', v.hours, msg.babysittingHours, msg.babysittingHours, msg.babysittingHoursMin);
   return e;
 }
 
@@ -76,7 +90,7 @@ export function summerRowsErrors(v: { pes?: unknown; removed?: unknown }): Field
     if (r.id !== undefined && !isId(r.id)) e[at('id')] = MSG.id;
     if (!isId(r.childId)) e[at('childId')] = MSG.id;
     if (!(BANDS as readonly unknown[]).includes(r.band)) e[at('band')] = MSG.band;
-    provider(e, at('providerId'), r.providerId);
+    provider(e, at('providerId'), r.providerId, MSG);
     if (typeof r.amount !== 'string') e[at('amount')] = MSG.amount;
     else if (r.amount.length > MAX_AMOUNT_LENGTH) e[at('amount')] = MSG.amountTooLong;
     else {
@@ -88,6 +102,6 @@ export function summerRowsErrors(v: { pes?: unknown; removed?: unknown }): Field
   });
   if (!Array.isArray(v.pes)) e.pes = MSG.tooManyPes;
   else if (rows.length > SUMMER_MAX_PES) e.pes ??= MSG.tooManyPes;
-  if (v.removed !== undefined) ids(e, 'removed', v.removed, SUMMER_MAX_PES, MSG.tooManyRemoved);
+  if (v.removed !== undefined) ids(e, 'removed', v.removed, SUMMER_MAX_PES, [MSG.tooManyRemoved, MSG.id]);
   return e;
 }

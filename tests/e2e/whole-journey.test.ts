@@ -97,8 +97,14 @@ async function wholeJourney(ui: Ui, base: string): Promise<void> {
   await openVoucher(page, 'BS-2020-0001', ui);
   await expect.poll(() => text(page, 'importo-utilizzabile')).toMatch(eur('3.282,45'));
   expect(await page.getByText(s('chiuso'), { exact: true }).count()).toBe(3);
-  if (L === 'it')
-    await page.getByText(/PES BS-2020-0001\/2 chiuso dal soggetto erogatore: liberati 1\.082,45/).waitFor();
+  await page
+    .getByText(
+      L === 'it'
+        ? /PES BS-2020-0001\/2 chiuso dal soggetto erogatore: liberati 1\.082,45/
+        : /^PES BS-2020-0001\/2 closed by the service provider: €1,082\.45 freed$/,
+    )
+    .waitFor();
+  if (L === 'en') expect(await text(page, 'cosa-compra')).toMatch(/^With €3,282\.45 you can have up to 182 hours/);
   await audit(ui);
   await babysittingForBothChildren(page, '100', ui, async () => {
     await expect.poll(() => text(page, 'tariffa')).toMatch(eur('22,50'));

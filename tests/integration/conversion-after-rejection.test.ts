@@ -1,3 +1,5 @@
+import { NextIntlClientProvider } from 'next-intl';
+import { MESSAGES } from '@/lib/i18n/messages';
 import { and, eq, ne } from 'drizzle-orm';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -68,11 +70,17 @@ describe('a new request after Respingi', () => {
     expect(file.residualCents).toBe(95_000);
     expect(await getSigningStatus(t.db, actors.marta.userId, ids.voucher)).not.toBeNull();
     const notice = renderToStaticMarkup(
-      createElement(ConversionOutcome, {
-        voucherId: ids.voucher,
-        conversion: file.conversion,
-        rejected: file.rejectedConversion,
-        hasBabysitting: false,
+      // eslint-disable-next-line react/no-children-prop -- the provider's props type requires children (no JSX in a .ts file)
+      createElement(NextIntlClientProvider, {
+        locale: 'it',
+        messages: MESSAGES.it,
+        timeZone: 'Europe/Rome',
+        children: createElement(ConversionOutcome, {
+          voucherId: ids.voucher,
+          conversion: file.conversion,
+          rejected: file.rejectedConversion,
+          hasBabysitting: false,
+        }),
       }),
     );
     expect(notice).toContain(

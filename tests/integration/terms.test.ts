@@ -14,6 +14,7 @@ import { officeQueue } from '@/db/queries/office/queue';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { officeScope } from '@/lib/auth/office-scope';
 import { voucherDeadlines } from '@/lib/domain/deadlines';
+import { deadlineText } from '@/lib/i18n/deadline-text';
 import { officeQueueQuerySchema } from '@/lib/validation/office-queue';
 import { demoActors, seeded } from './support/fixtures';
 import { giuliaReadyToSign, lastCodeSentTo } from './support/signing';
@@ -125,7 +126,7 @@ describe('the dates everyone sees', () => {
     const giuliaVoucher = await voucherId('BS-2020-0002');
     const file = (await getFamilyVoucherFile(t.db, giulia.userId, giuliaVoucher))!;
     setTestNow('2026-07-28T08:00:00Z');
-    expect(voucherDeadlines(file.pes, file.conversion, now()).map((d) => d.text)).toEqual([
+    expect(voucherDeadlines(file.pes, file.conversion, now()).map((d) => deadlineText(d, 'it'))).toEqual([
       'L’ufficio deve decidere entro il 30/07/2026.',
     ]);
 

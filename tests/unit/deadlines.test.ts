@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { voucherDeadlines } from '@/lib/domain/deadlines';
+import { voucherDeadlines, type Deadline } from '@/lib/domain/deadlines';
 import { endOfRomeDay } from '@/lib/domain/terms';
+import { deadlineText } from '@/lib/i18n/deadline-text';
 
 const pes = (over: object) => ({
   id: 'p1',
@@ -21,6 +22,7 @@ const conversion = (over: object) => ({
   ...over,
 });
 const now = new Date('2026-07-01T10:00:00Z');
+const italian = (d: Deadline) => deadlineText(d, 'it');
 
 describe('the due dates a voucher shows', () => {
   it('names who must act and by when, soonest first', () => {
@@ -32,7 +34,7 @@ describe('the due dates a voucher shows', () => {
       conversion({}),
       now,
     );
-    expect(d.map((x) => x.text)).toEqual([
+    expect(d.map(italian)).toEqual([
       'Il soggetto erogatore Il Germoglio deve validare il PES BS-1/2 entro il 03/07/2026.',
       'Il soggetto erogatore Il Germoglio deve chiudere il PES BS-1/1 entro il 10/07/2026.',
       'L’ufficio deve decidere entro il 27/07/2026.',
@@ -43,7 +45,7 @@ describe('the due dates a voucher shows', () => {
   it('says in words when a term has passed (not by colour alone)', () => {
     const [d] = voucherDeadlines([pes({})], null, new Date('2026-07-11T08:00:00Z'));
     expect(d).toMatchObject({ overdue: true, daysLeft: -1 });
-    expect(d!.text).toMatch(/entro il 10\/07\/2026 — termine scaduto\.$/);
+    expect(italian(d!)).toMatch(/entro il 10\/07\/2026 — termine scaduto\.$/);
   });
 
   it('while the family is asked to integrate: its date, and the office term suspended with the days used', () => {
@@ -54,10 +56,10 @@ describe('the due dates a voucher shows', () => {
       decisionDaysUsed: 10,
       integrationDueAt: endOfRomeDay('2026-07-15'),
     });
-    expect(voucherDeadlines([], c, now).map((x) => x.text)).toEqual([
+    expect(voucherDeadlines([], c, now).map(italian)).toEqual([
       'Rispondi entro il 15/07/2026 alla richiesta di integrazione. Il termine dell’ufficio è sospeso dal 05/07/2026 (giorni già trascorsi: 10 su 30) e riprende al nuovo invio.',
     ]);
-    expect(voucherDeadlines([], c, now, 'office')[0]!.text).toMatch(
+    expect(italian(voucherDeadlines([], c, now, 'office')[0]!)).toMatch(
       /^La famiglia deve rispondere .* entro il 15\/07\/2026\./,
     );
   });

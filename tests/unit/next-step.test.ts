@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { nextStep, type NextStepInput } from '@/lib/domain/next-step';
+import type { Locale } from '@/lib/domain/locale';
+import { nextStep, type NextStep, type NextStepInput } from '@/lib/domain/next-step';
+import { plainText, translatorFor } from '@/lib/i18n/translator';
+
+const say = (step: NextStep, locale: Locale = 'it') =>
+  translatorFor(locale, 'VoucherTimeline').markup(`next.${step}`, plainText);
 
 const base: NextStepInput = {
   voucherStatus: 'assigned',
@@ -56,6 +61,15 @@ describe('nextStep', () => {
     ],
     ['concluded voucher', { voucherStatus: 'concluded' }, /concluso/],
   ])('%s', (_name, patch, expected) => {
-    expect(nextStep({ ...base, ...patch })).toMatch(expected);
+    expect(say(nextStep({ ...base, ...patch }))).toMatch(expected);
+  });
+
+  it('says the same steps in English, keeping the guide’s button labels in Italian', () => {
+    expect(say(nextStep(base), 'en')).toBe(
+      'Select the PES to close and press Send close request (INVIA RICHIESTA DI CHIUSURA).',
+    );
+    expect(
+      say(nextStep({ ...base, conversionStatus: 'draft', standardStatuses: ['closed'], residualCents: 1 }), 'en'),
+    ).toMatch(/^You can turn the amount available into home babysitting or summer services/);
   });
 });

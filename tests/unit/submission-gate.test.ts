@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePesCodes, submissionGate, type GatePes } from '@/lib/domain/submission-gate';
+import { comparePesCodes, gateItems, submissionGate, type GatePes } from '@/lib/domain/submission-gate';
 
 const germoglio = 'Cooperativa Sociale Il Germoglio';
 const p = (code: string, status: string, kind = 'babysitting_covid', hasDocument = false): GatePes => ({
@@ -112,19 +112,20 @@ describe('submission gate (guide §4)', () => {
   });
 });
 
-describe('submission gate reasons, for the reader’s language (issue 21)', () => {
-  it('gives each missing step as data, one per Italian line', () => {
-    const g = submissionGate(
+describe('submission gate items, for the reader’s language (issue 21)', () => {
+  it('gives each missing step as data (a catalogue key and its values), one per Italian line', () => {
+    const args = [
       'ready_to_submit',
       [p('BS-2020-0001/5', 'draft', 'summer_covid'), p('BS-2020-0001/6', 'rejected')],
       [p('BS-2020-0001/1', 'close_requested', 'standard')],
-    );
-    expect(g.reasons).toEqual([
-      { kind: 'closingPending', code: 'BS-2020-0001/1', provider: germoglio },
-      { kind: 'draft', code: 'BS-2020-0001/5', provider: germoglio },
-      { kind: 'noPdf', code: 'BS-2020-0001/5', provider: germoglio },
-      { kind: 'rejected', code: 'BS-2020-0001/6', provider: germoglio },
+    ] as const;
+    const g = gateItems(...args);
+    expect(g.items).toEqual([
+      { key: 'closePending', code: 'BS-2020-0001/1', provider: germoglio },
+      { key: 'draft', code: 'BS-2020-0001/5', provider: germoglio },
+      { key: 'noPdf', code: 'BS-2020-0001/5', provider: germoglio },
+      { key: 'rejected', code: 'BS-2020-0001/6', provider: germoglio },
     ]);
-    expect(g.missing).toHaveLength(g.reasons.length);
+    expect(submissionGate(...args).missing).toHaveLength(g.items.length);
   });
 });

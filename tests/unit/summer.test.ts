@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bandsForChild } from '@/lib/domain/bands';
 import { yearsAgo } from '@/lib/domain/dates';
-import { residualBuysSentence, runningResidual, summerServiceStart, whatResidualBuys } from '@/lib/domain/summer';
+import { runningResidual, summerServiceStart, whatResidualBuys } from '@/lib/domain/summer';
+import { residualBuysSentence } from '@/lib/i18n/residual-buys-sentence';
 
 const DEL_575 = { hourlyCapOneChildCents: 2_000, hourlyCapMultiChildCents: 2_500, copayBasisPoints: 1_000 };
 const plain = (s: string | null) => s?.replace(/\u00a0/g, ' ') ?? null;
@@ -81,7 +82,7 @@ describe('what the residual buys', () => {
     [0, DEL_575, true, null],
     [-5, DEL_575, true, null],
   ])('residual %i, babysitting %j, summer open %s', (residual, params, summerOpen, sentence) => {
-    expect(plain(residualBuysSentence(whatResidualBuys(residual, params, summerOpen)))).toBe(sentence);
+    expect(plain(residualBuysSentence(whatResidualBuys(residual, params, summerOpen), 'it'))).toBe(sentence);
   });
 
   it('gives the numbers behind the sentence, computed from the measure parameters', () => {

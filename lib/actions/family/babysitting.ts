@@ -1,6 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { localizeFailure } from '@/lib/i18n/localize-failure';
+import { requestLocale } from '@/lib/i18n/request-locale';
 import { declareEmployment } from '@/lib/services/family/declare-employment';
 import { deleteNewPes } from '@/lib/services/family/delete-new-pes';
 import { requestValidation } from '@/lib/services/family/request-validation';
@@ -34,13 +36,13 @@ export async function declareEmploymentAction(
   let voucherId = '';
   const r = await guarded('family', declareEmploymentSchema, input, async (data, { db, actor }) => {
     voucherId = data.voucherId;
-    const out = await declareEmployment(db, actor, data);
+    const out = await declareEmployment(db, actor, data, undefined, await requestLocale());
     if ('recorded' in out) refresh(data.voucherId);
     return out;
   });
   if (formData instanceof FormData && r.ok && 'recorded' in r.data)
     redirect(`/famiglia/buoni/${voucherId}/babysitting`);
-  return r.ok && input.posted ? { ...r, values: input.posted } : echoValues(r, input.posted);
+  return r.ok && input.posted ? { ...r, values: input.posted } : echoValues(await inFamilyLanguage(r), input.posted);
 }
 
 export type BabysittingPesStep =
@@ -65,30 +67,39 @@ export async function saveBabysittingPesAction(
     input,
     async ({ intent = 'save', ...data }, { db, actor }): Promise<BabysittingPesStep> => {
       voucherId = data.voucherId;
-      if (intent === 'preview') return { step: 'preview', ...(await previewBabysittingPes(db, actor, data)) };
-      const out = await saveBabysittingPes(db, actor, data);
+      const locale = await requestLocale();
+      if (intent === 'preview')
+        return { step: 'preview', ...(await previewBabysittingPes(db, actor, data, undefined, locale)) };
+      const out = await saveBabysittingPes(db, actor, data, undefined, locale);
       refresh(data.voucherId);
       return { step: 'saved', ...out };
     },
   );
   if (formData instanceof FormData && r.ok && r.data.step === 'saved')
     redirect(`/famiglia/buoni/${voucherId}?salvato=${encodeURIComponent(r.data.code)}`);
-  return r.ok && input.posted ? { ...r, values: input.posted } : echoValues(r, input.posted);
+  return r.ok && input.posted ? { ...r, values: input.posted } : echoValues(await inFamilyLanguage(r), input.posted);
 }
 
 export async function deleteNewPesAction(input: unknown) {
-  return guarded('family', voucherPesSchema, actionInput(input), async (data, { db, actor }) => {
-    const r = await deleteNewPes(db, actor, data);
+  const r = await guarded('family', voucherPesSchema, actionInput(input), async (data, { db, actor }) => {
+    const out = await deleteNewPes(db, actor, data, undefined, await requestLocale());
     refresh(data.voucherId);
-    return r;
+    return out;
   });
+  return inFamilyLanguage(r);
 }
 
 /** RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE. */
 export async function requestValidationAction(input: unknown) {
-  return guarded('family', voucherOnlySchema, actionInput(input), async (data, { db, actor, baseUrl }) => {
-    const r = await requestValidation(db, actor, data, { baseUrl });
+  const r = await guarded('family', voucherOnlySchema, actionInput(input), async (data, { db, actor, baseUrl }) => {
+    const out = await requestValidation(db, actor, data, { baseUrl, locale: await requestLocale() });
     refresh(data.voucherId);
-    return r;
+    return out;
   });
+  return inFamilyLanguage(r);
+}
+
+/** A refusal in the reader's language (staff and anonymous callers read Italian). */
+async function inFamilyLanguage<R extends { ok: boolean }>(r: R): Promise<R> {
+  return r.ok ? r : localizeFailure(r, await requestLocale());
 }

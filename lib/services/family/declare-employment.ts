@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { conversions } from '@/db/schema';
 import { AppError } from '@/lib/app-error';
+import type { Locale } from '@/lib/domain/locale';
+import { translatorFor } from '@/lib/i18n/translator';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { babysittingEligibility, type EligibilityReason, type EmploymentCondition } from '@/lib/domain/eligibility';
@@ -31,6 +33,7 @@ export async function declareEmployment(
   actor: Actor,
   input: DeclareEmploymentInput,
   now = new Date(),
+  locale: Locale = 'it',
 ): Promise<DeclareEmploymentOutcome> {
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
@@ -47,7 +50,7 @@ export async function declareEmployment(
 
     const conversion = await ensureConversion(tx, voucher.id);
     if (!isConversionEditable(conversion.status))
-      throw new AppError('invalid_state', 'La modifica PES è già stata inviata e non può più essere cambiata.');
+      throw new AppError('invalid_state', translatorFor(locale, 'NewPesErrors')('alreadySentDeclare'));
     const declarations = {
       returnsToWorkOutsideHome: input.returnsToWorkOutsideHome,
       twoParentHousehold: voucher.twoParentHousehold,

@@ -4,6 +4,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { documents, pes } from '@/db/schema';
 import { termCalendar, termsOf } from '@/db/queries/term-calendar';
+import type { Locale } from '@/lib/domain/locale';
 import { refusal } from '@/lib/i18n/refusal';
 import type { Actor } from '@/lib/auth/actor';
 import type { NewPesKind } from '@/lib/domain/pes-kinds';
@@ -23,7 +24,7 @@ export async function requestValidation(
   db: Db,
   actor: Actor,
   input: { voucherId: string; kind?: NewPesKind },
-  ctx: { baseUrl?: string; now?: Date } = {},
+  ctx: { baseUrl?: string; now?: Date; locale?: Locale } = {},
 ) {
   const now = ctx.now ?? clockNow();
   return db.transaction(async (tx) => {

@@ -14,7 +14,9 @@ import {
 } from '@/lib/domain/babysitting';
 import { isoDate } from '@/lib/domain/dates';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
-import { formatEuro } from '@/lib/domain/money';
+import type { Locale } from '@/lib/domain/locale';
+import { formatMoney } from '@/lib/domain/money';
+import { translatorFor } from '@/lib/i18n/translator';
 import { canEditNewPes, isConversionEditable } from '@/lib/domain/state-machines';
 import { ensureConversion, lockFamilyVoucher } from '@/lib/services/transitions/lock-voucher';
 import { syncConversionStatus } from '@/lib/services/transitions/sync-conversion-status';
@@ -29,21 +31,19 @@ export type SaveBabysittingInput = {
 };
 
 /** Every check of a new or edited babysitting PES, and its figures: amount = hours × covered hourly rate. */
-async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingInput, now: Date) {
+async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingInput, now: Date, locale: Locale) {
+  const say = translatorFor(locale, 'NewPesErrors');
+  const money = (c: number) => formatMoney(c, locale);
   const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
   const conversion = await ensureConversion(tx, voucher.id);
   if (!isConversionEditable(conversion.status)) {
-    throw new AppError(
-      'invalid_state',
-      'La modifica PES è già stata inviata: non è possibile aggiungere o cambiare PES.',
-    );
+    throw new AppError('invalid_state', say('alreadySentAdd'));
   }
   if (!conversion.employmentCondition) {
-    throw new AppError('not_eligible', 'Prima di inserire il PES dichiara la condizione di occupazione.');
+    throw new AppError('not_eligible', say('declareFirst'));
   }
   const params = await getMeasureParameters(tx, 'babysitting_covid');
-  if (!params || !isMeasureOpen(params, isoDate(now)))
-    throw new AppError('measure_closed', 'La misura babysitting domiciliare COVID-19 non è aperta in questo periodo.');
+  if (!params || !isMeasureOpen(params, isoDate(now))) throw new AppError('measure_closed', say('measureClosed'));
 
   const childIds = [...new Set(input.childIds)];
   const kids = childIds.length
@@ -53,11 +53,10 @@ async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingIn
         .where(and(eq(children.voucherId, voucher.id), inArray(children.id, childIds)))
     : [];
   const fieldErrors: Record<string, string> = {};
-  if (childIds.length === 0 || kids.length !== childIds.length)
-    fieldErrors.childIds = 'Seleziona almeno uno dei minori del buono.';
+  if (childIds.length === 0 || kids.length !== childIds.length) fieldErrors.childIds = say('childIds');
   // Checked against the database, not the drop-down: a posted id of a provider that did not join is refused.
   if (!(await providerJoined(tx, input.providerId, 'babysitting_covid')))
-    fieldErrors.providerId = 'Scegli un soggetto erogatore che ha aderito alla misura babysitting domiciliare.';
+    fieldErrors.providerId = say('providerNotJoined');
   if (Object.keys(fieldErrors).length) throw new AppError('invalid_input', undefined, fieldErrors);
 
   let existing: typeof pes.$inferSelect | undefined;
@@ -77,7 +76,7 @@ async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingIn
     if (!existing) throw new AppError('not_found');
     // Returned by the office (signed once): a validated PES may change too, and goes back to its provider.
     if (!canEditNewPes(existing.status, { reopened: conversion.submittedAt !== null })) {
-      throw new AppError('invalid_state', 'Il PES può essere modificato solo se è in bozza o rifiutato.');
+      throw new AppError('invalid_state', say('notEditable'));
     }
   }
 
@@ -88,8 +87,8 @@ async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingIn
     throw new AppError('insufficient_residual', undefined, {
       hours:
         maxHours < 1
-          ? `L’importo residuo (${formatEuro(residual)}) non basta per un’ora a ${formatEuro(rate)}.`
-          : `Inserisci un numero intero di ore tra 1 e ${maxHours} (ore max ammissibili con ${formatEuro(residual)} a ${formatEuro(rate)} l’ora).`,
+          ? say('residualTooSmall', { residual: money(residual), rate: money(rate) })
+          : say('hoursRange', { max: maxHours, residual: money(residual), rate: money(rate) }),
     });
   }
   const amount = babysittingAmountCents(input.hours, rate);
@@ -100,9 +99,15 @@ async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingIn
  * Aggiorna on the new-PES form: the figures the PES would have (amount, covered hourly rate, residual after,
  * ore max ammissibili), with the same checks as saving and nothing written.
  */
-export async function previewBabysittingPes(db: Db, actor: Actor, input: SaveBabysittingInput, now = new Date()) {
+export async function previewBabysittingPes(
+  db: Db,
+  actor: Actor,
+  input: SaveBabysittingInput,
+  now = new Date(),
+  locale: Locale = 'it',
+) {
   return db.transaction(async (tx) => {
-    const p = await planBabysittingPes(tx, actor, input, now);
+    const p = await planBabysittingPes(tx, actor, input, now, locale);
     return {
       hours: input.hours,
       hourlyRateCents: p.rate,
@@ -118,13 +123,20 @@ export async function previewBabysittingPes(db: Db, actor: Actor, input: SaveBab
  * New (or edited) babysitting PES, Del. 575/2020: amount = hours × covered hourly rate, never more than
  * the residual. The voucher row lock serialises every spending of its money (M2).
  */
-export async function saveBabysittingPes(db: Db, actor: Actor, input: SaveBabysittingInput, now = new Date()) {
+export async function saveBabysittingPes(
+  db: Db,
+  actor: Actor,
+  input: SaveBabysittingInput,
+  now = new Date(),
+  locale: Locale = 'it',
+) {
   return db.transaction(async (tx) => {
     const { voucher, conversion, existing, childIds, rate, residual, amount } = await planBabysittingPes(
       tx,
       actor,
       input,
       now,
+      locale,
     );
     const values = {
       providerId: input.providerId,

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { Alert } from '@/app/_components/alert';
-import { formatDateTimeIt } from '@/lib/domain/dates';
+import { useLocale, useTranslations } from 'next-intl';
+import { formatDateTime } from '@/lib/domain/dates';
+import { italian } from '@/lib/i18n/italian';
 
 type Conversion = {
   status: string;
@@ -25,14 +27,29 @@ export function ConversionOutcome({
   rejected?: Conversion;
   hasBabysitting: boolean;
 }) {
-  if (rejected?.decidedAt && c?.status !== 'approved' && !c?.submittedAt) return <RejectedOutcome r={rejected} />;
+  const t = useTranslations('VoucherPage');
+  const locale = useLocale();
+  // Respingi is final for that request, not for the money: the new PES were cancelled and the freed amount is free again.
+  if (rejected?.decidedAt && c?.status !== 'approved' && !c?.submittedAt) {
+    const values = {
+      when: formatDateTime(rejected.decidedAt, locale),
+      reason: rejected.decisionReason ?? '',
+      protocol: rejected.protocolNumber ?? '',
+      it: italian,
+    };
+    return (
+      <Alert kind="warning" title={t('rejectedTitle')}>
+        <p>{t.rich(rejected.protocolNumber ? 'rejectedTextProtocol' : 'rejectedText', values)}</p>
+        <p data-testid="nuova-richiesta">{t('rejectedNew')}</p>
+      </Alert>
+    );
+  }
   if (!c?.submittedAt || !c.decidedAt) return null;
-  const when = formatDateTimeIt(c.decidedAt);
+  const when = formatDateTime(c.decidedAt, locale);
   if (c.status === 'approved') {
     return (
-      <Alert kind="success" title="Modifica PES convalidata">
-        La Struttura Multifunzionale Territoriale Ad Personam ha convalidato la modifica il {when}: i servizi possono
-        essere attivati in accordo con i soggetti erogatori.
+      <Alert kind="success" title={t('approvedTitle')}>
+        {t.rich('approvedText', { when, it: italian })}
       </Alert>
     );
   }
@@ -40,31 +57,32 @@ export function ConversionOutcome({
   if (['returned', 'draft', 'awaiting_validation', 'ready_to_submit'].includes(c.status)) {
     return (
       <div id="integrazione">
-        <Alert kind="warning" title="Richiesta di integrazione">
+        <Alert kind="warning" title={t('returnedTitle')}>
           <p>
-            Il {when} la Struttura Multifunzionale Territoriale Ad Personam ha chiesto di integrare la modifica
-            {c.protocolNumber ? ` (protocollo ${c.protocolNumber})` : ''}: «{c.decisionReason}».
+            {t.rich(c.protocolNumber ? 'returnedTextProtocol' : 'returnedText', {
+              when,
+              reason: c.decisionReason ?? '',
+              protocol: c.protocolNumber ?? '',
+              it: italian,
+            })}
           </p>
-          <p>
-            Correggi quanto indicato: un PES modificato va validato di nuovo dal soggetto erogatore. Poi invia di nuovo
-            la richiesta di convalida e firmala con un nuovo codice OTP; il numero di protocollo resta lo stesso.
-          </p>
+          <p>{t('returnedHelp')}</p>
           <ul className="mt-2 flex flex-col gap-2 sm:flex-row sm:gap-6">
             <li>
               <a href="#nuovi-pes" className="link">
-                Vai ai nuovi PES
+                {t('goToNew')}
               </a>
             </li>
             {hasBabysitting ? (
               <li>
                 <Link href={`/famiglia/buoni/${voucherId}/babysitting`} className="link">
-                  PES servizi babysitting
+                  {t('babysittingLink')}
                 </Link>
               </li>
             ) : null}
             <li>
               <Link href={`/famiglia/buoni/${voucherId}/estivi`} className="link">
-                PES servizi estivi e documenti
+                {t('summerLink')}
               </Link>
             </li>
           </ul>
@@ -73,20 +91,4 @@ export function ConversionOutcome({
     );
   }
   return null;
-}
-
-/** Respingi is final for that request, not for the money: the new PES were cancelled and the freed amount is free again. */
-function RejectedOutcome({ r }: { r: NonNullable<Conversion> }) {
-  return (
-    <Alert kind="warning" title="Modifica PES respinta">
-      <p>
-        Il {formatDateTimeIt(r.decidedAt!)} la Struttura Multifunzionale Territoriale Ad Personam ha respinto la
-        richiesta{r.protocolNumber ? ` con protocollo ${r.protocolNumber}` : ''}. Motivo: «{r.decisionReason}».
-      </p>
-      <p data-testid="nuova-richiesta">
-        La richiesta è stata respinta: puoi presentare una nuova richiesta di modifica del PES con lo stesso importo
-        liberato. I nuovi PES della richiesta respinta sono annullati.
-      </p>
-    </Alert>
-  );
 }

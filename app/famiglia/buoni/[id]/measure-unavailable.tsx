@@ -1,9 +1,11 @@
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Alert } from '@/app/_components/alert';
-import { formatDateIt } from '@/lib/domain/dates';
+import { formatDate } from '@/lib/domain/dates';
+import { italian } from '@/lib/i18n/italian';
 
 /** What the babysitting and summer pages show instead of their form: the measure is closed, or the conversion was sent. */
-export function MeasureUnavailable({
+export async function MeasureUnavailable({
   header,
   editable,
   measure,
@@ -13,16 +15,24 @@ export function MeasureUnavailable({
   header: ReactNode;
   editable: boolean;
   measure: { legalReference: string; opensOn: Date | string; closesOn: Date | string } | null | undefined;
-  /** «Le richieste di …»: the measure's name as the sentence needs it. */
+  /** «Le richieste di …»: the measure's name as the sentence needs it, in the reader's language. */
   requests: string;
 }) {
+  const t = await getTranslations('MeasureUnavailable');
+  const locale = await getLocale();
   return (
     <div className="space-y-4">
       {header}
-      <Alert kind="warning" title={editable ? 'La misura è chiusa' : 'Modifica non più possibile'}>
+      <Alert kind="warning" title={editable ? t('closedTitle') : t('lockedTitle')}>
         {editable && measure
-          ? `Le richieste di ${requests} (${measure.legalReference}) si possono presentare dal ${formatDateIt(measure.opensOn)} al ${formatDateIt(measure.closesOn)}.`
-          : 'La modifica PES di questo buono è già stata inviata e non può essere cambiata.'}
+          ? t.rich('closedText', {
+              requests,
+              legal: measure.legalReference,
+              from: formatDate(measure.opensOn, locale),
+              to: formatDate(measure.closesOn, locale),
+              it: italian,
+            })
+          : t('lockedText')}
       </Alert>
     </div>
   );

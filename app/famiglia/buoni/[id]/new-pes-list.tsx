@@ -1,12 +1,14 @@
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { deleteNewPesAction, requestValidationAction } from '@/lib/actions/family/babysitting';
 import { PesFacts } from '@/app/_components/pes-facts';
 import { canEditNewPes } from '@/lib/domain/state-machines';
+import { italian } from '@/lib/i18n/italian';
 import type { PesSummary } from './pes-summary';
 
 /** The conversion's new COVID-19 PES, with what the family can do on each. */
@@ -21,6 +23,7 @@ export function NewPesList({
   editable: boolean;
   reopened?: boolean;
 }) {
+  const t = useTranslations('NewPesList');
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; title: string; text: string } | null>(null);
@@ -36,10 +39,10 @@ export function NewPesList({
         r.ok
           ? {
               kind: 'success',
-              title: 'Richiesta di validazione inviata',
-              text: `I PES ${r.data.sent.join(', ')} sono in attesa di validazione da parte del soggetto erogatore, che ha ricevuto una e-mail.`,
+              title: t('validationSentTitle'),
+              text: t('validationSentText', { codes: r.data.sent.join(', ') }),
             }
-          : { kind: 'error', title: 'Richiesta non inviata', text: r.message },
+          : { kind: 'error', title: t('notSentTitle'), text: r.message },
       );
       if (r.ok) router.refresh();
     });
@@ -51,8 +54,8 @@ export function NewPesList({
       setConfirmDelete(null);
       setMessage(
         r.ok
-          ? { kind: 'success', title: `PES ${code} eliminato`, text: 'L’importo è di nuovo disponibile.' }
-          : { kind: 'error', title: 'PES non eliminato', text: r.message },
+          ? { kind: 'success', title: t('deletedTitle', { code }), text: t('deletedText') }
+          : { kind: 'error', title: t('notDeletedTitle'), text: r.message },
       );
       if (r.ok) router.refresh();
     });
@@ -61,7 +64,7 @@ export function NewPesList({
   return (
     <section aria-labelledby="nuovi-pes" className="space-y-3">
       <h2 id="nuovi-pes" className="text-xl font-bold">
-        Nuovi PES emergenza COVID-19
+        {t('heading')}
       </h2>
       {message ? (
         <Alert key={message.title + message.text} outcome kind={message.kind} title={message.title}>
@@ -71,24 +74,22 @@ export function NewPesList({
       <ul className="space-y-3">
         {live.map((p) => (
           <li key={p.id} className="card space-y-2">
-            <h3 className="text-lg font-bold">
-              PES {p.code} — {p.kindLabel}
-            </h3>
+            <h3 className="text-lg font-bold">{t('pesTitle', { code: p.code, kind: p.kindLabel })}</h3>
             <PesFacts f={p.facts} />
             {p.status === 'rejected' && p.rejectionReason ? (
-              <p className="font-semibold text-err">Motivo del rifiuto: {p.rejectionReason}</p>
+              <p className="font-semibold text-err">
+                {t.rich('rejectionReason', { reason: p.rejectionReason, it: italian })}
+              </p>
             ) : null}
-            {p.status === 'awaiting_validation' ? (
-              <p>In attesa di validazione da parte del soggetto erogatore.</p>
-            ) : null}
+            {p.status === 'awaiting_validation' ? <p>{t('awaiting')}</p> : null}
             {editable && canEditNewPes(p.status, { reopened }) ? (
               confirmDelete === p.id ? (
                 <div
                   className="rounded border-2 border-err p-3"
                   role="group"
-                  aria-label={`Conferma eliminazione del PES ${p.code}`}
+                  aria-label={t('confirmLabel', { code: p.code })}
                 >
-                  <p className="mb-2">Eliminare il PES {p.code}? L’importo torna disponibile.</p>
+                  <p className="mb-2">{t('confirmText', { code: p.code })}</p>
                   <div className="flex flex-col gap-2 sm:flex-row">
                     <button
                       type="button"
@@ -96,7 +97,7 @@ export function NewPesList({
                       disabled={pending}
                       onClick={() => remove(p.id, p.code)}
                     >
-                      Sì, elimina
+                      {t('yesDelete')}
                     </button>
                     <button
                       type="button"
@@ -104,7 +105,7 @@ export function NewPesList({
                       disabled={pending}
                       onClick={() => setConfirmDelete(null)}
                     >
-                      Annulla
+                      {t('cancel')}
                     </button>
                   </div>
                 </div>
@@ -117,17 +118,17 @@ export function NewPesList({
                         : `/famiglia/buoni/${voucherId}/estivi`
                     }
                     className="btn-secondary"
-                    aria-label={`Modifica il PES ${p.code}`}
+                    aria-label={t('editLabel', { code: p.code })}
                   >
-                    Modifica
+                    {t('edit')}
                   </Link>
                   <button
                     type="button"
                     className="btn-danger"
                     onClick={() => setConfirmDelete(p.id)}
-                    aria-label={`Elimina il PES ${p.code}`}
+                    aria-label={t('deleteLabel', { code: p.code })}
                   >
-                    Elimina
+                    {t('delete')}
                   </button>
                 </div>
               )
@@ -137,7 +138,7 @@ export function NewPesList({
       </ul>
       {editable && drafts.length > 0 ? (
         <button type="button" className="btn-primary" disabled={pending} onClick={requestValidation}>
-          {pending ? 'Invio in corso…' : 'Richiedi validazione al soggetto erogatore'}
+          {pending ? t('sending') : t.rich('requestValidation', { it: italian })}
         </button>
       ) : null}
     </section>

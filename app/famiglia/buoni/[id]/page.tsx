@@ -1,7 +1,7 @@
-import { ItalianOnly } from '@/app/_components/italian-only';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Alert } from '@/app/_components/alert';
 import { VoucherTimeline } from '@/app/_components/voucher-timeline';
 import { getDb } from '@/db';
@@ -11,14 +11,17 @@ import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { requireRole } from '@/lib/auth/current-actor';
 import { babysittingParams } from '@/lib/domain/babysitting';
 import { now as clockNow } from '@/lib/clock';
-import { formatDateIt, formatDateTimeIt, isoDate } from '@/lib/domain/dates';
+import { formatDateTime, isoDate } from '@/lib/domain/dates';
 import { voucherDeadlines } from '@/lib/domain/deadlines';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
-import { formatEuro } from '@/lib/domain/money';
+import { formatMoney } from '@/lib/domain/money';
 import { nextStep } from '@/lib/domain/next-step';
-import { residualBuysSentence, whatResidualBuys } from '@/lib/domain/summer';
+import { whatResidualBuys } from '@/lib/domain/summer';
 import { isConversionEditable } from '@/lib/domain/state-machines';
+import { italian } from '@/lib/i18n/italian';
+import { residualBuysSentence } from '@/lib/i18n/residual-buys-sentence';
 import { idSchema } from '@/lib/validation/ids';
+import { AddPesLink } from './add-pes-link';
 import { CloseRequestForm } from './close-request-form';
 import { ConversionOutcome } from './conversion-outcome';
 import { NewPesList } from './new-pes-list';
@@ -26,7 +29,9 @@ import { SubmitSection } from './submit-section';
 import { pesSummary } from './pes-summary';
 import { PageHeader } from '@/app/_components/page-header';
 
-export const metadata: Metadata = { title: 'Modifica PES' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('VoucherPage'))('title') };
+}
 
 export default async function VoucherPage({
   params,
@@ -54,139 +59,120 @@ export default async function VoucherPage({
   const convStatus = conversion?.status ?? null;
   const editable = voucher.status === 'assigned' && (convStatus === null || isConversionEditable(convStatus));
   const residual = file.residualCents;
+  const locale = await getLocale();
+  const t = await getTranslations('VoucherPage');
+  const timeline = await getTranslations('VoucherTimeline');
+  const money = (c: number) => formatMoney(c, locale);
+  const summary = pesSummary(locale);
+  const next = nextStep({
+    voucherStatus: voucher.status,
+    conversionStatus: convStatus,
+    standardStatuses: file.standardPes.map((p) => p.status),
+    newStatuses: file.newPes.filter((p) => p.status !== 'deleted').map((p) => p.status),
+    residualCents: residual,
+    summerPesWithoutDocument: file.newPes.filter(
+      (p) => p.kind === 'summer_covid' && p.status !== 'deleted' && !p.document,
+    ).length,
+    reopened: Boolean(conversion?.submittedAt),
+  });
   const buys = residualBuysSentence(
     whatResidualBuys(residual, babysittingOpen && babysitting ? babysittingParams(babysitting) : null, summerOpen),
+    locale,
   );
   return (
-    <ItalianOnly>
-      <div className="space-y-6">
-        <PageHeader back={{ href: '/famiglia', label: 'Buoni di servizio' }}>
-          Modifica PES <span className="block text-xl font-semibold sm:inline">Buono {voucher.number}</span>
-        </PageHeader>
+    <div className="space-y-6">
+      <PageHeader back={{ href: '/famiglia', label: t('back') }}>
+        {t.rich('heading', { it: italian })}{' '}
+        <span className="block text-xl font-semibold sm:inline">{t('voucher', { number: voucher.number })}</span>
+      </PageHeader>
 
-        {saved ? (
-          <Alert outcome kind="success" title={`PES ${saved.code} salvato`}>
-            {saved.kind === 'babysitting_covid'
-              ? `Importo del PES calcolato dal sistema: ${formatEuro(saved.amountCents)} (${saved.hours} ore). `
-              : null}
-            {saved.status === 'draft'
-              ? 'Il PES è in bozza: quando hai inserito tutti i PES premi RICHIEDI VALIDAZIONE AL SOGGETTO EROGATORE.'
-              : 'Le modifiche sono state salvate.'}
-          </Alert>
-        ) : null}
-
-        <ConversionOutcome
-          voucherId={voucher.id}
-          conversion={conversion}
-          rejected={file.rejectedConversion}
-          hasBabysitting={file.newPes.some((p) => p.kind === 'babysitting_covid' && p.status !== 'deleted')}
-        />
-
-        {conversion?.submittedAt && conversion.protocolNumber && convStatus !== 'returned' ? (
-          <Alert kind="info" title="Richiesta di convalida inviata">
-            <p data-testid="stato-invio">
-              Inviata all’ufficio il {formatDateTimeIt(conversion.submittedAt)} — protocollo {conversion.protocolNumber}
-              .
-            </p>
-            <p>
-              La modifica PES non può più essere cambiata.{' '}
-              <Link href={`/famiglia/buoni/${voucher.id}/ricevuta`} className="link">
-                Apri la ricevuta
-              </Link>
-            </p>
-          </Alert>
-        ) : null}
-
-        <Alert kind="info" title="NOTA">
-          La modifica dei PES di un buono già assegnato si può effettuare <strong>una sola volta</strong> ed è possibile
-          convertire il residuo finanziario richiedendo entrambi i servizi o solo uno dei servizi disponibili.
+      {saved ? (
+        <Alert outcome kind="success" title={t('savedTitle', { code: saved.code })}>
+          {saved.kind === 'babysitting_covid' ? (
+            <>{t('savedAmount', { amount: money(saved.amountCents), hours: saved.hours })} </>
+          ) : null}
+          {saved.status === 'draft' ? t.rich('savedDraft', { it: italian }) : t('savedChanges')}
         </Alert>
+      ) : null}
 
-        <section aria-labelledby="importo" className="card space-y-3">
-          <h2 id="importo" className="text-xl font-bold">
-            Importo utilizzabile
-          </h2>
-          <p className="text-3xl font-bold text-pat-blue-dark" data-testid="importo-utilizzabile">
-            {formatEuro(residual)}
+      <ConversionOutcome
+        voucherId={voucher.id}
+        conversion={conversion}
+        rejected={file.rejectedConversion}
+        hasBabysitting={file.newPes.some((p) => p.kind === 'babysitting_covid' && p.status !== 'deleted')}
+      />
+
+      {conversion?.submittedAt && conversion.protocolNumber && convStatus !== 'returned' ? (
+        <Alert kind="info" title={t('sentTitle')}>
+          <p data-testid="stato-invio">
+            {t('sentText', {
+              when: formatDateTime(conversion.submittedAt, locale),
+              protocol: conversion.protocolNumber,
+            })}
           </p>
-          <p className="text-sm text-muted">
-            Liberati dai PES chiusi: {formatEuro(file.freedCents)} — già destinati ai nuovi PES:{' '}
-            {formatEuro(file.committedCents)}
+          <p>
+            {t('locked')}{' '}
+            <Link href={`/famiglia/buoni/${voucher.id}/ricevuta`} className="link">
+              {t('receipt')}
+            </Link>
           </p>
-          {editable && buys ? (
-            <p className="font-semibold" data-testid="cosa-compra">
-              {buys}.
-            </p>
-          ) : null}
-          {editable && residual > 0 ? (
-            <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-              {babysittingOpen ? (
-                <Link href={`/famiglia/buoni/${voucher.id}/babysitting`} className="btn-primary">
-                  Aggiungi PES servizi babysitting
-                </Link>
-              ) : (
-                <p className="rounded border-l-4 border-warn bg-warn-light p-3">
-                  Servizi babysitting: la misura (Del. G.P. n. 575/2020) è chiusa
-                  {babysitting
-                    ? ` — domande dal ${formatDateIt(babysitting.opensOn)} al ${formatDateIt(babysitting.closesOn)}`
-                    : ''}
-                  .
-                </p>
-              )}
-              {summerOpen ? (
-                <Link href={`/famiglia/buoni/${voucher.id}/estivi`} className="btn-primary">
-                  Aggiungi PES servizi estivi
-                </Link>
-              ) : (
-                <p className="rounded border-l-4 border-warn bg-warn-light p-3">
-                  Servizi estivi: la misura (Del. G.P. n. 742/2020) è chiusa
-                  {summer ? ` — domande dal ${formatDateIt(summer.opensOn)} al ${formatDateIt(summer.closesOn)}` : ''}.
-                </p>
-              )}
-            </div>
-          ) : editable ? (
-            <p>
-              L’importo utilizzabile compare quando i soggetti erogatori chiudono i PES di cui hai chiesto la chiusura.
-            </p>
-          ) : null}
-        </section>
+        </Alert>
+      ) : null}
 
-        <section aria-labelledby="pes-buono" className="space-y-3">
-          <h2 id="pes-buono" className="text-xl font-bold">
-            PES del buono
-          </h2>
-          <CloseRequestForm voucherId={voucher.id} editable={editable} pes={file.standardPes.map(pesSummary)} />
-        </section>
+      <Alert kind="info" title={t('noteTitle')}>
+        {t.rich('note', { strong: (c) => <strong>{c}</strong> })}
+      </Alert>
 
-        {file.newPes.length > 0 ? (
-          <NewPesList
-            voucherId={voucher.id}
-            pes={file.newPes.map(pesSummary)}
-            editable={editable}
-            reopened={Boolean(conversion?.submittedAt)}
-          />
+      <section aria-labelledby="importo" className="card space-y-3">
+        <h2 id="importo" className="text-xl font-bold">
+          {t('available')}
+        </h2>
+        <p className="text-3xl font-bold text-pat-blue-dark" data-testid="importo-utilizzabile">
+          {money(residual)}
+        </p>
+        <p className="text-sm text-muted">
+          {t('freed', { freed: money(file.freedCents), committed: money(file.committedCents) })}
+        </p>
+        {editable && buys ? (
+          <p className="font-semibold" data-testid="cosa-compra">
+            {buys}.
+          </p>
         ) : null}
-
-        {editable && signing && file.newPes.some((p) => p.status !== 'deleted') ? (
-          <SubmitSection voucherId={voucher.id} file={file} signing={signing} />
+        {editable && residual > 0 ? (
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+            <AddPesLink voucherId={voucher.id} measure="babysitting" open={babysittingOpen} period={babysitting} />
+            <AddPesLink voucherId={voucher.id} measure="estivi" open={summerOpen} period={summer} />
+          </div>
+        ) : editable ? (
+          <p>{t('awaitingFreed')}</p>
         ) : null}
+      </section>
 
-        <VoucherTimeline
-          events={file.events}
-          deadlines={voucherDeadlines(file.pes, conversion, clockNow())}
-          next={nextStep({
-            voucherStatus: voucher.status,
-            conversionStatus: convStatus,
-            standardStatuses: file.standardPes.map((p) => p.status),
-            newStatuses: file.newPes.filter((p) => p.status !== 'deleted').map((p) => p.status),
-            residualCents: residual,
-            summerPesWithoutDocument: file.newPes.filter(
-              (p) => p.kind === 'summer_covid' && p.status !== 'deleted' && !p.document,
-            ).length,
-            reopened: Boolean(conversion?.submittedAt),
-          })}
+      <section aria-labelledby="pes-buono" className="space-y-3">
+        <h2 id="pes-buono" className="text-xl font-bold">
+          {t('pesHeading')}
+        </h2>
+        <CloseRequestForm voucherId={voucher.id} editable={editable} pes={file.standardPes.map(summary)} />
+      </section>
+
+      {file.newPes.length > 0 ? (
+        <NewPesList
+          voucherId={voucher.id}
+          pes={file.newPes.map(summary)}
+          editable={editable}
+          reopened={Boolean(conversion?.submittedAt)}
         />
-      </div>
-    </ItalianOnly>
+      ) : null}
+
+      {editable && signing && file.newPes.some((p) => p.status !== 'deleted') ? (
+        <SubmitSection voucherId={voucher.id} file={file} signing={signing} />
+      ) : null}
+
+      <VoucherTimeline
+        events={file.events}
+        deadlines={voucherDeadlines(file.pes, conversion, clockNow())}
+        next={timeline.rich(`next.${next}`, { it: italian })}
+      />
+    </div>
   );
 }

@@ -1,11 +1,13 @@
 import type { SigningStatus } from '@/db/queries/signing-status';
 import type { VoucherFile } from '@/db/queries/voucher-file';
 import type { ConversionStatus } from '@/lib/domain/state-machines';
-import { submissionGate } from '@/lib/domain/submission-gate';
+import { getTranslations } from 'next-intl/server';
+import { gateItems } from '@/lib/domain/submission-gate';
+import { italian } from '@/lib/i18n/italian';
 import { SubmitDialog } from './invio/submit-dialog';
 
 /** Where CONCLUDI E INVIA RICHIESTA DI CONVALIDA appears; until then, what is still missing. */
-export function SubmitSection({
+export async function SubmitSection({
   voucherId,
   file,
   signing,
@@ -14,7 +16,9 @@ export function SubmitSection({
   file: VoucherFile;
   signing: SigningStatus;
 }) {
-  const gate = submissionGate(
+  const t = await getTranslations('VoucherPage');
+  const gateText = await getTranslations('SubmissionGate');
+  const gate = gateItems(
     (file.conversion?.status ?? null) as ConversionStatus | null,
     file.newPes.map((p) => ({
       code: p.code,
@@ -34,22 +38,19 @@ export function SubmitSection({
   return (
     <section aria-labelledby="invio" className="card space-y-3">
       <h2 id="invio" className="text-xl font-bold">
-        Richiesta di convalida
+        {t('submitTitle')}
       </h2>
       {gate.canSubmit ? (
         <>
-          <p>
-            Tutti i nuovi PES sono pronti. Invia la richiesta all’ufficio firmandola con il codice OTP che riceverai via
-            SMS.
-          </p>
+          <p>{t('submitReady')}</p>
           <SubmitDialog voucherId={voucherId} status={signing} />
         </>
       ) : (
         <>
-          <p>Il pulsante «Concludi e invia richiesta di convalida» comparirà quando sarà completo quanto segue:</p>
+          <p>{t.rich('submitWaiting', { it: italian })}</p>
           <ul className="list-disc pl-5" data-testid="cosa-manca">
-            {gate.missing.map((m) => (
-              <li key={m}>{m}</li>
+            {gate.items.map(({ key, code = '', provider = '' }) => (
+              <li key={`${key}-${code}`}>{gateText.rich(key, { code, provider, it: italian })}</li>
             ))}
           </ul>
         </>

@@ -1,5 +1,6 @@
 'use client';
 import { useActionState, useTransition, type FormEvent } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { useForm, useWatch } from 'react-hook-form';
 import { Alert } from '@/app/_components/alert';
 import { expectOutcomeFocus, OutcomeFocus } from '@/app/_components/outcome-focus';
@@ -9,7 +10,8 @@ import { useHydrated } from '@/app/_components/use-hydrated';
 import { saveBabysittingPesAction, type BabysittingPesState } from '@/lib/actions/family/babysitting';
 import { echoed, echoedList } from '@/lib/actions/form-input';
 import { maxAdmissibleHours } from '@/lib/domain/babysitting';
-import { formatEuro } from '@/lib/domain/money';
+import { formatMoney } from '@/lib/domain/money';
+import { useRuleMessages } from '@/lib/i18n/use-rule-messages';
 import { babysittingFieldErrors } from '@/lib/validation/family-pes-rules';
 
 type Props = {
@@ -38,6 +40,10 @@ export function BabysittingPesForm({
   providers,
   editing,
 }: Props) {
+  const t = useTranslations('BabysittingForm');
+  const locale = useLocale();
+  const rules = useRuleMessages();
+  const money = (c: number) => formatMoney(c, locale);
   const [state, formAction, actionPending] = useActionState<BabysittingPesState, FormData>(
     saveBabysittingPesAction,
     null,
@@ -48,11 +54,10 @@ export function BabysittingPesForm({
   const rateFor = (n: number) => (n >= 2 ? multiChildRateCents : oneChildRateCents);
   // The action's own field rules, plus the ore max ammissibili for the children chosen (the server checks them again).
   const check = (v: Values) => {
-    const errors = babysittingFieldErrors(v);
+    const errors = babysittingFieldErrors(v, rules);
     const n = Array.isArray(v.childIds) ? v.childIds.length : 0;
     const max = maxAdmissibleHours(residualCents, rateFor(Math.max(1, n)));
-    if (!errors.hours && Number(v.hours.trim()) > max)
-      errors.hours = `Inserisci un numero di ore tra 1 e ${max} (ore max ammissibili).`;
+    if (!errors.hours && Number(v.hours.trim()) > max) errors.hours = t('hoursRange', { max });
     return errors;
   };
   const posted = state?.values;
@@ -116,25 +121,29 @@ export function BabysittingPesForm({
       {/* Focused when it replaces the employment dialog, whose Conferma had focus. */}
       <h2 id="nuovo-pes" className="text-xl font-bold" tabIndex={-1}>
         <OutcomeFocus />
-        {editing ? `Modifica il PES ${editing.code}` : 'Nuovo PES servizi babysitting domiciliari'}
+        {editing ? t('editTitle', { code: editing.code }) : t('newTitle')}
       </h2>
       <input type="hidden" name="voucherId" value={voucherId} />
       {editing ? <input type="hidden" name="pesId" value={editing.id} /> : null}
       {state && !state.ok ? (
-        <Alert outcome kind="error" title="PES non salvato">
+        <Alert outcome kind="error" title={t('notSaved')}>
           {state.message}
         </Alert>
       ) : null}
       {preview ? (
-        <Alert outcome kind="info" title="Importo aggiornato">
-          Importo calcolato dal sistema: {preview.hours} ore × {formatEuro(preview.hourlyRateCents)} ={' '}
-          {formatEuro(preview.amountCents)}. Importo residuo dopo questo PES: {formatEuro(preview.residualAfterCents)}.
-          Il PES non è ancora salvato: premi {editing ? 'Salva le modifiche' : 'Salva il PES'}.
+        <Alert outcome kind="info" title={t('updatedTitle')}>
+          {t('updatedText', {
+            hours: preview.hours,
+            rate: money(preview.hourlyRateCents),
+            amount: money(preview.amountCents),
+            after: money(preview.residualAfterCents),
+            editing: editing ? 'yes' : 'no',
+          })}
         </Alert>
       ) : null}
 
       <fieldset aria-describedby={fieldError('childIds') ? 'childIds-error' : undefined}>
-        <legend className="mb-2 font-semibold">Figli per i quali si richiede il servizio</legend>
+        <legend className="mb-2 font-semibold">{t('children')}</legend>
         <div className="space-y-2">
           {kids.map((k) => (
             <div key={k.id} className="flex items-center gap-3">
@@ -157,17 +166,12 @@ export function BabysittingPesForm({
         ) : null}
       </fieldset>
 
-      <FieldShell
-        id="providerId"
-        label="Soggetto erogatore"
-        hint="Sono elencati solo i soggetti erogatori che hanno aderito alla misura."
-        error={fieldError('providerId')}
-      >
+      <FieldShell id="providerId" label={t('provider')} hint={t('providerHint')} error={fieldError('providerId')}>
         {(a11y) => (
           <select className="field-input" defaultValue={initial.providerId} {...a11y} {...register('providerId')}>
-            <option value="">Seleziona…</option>
+            <option value="">{t('choose')}</option>
             {providers.map((p) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} lang="it">
                 {p.name}
               </option>
             ))}
@@ -177,12 +181,11 @@ export function BabysittingPesForm({
 
       <FieldShell
         id="hours"
-        label="Ore complessive del servizio richiesto concordate con il soggetto erogatore"
-        hint={
-          <>
-            Ore max ammissibili: <strong data-testid="ore-max">{figures.max}</strong>
-          </>
-        }
+        label={t('hours')}
+        hint={t.rich('maxHours', {
+          max: figures.max,
+          strong: (c) => <strong data-testid="ore-max">{c}</strong>,
+        })}
         error={e.hours?.message ?? serverErrors.hours}
       >
         {(a11y) => (
@@ -198,36 +201,29 @@ export function BabysittingPesForm({
       </FieldShell>
 
       <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 rounded bg-pat-blue-light p-3" aria-live="polite">
-        <dt>Importo utilizzabile</dt>
-        <dd className="text-right font-semibold">{formatEuro(residualCents)}</dd>
-        <dt>
-          Costo orario coperto dal buono ({n >= 2 ? 'due o più minori' : 'un minore'}, al netto della quota del 10 % a
-          carico della famiglia)
-        </dt>
+        <dt>{t('available')}</dt>
+        <dd className="text-right font-semibold">{money(residualCents)}</dd>
+        <dt>{t('rate', { children: n >= 2 ? 'many' : 'one' })}</dt>
         <dd className="text-right font-semibold" data-testid="tariffa">
-          {formatEuro(figures.rate)}
+          {money(figures.rate)}
         </dd>
-        <dt>Importo del PES</dt>
+        <dt>{t('amount')}</dt>
         <dd className="text-right font-semibold" data-testid="importo-pes">
-          {formatEuro(figures.amount)}
+          {money(figures.amount)}
         </dd>
-        <dt>Importo residuo dopo questo PES</dt>
+        <dt>{t('after')}</dt>
         <dd className="text-right font-semibold" data-testid="residuo-dopo">
-          {formatEuro(figures.after)}
+          {money(figures.after)}
         </dd>
       </dl>
-      {!hydrated ? (
-        <p className="text-sm text-muted">
-          Gli importi si ricalcolano premendo Aggiorna: il sistema li calcola anche al salvataggio.
-        </p>
-      ) : null}
+      {!hydrated ? <p className="text-sm text-muted">{t('noScript')}</p> : null}
 
       <div className="flex flex-col gap-3 sm:flex-row">
         <button type="submit" name="intent" value="save" className="btn-primary" disabled={pending}>
-          {pending ? 'Salvataggio…' : editing ? 'Salva le modifiche' : 'Salva il PES'}
+          {pending ? t('saving') : editing ? t('saveChanges') : t('save')}
         </button>
         <button type="submit" name="intent" value="preview" className="btn-secondary" disabled={pending}>
-          Aggiorna<span className="sr-only"> l’importo del PES</span>
+          {t.rich('refresh', { sr: (c) => <span className="sr-only">{c}</span> })}
         </button>
       </div>
     </form>

@@ -1,15 +1,13 @@
 'use client';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { Alert } from '@/app/_components/alert';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { declareEmploymentAction, type DeclareEmploymentState } from '@/lib/actions/family/babysitting';
 import { echoed } from '@/lib/actions/form-input';
-import {
-  ELIGIBILITY_REASON_MESSAGES,
-  EMPLOYMENT_CONDITION_LABELS,
-  EMPLOYMENT_CONDITIONS,
-} from '@/lib/domain/eligibility';
+import { EMPLOYMENT_CONDITIONS } from '@/lib/domain/eligibility';
+import { italian } from '@/lib/i18n/italian';
 
 type Employer = { name: string; taxCode: string; address: string; sector: string };
 
@@ -27,6 +25,7 @@ export function EmploymentDialog({
   twoParentHousehold: boolean;
   employer: Employer;
 }) {
+  const t = useTranslations('EmploymentDialog');
   const [state, formAction, pending] = useActionState<DeclareEmploymentState, FormData>(declareEmploymentAction, null);
   // Indietro from the employer step, once hydrated (without JavaScript it is a link back to the first step).
   const [back, setBack] = useState<DeclareEmploymentState>(null);
@@ -46,31 +45,28 @@ export function EmploymentDialog({
         className="card space-y-3"
       >
         <h2 id="datore" className="text-xl font-bold" tabIndex={-1} ref={(el) => el?.focus()}>
-          Conferma i dati del datore di lavoro
+          {t('employerTitle')}
         </h2>
         <input type="hidden" name="voucherId" value={voucherId} />
         <input type="hidden" name="condition" value={condition} />
         {returns ? <input type="hidden" name="returnsToWorkOutsideHome" value="on" /> : null}
         {partner ? <input type="hidden" name="otherParentEmployed" value="on" /> : null}
         <input type="hidden" name="employerConfirmed" value="on" />
-        <p>Questi sono i dati del datore di lavoro inseriti nella richiesta del buono di servizio:</p>
+        <p>{t('employerIntro')}</p>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-          <dt className="font-semibold">Datore di lavoro</dt>
+          <dt className="font-semibold">{t('employer')}</dt>
           <dd>{employer.name}</dd>
-          <dt className="font-semibold">Codice fiscale</dt>
+          <dt className="font-semibold">{t('taxCode')}</dt>
           <dd>{employer.taxCode}</dd>
-          <dt className="font-semibold">Indirizzo</dt>
+          <dt className="font-semibold">{t('address')}</dt>
           <dd>{employer.address}</dd>
-          <dt className="font-semibold">Settore</dt>
+          <dt className="font-semibold">{t('sector')}</dt>
           <dd>{employer.sector}</dd>
         </dl>
-        <p className="text-sm">
-          Se i dati non sono corretti non confermare: contatta la Struttura Multifunzionale Territoriale Ad Personam,
-          che li correggerà nella domanda del buono.
-        </p>
+        <p className="text-sm">{t.rich('employerWrong', { it: italian })}</p>
         <div className="flex flex-col gap-3 sm:flex-row">
           <button type="submit" className="btn-primary" disabled={pending}>
-            {pending ? 'Attendere…' : 'Confermo i dati del datore di lavoro'}
+            {pending ? t('wait') : t('confirmEmployer')}
           </button>
           <a
             href={`/famiglia/buoni/${voucherId}/babysitting?condizione=1`}
@@ -80,7 +76,7 @@ export function EmploymentDialog({
               setBack(state);
             }}
           >
-            Indietro
+            {t('back')}
           </a>
         </div>
       </form>
@@ -96,32 +92,34 @@ export function EmploymentDialog({
       noValidate
     >
       <h2 id="condizione" className="text-xl font-bold">
-        Condizione di occupazione
+        {t('title')}
       </h2>
       <input type="hidden" name="voucherId" value={voucherId} />
       {outcome && !outcome.eligible ? (
-        <Alert outcome kind="error" title="Il babysitting domiciliare non è disponibile per la condizione dichiarata">
+        <Alert outcome kind="error" title={t('notEligibleTitle')}>
           <ul className="list-disc pl-5">
             {outcome.reasons.map((r) => (
-              <li key={r}>{ELIGIBILITY_REASON_MESSAGES[r]}</li>
+              <li key={r}>{t(`reason.${r}`)}</li>
             ))}
           </ul>
           <p className="mt-2">
-            I servizi estivi restano disponibili per tutti:{' '}
-            <Link href={`/famiglia/buoni/${voucherId}/estivi`} className="link">
-              aggiungi PES servizi estivi
-            </Link>
-            .
+            {t.rich('summerStill', {
+              link: (c) => (
+                <Link href={`/famiglia/buoni/${voucherId}/estivi`} className="link">
+                  {c}
+                </Link>
+              ),
+            })}
           </p>
         </Alert>
       ) : null}
       {error ? (
-        <Alert outcome kind="error" title="Dichiarazione non registrata">
+        <Alert outcome kind="error" title={t('notRecordedTitle')}>
           {error}
         </Alert>
       ) : null}
       <fieldset>
-        <legend className="mb-2 font-semibold">Seleziona la tua condizione di occupazione</legend>
+        <legend className="mb-2 font-semibold">{t('conditionLegend')}</legend>
         <div className="space-y-2">
           {EMPLOYMENT_CONDITIONS.map((c) => (
             <div key={c} className="flex items-start gap-3">
@@ -133,13 +131,13 @@ export function EmploymentDialog({
                 defaultChecked={condition === c}
                 className="mt-1 h-5 w-5 shrink-0 accent-pat-blue"
               />
-              <label htmlFor={`cond-${c}`}>{EMPLOYMENT_CONDITION_LABELS[c]}</label>
+              <label htmlFor={`cond-${c}`}>{t(`condition.${c}`)}</label>
             </div>
           ))}
         </div>
       </fieldset>
       <fieldset>
-        <legend className="mb-2 font-semibold">Dichiarazioni</legend>
+        <legend className="mb-2 font-semibold">{t('declarations')}</legend>
         <div className="space-y-2">
           <div className="flex items-start gap-3">
             <input
@@ -149,7 +147,7 @@ export function EmploymentDialog({
               defaultChecked={returns}
               className="mt-1 h-5 w-5 shrink-0 accent-pat-blue"
             />
-            <label htmlFor="returns">Dichiaro di rientrare al lavoro fuori casa</label>
+            <label htmlFor="returns">{t('returns')}</label>
           </div>
           {twoParentHousehold ? (
             <div className="flex items-start gap-3">
@@ -160,15 +158,15 @@ export function EmploymentDialog({
                 defaultChecked={partner}
                 className="mt-1 h-5 w-5 shrink-0 accent-pat-blue"
               />
-              <label htmlFor="partner">Dichiaro che anche l’altro genitore del nucleo familiare è occupato</label>
+              <label htmlFor="partner">{t('partner')}</label>
             </div>
           ) : (
-            <p className="text-sm text-muted">Dalla domanda del buono risulta un nucleo con un solo genitore.</p>
+            <p className="text-sm text-muted">{t('singleParent')}</p>
           )}
         </div>
       </fieldset>
       <button type="submit" className="btn-primary" disabled={pending}>
-        {pending ? 'Attendere…' : 'Conferma'}
+        {pending ? t('wait') : t('confirm')}
       </button>
     </form>
   );

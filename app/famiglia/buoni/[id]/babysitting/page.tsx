@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { getMeasureParameters, providersForMeasure } from '@/db/queries/measures';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
@@ -8,16 +9,22 @@ import { requireRole } from '@/lib/auth/current-actor';
 import { babysittingParams, coveredHourlyRateCents } from '@/lib/domain/babysitting';
 import { ageInYears } from '@/lib/domain/bands';
 import { isoDate } from '@/lib/domain/dates';
-import { EMPLOYMENT_CONDITION_LABELS, type EmploymentCondition } from '@/lib/domain/eligibility';
+import { EMPLOYMENT_CONDITIONS, type EmploymentCondition } from '@/lib/domain/eligibility';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
 import { canEditNewPes, isConversionEditable } from '@/lib/domain/state-machines';
+import { italian } from '@/lib/i18n/italian';
 import { idSchema } from '@/lib/validation/ids';
 import { MeasureUnavailable } from '../measure-unavailable';
 import { BabysittingPesForm } from './babysitting-pes-form';
 import { EmploymentDialog } from './employment-dialog';
 import { PageHeader } from '@/app/_components/page-header';
 
-export const metadata: Metadata = { title: 'PES servizi babysitting domiciliari' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('BabysittingPage'))('title') };
+}
+
+const isCondition = (c: string | null | undefined): c is EmploymentCondition =>
+  (EMPLOYMENT_CONDITIONS as readonly unknown[]).includes(c);
 
 export default async function BabysittingPage({
   params,
@@ -37,18 +44,18 @@ export default async function BabysittingPage({
     providersForMeasure(db, 'babysitting_covid'),
   ]);
   if (!file) notFound();
+  const t = await getTranslations('BabysittingPage');
+  const conditions = await getTranslations('EmploymentDialog');
   const header = (
-    <PageHeader back={{ href: `/famiglia/buoni/${file.voucher.id}`, label: 'Torna a Modifica PES' }}>
-      PES servizi babysitting domiciliari emergenza COVID-19
+    <PageHeader back={{ href: `/famiglia/buoni/${file.voucher.id}`, label: t.rich('back', { it: italian }) }}>
+      {t('heading')}
     </PageHeader>
   );
   const today = isoDate(new Date());
   const conv = file.conversion;
   const editable = file.voucher.status === 'assigned' && (!conv || isConversionEditable(conv.status));
   if (!measure || !isMeasureOpen(measure, today) || !editable) {
-    return (
-      <MeasureUnavailable header={header} editable={editable} measure={measure} requests="babysitting domiciliare" />
-    );
+    return <MeasureUnavailable header={header} editable={editable} measure={measure} requests={t('requests')} />;
   }
 
   const editing =
@@ -65,11 +72,7 @@ export default async function BabysittingPage({
   return (
     <div className="space-y-6">
       {header}
-      <p>
-        La Del. G.P. n. 575/2020 consente di convertire il residuo in babysitting domiciliare alle lavoratrici e ai
-        lavoratori del settore privato e ai dipendenti pubblici dei comparti sanità, sicurezza, difesa e soccorso
-        pubblico che rientrano al lavoro fuori casa.
-      </p>
+      <p>{t.rich('intro', { it: italian })}</p>
       {declare ? (
         <EmploymentDialog
           voucherId={file.voucher.id}
@@ -84,10 +87,14 @@ export default async function BabysittingPage({
       ) : (
         <>
           <p className="card">
-            Condizione di occupazione dichiarata:{' '}
-            <strong>{EMPLOYMENT_CONDITION_LABELS[conv!.employmentCondition as EmploymentCondition]}</strong>.{' '}
+            {t.rich('declared', {
+              condition: isCondition(conv?.employmentCondition)
+                ? conditions(`condition.${conv.employmentCondition}`)
+                : '',
+              strong: (c) => <strong>{c}</strong>,
+            })}{' '}
             <Link href={`/famiglia/buoni/${file.voucher.id}/babysitting?condizione=1`} className="link">
-              Cambia la condizione dichiarata
+              {t('change')}
             </Link>
           </p>
           <BabysittingPesForm
@@ -97,7 +104,7 @@ export default async function BabysittingPage({
             multiChildRateCents={coveredHourlyRateCents(2, params_)}
             kids={file.children.map((c) => ({
               id: c.id,
-              label: `${c.givenName} ${c.familyName} (${ageInYears(c.birthDate, today)} anni)`,
+              label: t('child', { name: `${c.givenName} ${c.familyName}`, age: ageInYears(c.birthDate, today) }),
             }))}
             providers={providers}
             editing={

@@ -8,7 +8,7 @@ import { getSigningStatus } from '@/db/queries/signing-status';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
 import { requireRole } from '@/lib/auth/current-actor';
 import type { ConversionStatus } from '@/lib/domain/state-machines';
-import { submissionGate } from '@/lib/domain/submission-gate';
+import { gateItems } from '@/lib/domain/submission-gate';
 import { italian } from '@/lib/i18n/italian';
 import { idSchema } from '@/lib/validation/ids';
 import { SigningPanel } from './signing-panel';
@@ -24,14 +24,15 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   if (!idSchema.safeParse(id).success) notFound();
   const db = await getDb();
-  const [t, file, status] = await Promise.all([
+  const [t, gateText, file, status] = await Promise.all([
     getTranslations('Signing'),
+    getTranslations('SubmissionGate'),
     getFamilyVoucherFile(db, actor.userId, id),
     getSigningStatus(db, actor.userId, id),
   ]);
   if (!file || !status) notFound();
   const conv = (file.conversion?.status ?? null) as ConversionStatus | null;
-  const gate = submissionGate(
+  const gate = gateItems(
     conv,
     file.newPes.map((p) => ({
       code: p.code,
@@ -67,10 +68,8 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
       ) : (
         <Alert kind="warning" title={t('notYet')}>
           <ul className="list-disc pl-5">
-            {gate.reasons.map((r) => (
-              <li key={`${r.kind} ${r.code ?? ''}`}>
-                {t.rich(`gate.${r.kind}`, { code: r.code ?? '', provider: r.provider ?? '', it: italian })}
-              </li>
+            {gate.items.map(({ key, code = '', provider = '' }) => (
+              <li key={`${key} ${code}`}>{gateText.rich(key, { code, provider, it: italian })}</li>
             ))}
           </ul>
         </Alert>
