@@ -111,7 +111,7 @@ describe('the babysitting actions answer an English-reading family in English', 
     expect(await requestValidationAction({ voucherId: ids.anna })).toMatchObject({
       ok: false,
       code: 'invalid_state',
-      message: 'There are no new PES in draft to send to the service provider.',
+      message: 'There are no new draft PES to send to the service provider.',
     });
   });
 

@@ -64,7 +64,7 @@ describe('signing with the OTP code, in English', () => {
     expect(short).toMatchObject({
       ok: false,
       code: 'invalid_input',
-      message: 'Some of the data are not valid: correct the fields marked and try again.',
+      message: 'Some details are not valid: correct the fields shown and try again.',
       fieldErrors: { code: 'The code is too short: it must have 6 digits.' },
     });
 

@@ -36,7 +36,7 @@ export async function declareEmploymentAction(
   let voucherId = '';
   const r = await guarded('family', declareEmploymentSchema, input, async (data, { db, actor }) => {
     voucherId = data.voucherId;
-    const out = await declareEmployment(db, actor, data, undefined, await requestLocale());
+    const out = await declareEmployment(db, actor, data);
     if ('recorded' in out) refresh(data.voucherId);
     return out;
   });
@@ -82,7 +82,7 @@ export async function saveBabysittingPesAction(
 
 export async function deleteNewPesAction(input: unknown) {
   const r = await guarded('family', voucherPesSchema, actionInput(input), async (data, { db, actor }) => {
-    const out = await deleteNewPes(db, actor, data, undefined, await requestLocale());
+    const out = await deleteNewPes(db, actor, data);
     refresh(data.voucherId);
     return out;
   });

@@ -2,9 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { conversions } from '@/db/schema';
-import { AppError } from '@/lib/app-error';
-import type { Locale } from '@/lib/domain/locale';
-import { translatorFor } from '@/lib/i18n/translator';
+import { refusal } from '@/lib/i18n/refusal';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { babysittingEligibility, type EligibilityReason, type EmploymentCondition } from '@/lib/domain/eligibility';
@@ -33,7 +31,6 @@ export async function declareEmployment(
   actor: Actor,
   input: DeclareEmploymentInput,
   now = new Date(),
-  locale: Locale = 'it',
 ): Promise<DeclareEmploymentOutcome> {
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
@@ -49,8 +46,7 @@ export async function declareEmployment(
       return { eligible: true, needsEmployerConfirmation: true };
 
     const conversion = await ensureConversion(tx, voucher.id);
-    if (!isConversionEditable(conversion.status))
-      throw new AppError('invalid_state', translatorFor(locale, 'NewPesErrors')('alreadySentDeclare'));
+    if (!isConversionEditable(conversion.status)) throw refusal('invalid_state', 'alreadySentDeclare');
     const declarations = {
       returnsToWorkOutsideHome: input.returnsToWorkOutsideHome,
       twoParentHousehold: voucher.twoParentHousehold,

@@ -2,9 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { pes } from '@/db/schema';
-import { AppError } from '@/lib/app-error';
-import type { Locale } from '@/lib/domain/locale';
-import { translatorFor } from '@/lib/i18n/translator';
+import { refusal } from '@/lib/i18n/refusal';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { canDeleteNewPes, isConversionEditable, PES_STATUSES } from '@/lib/domain/state-machines';
@@ -17,13 +15,11 @@ export async function deleteNewPes(
   actor: Actor,
   input: { voucherId: string; pesId: string },
   now = new Date(),
-  locale: Locale = 'it',
 ) {
-  const say = translatorFor(locale, 'NewPesErrors');
   return db.transaction(async (tx) => {
     const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
     const conversion = await ensureConversion(tx, voucher.id);
-    if (!isConversionEditable(conversion.status)) throw new AppError('invalid_state', say('alreadySent'));
+    if (!isConversionEditable(conversion.status)) throw refusal('invalid_state', 'alreadySent');
     // Returned by the office (signed once): a validated PES may be withdrawn too.
     const deletable = PES_STATUSES.filter((s) => canDeleteNewPes(s, { reopened: conversion.submittedAt !== null }));
     const [row] = await tx
@@ -38,7 +34,7 @@ export async function deleteNewPes(
         ),
       )
       .returning({ id: pes.id, code: pes.code, amountCents: pes.amountCents });
-    if (!row) throw new AppError('invalid_state', say('notDeletable'));
+    if (!row) throw refusal('invalid_state', 'notDeletable');
     await writeAudit(tx, {
       actor,
       action: 'pes.deleted',

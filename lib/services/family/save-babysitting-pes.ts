@@ -16,6 +16,7 @@ import { isoDate } from '@/lib/domain/dates';
 import { isMeasureOpen } from '@/lib/domain/measure-window';
 import type { Locale } from '@/lib/domain/locale';
 import { formatMoney } from '@/lib/domain/money';
+import { refusal } from '@/lib/i18n/refusal';
 import { translatorFor } from '@/lib/i18n/translator';
 import { canEditNewPes, isConversionEditable } from '@/lib/domain/state-machines';
 import { ensureConversion, lockFamilyVoucher } from '@/lib/services/transitions/lock-voucher';
@@ -37,13 +38,13 @@ async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingIn
   const voucher = await lockFamilyVoucher(tx, actor.userId, input.voucherId);
   const conversion = await ensureConversion(tx, voucher.id);
   if (!isConversionEditable(conversion.status)) {
-    throw new AppError('invalid_state', say('alreadySentAdd'));
+    throw refusal('invalid_state', 'alreadySentAdd');
   }
   if (!conversion.employmentCondition) {
-    throw new AppError('not_eligible', say('declareFirst'));
+    throw refusal('not_eligible', 'declareFirst');
   }
   const params = await getMeasureParameters(tx, 'babysitting_covid');
-  if (!params || !isMeasureOpen(params, isoDate(now))) throw new AppError('measure_closed', say('measureClosed'));
+  if (!params || !isMeasureOpen(params, isoDate(now))) throw refusal('measure_closed', 'measureClosed');
 
   const childIds = [...new Set(input.childIds)];
   const kids = childIds.length
@@ -76,7 +77,7 @@ async function planBabysittingPes(tx: Tx, actor: Actor, input: SaveBabysittingIn
     if (!existing) throw new AppError('not_found');
     // Returned by the office (signed once): a validated PES may change too, and goes back to its provider.
     if (!canEditNewPes(existing.status, { reopened: conversion.submittedAt !== null })) {
-      throw new AppError('invalid_state', say('notEditable'));
+      throw refusal('invalid_state', 'notEditable');
     }
   }
 

@@ -58,7 +58,7 @@ function english(italian: string, values: Values, matches: (key: string) => bool
  * against the Italian wording run in English too, and follow the catalogue when its English changes.
  */
 export function say(lang: Lang, italian: string, values: Values = {}): string {
-  if (lang === 'it') return italian;
+  if (lang === 'it') return italian.replace(/\{(\w+)\}/g, (m, name: string) => String(values[name] ?? m));
   const wanted = normalise(italian);
   return (
     english(italian, values, (key) => plain('it', key, values) === wanted) ??
