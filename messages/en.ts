@@ -3,6 +3,7 @@ import AppErrors from './en/AppErrors.json';
 import BabysittingForm from './en/BabysittingForm.json';
 import BabysittingPage from './en/BabysittingPage.json';
 import CloseRequest from './en/CloseRequest.json';
+import Common from './en/Common.json';
 import ConversionStatus from './en/ConversionStatus.json';
 import Emails from './en/Emails.json';
 import EmploymentDialog from './en/EmploymentDialog.json';
@@ -37,6 +38,7 @@ const catalogue = {
   BabysittingForm,
   BabysittingPage,
   CloseRequest,
+  Common,
   ConversionStatus,
   Emails,
   EmploymentDialog,

@@ -3,6 +3,7 @@ import AppErrors from './it/AppErrors.json';
 import BabysittingForm from './it/BabysittingForm.json';
 import BabysittingPage from './it/BabysittingPage.json';
 import CloseRequest from './it/CloseRequest.json';
+import Common from './it/Common.json';
 import ConversionStatus from './it/ConversionStatus.json';
 import Emails from './it/Emails.json';
 import EmploymentDialog from './it/EmploymentDialog.json';
@@ -37,6 +38,7 @@ const catalogue = {
   BabysittingForm,
   BabysittingPage,
   CloseRequest,
+  Common,
   ConversionStatus,
   Emails,
   EmploymentDialog,

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 
@@ -7,7 +8,7 @@ export function SubmitButton({
   children,
   className = 'btn-primary',
   pending: forced,
-  pendingLabel = 'Attendere…',
+  pendingLabel,
   ...rest
 }: {
   children: ReactNode;
@@ -18,6 +19,7 @@ export function SubmitButton({
   name?: string;
   value?: string;
 }) {
+  const t = useTranslations('Common');
   const { pending: formPending } = useFormStatus();
   const pending = forced ?? formPending;
   return (
@@ -29,7 +31,7 @@ export function SubmitButton({
       name={rest.name}
       value={rest.value}
     >
-      {pending ? pendingLabel : children}
+      {pending ? (pendingLabel ?? t('wait')) : children}
     </button>
   );
 }

@@ -14,6 +14,7 @@ export const CLIENT_NAMESPACES = [
   'Money',
   'CloseRequest',
   'ErrorPages',
+  'Common',
   'SummerPes',
   'Signing',
   'PesFacts',

@@ -77,10 +77,10 @@ describe('receipt', () => {
     const en = receiptViewIn(input, 'en');
     expect(en.submittedAt).toBe('26 November 2026 at 17:05 (Italian time)');
     expect(en.closedPes[0]!.text).toBe('amount €2,000.00, used €800.00, freed €1,200.00');
-    expect(en.newPes[0]!.title).toBe('PES BS-2020-0002/2 — Summer services, COVID-19 emergency');
+    expect(en.newPes[0]!.title).toBe('PES BS-2020-0002/2 — Summer services, COVID-19 EMERGENCY');
     expect(en.newPes[0]!.lines).toContain('Band C, 60 hours, €950.00 charged to the voucher');
     expect(en.declarations).toEqual([
-      expect.stringMatching(/^Employment condition: Public employee in the health sector/),
+      expect.stringMatching(/^Employment condition: Public employee in health care/),
       'Declarations: returning to work outside the home',
       'Employer’s details confirmed',
     ]);

@@ -38,7 +38,7 @@ export async function annaRequestsClosing(page: Page, baseUrl: string, ui: Ui = 
   for (const code of ['BS-2020-0001/1', 'BS-2020-0001/2', 'BS-2020-0001/3'])
     await ui.check(page.getByLabel(`PES ${code}`));
   await ui.press(page.getByRole('button', { name: say(ui.lang, 'Invia richiesta di chiusura') }));
-  await page.getByText(say(ui.lang, 'Richiesta inviata')).waitFor();
+  await page.getByText(say(ui.lang, 'Richiesta inviata'), { exact: true }).waitFor();
   await expect.poll(() => page.getByText(say(ui.lang, 'chiusura richiesta')).count()).toBe(3);
   await audit(ui);
   await logout(page, ui);
