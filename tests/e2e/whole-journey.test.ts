@@ -127,14 +127,16 @@ async function wholeJourney(ui: Ui, base: string): Promise<void> {
   await expect.poll(() => text(page, 'residuo-estivi')).toMatch(eur('1.032,45'));
   await audit(ui);
   const sofia = page.locator('details', { hasText: 'Sofia Rossi' });
-  await ui.press(sofia.getByRole('button', { name: /Aggiungi P.E.S./ }));
+  await ui.press(
+    sofia.getByRole('button', { name: s('Aggiungi P.E.S.<sr> per {name}</sr>', { name: 'Sofia Rossi' }) }),
+  );
   await ui.select(
     sofia.getByLabel(s('Fascia del servizio')),
     (await sofia.getByLabel(s('Fascia del servizio')).locator('option', { hasText: /^B\)/ }).textContent())!,
   );
   await ui.select(sofia.getByLabel(s('Soggetto erogatore'), { exact: true }), 'Associazione Estate Ragazzi Trento');
   await ui.fill(sofia.getByLabel(s('Quota richiesta'), { exact: false }), L === 'en' ? '1,032.45' : '1.032,45');
-  await ui.fill(sofia.getByLabel(s('Ore complessive'), { exact: false }), '120');
+  await ui.fill(sofia.getByLabel(s('Ore complessive del servizio'), { exact: false }), '120');
   await expect.poll(() => text(page, 'residuo-estivi')).toMatch(eur('0,00'));
   await audit(ui);
   await ui.press(page.getByRole('button', { name: s('conferma i dati e prosegui') }));
@@ -174,7 +176,9 @@ async function wholeJourney(ui: Ui, base: string): Promise<void> {
   const code = dialog.getByLabel(s('Codice OTP ricevuto via SMS'));
   await ui.fill(code, String((Number(otp) + 1) % 1_000_000).padStart(6, '0'));
   await ui.press(dialog.getByRole('button', { name: s('Conferma e invia') }));
-  await dialog.getByText(s('Il codice non è corretto. Ti restano 4 tentativi con questo codice.')).waitFor();
+  await dialog
+    .getByText(s('Il codice non è corretto. Ti restano 4 tentativi con questo codice.', { left: 4 }))
+    .waitFor();
   await audit(ui);
   await ui.fill(code, otp);
   await ui.press(dialog.getByRole('button', { name: s('Conferma e invia') }));

@@ -50,6 +50,17 @@ function english(italian: string, values: Values, matches: (key: string) => bool
   return [...found][0];
 }
 
+/** For a label matched in part: the shortest messages that contain it (the label, not a sentence quoting it). */
+function shortestContaining(wanted: string, values: Values): (key: string) => boolean {
+  const lengths = new Map<string, number>();
+  for (const key of KEYS) {
+    const text = plain('it', key, values);
+    if (text?.includes(wanted)) lengths.set(key, text.length);
+  }
+  const shortest = Math.min(...lengths.values());
+  return (key) => lengths.get(key) === shortest;
+}
+
 /**
  * What a family reading `lang` sees where the Italian page says `italian`: the catalogue message whose
  * Italian reads `italian` — the text as shown, or the message itself with its `{placeholders}` filled from
@@ -63,7 +74,7 @@ export function say(lang: Lang, italian: string, values: Values = {}): string {
   return (
     english(italian, values, (key) => plain('it', key, values) === wanted) ??
     english(italian, values, (key) => rawItalian(key) === italian) ??
-    english(italian, values, (key) => plain('it', key, values)?.includes(wanted) ?? false) ??
+    english(italian, values, shortestContaining(wanted, values)) ??
     italian
   );
 }

@@ -117,9 +117,10 @@ export default async function SummerPesPage({
     <div className="space-y-6">
       {header}
       <p>
-        {t('intro', {
+        {t.rich('intro', {
           legal: measure?.legalReference ?? 'Del. G.P. n. 742/2020',
           date: formatDate(ctx.startDate, locale),
+          it: italian,
         })}
       </p>
       {savedCount !== null ? (
