@@ -93,7 +93,7 @@ export function SummerPesRow(props: {
               ? offered
               : props.providers.filter((p) => !values.band || p.bands.includes(values.band as Band))
             ).map((p) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} lang="it">
                 {p.name}
               </option>
             ))}
