@@ -69,7 +69,8 @@ function shortestContaining(wanted: string, values: Values): (key: string) => bo
  * against the Italian wording run in English too, and follow the catalogue when its English changes.
  */
 export function say(lang: Lang, italian: string, values: Values = {}): string {
-  if (lang === 'it') return italian.replace(/\{(\w+)\}/g, (m, name: string) => String(values[name] ?? m));
+  if (lang === 'it')
+    return italian.replace(/\{(\w+)\}/g, (m, name: string) => String(values[name] ?? m)).replace(/<\/?\w+>/g, '');
   const wanted = normalise(italian);
   return (
     english(italian, values, (key) => plain('it', key, values) === wanted) ??

@@ -12,6 +12,8 @@ export const PAOLO_GALLO = 'GLLPLA78H05L378S';
 export const FRANCESCO_MARINI = 'MRNFNC79D14L378N';
 export const CHIARA_CONTI = 'CNTCHR80T52L378Z';
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Money as the pages print it (Intl it-IT: a no-break space before €). */
 export const euro = (s: string) => new RegExp(`(^|[^\\d.,])${s.replace(/\./g, '\\.')}\\s€`);
 
@@ -25,7 +27,10 @@ export async function audit(ui: Ui): Promise<void> {
 }
 
 export async function openVoucher(page: Page, number: string, ui: Ui = mouseUi(page)): Promise<void> {
-  await ui.press(page.getByRole('link', { name: say(ui.lang, 'Modifica PES del buono {number}', { number }) }));
+  // "Modifica PES del buono …", or once the request is decided "Vedi la richiesta: modifica PES del buono …".
+  const labels = ['Modifica PES del buono {number}', 'Vedi la richiesta: modifica PES del buono {number}'];
+  const name = new RegExp(labels.map((l) => escapeRegExp(say(ui.lang, l, { number }))).join('|'), 'i');
+  await ui.press(page.getByRole('link', { name }));
   await page.getByRole('heading', { name: new RegExp(number), level: 1 }).waitFor();
 }
 
