@@ -16,6 +16,12 @@ function keysOf(tree: Tree, prefix = ''): string[] {
 }
 
 const KEYS = keysOf(it as Tree);
+
+/** The message at a dotted key, as written in the catalogue (placeholders and tags included). */
+function messageOf(lang: Lang, key: string): string | undefined {
+  const raw = key.split('.').reduce<unknown>((t, k) => (t as Tree | undefined)?.[k], lang === 'it' ? it : en);
+  return typeof raw === 'string' ? raw : undefined;
+}
 // A message that needs values the caller did not give never matches (no fallback text, no console noise).
 const quiet = { timeZone: 'Europe/Rome', onError: () => undefined, getMessageFallback: () => '\u0000' } as const;
 const TRANSLATORS = {
@@ -26,7 +32,7 @@ const normalise = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').trim();
 
 /** A message as the page's text reads it: its tags (`<it>…</it>`, links, emphasis) become their content. */
 function plain(lang: Lang, key: string, values: Values): string | undefined {
-  const raw = key.split('.').reduce<unknown>((t, k) => (t as Tree | undefined)?.[k], lang === 'it' ? it : en);
+  const raw = messageOf(lang, key);
   if (typeof raw !== 'string') return undefined;
   const tags = Object.fromEntries([...raw.matchAll(/<(\w+)>/g)].map((m) => [m[1]!, (chunks: string) => chunks]));
   const markup = TRANSLATORS[lang].markup as (k: string, v: Record<string, unknown>) => string;
@@ -36,11 +42,6 @@ function plain(lang: Lang, key: string, values: Values): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function rawItalian(key: string): string | undefined {
-  const raw = key.split('.').reduce<unknown>((t, k) => (t as Tree | undefined)?.[k], it);
-  return typeof raw === 'string' ? raw : undefined;
 }
 
 /** The English of the messages that `matches` picks, if they agree on one. */
@@ -74,7 +75,7 @@ export function say(lang: Lang, italian: string, values: Values = {}): string {
   const wanted = normalise(italian);
   return (
     english(italian, values, (key) => plain('it', key, values) === wanted) ??
-    english(italian, values, (key) => rawItalian(key) === italian) ??
+    english(italian, values, (key) => messageOf('it', key) === italian) ??
     english(italian, values, shortestContaining(wanted, values)) ??
     italian
   );
@@ -96,7 +97,7 @@ export function money(lang: Lang, italian: string): RegExp {
 
 /** A catalogue message as a pattern: `capture` becomes the first group, its other placeholders match anything. */
 export function messagePattern(lang: Lang, key: string, capture: string, group = '(.+?)'): RegExp {
-  const raw = key.split('.').reduce<unknown>((t, k) => (t as Tree | undefined)?.[k], lang === 'it' ? it : en);
+  const raw = messageOf(lang, key);
   if (typeof raw !== 'string') throw new Error(`no message ${key}`);
   const parts = raw.split(/\{(\w+)\}/);
   return new RegExp(parts.map((p, i) => (i % 2 === 0 ? escape(p) : p === capture ? group : '.+?')).join(''));
