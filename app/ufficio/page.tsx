@@ -91,7 +91,7 @@ export default async function OfficeQueuePage({
       {page.rows.length === 0 ? (
         <p>Nessuna pratica corrisponde ai filtri.</p>
       ) : (
-        <AssignmentOutcome me={actor.userId} clerks={clerks}>
+        <AssignmentOutcome me={actor.userId} clerks={clerks} form>
           <QueueTable rows={page.rows} now={now} me={actor.userId} />
         </AssignmentOutcome>
       )}

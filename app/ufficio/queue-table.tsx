@@ -17,6 +17,7 @@ const measureOf = (r: QueueRow) =>
         ? 'Servizi estivi'
         : '—';
 
+/** The stacked layout's cell labels repeat these in app/globals.css (.queue-rows), in the same order. */
 const HEADERS = [
   'Protocollo',
   'Famiglia',
@@ -58,12 +59,13 @@ function Waiting({ r, now }: { r: QueueRow; now: Date }) {
 }
 
 /**
- * The queue's rows: a table on wide screens, a card per row under 48rem (the .rows class, app/globals.css).
- * The clerks one can assign to travel once, in the AssignmentOutcome around the table, not with each row.
+ * The queue's rows: a table on wide screens, a card per row under 48rem (the .rows and .queue-rows classes,
+ * app/globals.css). Inside the AssignmentOutcome's one form: the clerks one can assign to travel once, not
+ * with each row, and each row's buttons are that form's submit buttons.
  */
 export function QueueTable({ rows, now, me }: { rows: QueueRow[]; now: Date; me: string }) {
   return (
-    <table className="rows">
+    <table className="rows queue-rows">
       <caption className="sr-only">Pratiche di modifica PES, dalla più vecchia</caption>
       <thead>
         <tr>
@@ -79,34 +81,34 @@ export function QueueTable({ rows, now, me }: { rows: QueueRow[]; now: Date; me:
           const late = r.status === 'submitted' && daysBetween(r.submittedAt, now) > LATE_AFTER_DAYS;
           return (
             <tr key={r.id} className={late ? 'late' : undefined}>
-              <th scope="row" data-label="Protocollo">
+              <th scope="row">
                 <Link href={`/ufficio/pratiche/${r.id}`} className="link break-all">
                   {r.protocolNumber ?? 'senza protocollo'}
                 </Link>
               </th>
-              <td data-label="Famiglia">
+              <td>
                 <span>
                   {`${r.holderFamilyName} ${r.holderGivenName}`}
                   <span className="sub">{r.holderCodiceFiscale}</span>
                 </span>
               </td>
-              <td data-label="Buono">{r.voucherNumber}</td>
-              <td data-label="Misura">{measureOf(r)}</td>
-              <td data-label="Soggetti erogatori">{r.providerNames || '—'}</td>
-              <td data-label="Nuovi PES">{`${r.newPesCount} — ${formatEuro(r.newPesCents)}`}</td>
-              <td data-label="Inviata il">
+              <td>{r.voucherNumber}</td>
+              <td>{measureOf(r)}</td>
+              <td>{r.providerNames || '—'}</td>
+              <td>{`${r.newPesCount} — ${formatEuro(r.newPesCents)}`}</td>
+              <td>
                 <time dateTime={r.submittedAt.toISOString()}>{formatDateIt(r.submittedAt)}</time>
               </td>
-              <td data-label="Giorni di attesa">
+              <td>
                 <Waiting r={r} now={now} />
               </td>
-              <td data-label="Termine per decidere">
+              <td>
                 <QueueTermCell row={r} now={now} />
               </td>
-              <td data-label="Stato">
+              <td>
                 <ConversionStatusBadge status={r.status} />
               </td>
-              <td data-label="In carico a">
+              <td>
                 <AssigneeCell r={r} me={me} />
               </td>
             </tr>

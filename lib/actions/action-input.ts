@@ -5,12 +5,19 @@ import type { ReadInput } from './input-limits';
 import { inputShape } from './input-shape';
 import { objectFields } from './object-fields';
 
-export type InputOptions = { checkboxes?: readonly string[] };
+export type InputOptions = {
+  checkboxes?: readonly string[];
+  /**
+   * A form whose names depend on what was pressed (one form around a table, a select per row): narrowed to
+   * the schema's names before it is read, so like the rest only after the role check.
+   */
+  narrow?: (fd: FormData) => FormData;
+};
 
 /** A FormData or an object → the schema's declared names, without prototypes, capped (X1, X2). */
 export function readInput(schema: z.ZodType, raw: unknown, opts: InputOptions = {}): ReadInput {
   const shape = inputShape(schema);
-  return raw instanceof FormData ? formFields(shape, raw, opts) : objectFields(shape, raw);
+  return raw instanceof FormData ? formFields(shape, opts.narrow?.(raw) ?? raw, opts) : objectFields(shape, raw);
 }
 
 /**

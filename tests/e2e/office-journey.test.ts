@@ -189,6 +189,40 @@ describe.skipIf(!e2eEnabled)(
       expect(await noJs.getByTestId('file-assignee').textContent()).toBe(
         'Nessun operatore ha preso in carico questa pratica.',
       );
+
+      // The queue without JavaScript, at 360 px: one form around the table, the pressed row's button says
+      // what to do and only that row's "Assegna a" is read. Its cards name each cell's column from the CSS.
+      await noJs.goto(`${base}/ufficio`);
+      const labels = await noJs.evaluate(() =>
+        [...document.querySelectorAll('.queue-rows tbody tr:first-child > *')].map(
+          (cell) => getComputedStyle(cell, '::before').content,
+        ),
+      );
+      expect(labels).toEqual(
+        [
+          'Protocollo',
+          'Famiglia',
+          'Buono',
+          'Misura',
+          'Soggetti erogatori',
+          'Nuovi PES',
+          'Inviata il',
+          'Giorni di attesa',
+          'Termine per decidere',
+          'Stato',
+          'In carico a',
+        ].map((l) => `"${l}"`),
+      );
+      await noJs.getByRole('button', { name: `Prendi in carico la pratica ${protocol}` }).click();
+      await noJs.waitForLoadState('load');
+      await noJs.getByText(`La pratica ${protocol} è ora in carico a te.`).waitFor();
+      await noJs.getByText(`Assegna a… la pratica ${protocol}`).click();
+      await noJs
+        .getByRole('combobox', { name: `Assegna a la pratica ${protocol}` })
+        .selectOption({ label: 'Davide Moser' });
+      await noJs.getByRole('button', { name: `Assegna la pratica ${protocol}` }).click();
+      await noJs.waitForLoadState('load');
+      await noJs.getByText(`La pratica ${protocol} è stata assegnata a Davide Moser.`).waitFor();
       await plain.close();
 
       await page.goto(`${base}/ufficio/amministrazione/statistiche`);

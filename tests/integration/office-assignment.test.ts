@@ -294,23 +294,23 @@ describe('the queue’s filters', () => {
 });
 
 describe('the form action', () => {
-  const form = (fields: Record<string, string>) => {
+  const form = (...fields: [string, string][]) => {
     const fd = new FormData();
-    for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+    for (const [k, v] of fields) fd.append(k, v);
     return fd;
   };
+  const op = (intent: string, id: string, expected = '') => ['op', `${intent}:${id}:${expected}`] as [string, string];
+  const select = (id: string, who: string) => [`assigneeId:${id}`, who] as [string, string];
 
-  it('takes, then says an empty "Assegna a" needs a choice, then releases', async () => {
+  it('takes, then says an empty "Assegna a" needs a choice, then releases (the conversion file’s forms)', async () => {
     await reset();
     actAs(office);
+    expect(await changeAssignmentAction(null, form(op('take', conversionId)))).toMatchObject({
+      ok: true,
+      data: { intent: 'take', self: true, protocolNumber: expect.any(String) },
+    });
     expect(
-      await changeAssignmentAction(null, form({ conversionId, intent: 'take', expectedAssigneeId: '' })),
-    ).toMatchObject({ ok: true, data: { intent: 'take', self: true, protocolNumber: expect.any(String) } });
-    expect(
-      await changeAssignmentAction(
-        null,
-        form({ conversionId, intent: 'assign', expectedAssigneeId: office.userId, assigneeId: '' }),
-      ),
+      await changeAssignmentAction(null, form(op('assign', conversionId, office.userId), select(conversionId, ''))),
     ).toMatchObject({
       ok: false,
       code: 'invalid_input',
@@ -319,17 +319,139 @@ describe('the form action', () => {
     expect(
       await changeAssignmentAction(
         null,
-        form({ conversionId, intent: 'assign', expectedAssigneeId: office.userId, assigneeId: laura.userId }),
+        form(op('assign', conversionId, office.userId), select(conversionId, laura.userId)),
       ),
     ).toMatchObject({ ok: true, data: { intent: 'assign', self: false, assigneeName: 'Laura Bruni' } });
-    expect(
-      await changeAssignmentAction(null, form({ conversionId, intent: 'release', expectedAssigneeId: laura.userId })),
-    ).toMatchObject({ ok: true, data: { intent: 'release' } });
+    expect(await changeAssignmentAction(null, form(op('release', conversionId, laura.userId)))).toMatchObject({
+      ok: true,
+      data: { intent: 'release' },
+    });
     expect((await current()).assignedTo).toBeNull();
     expect((await assignmentEvents()).map((e) => e.action)).toEqual([
       'conversion.taken_in_charge',
       'conversion.assigned',
       'conversion.released',
     ]);
+  });
+
+  describe('the queue’s one form: every row’s select is posted, only the pressed row’s is read', () => {
+    let other = '';
+    const assigneeOf = async (id: string) =>
+      (await t.db.select().from(conversions).where(eq(conversions.id, id)))[0]!.assignedTo;
+    // Row B: a second case waiting in the queue, on Anna's voucher.
+    beforeAll(async () => {
+      const [annaVoucher] = await t.db.select().from(vouchers).where(eq(vouchers.number, 'BS-2020-0001'));
+      const [b] = await t.db
+        .insert(conversions)
+        .values({
+          voucherId: annaVoucher!.id,
+          status: 'submitted',
+          protocolNumber: 'MPES-2026-990001',
+          submittedAt: new Date('2026-11-20T09:00:00Z'),
+        })
+        .returning();
+      other = b!.id;
+    });
+    afterAll(() => t.db.delete(conversions).where(eq(conversions.id, other)));
+    beforeEach(async () => {
+      await reset(office.userId);
+      await t.db.update(conversions).set({ assignedTo: null, assignedAt: null }).where(eq(conversions.id, other));
+      actAs(office);
+    });
+
+    it('row A’s Assegna with row B’s select set to someone assigns A as A’s select says, and leaves B alone', async () => {
+      const r = await changeAssignmentAction(
+        null,
+        form(
+          ['$ACTION_ID_0123', ''],
+          select(other, office.userId),
+          select(conversionId, laura.userId),
+          op('assign', conversionId, office.userId),
+        ),
+      );
+      expect(r).toMatchObject({ ok: true, data: { intent: 'assign', self: false, assigneeName: 'Laura Bruni' } });
+      expect(await assigneeOf(conversionId)).toBe(laura.userId);
+      expect(await assigneeOf(other)).toBeNull();
+      expect((await assignmentEvents()).map((e) => e.action)).toEqual(['conversion.assigned']);
+    });
+
+    it('row A’s Assegna with only row B’s select chosen asks for a choice and changes nothing', async () => {
+      const before = await state();
+      expect(
+        await changeAssignmentAction(
+          null,
+          form(select(other, laura.userId), op('assign', conversionId, office.userId)),
+        ),
+      ).toMatchObject({
+        ok: false,
+        code: 'invalid_input',
+        fieldErrors: { assigneeId: 'Scegli a chi assegnare la pratica.' },
+      });
+      expect(await state()).toBe(before);
+      expect(await assigneeOf(other)).toBeNull();
+    });
+
+    it('row B’s Prendi in carico ignores a choice left in row A’s select', async () => {
+      expect(
+        await changeAssignmentAction(null, form(select(conversionId, laura.userId), op('take', other))),
+      ).toMatchObject({ ok: true, data: { intent: 'take', self: true } });
+      expect(await assigneeOf(other)).toBe(office.userId);
+      expect(await assigneeOf(conversionId)).toBe(office.userId);
+    });
+
+    // Thunks: the ids are known only once the database is seeded.
+    it.each([
+      [
+        'an unknown operation',
+        () => [op('steal', conversionId, office.userId)],
+        { 'op.intent': 'Operazione non valida.' },
+      ],
+      ['an operation without its parts', () => [['op', 'assign']], { op: 'Operazione non valida.' }],
+      [
+        'an operation with a part too many',
+        () => [['op', `take:${conversionId}::x`]],
+        { op: 'Operazione non valida.' },
+      ],
+      ['a case that is no id', () => [op('take', 'pratica-1')], { 'op.conversionId': 'Identificativo non valido.' }],
+      [
+        'an expected clerk that is no id',
+        () => [op('release', conversionId, 'chiara')],
+        { 'op.expectedAssigneeId': 'Identificativo non valido.' },
+      ],
+      [
+        'a chosen clerk that is no id',
+        () => [op('assign', conversionId, office.userId), select(conversionId, 'laura')],
+        { assigneeId: 'Identificativo non valido.' },
+      ],
+      ['no button at all', () => [select(conversionId, laura.userId)], { op: 'Operazione non valida.' }],
+    ] as [string, () => [string, string][], Record<string, string>][])(
+      'refuses %s with its message and changes nothing',
+      async (_what, fields, fieldErrors) => {
+        const before = await state();
+        expect(await changeAssignmentAction(null, form(...fields()))).toMatchObject({
+          ok: false,
+          code: 'invalid_input',
+          fieldErrors,
+        });
+        expect(await state()).toBe(before);
+        expect(await assigneeOf(other)).toBeNull();
+      },
+    );
+
+    it('refuses two buttons at once, and a name the schema does not declare', async () => {
+      const before = await state();
+      expect(
+        await changeAssignmentAction(
+          null,
+          form(op('assign', conversionId, office.userId), op('take', other), select(conversionId, laura.userId)),
+        ),
+      ).toMatchObject({ ok: false, code: 'invalid_input' });
+      expect(await changeAssignmentAction(null, form(op('take', other), ['conversionId', other]))).toMatchObject({
+        ok: false,
+        code: 'invalid_input',
+      });
+      expect(await state()).toBe(before);
+      expect(await assigneeOf(other)).toBeNull();
+    });
   });
 });

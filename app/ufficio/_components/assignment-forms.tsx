@@ -1,14 +1,32 @@
 'use client';
+import type { ReactNode } from 'react';
+import { useFormStatus } from 'react-dom';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { SubmitButton } from '@/app/_components/submit-button';
+import { assigneeFieldOf, OP_FIELD, opValue } from '@/lib/validation/office-assignment-fields';
 import { useAssignment } from './assignment-state';
 
 export type Assignee = { id: string; name: string } | null;
 
 /**
+ * A button whose value says what to do, to which case, and who the page showed in charge. In the queue's
+ * one form every row's buttons share the form's pending state: only the pressed one says it is working.
+ */
+function OpButton({ op, className, children }: { op: string; className: string; children: ReactNode }) {
+  const { pending, data } = useFormStatus();
+  return (
+    <SubmitButton className={className} name={OP_FIELD} value={op} pending={pending && data?.get(OP_FIELD) === op}>
+      {children}
+    </SubmitButton>
+  );
+}
+
+/**
  * Prendi in carico (when nobody has the case), Rilascia (when someone has it) and Assegna a (another active
- * clerk, or oneself). Each form says who the page showed in charge, so a change made meanwhile by someone
- * else is refused with who has the case now. `compact`: the queue's cell, text buttons (btn-text, still 44 px targets) and Assegna a behind a disclosure.
+ * clerk, or oneself). Each button says who the page showed in charge, so a change made meanwhile by someone
+ * else is refused with who has the case now. Inside the queue's one form (AssignmentOutcome `form`) they are
+ * plain controls; on the conversion file, two forms of their own. `compact`: the queue's cell, text buttons
+ * (btn-text, still 44 px targets) and Assegna a behind a disclosure.
  */
 export function AssignmentForms({
   conversionId,
@@ -21,24 +39,37 @@ export function AssignmentForms({
   assignee: Assignee;
   compact?: boolean;
 }) {
-  const { action, me, clerks } = useAssignment();
+  const { action, me, clerks, inForm } = useAssignment();
   const which = protocolNumber ? ` la pratica ${protocolNumber}` : ' la pratica';
-  const hidden = (
-    <>
-      <input type="hidden" name="conversionId" value={conversionId} />
-      <input type="hidden" name="expectedAssigneeId" value={assignee?.id ?? ''} />
-    </>
-  );
+  const expected = assignee?.id ?? null;
+  const own = (className: string | undefined, children: ReactNode) =>
+    inForm ? (
+      className ? (
+        <div className={className}>{children}</div>
+      ) : (
+        children
+      )
+    ) : (
+      <form action={action} onSubmit={expectOutcomeFocus} className={className}>
+        {children}
+      </form>
+    );
   const others = clerks.filter((c) => c.id !== assignee?.id);
   const selectId = `assegna-${conversionId}`;
-  const assignForm = (
-    <form action={action} onSubmit={expectOutcomeFocus} className="flex flex-col gap-2">
-      {hidden}
-      <input type="hidden" name="intent" value="assign" />
+  const assignForm = own(
+    'flex flex-col gap-2',
+    <>
       <label htmlFor={selectId} className="font-semibold">
         Assegna a<span className="sr-only">{which}</span>
       </label>
-      <select id={selectId} name="assigneeId" required defaultValue="" className="field-input">
+      {/* Not `required` in the queue's one form: every row's empty select would then stop any row's button. */}
+      <select
+        id={selectId}
+        name={assigneeFieldOf(conversionId)}
+        required={!inForm}
+        defaultValue=""
+        className="field-input"
+      >
         <option value="" disabled>
           Scegli un operatore
         </option>
@@ -48,26 +79,25 @@ export function AssignmentForms({
           </option>
         ))}
       </select>
-      <SubmitButton className={compact ? 'btn-text' : 'btn-secondary'}>
+      <OpButton op={opValue('assign', conversionId, expected)} className={compact ? 'btn-text' : 'btn-secondary'}>
         Assegna<span className="sr-only">{which}</span>
-      </SubmitButton>
-    </form>
+      </OpButton>
+    </>,
   );
   return (
     <div className={compact ? 'space-y-2' : 'space-y-4'}>
-      <form action={action} onSubmit={expectOutcomeFocus}>
-        {hidden}
-        <input type="hidden" name="intent" value={assignee === null ? 'take' : 'release'} />
-        {assignee === null ? (
-          <SubmitButton className={compact ? 'btn-text' : 'btn-primary'}>
+      {own(
+        undefined,
+        assignee === null ? (
+          <OpButton op={opValue('take', conversionId, null)} className={compact ? 'btn-text' : 'btn-primary'}>
             Prendi in carico<span className="sr-only">{which}</span>
-          </SubmitButton>
+          </OpButton>
         ) : (
-          <SubmitButton className={compact ? 'btn-text' : 'btn-secondary'}>
+          <OpButton op={opValue('release', conversionId, expected)} className={compact ? 'btn-text' : 'btn-secondary'}>
             Rilascia<span className="sr-only">{which}</span>
-          </SubmitButton>
-        )}
-      </form>
+          </OpButton>
+        ),
+      )}
       {others.length === 0 ? null : compact ? (
         <details>
           <summary className="link cursor-pointer">

@@ -1,18 +1,20 @@
 'use client';
 import { createContext, useActionState, useContext, useMemo, type ReactNode } from 'react';
 import { Alert } from '@/app/_components/alert';
+import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { changeAssignmentAction } from '@/lib/actions/office/assignment';
 
 type State = Awaited<ReturnType<typeof changeAssignmentAction>> | null;
 type Ok = Extract<NonNullable<State>, { ok: true }>['data'];
 
 export type Clerk = { id: string; name: string };
-type Shared = { action: (fd: FormData) => void; me: string; clerks: Clerk[] };
+/** `inForm`: the controls are inside this outcome's one form and render no forms of their own. */
+type Shared = { action: (fd: FormData) => void; me: string; clerks: Clerk[]; inForm: boolean };
 
 const AssignmentContext = createContext<Shared | null>(null);
 
 /**
- * What every Prendi in carico / Assegna a / Rilascia form inside shares (see AssignmentForms): the action,
+ * What every Prendi in carico / Assegna a / Rilascia control inside shares (see AssignmentForms): the action,
  * who is signed in and the clerks one can assign to. Given once here, not to each of the queue's rows: as
  * props of every row's client component they were sent again in the RSC payload for each row (issue 20).
  */
@@ -30,13 +32,25 @@ function outcomeText(d: Ok): string {
 }
 
 /**
- * One outcome for all the assignment forms inside (the queue has one per row): shown above them, focused
- * when a form of this page caused it. Works without JavaScript: the forms post to the server action and the
- * page comes back with this state.
+ * One outcome for all the assignment controls inside: shown above them, focused when a control of this page
+ * caused it. `form`: one `<form action>` around them all (the queue's table: each row's buttons are its
+ * submit buttons, so React's hidden action fields are sent once, not twice per row, issue 20); otherwise
+ * each AssignmentForms renders its own forms (the conversion file). Works without JavaScript: the form
+ * posts to the server action and the page comes back with this state.
  */
-export function AssignmentOutcome({ me, clerks, children }: { me: string; clerks: Clerk[]; children: ReactNode }) {
+export function AssignmentOutcome({
+  me,
+  clerks,
+  form = false,
+  children,
+}: {
+  me: string;
+  clerks: Clerk[];
+  form?: boolean;
+  children: ReactNode;
+}) {
   const [state, action] = useActionState<State, FormData>(changeAssignmentAction, null);
-  const shared = useMemo(() => ({ action, me, clerks }), [action, me, clerks]);
+  const shared = useMemo(() => ({ action, me, clerks, inForm: form }), [action, me, clerks, form]);
   return (
     <AssignmentContext.Provider value={shared}>
       {state?.ok ? (
@@ -46,7 +60,13 @@ export function AssignmentOutcome({ me, clerks, children }: { me: string; clerks
           <p>{state.fieldErrors?.assigneeId ?? state.message}</p>
         </Alert>
       ) : null}
-      {children}
+      {form ? (
+        <form action={action} onSubmit={expectOutcomeFocus}>
+          {children}
+        </form>
+      ) : (
+        children
+      )}
     </AssignmentContext.Provider>
   );
 }

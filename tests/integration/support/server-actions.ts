@@ -187,8 +187,8 @@ export const TABLE: Record<string, Entry> = {
   changeAssignmentAction: {
     role: 'office',
     form: true,
-    own: (i) => ({ conversionId: i.martaConversion, intent: 'take', expectedAssigneeId: '' }),
-    foreign: () => ({ conversionId: NO_SUCH_ID, intent: 'take', expectedAssigneeId: '' }),
+    own: (i) => ({ op: `take:${i.martaConversion}:` }),
+    foreign: () => ({ op: `take:${NO_SUCH_ID}:` }),
   },
   saveProviderAction: {
     role: 'office',
