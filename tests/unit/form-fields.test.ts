@@ -4,7 +4,9 @@ import { readInput } from '@/lib/actions/action-input';
 import { fieldErrorsOf } from '@/lib/actions/field-errors-of';
 import { INPUT_LIMITS, INPUT_MESSAGES } from '@/lib/actions/input-limits';
 import { inputShape } from '@/lib/actions/input-shape';
+import { pressedRowOnly } from '@/lib/actions/office/pressed-row';
 import { toPlain } from '@/lib/actions/to-plain';
+import { assignmentSchema } from '@/lib/validation/office-assignment';
 import { validationDecisionSchema } from '@/lib/validation/babysitting';
 import { providerSchema } from '@/lib/validation/admin';
 import { saveSummerPesSchema } from '@/lib/validation/summer';
@@ -111,6 +113,39 @@ describe('readInput of a form: dotted names back to the schema shape', () => {
     const r = readInput(schema, fd([['ok', 'on']]), { checkboxes: ['ok'] });
     expect(r).toMatchObject({ ok: true, value: { ok: true } });
     expect(readInput(schema, fd([]), { checkboxes: ['ok'] })).toMatchObject({ ok: true, value: { ok: false } });
+  });
+
+  it('reads only the pressed row’s select of a whole-table form, and leaves an oversized form for the cap', () => {
+    const [a, b] = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'];
+    const posted = fd([
+      [`assigneeId:${b}`, 'B'],
+      ['op', `assign:${a}:`],
+      [`assigneeId:${a}`, 'A'],
+      ['assigneeId:__proto__', 'x'],
+    ]);
+    expect(readInput(assignmentSchema, posted, { narrow: pressedRowOnly })).toMatchObject({
+      ok: true,
+      value: { op: `assign:${a}:`, assigneeId: 'A' },
+    });
+    // Without the narrowing the per-row names are undeclared, as any other.
+    expect(readInput(assignmentSchema, posted)).toEqual({ ok: false, message: INPUT_MESSAGES.undeclared });
+    const twoButtons = readInput(
+      assignmentSchema,
+      fd([
+        ['op', `take:${a}:`],
+        ['op', `take:${b}:`],
+        [`assigneeId:${a}`, 'A'],
+      ]),
+      { narrow: pressedRowOnly },
+    );
+    expect(twoButtons).toMatchObject({ ok: true });
+    expect(twoButtons.ok && twoButtons.value).toEqual({});
+    // Over the cap the form is read whole, so refused: with only declared names, for their number.
+    const many = fd(Array.from({ length: INPUT_LIMITS.fields + 1 }, () => ['op', `take:${a}:`] as [string, string]));
+    expect(readInput(assignmentSchema, many, { narrow: pressedRowOnly })).toEqual({
+      ok: false,
+      message: INPUT_MESSAGES.tooMany,
+    });
   });
 
   const HOSTILE = [
