@@ -75,14 +75,6 @@ export async function closeAsProvider(
   await logout(page, ui);
 }
 
-/** The whole closing journey: 300,00 €, 417,55 € and 200,00 € used → 3.282,45 € freed. */
-export async function closingJourney(page: Page, baseUrl: string, ui: Ui = mouseUi(page)): Promise<void> {
-  await annaRequestsClosing(page, baseUrl, ui);
-  await closeAsProvider(page, baseUrl, LUCA_FERRARI, 'BS-2020-0001/1', '300,00', '20', ui);
-  await closeAsProvider(page, baseUrl, PAOLO_GALLO, 'BS-2020-0001/2', '417,55', '28', ui);
-  await closeAsProvider(page, baseUrl, FRANCESCO_MARINI, 'BS-2020-0001/3', '200,00', '13', ui);
-}
-
 /** Anna's condizione di occupazione (guide §3.2): private-sector employee, back to work, partner employed. */
 export async function annaDeclaresEmployment(page: Page, ui: Ui = mouseUi(page)): Promise<void> {
   const say_ = (italian: string) => say(ui.lang, italian);

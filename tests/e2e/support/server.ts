@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -13,6 +14,27 @@ export async function freePort(): Promise<number> {
       s.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** Settings that decide what the app's database and files are: an app that sets one makes its own. */
+const OWN_DATA = ['DATABASE_URL', 'PGLITE_DIR', 'FILE_STORAGE', 'FILES_DIR', 'DEMO_MODE'];
+
+/**
+ * The run's demo database and files (global-setup.ts), copied into the app's folder when the app starts as
+ * the default demo: the app opens them as it opens its own at a restart, and its seed finds the users there.
+ * `closed`: the copy made after Anna's closing journey (support/close-annas-pes.ts).
+ */
+function copyDemoTemplate(dir: string, env: Record<string, string>, closed: boolean): void {
+  const made = inject('demoTemplateDir');
+  if (!made || OWN_DATA.some((k) => k in env)) {
+    if (closed)
+      throw new Error('an app after the closing journey starts on the run’s demo database, with no data settings');
+    return;
+  }
+  const template = closed ? `${made}-closed` : made;
+  cpSync(path.join(template, 'pglite'), path.join(dir, 'pglite'), { recursive: true });
+  if (existsSync(path.join(template, 'files')))
+    cpSync(path.join(template, 'files'), path.join(dir, 'files'), { recursive: true });
 }
 
 export type AppServer = {
@@ -30,10 +52,14 @@ export type AppServer = {
  * files never share state. The demo staff have no second factor, so journeys run with STAFF_MFA=optional
  * unless a file asks otherwise (tests/e2e/admin-journey.test.ts). `env` overrides the defaults (e.g. DEMO_MODE: 'false'; '' unsets a variable).
  */
-export async function startApp(env: Record<string, string> = {}, opts: { port?: number } = {}): Promise<AppServer> {
+export async function startApp(
+  env: Record<string, string> = {},
+  opts: { port?: number; afterClosing?: boolean } = {},
+): Promise<AppServer> {
   // A caller that must register the app's URL elsewhere first (the local SPID/CIE gateway) picks the port itself.
   const port = opts.port ?? (await freePort());
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bsp-e2e-'));
+  copyDemoTemplate(dir, env, opts.afterClosing === true);
   let out = '';
   // Node runs Next's CLI directly, so a signal sent to `pid` reaches the server and its exit code is the server's.
   const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
