@@ -12,7 +12,8 @@ describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
   const otps: string[] = [];
 
   it('Giulia signs with the SMS code (a wrong entry first), gets her receipt and its PDF', async () => {
-    const { context, page } = await newPage(browser());
+    // On a wide screen, like the summer journey: the signing and receipt pages' wide layout gets axe here.
+    const { context, page } = await newPage(browser(), { width: 1280 });
     const base = app().baseUrl;
     // The first database request initialises and seeds the embedded database (≈30 s on a busy machine):
     // do it here rather than inside the login's 30 s navigation wait.

@@ -23,7 +23,8 @@ describe.skipIf(!e2eEnabled)('summer services (guide §3.3)', () => {
   const { app, browser } = useApp({}, { afterClosing: true });
 
   it('Anna enters summer PES for both children, uploads the agreed PES and asks for validation; the provider downloads and validates', async () => {
-    const { context, page } = await newPage(browser());
+    // On a wide screen (the other family journeys run at 360 px): axe sees the family pages' wide layout here.
+    const { context, page } = await newPage(browser(), { width: 1280 });
     onTestFailed(async () =>
       writeFileSync(
         path.join(tmp, 'failure.txt'),
