@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -13,6 +15,38 @@ const alias = { '@': root, 'server-only': fileURLToPath(new URL('./tests/support
  */
 const maxWorkers = Math.max(1, Number(process.env.VITEST_MAX_WORKERS) || 2);
 
+/*
+ * Unit and integration files share their worker's modules (isolate: false): importing the app's modules again
+ * for every file was about a third of the integration run and half of the unit run (vitest's "import" time).
+ * Each integration file brings its own database (support/test-db.ts) and setup.ts resets the calling actor,
+ * headers and cookies at each file's start. A file that mocks a module, spies, fakes timers or changes
+ * process.env runs isolated, as before: found here by reading the files, so a new one that does is isolated
+ * without anyone remembering to list it.
+ */
+const CHANGES_SHARED_STATE =
+  /\bvi\.(mock|doMock|hoisted|spyOn|stubEnv|stubGlobal|useFakeTimers)\b|process\.env\.\w+\s*=[^=]|process\.env\[[^\]]+\]\s*=[^=]|delete\s+process\.env/;
+function isolatedIn(dir: string): string[] {
+  const found = readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `${dir}/${f.split(path.sep).join('/')}`)
+    .filter((f) => CHANGES_SHARED_STATE.test(readFileSync(path.join(root, f), 'utf8')));
+  // An empty include would not mean "no files": a name no file has keeps the project empty.
+  return found.length > 0 ? found : [`${dir}/no-file-changes-shared-state`];
+}
+const INTEGRATION = 'tests/integration';
+const isolatedIntegration = isolatedIn(INTEGRATION);
+const UNIT = 'tests/unit';
+const isolatedUnit = isolatedIn(UNIT);
+const integrationTest = {
+  environment: 'node' as const,
+  maxWorkers,
+  globalSetup: ['tests/integration/global-setup.ts'],
+  setupFiles: ['tests/integration/setup.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  server: { deps: { inline: ['next-auth', '@auth/core'] } },
+};
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -20,21 +54,32 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', maxWorkers },
+        test: {
+          name: 'unit',
+          include: [`${UNIT}/**/*.test.ts`],
+          exclude: isolatedUnit,
+          isolate: false,
+          environment: 'node',
+          maxWorkers,
+        },
+      },
+      {
+        resolve: { alias },
+        test: { name: 'unit-isolated', include: isolatedUnit, environment: 'node', maxWorkers },
       },
       {
         resolve: { alias },
         test: {
+          ...integrationTest,
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
-          environment: 'node',
-          maxWorkers,
-          globalSetup: ['tests/integration/global-setup.ts'],
-          setupFiles: ['tests/integration/setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          server: { deps: { inline: ['next-auth', '@auth/core'] } },
+          include: [`${INTEGRATION}/**/*.test.ts`],
+          exclude: isolatedIntegration,
+          isolate: false,
         },
+      },
+      {
+        resolve: { alias },
+        test: { ...integrationTest, name: 'integration-isolated', include: isolatedIntegration },
       },
       {
         resolve: { alias },

@@ -38,3 +38,11 @@ vi.mock('@/lib/auth/current-actor', () => {
     },
   };
 });
+
+// Files share their worker's modules (vitest.config.ts): each starts as nobody, with no extra headers or cookies.
+{
+  const g = globalThis as { __testActor?: unknown; __testHeaders?: unknown; __testCookies?: unknown };
+  g.__testActor = null;
+  g.__testHeaders = undefined;
+  g.__testCookies = undefined;
+}
