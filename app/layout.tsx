@@ -3,8 +3,10 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { clientMessages } from '@/lib/i18n/messages';
+import { strictMessages } from '@/lib/i18n/strict';
 import { SiteFooter } from './_components/site-footer';
 import { SiteHeader } from './_components/site-header';
+import { StrictMessages } from './_components/strict-messages';
 import { titillium } from './fonts';
 import './globals.css';
 
@@ -33,9 +35,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <SiteHeader />
         <main id="contenuto" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
-          {/* Only the namespaces client components read travel to the browser (lib/i18n/messages.ts). */}
+          {/* Only the namespaces every page's client components read travel from here (lib/i18n/messages.ts). */}
           <NextIntlClientProvider locale={locale} messages={clientMessages(locale)}>
-            {children}
+            {strictMessages ? <StrictMessages locale={locale}>{children}</StrictMessages> : children}
           </NextIntlClientProvider>
         </main>
         <SiteFooter />

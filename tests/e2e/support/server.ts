@@ -67,6 +67,8 @@ export async function startApp(
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      // A missing message throws instead of showing its key (lib/i18n/strict.ts).
+      I18N_STRICT: '1',
       DATABASE_URL: '',
       PGLITE_DIR: path.join(dir, 'pglite'),
       // Explicit: production refuses a local folder it was not told to use (one process here, so it is right).

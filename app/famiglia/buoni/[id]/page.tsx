@@ -1,3 +1,4 @@
+import { PageMessages } from '@/app/_components/page-messages';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -80,99 +81,101 @@ export default async function VoucherPage({
     locale,
   );
   return (
-    <div className="space-y-6">
-      <PageHeader back={{ href: '/famiglia', label: t('back') }}>
-        {t.rich('heading', { it: italian })}{' '}
-        <span className="block text-xl font-semibold sm:inline">{t('voucher', { number: voucher.number })}</span>
-      </PageHeader>
+    <PageMessages namespaces={['NewPesList', 'CloseRequest', 'PesFacts', 'Signing']}>
+      <div className="space-y-6">
+        <PageHeader back={{ href: '/famiglia', label: t('back') }}>
+          {t.rich('heading', { it: italian })}{' '}
+          <span className="block text-xl font-semibold sm:inline">{t('voucher', { number: voucher.number })}</span>
+        </PageHeader>
 
-      {saved ? (
-        <Alert outcome kind="success" title={t('savedTitle', { code: saved.code })}>
-          {saved.kind === 'babysitting_covid' ? (
-            <>{t('savedAmount', { amount: money(saved.amountCents), hours: saved.hours })} </>
-          ) : null}
-          {saved.status === 'draft' ? t.rich('savedDraft', { it: italian }) : t('savedChanges')}
-        </Alert>
-      ) : null}
-
-      <ConversionOutcome
-        voucherId={voucher.id}
-        conversion={conversion}
-        rejected={file.rejectedConversion}
-        hasBabysitting={file.newPes.some((p) => p.kind === 'babysitting_covid' && p.status !== 'deleted')}
-      />
-
-      {conversion?.submittedAt && conversion.protocolNumber && convStatus !== 'returned' ? (
-        <Alert kind="info" title={t('sentTitle')}>
-          <p data-testid="stato-invio">
-            {t('sentText', {
-              when: formatDateTime(conversion.submittedAt, locale),
-              protocol: conversion.protocolNumber,
-            })}
-          </p>
-          <p>
-            {t('locked')}{' '}
-            <Link href={`/famiglia/buoni/${voucher.id}/ricevuta`} className="link">
-              {t('receipt')}
-            </Link>
-          </p>
-        </Alert>
-      ) : null}
-
-      <Alert kind="info" title={t('noteTitle')}>
-        {t.rich('note', { strong: (c) => <strong>{c}</strong> })}
-      </Alert>
-
-      <section aria-labelledby="importo" className="card space-y-3">
-        <h2 id="importo" className="text-xl font-bold">
-          {t('available')}
-        </h2>
-        <p className="text-3xl font-bold text-pat-blue-dark" data-testid="importo-utilizzabile">
-          {money(residual)}
-        </p>
-        <p className="text-sm text-muted">
-          {t('freed', { freed: money(file.freedCents), committed: money(file.committedCents) })}
-        </p>
-        {editable && buys ? (
-          <p className="font-semibold" data-testid="cosa-compra">
-            {buys}.
-          </p>
+        {saved ? (
+          <Alert outcome kind="success" title={t('savedTitle', { code: saved.code })}>
+            {saved.kind === 'babysitting_covid' ? (
+              <>{t('savedAmount', { amount: money(saved.amountCents), hours: saved.hours })} </>
+            ) : null}
+            {saved.status === 'draft' ? t.rich('savedDraft', { it: italian }) : t('savedChanges')}
+          </Alert>
         ) : null}
-        {editable && residual > 0 ? (
-          <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-            <AddPesLink voucherId={voucher.id} measure="babysitting" open={babysittingOpen} period={babysitting} />
-            <AddPesLink voucherId={voucher.id} measure="estivi" open={summerOpen} period={summer} />
-          </div>
-        ) : editable ? (
-          <p>{t('awaitingFreed')}</p>
-        ) : null}
-      </section>
 
-      <section aria-labelledby="pes-buono" className="space-y-3">
-        <h2 id="pes-buono" className="text-xl font-bold">
-          {t('pesHeading')}
-        </h2>
-        <CloseRequestForm voucherId={voucher.id} editable={editable} pes={file.standardPes.map(summary)} />
-      </section>
-
-      {file.newPes.length > 0 ? (
-        <NewPesList
+        <ConversionOutcome
           voucherId={voucher.id}
-          pes={file.newPes.map(summary)}
-          editable={editable}
-          reopened={Boolean(conversion?.submittedAt)}
+          conversion={conversion}
+          rejected={file.rejectedConversion}
+          hasBabysitting={file.newPes.some((p) => p.kind === 'babysitting_covid' && p.status !== 'deleted')}
         />
-      ) : null}
 
-      {editable && signing && file.newPes.some((p) => p.status !== 'deleted') ? (
-        <SubmitSection voucherId={voucher.id} file={file} signing={signing} />
-      ) : null}
+        {conversion?.submittedAt && conversion.protocolNumber && convStatus !== 'returned' ? (
+          <Alert kind="info" title={t('sentTitle')}>
+            <p data-testid="stato-invio">
+              {t('sentText', {
+                when: formatDateTime(conversion.submittedAt, locale),
+                protocol: conversion.protocolNumber,
+              })}
+            </p>
+            <p>
+              {t('locked')}{' '}
+              <Link href={`/famiglia/buoni/${voucher.id}/ricevuta`} className="link">
+                {t('receipt')}
+              </Link>
+            </p>
+          </Alert>
+        ) : null}
 
-      <VoucherTimeline
-        events={file.events}
-        deadlines={voucherDeadlines(file.pes, conversion, clockNow())}
-        next={timeline.rich(`next.${next}`, { it: italian })}
-      />
-    </div>
+        <Alert kind="info" title={t('noteTitle')}>
+          {t.rich('note', { strong: (c) => <strong>{c}</strong> })}
+        </Alert>
+
+        <section aria-labelledby="importo" className="card space-y-3">
+          <h2 id="importo" className="text-xl font-bold">
+            {t('available')}
+          </h2>
+          <p className="text-3xl font-bold text-pat-blue-dark" data-testid="importo-utilizzabile">
+            {money(residual)}
+          </p>
+          <p className="text-sm text-muted">
+            {t('freed', { freed: money(file.freedCents), committed: money(file.committedCents) })}
+          </p>
+          {editable && buys ? (
+            <p className="font-semibold" data-testid="cosa-compra">
+              {buys}.
+            </p>
+          ) : null}
+          {editable && residual > 0 ? (
+            <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+              <AddPesLink voucherId={voucher.id} measure="babysitting" open={babysittingOpen} period={babysitting} />
+              <AddPesLink voucherId={voucher.id} measure="estivi" open={summerOpen} period={summer} />
+            </div>
+          ) : editable ? (
+            <p>{t('awaitingFreed')}</p>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="pes-buono" className="space-y-3">
+          <h2 id="pes-buono" className="text-xl font-bold">
+            {t('pesHeading')}
+          </h2>
+          <CloseRequestForm voucherId={voucher.id} editable={editable} pes={file.standardPes.map(summary)} />
+        </section>
+
+        {file.newPes.length > 0 ? (
+          <NewPesList
+            voucherId={voucher.id}
+            pes={file.newPes.map(summary)}
+            editable={editable}
+            reopened={Boolean(conversion?.submittedAt)}
+          />
+        ) : null}
+
+        {editable && signing && file.newPes.some((p) => p.status !== 'deleted') ? (
+          <SubmitSection voucherId={voucher.id} file={file} signing={signing} />
+        ) : null}
+
+        <VoucherTimeline
+          events={file.events}
+          deadlines={voucherDeadlines(file.pes, conversion, clockNow())}
+          next={timeline.rich(`next.${next}`, { it: italian })}
+        />
+      </div>
+    </PageMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { PageMessages } from '@/app/_components/page-messages';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -70,57 +71,59 @@ export default async function BabysittingPage({
   const declare = !conv?.employmentCondition || sp.condizione === '1';
   const params_ = babysittingParams(measure);
   return (
-    <div className="space-y-6">
-      {header}
-      <p>{t.rich('intro', { it: italian })}</p>
-      {declare ? (
-        <EmploymentDialog
-          voucherId={file.voucher.id}
-          twoParentHousehold={file.voucher.twoParentHousehold}
-          employer={{
-            name: file.voucher.employerName,
-            taxCode: file.voucher.employerTaxCode,
-            address: file.voucher.employerAddress,
-            sector: file.voucher.employerSector,
-          }}
-        />
-      ) : (
-        <>
-          <p className="card">
-            {t.rich('declared', {
-              condition: isCondition(conv?.employmentCondition)
-                ? conditions(`condition.${conv.employmentCondition}`)
-                : '',
-              strong: (c) => <strong>{c}</strong>,
-            })}{' '}
-            <Link href={`/famiglia/buoni/${file.voucher.id}/babysitting?condizione=1`} className="link">
-              {t('change')}
-            </Link>
-          </p>
-          <BabysittingPesForm
+    <PageMessages namespaces={['BabysittingForm', 'FamilyPesRules', 'EmploymentDialog']}>
+      <div className="space-y-6">
+        {header}
+        <p>{t.rich('intro', { it: italian })}</p>
+        {declare ? (
+          <EmploymentDialog
             voucherId={file.voucher.id}
-            residualCents={file.residualCents + (editing?.amountCents ?? 0)}
-            oneChildRateCents={coveredHourlyRateCents(1, params_)}
-            multiChildRateCents={coveredHourlyRateCents(2, params_)}
-            kids={file.children.map((c) => ({
-              id: c.id,
-              label: t('child', { name: `${c.givenName} ${c.familyName}`, age: ageInYears(c.birthDate, today) }),
-            }))}
-            providers={providers}
-            editing={
-              editing
-                ? {
-                    id: editing.id,
-                    code: editing.code,
-                    childIds: editing.children.map((c) => c.id),
-                    providerId: editing.providerId,
-                    hours: editing.hours,
-                  }
-                : null
-            }
+            twoParentHousehold={file.voucher.twoParentHousehold}
+            employer={{
+              name: file.voucher.employerName,
+              taxCode: file.voucher.employerTaxCode,
+              address: file.voucher.employerAddress,
+              sector: file.voucher.employerSector,
+            }}
           />
-        </>
-      )}
-    </div>
+        ) : (
+          <>
+            <p className="card">
+              {t.rich('declared', {
+                condition: isCondition(conv?.employmentCondition)
+                  ? conditions(`condition.${conv.employmentCondition}`)
+                  : '',
+                strong: (c) => <strong>{c}</strong>,
+              })}{' '}
+              <Link href={`/famiglia/buoni/${file.voucher.id}/babysitting?condizione=1`} className="link">
+                {t('change')}
+              </Link>
+            </p>
+            <BabysittingPesForm
+              voucherId={file.voucher.id}
+              residualCents={file.residualCents + (editing?.amountCents ?? 0)}
+              oneChildRateCents={coveredHourlyRateCents(1, params_)}
+              multiChildRateCents={coveredHourlyRateCents(2, params_)}
+              kids={file.children.map((c) => ({
+                id: c.id,
+                label: t('child', { name: `${c.givenName} ${c.familyName}`, age: ageInYears(c.birthDate, today) }),
+              }))}
+              providers={providers}
+              editing={
+                editing
+                  ? {
+                      id: editing.id,
+                      code: editing.code,
+                      childIds: editing.children.map((c) => c.id),
+                      providerId: editing.providerId,
+                      hours: editing.hours,
+                    }
+                  : null
+              }
+            />
+          </>
+        )}
+      </div>
+    </PageMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { PageMessages } from '@/app/_components/page-messages';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -114,51 +115,53 @@ export default async function SummerPesPage({
   const residualBase = ctx.residualWithout(new Set(ctx.summerPes.map((p) => p.id)));
   const savedCount = typeof sp.salvati === 'string' ? Number(sp.salvati) : null;
   return (
-    <div className="space-y-6">
-      {header}
-      <p>
-        {t.rich('intro', {
-          legal: measure?.legalReference ?? 'Del. G.P. n. 742/2020',
-          date: formatDate(ctx.startDate, locale),
-          it: italian,
-        })}
-      </p>
-      {savedCount !== null ? (
-        <Alert outcome kind="success" title={t('savedTitle')}>
-          {t.rich('savedText', { it: italian })}
-        </Alert>
-      ) : null}
-      <section aria-labelledby="pes-estivi" className="space-y-3">
-        <h2 id="pes-estivi" className="text-xl font-bold">
-          {t('perChild')}
-        </h2>
-        <SummerPesForm
-          voucherId={file.voucher.id}
-          baseResidualCents={residualBase}
-          kids={kids}
-          providers={ctx.providers}
-          initial={initial}
-          saved={saved}
-        />
-      </section>
-      {docs.length ? (
-        <section aria-labelledby="documenti-titolo" id="documenti" className="space-y-3">
-          <h2 id="documenti-titolo" className="text-xl font-bold">
-            {t('docsHeading')}
+    <PageMessages namespaces={['SummerPes', 'Money']}>
+      <div className="space-y-6">
+        {header}
+        <p>
+          {t.rich('intro', {
+            legal: measure?.legalReference ?? 'Del. G.P. n. 742/2020',
+            date: formatDate(ctx.startDate, locale),
+            it: italian,
+          })}
+        </p>
+        {savedCount !== null ? (
+          <Alert outcome kind="success" title={t('savedTitle')}>
+            {t.rich('savedText', { it: italian })}
+          </Alert>
+        ) : null}
+        <section aria-labelledby="pes-estivi" className="space-y-3">
+          <h2 id="pes-estivi" className="text-xl font-bold">
+            {t('perChild')}
           </h2>
-          <p>{t('docsRule')}</p>
-          <ul className="space-y-3">
-            {docs.map((d) => (
-              <SummerDocument key={d.pesId} voucherId={file.voucher.id} v={d} />
-            ))}
-          </ul>
-          <SummerValidationRequest
+          <SummerPesForm
             voucherId={file.voucher.id}
-            drafts={drafts.length}
-            missing={drafts.filter((p) => !p.document).map((p) => p.code)}
+            baseResidualCents={residualBase}
+            kids={kids}
+            providers={ctx.providers}
+            initial={initial}
+            saved={saved}
           />
         </section>
-      ) : null}
-    </div>
+        {docs.length ? (
+          <section aria-labelledby="documenti-titolo" id="documenti" className="space-y-3">
+            <h2 id="documenti-titolo" className="text-xl font-bold">
+              {t('docsHeading')}
+            </h2>
+            <p>{t('docsRule')}</p>
+            <ul className="space-y-3">
+              {docs.map((d) => (
+                <SummerDocument key={d.pesId} voucherId={file.voucher.id} v={d} />
+              ))}
+            </ul>
+            <SummerValidationRequest
+              voucherId={file.voucher.id}
+              drafts={drafts.length}
+              missing={drafts.filter((p) => !p.document).map((p) => p.code)}
+            />
+          </section>
+        ) : null}
+      </div>
+    </PageMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { PageMessages } from '@/app/_components/page-messages';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -50,30 +51,32 @@ export default async function SubmitPage({ params }: { params: Promise<{ id: str
     })),
   );
   return (
-    <div className="space-y-6">
-      <PageHeader back={{ href: `/famiglia/buoni/${id}`, label: t('back', { voucher: file.voucher.number }) }}>
-        {t('title')}
-      </PageHeader>
-      {/* A conversion the office returned keeps its submission date and protocol, and is signed again here. */}
-      {file.conversion?.submittedAt && conv !== 'returned' ? (
-        <Alert kind="info" title={t('alreadySent')}>
-          <Link href={`/famiglia/buoni/${id}/ricevuta`} className="link">
-            {t('openReceipt', { protocol: file.conversion.protocolNumber ?? '' })}
-          </Link>
-        </Alert>
-      ) : gate.canSubmit ? (
-        <section className="card" aria-label={t('panelLabel')}>
-          <SigningPanel voucherId={id} initial={status} />
-        </section>
-      ) : (
-        <Alert kind="warning" title={t('notYet')}>
-          <ul className="list-disc pl-5">
-            {gate.items.map(({ key, code = '', provider = '' }) => (
-              <li key={`${key} ${code}`}>{gateText.rich(key, { code, provider, it: italian })}</li>
-            ))}
-          </ul>
-        </Alert>
-      )}
-    </div>
+    <PageMessages namespaces={['Signing']}>
+      <div className="space-y-6">
+        <PageHeader back={{ href: `/famiglia/buoni/${id}`, label: t('back', { voucher: file.voucher.number }) }}>
+          {t('title')}
+        </PageHeader>
+        {/* A conversion the office returned keeps its submission date and protocol, and is signed again here. */}
+        {file.conversion?.submittedAt && conv !== 'returned' ? (
+          <Alert kind="info" title={t('alreadySent')}>
+            <Link href={`/famiglia/buoni/${id}/ricevuta`} className="link">
+              {t('openReceipt', { protocol: file.conversion.protocolNumber ?? '' })}
+            </Link>
+          </Alert>
+        ) : gate.canSubmit ? (
+          <section className="card" aria-label={t('panelLabel')}>
+            <SigningPanel voucherId={id} initial={status} />
+          </section>
+        ) : (
+          <Alert kind="warning" title={t('notYet')}>
+            <ul className="list-disc pl-5">
+              {gate.items.map(({ key, code = '', provider = '' }) => (
+                <li key={`${key} ${code}`}>{gateText.rich(key, { code, provider, it: italian })}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+      </div>
+    </PageMessages>
   );
 }
