@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, conversions, conversionSubmissions, notificationOutbox, otpCodes, pes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { parseProtocolNumber } from '@/lib/domain/protocol-number';
@@ -12,11 +12,11 @@ import { buildDossier } from '@/db/queries/build-dossier';
 import { actAs, useDb } from './support/act-as';
 import { demoActors, seeded } from './support/fixtures';
 import { giuliaReadyToSign, lastCodeSentTo, readyFamilies } from './support/signing';
-import { freshDb, type TestDb } from './support/test-db';
+import { preparedDb, type TestDb } from './support/test-db';
 
 const GIULIA_MOBILE = '+393470000002';
 let t: TestDb;
-let giulia: Actor, prv1: Actor, anna: Actor;
+let giulia: Actor, anna: Actor;
 let voucherId = '';
 let clock = new Date('2026-11-26T09:00:00Z');
 const later = (seconds: number) => new Date(clock.getTime() + seconds * 1000);
@@ -27,12 +27,20 @@ const confirm = (code: string, now = clock) =>
 const wrongOf = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 const conversion = async () => (await t.db.select().from(conversions).where(eq(conversions.voucherId, voucherId)))[0]!;
 
-// Each test starts from Giulia's ready conversion on a fresh database, with the clock far from the last send.
+// Each test starts from Giulia's ready conversion on a fresh copy of one database prepared once, with the clock
+// far from the last send.
+let ready: Awaited<ReturnType<typeof preparedDb>>;
+beforeAll(async () => {
+  ready = await preparedDb(async (db) => {
+    await seeded(db);
+    const actors = await demoActors(db);
+    ({ voucherId } = await giuliaReadyToSign(db, actors.giulia, actors.prv1));
+  });
+});
+afterAll(() => ready.drop());
 beforeEach(async () => {
-  t = await freshDb();
-  await seeded(t.db);
-  ({ giulia, prv1, anna } = await demoActors(t.db));
-  ({ voucherId } = await giuliaReadyToSign(t.db, giulia, prv1));
+  t = await ready.fresh();
+  ({ giulia, anna } = await demoActors(t.db));
   clock = new Date(clock.getTime() + 3_600_000);
 });
 afterEach(() => t.close());

@@ -220,26 +220,30 @@ describe('file formats', () => {
   });
 });
 
-describe('10 000 rows', () => {
+// The import inserts in chunks of 1 000 rows (db/bulk-insert.ts): 2 400 rows cross its boundaries for every
+// table. The 10 000-row file the office sends in one go is imported from the browser in
+// tests/e2e/import-journey.test.ts; here, twice the work (on PGlite and PostgreSQL) for no other proof was
+// most of this file's time (issue 20: CI time).
+describe('many rows, more than one chunk per table', () => {
   it('import in one go, and a second time change nothing', async () => {
-    const rows = manyFamilies(TODAY, 5_000);
+    const rows = manyFamilies(TODAY, 1_200);
     const bytes = toCsv(rows);
     const before = await tableCounts();
     const outcome = await run(bytes);
     expect(outcome).toMatchObject({
       status: 'imported',
-      rowCount: 10_000,
-      counts: { families: 5_000, vouchers: 5_000, children: 5_000, pes: 10_000, activationEmails: 5_000 },
+      rowCount: 2_400,
+      counts: { families: 1_200, vouchers: 1_200, children: 1_200, pes: 2_400, activationEmails: 1_200 },
     });
     const after = await tableCounts();
-    expect(after.pes - before.pes).toBe(10_000);
-    expect(after.outbox - before.outbox).toBe(5_000);
+    expect(after.pes - before.pes).toBe(2_400);
+    expect(after.outbox - before.outbox).toBe(1_200);
     const sample = await t.db
       .select({ n: count() })
       .from(vouchers)
-      .where(inArray(vouchers.number, ['IMP-000000', 'IMP-004999']));
+      .where(inArray(vouchers.number, ['IMP-000000', 'IMP-001199']));
     expect(sample[0]!.n).toBe(2);
-    expect(await run(bytes)).toMatchObject({ status: 'imported', counts: { vouchers: 0, skippedVouchers: 5_000 } });
+    expect(await run(bytes)).toMatchObject({ status: 'imported', counts: { vouchers: 0, skippedVouchers: 1_200 } });
     expect(await tableCounts()).toEqual(after);
   }, 240_000);
 });
