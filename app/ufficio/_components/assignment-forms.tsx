@@ -31,17 +31,17 @@ function OpButton({ op, className, children }: { op: string; className: string; 
 export function AssignmentForms({
   conversionId,
   protocolNumber,
-  assignee,
+  assigneeId,
   compact = false,
 }: {
   conversionId: string;
   protocolNumber: string | null;
-  assignee: Assignee;
+  /** Who the page showed in charge. */
+  assigneeId: string | null;
   compact?: boolean;
 }) {
   const { action, me, clerks, inForm } = useAssignment();
   const which = protocolNumber ? ` la pratica ${protocolNumber}` : ' la pratica';
-  const expected = assignee?.id ?? null;
   const own = (className: string | undefined, children: ReactNode) =>
     inForm ? (
       className ? (
@@ -54,7 +54,7 @@ export function AssignmentForms({
         {children}
       </form>
     );
-  const others = clerks.filter((c) => c.id !== assignee?.id);
+  const others = clerks.filter((c) => c.id !== assigneeId);
   const selectId = `assegna-${conversionId}`;
   const assignForm = own(
     'flex flex-col gap-2',
@@ -79,7 +79,7 @@ export function AssignmentForms({
           </option>
         ))}
       </select>
-      <OpButton op={opValue('assign', conversionId, expected)} className={compact ? 'btn-text' : 'btn-secondary'}>
+      <OpButton op={opValue('assign', conversionId, assigneeId)} className={compact ? 'btn-text' : 'btn-secondary'}>
         Assegna<span className="sr-only">{which}</span>
       </OpButton>
     </>,
@@ -88,12 +88,12 @@ export function AssignmentForms({
     <div className={compact ? 'space-y-2' : 'space-y-4'}>
       {own(
         undefined,
-        assignee === null ? (
+        assigneeId === null ? (
           <OpButton op={opValue('take', conversionId, null)} className={compact ? 'btn-text' : 'btn-primary'}>
             Prendi in carico<span className="sr-only">{which}</span>
           </OpButton>
         ) : (
-          <OpButton op={opValue('release', conversionId, expected)} className={compact ? 'btn-text' : 'btn-secondary'}>
+          <OpButton op={opValue('release', conversionId, assigneeId)} className={compact ? 'btn-text' : 'btn-secondary'}>
             Rilascia<span className="sr-only">{which}</span>
           </OpButton>
         ),
