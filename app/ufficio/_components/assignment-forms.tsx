@@ -1,5 +1,5 @@
 'use client';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { SubmitButton } from '@/app/_components/submit-button';
@@ -26,7 +26,7 @@ function OpButton({ op, className, children }: { op: string; className: string; 
  * clerk, or oneself). Each button says who the page showed in charge, so a change made meanwhile by someone
  * else is refused with who has the case now. Inside the queue's one form (AssignmentOutcome `form`) they are
  * plain controls; on the conversion file, two forms of their own. `compact`: the queue's cell, text buttons
- * (btn-text, still 44 px targets) and Assegna a behind a disclosure.
+ * (btn-text, still 44 px targets) and Assegna a behind a disclosure, spaced by the cell.
  */
 export function AssignmentForms({
   conversionId,
@@ -55,9 +55,10 @@ export function AssignmentForms({
       </form>
     );
   const others = clerks.filter((c) => c.id !== assigneeId);
-  const selectId = `assegna-${conversionId}`;
+  // useId rather than the conversion's id: a short id, twice in each of the queue's rows.
+  const selectId = useId();
   const assignForm = own(
-    'flex flex-col gap-2',
+    compact ? 'mt-2 flex flex-col gap-2' : 'flex flex-col gap-2',
     <>
       <label htmlFor={selectId} className="font-semibold">
         Assegna a<span className="sr-only">{which}</span>
@@ -84,8 +85,8 @@ export function AssignmentForms({
       </OpButton>
     </>,
   );
-  return (
-    <div className={compact ? 'space-y-2' : 'space-y-4'}>
+  const controls = (
+    <>
       {own(
         undefined,
         assigneeId === null ? (
@@ -93,7 +94,10 @@ export function AssignmentForms({
             Prendi in carico<span className="sr-only">{which}</span>
           </OpButton>
         ) : (
-          <OpButton op={opValue('release', conversionId, assigneeId)} className={compact ? 'btn-text' : 'btn-secondary'}>
+          <OpButton
+            op={opValue('release', conversionId, assigneeId)}
+            className={compact ? 'btn-text' : 'btn-secondary'}
+          >
             Rilascia<span className="sr-only">{which}</span>
           </OpButton>
         ),
@@ -103,11 +107,13 @@ export function AssignmentForms({
           <summary className="link cursor-pointer">
             Assegna a…<span className="sr-only">{which}</span>
           </summary>
-          <div className="mt-2">{assignForm}</div>
+          {assignForm}
         </details>
       ) : (
         assignForm
       )}
-    </div>
+    </>
   );
+  // The queue's cell spaces them itself, beside who has the case.
+  return compact ? controls : <div className="space-y-4">{controls}</div>;
 }
