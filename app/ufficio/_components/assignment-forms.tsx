@@ -1,5 +1,5 @@
 'use client';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { expectOutcomeFocus } from '@/app/_components/outcome-focus';
 import { SubmitButton } from '@/app/_components/submit-button';
@@ -26,22 +26,22 @@ function OpButton({ op, className, children }: { op: string; className: string; 
  * clerk, or oneself). Each button says who the page showed in charge, so a change made meanwhile by someone
  * else is refused with who has the case now. Inside the queue's one form (AssignmentOutcome `form`) they are
  * plain controls; on the conversion file, two forms of their own. `compact`: the queue's cell, text buttons
- * (btn-text, still 44 px targets) and Assegna a behind a disclosure.
+ * (btn-text, still 44 px targets) and Assegna a behind a disclosure, spaced by the cell.
  */
 export function AssignmentForms({
   conversionId,
   protocolNumber,
-  assignee,
+  assigneeId,
   compact = false,
 }: {
   conversionId: string;
   protocolNumber: string | null;
-  assignee: Assignee;
+  /** Who the page showed in charge. */
+  assigneeId: string | null;
   compact?: boolean;
 }) {
   const { action, me, clerks, inForm } = useAssignment();
   const which = protocolNumber ? ` la pratica ${protocolNumber}` : ' la pratica';
-  const expected = assignee?.id ?? null;
   const own = (className: string | undefined, children: ReactNode) =>
     inForm ? (
       className ? (
@@ -54,10 +54,11 @@ export function AssignmentForms({
         {children}
       </form>
     );
-  const others = clerks.filter((c) => c.id !== assignee?.id);
-  const selectId = `assegna-${conversionId}`;
+  const others = clerks.filter((c) => c.id !== assigneeId);
+  // useId rather than the conversion's id: a short id, twice in each of the queue's rows.
+  const selectId = useId();
   const assignForm = own(
-    'flex flex-col gap-2',
+    compact ? 'mt-2 flex flex-col gap-2' : 'flex flex-col gap-2',
     <>
       <label htmlFor={selectId} className="font-semibold">
         Assegna a<span className="sr-only">{which}</span>
@@ -79,21 +80,24 @@ export function AssignmentForms({
           </option>
         ))}
       </select>
-      <OpButton op={opValue('assign', conversionId, expected)} className={compact ? 'btn-text' : 'btn-secondary'}>
+      <OpButton op={opValue('assign', conversionId, assigneeId)} className={compact ? 'btn-text' : 'btn-secondary'}>
         Assegna<span className="sr-only">{which}</span>
       </OpButton>
     </>,
   );
-  return (
-    <div className={compact ? 'space-y-2' : 'space-y-4'}>
+  const controls = (
+    <>
       {own(
         undefined,
-        assignee === null ? (
+        assigneeId === null ? (
           <OpButton op={opValue('take', conversionId, null)} className={compact ? 'btn-text' : 'btn-primary'}>
             Prendi in carico<span className="sr-only">{which}</span>
           </OpButton>
         ) : (
-          <OpButton op={opValue('release', conversionId, expected)} className={compact ? 'btn-text' : 'btn-secondary'}>
+          <OpButton
+            op={opValue('release', conversionId, assigneeId)}
+            className={compact ? 'btn-text' : 'btn-secondary'}
+          >
             Rilascia<span className="sr-only">{which}</span>
           </OpButton>
         ),
@@ -103,11 +107,13 @@ export function AssignmentForms({
           <summary className="link cursor-pointer">
             Assegna a…<span className="sr-only">{which}</span>
           </summary>
-          <div className="mt-2">{assignForm}</div>
+          {assignForm}
         </details>
       ) : (
         assignForm
       )}
-    </div>
+    </>
   );
+  // The queue's cell spaces them itself, beside who has the case.
+  return compact ? controls : <div className="space-y-4">{controls}</div>;
 }

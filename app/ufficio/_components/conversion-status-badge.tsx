@@ -1,8 +1,8 @@
 import { StatusBadge } from '@/app/_components/status-badge';
-import { CONVERSION_STATUS_LABELS } from '@/lib/domain/labels';
+import { CONVERSION_STATUS_LABELS, type Tone } from '@/lib/domain/labels';
 import type { ConversionStatus } from '@/lib/domain/state-machines';
 
-const TONE: Record<ConversionStatus, 'neutral' | 'info' | 'ok' | 'warn' | 'err'> = {
+const TONE: Record<ConversionStatus, Tone> = {
   draft: 'warn',
   awaiting_validation: 'warn',
   ready_to_submit: 'warn',
@@ -13,9 +13,13 @@ const TONE: Record<ConversionStatus, 'neutral' | 'info' | 'ok' | 'warn' | 'err'>
 };
 
 /** A conversion signed once and back with the family is "da integrare" whatever step of the correction it is at. */
-export function ConversionStatusBadge({ status }: { status: ConversionStatus }) {
+export function conversionBadge(status: ConversionStatus): { label: string; tone: Tone } {
   const label = ['draft', 'awaiting_validation', 'ready_to_submit'].includes(status)
     ? `da integrare (${CONVERSION_STATUS_LABELS[status]})`
     : CONVERSION_STATUS_LABELS[status];
-  return <StatusBadge label={label} tone={TONE[status]} />;
+  return { label, tone: TONE[status] };
+}
+
+export function ConversionStatusBadge({ status }: { status: ConversionStatus }) {
+  return <StatusBadge {...conversionBadge(status)} />;
 }

@@ -42,7 +42,11 @@ export function AssignmentSection({
             Chiunque nell’ufficio può comunque decidere la pratica: la cronologia registra chi lo fa.
           </p>
           <AssignmentOutcome me={me} clerks={clerks}>
-            <AssignmentForms conversionId={conversionId} protocolNumber={protocolNumber} assignee={assignee} />
+            <AssignmentForms
+              conversionId={conversionId}
+              protocolNumber={protocolNumber}
+              assigneeId={assignee?.id ?? null}
+            />
           </AssignmentOutcome>
         </>
       )}
