@@ -171,5 +171,5 @@ describe.skipIf(!process.env.DATABASE_URL)('M2/M6 under load on PostgreSQL: 200 
     }
     expect(perVoucher.get('none')).toBeUndefined();
     for (const f of families) expect(perVoucher.get(f.number), f.number).toBe(3);
-  });
+  }, 180_000); // A load test on a CI machine that runs other suites beside it: its correctness, never its time, is asserted.
 });
