@@ -122,9 +122,12 @@ export function keyboardUi(page: Page, { axe = true, lang = 'it' }: UiOptions = 
     press: async (t) => {
       await reach(t);
       const tag = await t.evaluate((el) => el.tagName.toLowerCase());
+      // The address before the press: read after it, a fast navigation's new page (focus on <body>, as any
+      // freshly loaded page) passed for the page the press left, and its focus for lost.
+      const url = page.url();
       // Enter follows a link and presses a button; Space would scroll on a link.
       await page.keyboard.press(tag === 'a' ? 'Enter' : 'Space');
-      pressed = { what: String(t), url: page.url() };
+      pressed = { what: String(t), url };
     },
     check: async (t) => {
       const where = await reach(t);
