@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { compilerOptions, repoRoot, sourceFiles } from '../support/typescript-sources';
 import { CLIENT_NAMESPACES } from '@/lib/i18n/messages';
 import itMessages from '@/messages/it';
 
@@ -16,24 +16,11 @@ import itMessages from '@/messages/it';
  * calls and the JSX nesting of the providers, so a component rendered outside the page's PageMessages
  * counts as not given it.
  */
-const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+const root = repoRoot;
 const ROOTS = ['app', 'lib'];
 const ROOT_SET: ReadonlySet<string> = new Set(CLIENT_NAMESPACES);
 /** The files Next renders for a route segment, each under the layouts of its folder and those above. */
 const ROUTE_FILE = /^(page|layout|template|error|not-found|loading|default|forbidden|unauthorized)\.tsx$/;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(p);
-    return /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [p] : [];
-  });
-}
-
-function compilerOptions(): ts.CompilerOptions {
-  const { config } = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile);
-  return ts.parseJsonConfigFileContent(config, ts.sys, root).options;
-}
 
 /** PageMessages or ItalianOnly: either gives the root set plus its namespaces (in Italian for the latter). */
 type Provider = { namespaces: string[] };

@@ -1,30 +1,15 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { compilerOptions, repoRoot, sourceFiles } from '../support/typescript-sources';
 
 /**
  * No module of lib/ or db/ reaches itself through its imports (type-only imports included: a circle
  * of types is still two modules that cannot be understood one without the other). The graph is read
  * with the TypeScript compiler's own resolution, so `@/…` aliases and relative paths count alike.
  */
-const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+const root = repoRoot;
 const ROOTS = ['lib', 'db'];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(p);
-    return /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [p] : [];
-  });
-}
-
-function compilerOptions(): ts.CompilerOptions {
-  const configPath = path.join(root, 'tsconfig.json');
-  const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
-  return ts.parseJsonConfigFileContent(config, ts.sys, root).options;
-}
 
 function importGraph(): Map<string, string[]> {
   const options = compilerOptions();
