@@ -12,28 +12,35 @@ function withDatabase(url: string, db: string): string {
   return u.toString();
 }
 
+/** A new PostgreSQL database cloned from `template`, dropped on close. */
+async function cloneOf(url: string, template: string): Promise<TestDb> {
+  const { default: postgres } = await import('postgres');
+  const name = `bsp_t_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name} template ${template}`);
+  const opened = await openDb({ databaseUrl: withDatabase(url, name), migrate: false });
+  return {
+    db: opened.db,
+    kind: 'postgres',
+    close: async () => {
+      await opened.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** A PGlite database in memory loaded from a dump. */
+async function pgliteFrom(dump: Blob): Promise<TestDb> {
+  const opened = await openDb({ pgliteDir: 'memory://', loadDataDir: dump, migrate: false });
+  return { db: opened.db, kind: 'pglite', close: opened.close };
+}
+
 /** A fresh, migrated, empty database: PGlite in memory, or a clone of the PostgreSQL template when DATABASE_URL is set. */
 export async function freshDb(): Promise<TestDb> {
   const url = process.env.DATABASE_URL;
-  if (url) {
-    const { default: postgres } = await import('postgres');
-    const name = `bsp_t_${randomBytes(6).toString('hex')}`;
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name} template ${inject('pgTemplate')}`);
-    const opened = await openDb({ databaseUrl: withDatabase(url, name), migrate: false });
-    return {
-      db: opened.db,
-      kind: 'postgres',
-      close: async () => {
-        await opened.close();
-        await admin.unsafe(`drop database if exists ${name} with (force)`);
-        await admin.end();
-      },
-    };
-  }
-  const dump = new Blob([readFileSync(inject('pgliteDump'))]);
-  const opened = await openDb({ pgliteDir: 'memory://', loadDataDir: dump, migrate: false });
-  return { db: opened.db, kind: 'pglite', close: opened.close };
+  if (url) return cloneOf(url, inject('pgTemplate'));
+  return pgliteFrom(new Blob([readFileSync(inject('pgliteDump'))]));
 }
 
 /**
@@ -55,19 +62,7 @@ export async function preparedDb(
     // A template must have no connection open when it is cloned.
     await opened.close();
     return {
-      fresh: async () => {
-        const clone = `bsp_t_${randomBytes(6).toString('hex')}`;
-        await admin.unsafe(`create database ${clone} template ${name}`);
-        const copy = await openDb({ databaseUrl: withDatabase(url, clone), migrate: false });
-        return {
-          db: copy.db,
-          kind: 'postgres',
-          close: async () => {
-            await copy.close();
-            await admin.unsafe(`drop database if exists ${clone} with (force)`);
-          },
-        };
-      },
+      fresh: () => cloneOf(url, name),
       drop: async () => {
         await admin.unsafe(`drop database if exists ${name} with (force)`);
         await admin.end();
@@ -79,11 +74,5 @@ export async function preparedDb(
   const client = (base.db as unknown as { $client: { dumpDataDir: (c?: string) => Promise<Blob> } }).$client;
   const dump = await client.dumpDataDir('none');
   await base.close();
-  return {
-    fresh: async () => {
-      const opened = await openDb({ pgliteDir: 'memory://', loadDataDir: dump, migrate: false });
-      return { db: opened.db, kind: 'pglite', close: opened.close };
-    },
-    drop: async () => undefined,
-  };
+  return { fresh: () => pgliteFrom(dump), drop: async () => undefined };
 }
