@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { e2eEnabled, useApp } from './support/app-fixture';
 import { expectAccessible, login, logout, newPage } from './support/browser';
@@ -39,25 +39,40 @@ function expectNoQuery(page: Page, allowed: string[] = []): void {
   expect(keys, `query of ${page.url()}`).toEqual([]);
 }
 
+/** The page axe checks copies in: one per browser, so each check is a navigation, not a new context and renderer. */
+const axeCopies = new WeakMap<Browser, Promise<Page>>();
+function axeCopyPage(browser: Browser): Promise<Page> {
+  let copy = axeCopies.get(browser);
+  if (!copy) {
+    copy = browser
+      .newContext({ viewport: { width: 360, height: 800 }, locale: 'it-IT', javaScriptEnabled: true })
+      .then((context) => context.newPage());
+    axeCopies.set(browser, copy);
+  }
+  return copy;
+}
+
 /**
  * axe cannot run in a page without JavaScript (its script never completes there): the same HTML, minus
  * scripts and with <noscript> shown as a JavaScript-less browser shows it, is served at the same address
- * to a context with JavaScript, and checked there (styles load from the app).
+ * (without its fragment, so the copy is always loaded anew) to a page with JavaScript, and checked there
+ * (styles load from the app).
  */
 async function expectAccessibleWithoutJs(page: Page): Promise<void> {
-  const url = page.url();
+  const url = new URL(page.url());
+  url.hash = '';
   const html = (await page.content())
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
     .replace(/<(\/?)noscript>/gi, '<$1div>');
-  const context = await page
-    .context()
-    .browser()!
-    .newContext({ viewport: { width: 360, height: 800 }, locale: 'it-IT', javaScriptEnabled: true });
-  const copy = await context.newPage();
-  await copy.route(url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-  await copy.goto(url);
-  await expectAccessible(copy);
-  await context.close();
+  const copy = await axeCopyPage(page.context().browser()!);
+  const serve = (r: Route) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  await copy.route(url.href, serve);
+  try {
+    await copy.goto(url.href);
+    await expectAccessible(copy);
+  } finally {
+    await copy.unroute(url.href, serve);
+  }
 }
 
 async function click(page: Page, name: string | RegExp): Promise<void> {
