@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { e2eEnabled, useApp } from './support/app-fixture';
-import { expectAccessible, login, newPage } from './support/browser';
+import { expectAccessible, login, newPage, newPageWithoutJs } from './support/browser';
 import { isoDate } from '@/lib/domain/dates';
 import { manyFamilies, toCsv } from '../integration/support/import-csv';
 
@@ -80,17 +80,7 @@ describe.skipIf(!e2eEnabled)('office: voucher import and statistics', () => {
   });
 
   it('without JavaScript the form posts and the page shows the rows to correct', async () => {
-    const signedIn = await newPage(browser());
-    await login(signedIn.page, app().baseUrl, OFFICE);
-    const storageState = await signedIn.context.storageState();
-    await signedIn.context.close();
-    const context = await browser().newContext({
-      viewport: { width: 360, height: 800 },
-      locale: 'it-IT',
-      javaScriptEnabled: false,
-      storageState,
-    });
-    const page = await context.newPage();
+    const { context, page } = await newPageWithoutJs(browser(), app().baseUrl, OFFICE);
     await page.goto(`${app().baseUrl}/ufficio/amministrazione/importa`);
     const res = await context.request.get(`${app().baseUrl}/ufficio/amministrazione/importa/modello`);
     const template = (await res.text()).replaceAll('FRNGPP85A41L378R', 'FRNGPP85A41L378A');

@@ -1,7 +1,7 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { e2eEnabled, useApp } from './support/app-fixture';
-import { expectAccessible, login, logout, newPage } from './support/browser';
+import { expectAccessible, login, logout, newPage, newPageWithoutJs } from './support/browser';
 import {
   ANNA,
   closeAsProvider,
@@ -14,23 +14,15 @@ import {
 
 /**
  * Issue 12 item 4: the forms built before the summer issue post through `<form action>`, so they work with
- * JavaScript off. Each user signs in with JavaScript, then the session cookie is reused in a context without it.
+ * JavaScript off. Each user's session cookie is set in a context without JavaScript (newPageWithoutJs).
  */
 async function withoutJs(
   browser: Browser,
   base: string,
   cf: string,
 ): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({
-    javaScriptEnabled: false,
-    viewport: { width: 360, height: 800 },
-    locale: 'it-IT',
-  });
-  const { context: js, page: jsPage } = await newPage(browser);
-  await login(jsPage, base, cf).catch(() => login(jsPage, base, cf));
-  await context.addCookies(await js.cookies());
-  await js.close();
-  return { page: await context.newPage(), close: () => context.close() };
+  const { context, page } = await newPageWithoutJs(browser, base, cf);
+  return { page, close: () => context.close() };
 }
 
 /** A form posted without JavaScript is a POST: nothing typed ends up in the address as a GET query. */

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { HTML, PNG, pdf } from '../integration/support/pdfs';
 import { e2eEnabled, useApp } from './support/app-fixture';
-import { expectAccessible, login, logout, newPage } from './support/browser';
+import { expectAccessible, login, logout, newPage, newPageWithoutJs } from './support/browser';
 import { ANNA, babysittingForBothChildren, euro, openVoucher, PAOLO_GALLO } from './support/journeys';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'summer-e2e-'));
@@ -158,18 +158,8 @@ describe.skipIf(!e2eEnabled)('summer services (guide §3.3)', () => {
   }, 480_000);
 
   it('before hydration: Aggiorna posts to the server, nothing leaks into the URL, the save button waits, a plain upload works', async () => {
-    const context = await browser().newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 360, height: 800 },
-      locale: 'it-IT',
-    });
-    const page = await context.newPage();
     const base = app().baseUrl;
-    // Sign in with JavaScript, then reuse the session cookie without it.
-    const { context: js, page: jsPage } = await newPage(browser());
-    await login(jsPage, base, ANNA);
-    await context.addCookies(await js.cookies());
-    await js.close();
+    const { context, page } = await newPageWithoutJs(browser(), base, ANNA);
     const voucher = await (async () => {
       await page.goto(`${base}/famiglia`);
       return (await page.getByRole('link', { name: 'Modifica PES del buono BS-2020-0001' }).getAttribute('href'))!;

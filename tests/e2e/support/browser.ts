@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { either } from './catalogue-text';
+import { sessionCookie } from './http';
 import { mouseUi, type Ui } from './ui';
 
 export const DEMO_PASSWORD = 'Trento-Buoni-2020';
@@ -32,6 +33,25 @@ export async function newPage(
   const context = await browser.newContext({ viewport: { width: opts.width ?? 360, height: 800 }, locale: 'it-IT' });
   const page = await context.newPage();
   return { context, page };
+}
+
+/**
+ * A phone-sized context with JavaScript off, signed in over HTTP as `codiceFiscale` (the journeys walk the
+ * sign-in form itself, otp-journey without JavaScript): one context, not a second one to sign in with.
+ */
+export async function newPageWithoutJs(
+  browser: Browser,
+  base: string,
+  codiceFiscale: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 360, height: 800 },
+    locale: 'it-IT',
+  });
+  const [name, value] = (await sessionCookie(base, codiceFiscale, DEMO_PASSWORD)).split(/=(.*)/s) as [string, string];
+  await context.addCookies([{ name, value, url: base, httpOnly: true, sameSite: 'Lax' }]);
+  return { context, page: await context.newPage() };
 }
 
 /**
