@@ -1,7 +1,7 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { e2eEnabled, useApp } from './support/app-fixture';
-import { expectAccessible, login, logout, newPage, newPageWithoutJs } from './support/browser';
+import { expectAccessible, login, logout, newPage, newPageWithoutJs, PHONE } from './support/browser';
 import {
   ANNA,
   closeAsProvider,
@@ -12,18 +12,8 @@ import {
   PAOLO_GALLO,
 } from './support/journeys';
 
-/**
- * Issue 12 item 4: the forms built before the summer issue post through `<form action>`, so they work with
- * JavaScript off. Each user's session cookie is set in a context without JavaScript (newPageWithoutJs).
- */
-async function withoutJs(
-  browser: Browser,
-  base: string,
-  cf: string,
-): Promise<{ page: Page; close: () => Promise<void> }> {
-  const { context, page } = await newPageWithoutJs(browser, base, cf);
-  return { page, close: () => context.close() };
-}
+// Issue 12 item 4: the forms built before the summer issue post through `<form action>`, so they work with
+// JavaScript off. Each user's session cookie is set in a context without JavaScript (newPageWithoutJs).
 
 /** A form posted without JavaScript is a POST: nothing typed ends up in the address as a GET query. */
 function expectNoQuery(page: Page, allowed: string[] = []): void {
@@ -36,9 +26,7 @@ const axeCopies = new WeakMap<Browser, Promise<Page>>();
 function axeCopyPage(browser: Browser): Promise<Page> {
   let copy = axeCopies.get(browser);
   if (!copy) {
-    copy = browser
-      .newContext({ viewport: { width: 360, height: 800 }, locale: 'it-IT', javaScriptEnabled: true })
-      .then((context) => context.newPage());
+    copy = browser.newContext({ ...PHONE, javaScriptEnabled: true }).then((context) => context.newPage());
     axeCopies.set(browser, copy);
   }
   return copy;
@@ -86,7 +74,7 @@ describe.skipIf(!e2eEnabled)('forms without JavaScript (issue 12 item 4)', () =>
     const base = app().baseUrl;
 
     // Anna asks to close her three PES.
-    const anna = await withoutJs(browser(), base, ANNA);
+    const anna = await newPageWithoutJs(browser(), base, ANNA);
     let page = anna.page;
     const voucher = await voucherPage(page, base, 'BS-2020-0001');
     await expectAccessibleWithoutJs(page);
@@ -105,10 +93,10 @@ describe.skipIf(!e2eEnabled)('forms without JavaScript (issue 12 item 4)', () =>
     expect(await page.getByText('chiusura richiesta').count()).toBe(3);
     expectNoQuery(page);
     await expectAccessibleWithoutJs(page);
-    await anna.close();
+    await anna.context.close();
 
     // The first provider closes hers in two steps, with a mistake and a "Modifica i dati" on the way.
-    const luca = await withoutJs(browser(), base, LUCA_FERRARI);
+    const luca = await newPageWithoutJs(browser(), base, LUCA_FERRARI);
     page = luca.page;
     await page.goto(`${base}/erogatore`);
     await page.getByRole('link', { name: 'Chiudi il PES: PES BS-2020-0001/1' }).first().click();
@@ -143,7 +131,7 @@ describe.skipIf(!e2eEnabled)('forms without JavaScript (issue 12 item 4)', () =>
     await page.getByText(/liberati 1\.500,00\s€ per la famiglia/).waitFor();
     expectNoQuery(page);
     await expectAccessibleWithoutJs(page);
-    await luca.close();
+    await luca.context.close();
 
     // The other two with JavaScript, as the closing journey does.
     const { context, page: jsPage } = await newPage(browser());
@@ -152,7 +140,7 @@ describe.skipIf(!e2eEnabled)('forms without JavaScript (issue 12 item 4)', () =>
     await context.close();
 
     // Anna converts 100 hours into babysitting for both children.
-    const anna2 = await withoutJs(browser(), base, ANNA);
+    const anna2 = await newPageWithoutJs(browser(), base, ANNA);
     page = anna2.page;
     await page.goto(`${base}${voucher}`);
     await expect.poll(() => page.getByTestId('importo-utilizzabile').textContent()).toMatch(/3\.282,45\s€/);
@@ -207,12 +195,12 @@ describe.skipIf(!e2eEnabled)('forms without JavaScript (issue 12 item 4)', () =>
     expectNoQuery(page, ['salvato']);
     await expect.poll(() => page.getByTestId('importo-utilizzabile').textContent()).toMatch(/1\.032,45\s€/);
     await expectAccessibleWithoutJs(page);
-    await anna2.close();
+    await anna2.context.close();
   }, 480_000);
 
   it('employment condition with the employer step, and the provider validation (Rifiuta asks for a reason), with JavaScript off', async () => {
     const base = app().baseUrl;
-    const giulia = await withoutJs(browser(), base, GIULIA);
+    const giulia = await newPageWithoutJs(browser(), base, GIULIA);
     let page = giulia.page;
     await voucherPage(page, base, 'BS-2020-0002');
     await page.getByRole('link', { name: 'Aggiungi PES servizi babysitting' }).click();
@@ -238,7 +226,7 @@ describe.skipIf(!e2eEnabled)('forms without JavaScript (issue 12 item 4)', () =>
     await page.getByLabel(/Ore complessive del servizio/).fill('10');
     await click(page, 'Salva il PES');
     await page.getByText(/PES BS-2020-0002\/\d+ salvato/).waitFor();
-    await giulia.close();
+    await giulia.context.close();
 
     // Asking for validation with JavaScript (not one of the forms of this issue).
     const { context, page: jsPage } = await newPage(browser());
@@ -249,7 +237,7 @@ describe.skipIf(!e2eEnabled)('forms without JavaScript (issue 12 item 4)', () =>
     await logout(jsPage);
     await context.close();
 
-    const provider = await withoutJs(browser(), base, LUCA_FERRARI);
+    const provider = await newPageWithoutJs(browser(), base, LUCA_FERRARI);
     page = provider.page;
     await page.goto(`${base}/erogatore`);
     await page
@@ -272,16 +260,12 @@ describe.skipIf(!e2eEnabled)('forms without JavaScript (issue 12 item 4)', () =>
     await page.getByText(/PES BS-2020-0002\/\d+ validato/).waitFor();
     expectNoQuery(page);
     await expectAccessibleWithoutJs(page);
-    await provider.close();
+    await provider.context.close();
   }, 300_000);
 
   it('password reset (request, then the new password with the code pasted) with JavaScript off', async () => {
     const base = app().baseUrl;
-    const context = await browser().newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 360, height: 800 },
-      locale: 'it-IT',
-    });
+    const context = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     onTestFailed(async () =>
       console.log(

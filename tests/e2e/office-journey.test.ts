@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { e2eEnabled, useApp } from './support/app-fixture';
-import { expectAccessible, login, logout, newPage } from './support/browser';
+import { expectAccessible, login, logout, newPage, PHONE } from './support/browser';
 
 const CHIARA = 'CNTCHR80T52L378Z';
 const MARTA = 'VRDMRT82S60L378B';
@@ -175,11 +175,7 @@ describe.skipIf(!e2eEnabled)(
       await expectAccessible(page);
 
       // Rilascia with JavaScript off, in the same session: the form posts and the page comes back with the outcome.
-      const plain = await browser().newContext({
-        javaScriptEnabled: false,
-        viewport: { width: 360, height: 800 },
-        locale: 'it-IT',
-      });
+      const plain = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
       await plain.addCookies(await context.cookies());
       const noJs = await plain.newPage();
       await noJs.goto(page.url());

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pdfText } from '../support/pdf-text';
 import { e2eEnabled, useApp } from './support/app-fixture';
 import { OFFICE_DEMO_PLANS, officeDemoFamily } from '@/db/seed/office-demo';
-import { DEMO_PASSWORD, expectAccessible, login, logout, newPage } from './support/browser';
+import { DEMO_PASSWORD, expectAccessible, login, logout, newPage, PHONE } from './support/browser';
 import { ANNA, codeFromOutbox, GIULIA, LUCA_FERRARI, openVoucher } from './support/journeys';
 import { expectPrivateStructuredLogs } from './support/log-privacy';
 
@@ -129,11 +129,7 @@ describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
     // The office demo's first returned conversion whose PES are all validated (BS-2020-0119): it can be signed again as it is.
     const index = OFFICE_DEMO_PLANS.findIndex((p) => p.status === 'returned');
     const family = officeDemoFamily(index);
-    const context = await browser().newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 360, height: 800 },
-      locale: 'it-IT',
-    });
+    const context = await browser().newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${base}/login`);
     await page.getByLabel('Codice fiscale (username)').fill(family.codiceFiscale);

@@ -25,6 +25,9 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/** What a phone-sized context is made with (Italian): the app must be fine at 360 px. */
+export const PHONE = { viewport: { width: 360, height: 800 }, locale: 'it-IT' };
+
 /** A phone-sized context by default: the app must be fine at 360 px. */
 export async function newPage(
   browser: Browser,
@@ -44,11 +47,7 @@ export async function newPageWithoutJs(
   base: string,
   codiceFiscale: string,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    javaScriptEnabled: false,
-    viewport: { width: 360, height: 800 },
-    locale: 'it-IT',
-  });
+  const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
   const [name, value] = (await sessionCookie(base, codiceFiscale, DEMO_PASSWORD)).split(/=(.*)/s) as [string, string];
   await context.addCookies([{ name, value, url: base, httpOnly: true, sameSite: 'Lax' }]);
   return { context, page: await context.newPage() };
