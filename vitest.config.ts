@@ -19,24 +19,31 @@ const maxWorkers = Math.max(1, Number(process.env.VITEST_MAX_WORKERS) || 2);
  * Unit and integration files share their worker's modules (isolate: false): importing the app's modules again
  * for every file was about a third of the integration run and half of the unit run (vitest's "import" time).
  * Each integration file brings its own database (support/test-db.ts) and setup.ts resets the calling actor,
- * headers and cookies at each file's start. A file that mocks a module, spies, fakes timers or changes
- * process.env runs isolated, as before: found here by reading the files, so a new one that does is isolated
+ * headers and cookies at each file's start, and puts back process.env and spied-on objects at its end. A file
+ * that mocks a module, stubs a global or fakes timers runs isolated, as does a unit file that changes
+ * process.env or spies, and an integration file that points the app's cached database connection elsewhere
+ * (db/index.ts keeps one per process): found here by reading the files, so a new one that does is isolated
  * without anyone remembering to list it.
  */
-const CHANGES_SHARED_STATE =
-  /\bvi\.(mock|doMock|hoisted|spyOn|stubEnv|stubGlobal|useFakeTimers)\b|process\.env\.\w+\s*=[^=]|process\.env\[[^\]]+\]\s*=[^=]|delete\s+process\.env/;
-function isolatedIn(dir: string): string[] {
+const REPLACES_MODULES = /\bvi\.(mock|doMock|hoisted|stubGlobal|useFakeTimers)\b/;
+const CHANGES_ENV_OR_SPIES =
+  /\bvi\.(spyOn|stubEnv)\b|process\.env\.\w+\s*=[^=]|process\.env\[[^\]]+\]\s*=[^=]|delete\s+process\.env/;
+const MOVES_THE_DATABASE = /process\.env\.(DATABASE_URL|PGLITE_DIR)\s*=[^=]/;
+function isolatedIn(dir: string, ...changesSharedState: RegExp[]): string[] {
   const found = readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => `${dir}/${f.split(path.sep).join('/')}`)
-    .filter((f) => CHANGES_SHARED_STATE.test(readFileSync(path.join(root, f), 'utf8')));
+    .filter((f) => {
+      const source = readFileSync(path.join(root, f), 'utf8');
+      return changesSharedState.some((re) => re.test(source));
+    });
   // An empty include would not mean "no files": a name no file has keeps the project empty.
   return found.length > 0 ? found : [`${dir}/no-file-changes-shared-state`];
 }
 const INTEGRATION = 'tests/integration';
-const isolatedIntegration = isolatedIn(INTEGRATION);
+const isolatedIntegration = isolatedIn(INTEGRATION, REPLACES_MODULES, MOVES_THE_DATABASE);
 const UNIT = 'tests/unit';
-const isolatedUnit = isolatedIn(UNIT);
+const isolatedUnit = isolatedIn(UNIT, REPLACES_MODULES, CHANGES_ENV_OR_SPIES);
 const integrationTest = {
   environment: 'node' as const,
   maxWorkers,

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { vi } from 'vitest';
+import { afterAll, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 
 process.env.FILES_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'bsp-files-'));
@@ -39,10 +39,18 @@ vi.mock('@/lib/auth/current-actor', () => {
   };
 });
 
-// Files share their worker's modules (vitest.config.ts): each starts as nobody, with no extra headers or cookies.
+// Files share their worker's modules (vitest.config.ts): each starts as nobody, with no extra headers or cookies,
+// and leaves process.env and the objects it spied on as it found them (this hook runs after the file's own).
 {
   const g = globalThis as { __testActor?: unknown; __testHeaders?: unknown; __testCookies?: unknown };
   g.__testActor = null;
   g.__testHeaders = undefined;
   g.__testCookies = undefined;
+  const envAtStart = { ...process.env };
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+    for (const name of Object.keys(process.env)) if (!(name in envAtStart)) delete process.env[name];
+    Object.assign(process.env, envAtStart);
+  });
 }
