@@ -71,7 +71,9 @@ const WORDS = new Set(ITALIAN_WORDS);
 /** The Italian words found in `text` (lower-cased, each once). */
 export function italianWordsIn(text: string): string[] {
   const found = new Set<string>();
-  for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) if (WORDS.has(w)) found.add(w);
+  // A token with a digit in it is a code, not prose: "6da8" in a UUID is not the Italian "da".
+  for (const token of text.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+    if (!/\p{N}/u.test(token) && WORDS.has(token)) found.add(token);
   return [...found];
 }
 

@@ -72,4 +72,10 @@ describe('the Italian and English catalogues (issue 21)', () => {
     expect(italianWordsIn(unmarkedText('Invia la richiesta'))).toEqual(['invia', 'la', 'richiesta']);
     expect(italianWordsIn(unmarkedText('Send close request (<it>INVIA RICHIESTA DI CHIUSURA</it>)'))).toEqual([]);
   });
+
+  it('the dictionary check reads codes as codes, not words', () => {
+    // A receipt's signature id: "6da8" once made the whole journey report the Italian "da".
+    expect(italianWordsIn('Signed (code 2201b771-6da8-4ba7-a440-6ee84a3b2150)')).toEqual([]);
+    expect(italianWordsIn('Signed (code 2201b771-6da8) da Anna')).toEqual(['da']);
+  });
 });
