@@ -93,6 +93,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // A worker takes the browser files one after the other with its modules and its Chromium
+          // (support/browser.ts): each file still starts its own app on its own database.
+          isolate: false,
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 180_000,

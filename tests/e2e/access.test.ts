@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { e2eEnabled, useApp } from './support/app-fixture';
-import { expectAccessible, login, logout, newPage } from './support/browser';
+import { axeViolations, expectAccessible, login, logout, newPage } from './support/browser';
 
 describe.skipIf(!e2eEnabled)('access for the three roles', () => {
   const { app, browser } = useApp();
@@ -20,6 +20,20 @@ describe.skipIf(!e2eEnabled)('access for the three roles', () => {
     await logout(page);
     await page.goto(`${app().baseUrl}${area}`);
     expect(new URL(page.url()).pathname).toBe('/login');
+    await context.close();
+  });
+
+  it('the accessibility check finds violations, also in a document it already analysed', async () => {
+    const { context, page } = await newPage(browser());
+    await page.setContent(
+      '<html lang="it"><head><title>Prova</title></head><body><main><h1>Prova</h1>' +
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#bbb;background:#fff">testo chiaro</p>' +
+        '<input type="text"></main></body></html>',
+    );
+    // The second analysis finds axe already in the document (support/browser.ts): it still judges the page.
+    for (let visit = 0; visit < 2; visit++)
+      expect((await axeViolations(page)).map((v) => v.id).sort()).toEqual(['color-contrast', 'image-alt', 'label']);
+    await expect(expectAccessible(page)).rejects.toThrow(/^axe on about:blank/);
     await context.close();
   });
 

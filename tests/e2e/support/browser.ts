@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { either } from './catalogue-text';
@@ -9,7 +9,36 @@ import { mouseUi, type Ui } from './ui';
 
 export const DEMO_PASSWORD = 'Trento-Buoni-2020';
 
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The worker's Chromium (the browser files share their worker and its modules: vitest.config.ts), launched
+ * at the first call. A file gets it with `close()` closing only the contexts still open, so the next file
+ * of the worker finds it running; Playwright stops it when the worker exits.
+ */
 export async function launch(): Promise<Browser> {
+  shared ??= launchChromium().catch((e: unknown) => {
+    shared = undefined;
+    throw e;
+  });
+  const browser = await shared;
+  if (!browser.isConnected()) {
+    shared = undefined;
+    return launch();
+  }
+  const close = async () => {
+    await Promise.all(browser.contexts().map((c) => c.close()));
+  };
+  return new Proxy(browser, {
+    get: (target, prop) => {
+      if (prop === 'close') return close;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: inject('chromiumPath'),
     args: [
@@ -21,6 +50,9 @@ export async function launch(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // Pages live seconds here: V8's optimising tiers (Maglev, TurboFan) compile code a test page never runs
+      // long enough to repay. Baseline code only took the renderers' CPU down by about a sixth (issue 20).
+      '--js-flags=--max-opt=1',
     ],
   });
 }
@@ -102,25 +134,37 @@ export async function expectAccessible(page: Page): Promise<void> {
     await page
       .waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 10_000 })
       .catch(() => undefined);
-    // Legacy mode runs axe.run in the page itself. The default (runPartial per frame, then finishRun in a
-    // blank page it opens for each analysis) is for cross-origin iframes, which the app has none of, and took
-    // twice the time: 1.4 s → 0.7 s a page on this machine, the largest cost of the browser tests.
-    // Only violations are judged, so axe is asked only for them: it otherwise builds a selector and an HTML
-    // snippet for every element that passed every rule (issue 20: CI time). options() comes first: it
-    // replaces the whole options object, the rules withTags() chose included.
-    const result = await new AxeBuilder({ page })
-      .options({ resultTypes: ['violations'] })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .setLegacyMode()
-      .analyze();
-    summary = result.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    if (!result.violations.every((v) => v.id === 'document-title') || summary.length === 0) break;
+    const violations = await axeViolations(page);
+    summary = violations.map((v) => `${v.id}: ${v.help} → ${v.targets.join(', ')}`);
+    if (!violations.every((v) => v.id === 'document-title') || summary.length === 0) break;
     await page.waitForTimeout(500);
   }
   expect(summary, `axe on ${page.url()}`).toEqual([]);
   const file = inject('axeSeenFile');
   if (file) appendFileSync(file, `${key}\n`);
   await expectNoHorizontalScroll(page);
+}
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * axe-core's WCAG 2.1 A/AA rules run in the page itself, asked only for violations. Its source (half a
+ * megabyte) goes into a document once: a client-side navigation or a server action's refresh keeps the
+ * document, and with it axe. @axe-core/playwright injected it again, configured it and looked for frames
+ * (the app has none) at every analysis: 100–150 ms each, of 120 analyses a run (issue 20: CI time).
+ * Only violations are built: otherwise axe makes a selector and an HTML snippet for every element that
+ * passed every rule.
+ */
+export async function axeViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
+  const loaded = await page.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function');
+  if (!loaded) await page.evaluate(axe.source);
+  return page.evaluate(async (tags) => {
+    const { violations } = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  }, WCAG_21_AA);
 }
 
 /** Fine at 360 px: nothing wider than the viewport. */
