@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { protocolYear } from '@/lib/domain/protocol-number';
@@ -32,10 +33,14 @@ type Signer = { codiceFiscale: string; voucherId: string; cookie: string };
 /** tests/bench/prepare-signers.ts against this database: conversions ready to sign, live codes, sessions minted with AUTH_SECRET. */
 function prepareSigners(n: number, env: Record<string, string>): Promise<{ code: string; signers: Signer[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', '--conditions=react-server', 'tests/bench/prepare-signers.ts', String(n)], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      path.join('node_modules', '.bin', 'tsx'),
+      ['--conditions=react-server', 'tests/bench/prepare-signers.ts', String(n)],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
