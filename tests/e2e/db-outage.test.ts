@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eEnabled } from './support/app-fixture';
@@ -8,6 +7,7 @@ import { expectAccessible, launch, login, newPage } from './support/browser';
 import { ANNA, openVoucher } from './support/journeys';
 import { startApp, type AppServer } from './support/server';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
+import { TSX } from './support/tsx';
 
 /**
  * M8: PostgreSQL unreachable for 30 s while requests keep coming. A loopback relay between the app
@@ -50,7 +50,7 @@ describe.skipIf(!reachable)('M8: database outage under requests', () => {
   beforeAll(async () => {
     await admin.unsafe(`create database ${name}`);
     // Migrated and seeded directly, before the app starts (the app itself only migrates PostgreSQL).
-    const seed = spawnSync(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'db/cli/seed.ts'], {
+    const seed = spawnSync(TSX, ['--conditions=react-server', 'db/cli/seed.ts'], {
       env: { ...process.env, DATABASE_URL: dbUrl(target.hostname, Number(target.port || 5432)) },
       encoding: 'utf8',
     });

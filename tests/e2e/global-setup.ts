@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { closeAnnasPes } from './support/close-annas-pes';
+import { TSX } from './support/tsx';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -53,20 +54,16 @@ export default async function setup(project: TestProject) {
  */
 async function demoTemplate(parent: string): Promise<string> {
   const dir = path.join(parent, 'demo-template');
-  const r = spawnSync(
-    path.join('node_modules', '.bin', 'tsx'),
-    ['--conditions=react-server', path.join('db', 'cli', 'seed.ts')],
-    {
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        DATABASE_URL: '',
-        PGLITE_DIR: path.join(dir, 'pglite'),
-        FILE_STORAGE: 'local',
-        FILES_DIR: path.join(dir, 'files'),
-      },
+  const r = spawnSync(TSX, ['--conditions=react-server', path.join('db', 'cli', 'seed.ts')], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      PGLITE_DIR: path.join(dir, 'pglite'),
+      FILE_STORAGE: 'local',
+      FILES_DIR: path.join(dir, 'files'),
     },
-  );
+  });
   if (r.status !== 0) throw new Error('the demo database for the browser tests could not be made');
   // The same after Anna's closing journey (support/close-annas-pes.ts), for the files that start there.
   const closed = `${dir}-closed`;

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { protocolYear } from '@/lib/domain/protocol-number';
@@ -12,6 +11,7 @@ import { startFakeResend, type FakeResend } from './support/fake-resend';
 import { postSignIn, sessionCookie } from './support/http';
 import { freshPgDatabase, pgReachable, PG_SERVER, type FreshDatabase } from './support/postgres-database';
 import { startApp, type AppServer } from './support/server';
+import { TSX } from './support/tsx';
 
 /**
  * R4: two instances of the same build on one PostgreSQL database, each with its own outbox dispatcher, behave
@@ -33,14 +33,10 @@ type Signer = { codiceFiscale: string; voucherId: string; cookie: string };
 /** tests/bench/prepare-signers.ts against this database: conversions ready to sign, live codes, sessions minted with AUTH_SECRET. */
 function prepareSigners(n: number, env: Record<string, string>): Promise<{ code: string; signers: Signer[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      path.join('node_modules', '.bin', 'tsx'),
-      ['--conditions=react-server', 'tests/bench/prepare-signers.ts', String(n)],
-      {
-        env: { ...process.env, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(TSX, ['--conditions=react-server', 'tests/bench/prepare-signers.ts', String(n)], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
