@@ -105,11 +105,33 @@ export function formatDateTimeIt(d: Date | string): string {
   return DATE_TIME_IT.format(asDate(d));
 }
 
+const HOUR_MS = 3_600_000;
+// Rome's offset changes only on whole UTC hours (summer time starts and ends at 01:00 UTC), so it is read from
+// Intl once per UTC hour: formatToParts was the queue page's top frame of ours (a date per row and term).
+// Bounded: cleared when full, whatever instants the requests bring.
+const romeOffsetByHour = new Map<number, number>();
+const OFFSET_CACHE_MAX = 4096;
+
+/** Rome's offset from UTC at instant t (ms since the epoch): +1 h in winter, +2 h in summer. */
+function romeOffsetMs(t: number): number {
+  const hour = Math.floor(t / HOUR_MS);
+  let offset = romeOffsetByHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    const parts = DATE_TIME_IT.formatToParts(new Date(start));
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    offset = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - start;
+    if (romeOffsetByHour.size >= OFFSET_CACHE_MAX) romeOffsetByHour.clear();
+    romeOffsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
 /** The calendar day it is in Rome at instant d, as "YYYY-MM-DD". */
 export function isoDate(d: Date): string {
-  const parts = DATE_IT.formatToParts(asDate(d));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return toIso({ year: get('year'), month: get('month'), day: get('day') });
+  const t = asDate(d).getTime();
+  const rome = new Date(t + romeOffsetMs(t));
+  return toIso({ year: rome.getUTCFullYear(), month: rome.getUTCMonth() + 1, day: rome.getUTCDate() });
 }
 
 /** Clamps to the month's last day: 2024-01-31 + 1 month = 2024-02-29. */
@@ -135,11 +157,8 @@ export function yearsAgo(today: string, years: number, extraMonths = 0): string 
 export function romeDayStart(iso: string): Date {
   const { year, month, day } = parseIsoDate(iso);
   const guess = Date.UTC(year, month - 1, day);
-  // Rome's offset at that moment, read back from Intl (+1 h in winter, +2 h in summer).
-  const parts = DATE_TIME_IT.formatToParts(new Date(guess));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asRome = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return new Date(guess - (asRome - guess));
+  // Rome's offset at that moment (UTC midnight of the day): transitions happen at 01:00 UTC, never before.
+  return new Date(guess - romeOffsetMs(guess));
 }
 
 /** Whole days from instant `from` to instant `to` (floored, never negative): "giorni di attesa". */

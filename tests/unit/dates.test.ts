@@ -43,6 +43,30 @@ describe('isoDate', () => {
   ])('%s is %s in Rome', (instant, day) => {
     expect(isoDate(new Date(instant))).toBe(day);
   });
+
+  // The offset is cached per UTC hour: every quarter of an hour across two years (both summer-time changes
+  // each year, leap day included) must give the day Intl reads directly.
+  it('agrees with Intl at every quarter hour of 2024 and 2025', () => {
+    const rome = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Rome',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    const mismatches: string[] = [];
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2026, 0, 1); t += 15 * 60_000) {
+      const d = new Date(t);
+      if (isoDate(d) !== rome.format(d)) mismatches.push(d.toISOString());
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('reads the day after a summer-time change at the right hour', () => {
+    expect(isoDate(new Date('2026-10-24T21:59:59Z'))).toBe('2026-10-24');
+    expect(isoDate(new Date('2026-10-24T22:00:00Z'))).toBe('2026-10-25');
+    expect(isoDate(new Date('2026-10-25T22:59:59Z'))).toBe('2026-10-25');
+    expect(isoDate(new Date('2026-10-25T23:00:00Z'))).toBe('2026-10-26');
+  });
 });
 
 describe('parseIsoDate', () => {
