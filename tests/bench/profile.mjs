@@ -1,5 +1,6 @@
-// `node tests/bench/profile.mjs [path]`: a CPU profile of `next start` (production build in .next)
-// while autocannon loads one page as Anna Rossi (default /sessione), summarised by where the busy
+// `node tests/bench/profile.mjs [path] [family|provider|office]`: a CPU profile of `next start` (production
+// build in .next) while autocannon loads one page as a demo account (default /sessione as Anna Rossi; `voucher`
+// is her first voucher page, `file` the office queue's first conversion file), summarised by where the busy
 // time goes. PostgreSQL when DATABASE_URL is set (a fresh bsp_prof_* database), else PGlite.
 // Writes the raw .cpuprofile files to a temp folder (printed) for Chrome DevTools.
 import { spawn } from 'node:child_process';
@@ -13,6 +14,9 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 
 const target = process.argv[2] ?? '/sessione';
+const ACCOUNTS = { family: 'RSSNNA85M41L378F', provider: 'FRRLCU75B10L378M', office: 'CNTCHR80T52L378Z' };
+const as = process.argv[3] ?? (target === 'file' ? 'office' : 'family');
+if (!ACCOUNTS[as]) throw new Error(`unknown account ${as}: family, provider or office`);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bsp-prof-'));
 const port = await new Promise((resolve) => {
   const s = createServer();
@@ -49,6 +53,8 @@ const env = {
   FILE_STORAGE: 'local',
   FILES_DIR: path.join(tmp, 'files'),
   NEXT_TELEMETRY_DISABLED: '1',
+  // Staff sign in with a password alone here, as in the bench (no TOTP step to script).
+  STAFF_MFA: 'optional',
 };
 await new Promise((resolve, reject) => {
   const c = spawn('npx', ['tsx', '--conditions=react-server', 'tests/bench/seed-bench.ts'], {
@@ -97,7 +103,7 @@ try {
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
     body: new URLSearchParams({
       csrfToken,
-      codiceFiscale: 'RSSNNA85M41L378F',
+      codiceFiscale: ACCOUNTS[as],
       password: 'Trento-Buoni-2020',
     }).toString(),
   });
@@ -109,6 +115,10 @@ try {
   if (target === 'voucher') {
     const html = await (await fetch(`${base}/famiglia`, { headers: { cookie } })).text();
     url = `${base}${/href="(\/famiglia\/buoni\/[0-9a-f-]{36})"/.exec(html)[1]}`;
+  }
+  if (target === 'file') {
+    const html = await (await fetch(`${base}/ufficio`, { headers: { cookie } })).text();
+    url = `${base}${/href="(\/ufficio\/pratiche\/[^"]+)"/.exec(html)[1]}`;
   }
   const check = await fetch(url, { headers: { cookie }, redirect: 'manual' });
   if (check.status !== 200) throw new Error(`${url} → ${check.status}`);

@@ -7,8 +7,8 @@
 //
 // P1  each page's throughput against the floor /bench/floor — a dynamic page of the same build rendering
 //     20 rows with no session, no database and no proxy work (20 connections): /sessione ≥ 0.70, every
-//     role's main page ≥ 0.50 (family voucher page, provider dashboard, office queue, conversion file,
-//     receipt), anonymous /login ≥ 0.80; /api/ping for reference.
+//     role's main page ≥ 0.50 (family voucher page, provider dashboard, office queue, conversion file), the
+//     family's receipt ≥ 0.60 (issue 20), anonymous /login ≥ 0.80; /api/ping for reference.
 // P2  a voucher with 60 PES vs one with 3: SQL statements of the page's read function (equal), p50/p99 ≤ 1.5×.
 // P3  office queue (first page, a filtered page), provider dashboard and "Tutti i PES" searched, at
 //     100 000 vs 1 000 conversions / PES for Il Germoglio: p50 latency ≤ 2×, and EXPLAIN of every
@@ -234,7 +234,7 @@ async function main() {
       target: 0.7,
     },
     { key: 'few', label: `family: voucher page ${FEW}`, url: url.few, headers: headers.anna, target: 0.5 },
-    { key: 'receipt', label: 'family: receipt page', url: url.receipt, headers: headers.submitted, target: 0.5 },
+    { key: 'receipt', label: 'family: receipt page', url: url.receipt, headers: headers.submitted, target: 0.6 },
     {
       key: 'provider',
       label: 'provider: dashboard /erogatore',
