@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { StatusBadge } from './status-badge';
 import type { Tone } from '@/lib/domain/labels';
@@ -22,11 +22,12 @@ export type PesFactsData = {
   document?: { id: string; fileName: string; size: string } | null;
 };
 
+// Styled by `.pes-facts` in globals.css: a voucher page can list sixty of these (P2), so no class per term.
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
     <>
-      <dt className="font-semibold">{term}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
     </>
   );
 }
@@ -37,8 +38,9 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
  */
 export function PesFacts({ f }: { f: PesFactsData }) {
   const t = useTranslations('PesFacts');
+  const italianPage = useLocale() === 'it';
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm sm:text-base">
+    <dl className="pes-facts">
       {f.family ? (
         <Row term={t('family')}>
           {f.family.name} <span className="break-all text-muted">({f.family.codiceFiscale})</span>
@@ -48,9 +50,7 @@ export function PesFacts({ f }: { f: PesFactsData }) {
       <Row term={t('children')}>{f.children}</Row>
       {f.kind ? <Row term={t('kind')}>{f.kind}</Row> : null}
       {f.provider ? (
-        <Row term={t('provider')}>
-          <span lang="it">{f.provider}</span>
-        </Row>
+        <Row term={t('provider')}>{italianPage ? f.provider : <span lang="it">{f.provider}</span>}</Row>
       ) : null}
       {f.band ? <Row term={t('band')}>{f.band}</Row> : null}
       <Row term={t('hours')}>{f.hours}</Row>
