@@ -76,7 +76,7 @@ export function queueCsvStream(
         controller.enqueue(encoder.encode(CSV_BOM + csvLine(HEADER)));
         return;
       }
-      const batch = await queueBatch(db, scope, filters, { after: cursor }, batchSize);
+      const batch = await queueBatch(db, scope, filters, { after: cursor }, batchSize, now);
       if (batch.length) controller.enqueue(encoder.encode(batch.map((r) => line(r, now)).join('')));
       if (batch.length < batchSize) {
         controller.close();

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/ufficio/esporta/route';
 import { officeScope } from '@/lib/auth/office-scope';
+import { now, setTestNow } from '@/lib/clock';
+import { isoDate } from '@/lib/domain/dates';
 import { officeQueue } from '@/db/queries/office/queue';
 import { conversions, vouchers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -74,6 +76,28 @@ describe('Esporta CSV', () => {
       '1',
       '950,00',
     ]);
+  });
+
+  it('counts «Giorni di attesa», filters terms and names the file on the app’s clock, as the queue page does', async () => {
+    const [marta] = await t.db
+      .select({ submittedAt: conversions.submittedAt })
+      .from(conversions)
+      .innerJoin(vouchers, eq(vouchers.id, conversions.voucherId))
+      .where(eq(vouchers.number, 'BS-2020-0003'));
+    setTestNow(new Date(marta!.submittedAt!.getTime() + 40 * 86_400_000 + 3_600_000));
+    try {
+      const { res, bytes } = await download(actors.office, '?stato=inviate');
+      expect(res.headers.get('content-disposition')).toContain(`pratiche-modifica-pes-${isoDate(now())}.csv`);
+      const line = dataLines(text(bytes))
+        .find((l) => l.includes('VRDMRT82S60L378B'))!
+        .split(';');
+      expect(line[3]).toBe('40');
+      // Forty days on, her 30-day term has passed: the export's "scaduti" filter reads the same clock.
+      const overdue = text((await download(actors.office, '?termine=scaduti')).bytes);
+      expect(overdue).toContain('VRDMRT82S60L378B');
+    } finally {
+      setTestNow(null);
+    }
   });
 
   it('says who has each case in charge (In carico a), empty when nobody has', async () => {

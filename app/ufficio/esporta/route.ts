@@ -2,6 +2,7 @@ import { getDb } from '@/db';
 import { officeScope } from '@/lib/auth/office-scope';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { currentActor } from '@/lib/auth/current-actor';
+import { now as clockNow } from '@/lib/clock';
 import { isoDate } from '@/lib/domain/dates';
 import { queueCsvStream } from '@/lib/office/queue-csv';
 import { officeExportQuerySchema, searchParamsRecord } from '@/lib/validation/office-queue';
@@ -28,7 +29,8 @@ export async function GET(request: Request): Promise<Response> {
   }
   const filters = officeExportQuerySchema.parse(searchParamsRecord(new URL(request.url).searchParams));
   await writeAudit(db, { actor, action: 'conversions.exported', entityType: 'export', after: { filters } });
-  const now = new Date();
+  // The app's clock, as the queue page: the same «Giorni di attesa» and term filters as the page it exports.
+  const now = clockNow();
   return new Response(queueCsvStream(db, officeScope(actor), filters, now), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
