@@ -34,10 +34,13 @@ export function installAdmissionGate(onShed?: (reason: ShedReason) => void): voi
     const url = req.url ?? '/';
     if (EXEMPT.some((p) => url.startsWith(p))) return emit.call(this, event, ...args);
     let admitted = false;
-    const ticket = gate.enter(
+    let ticket: { cancel: () => void } | null = null;
+    // One listener for both outcomes (Next adds several of its own to each response, and Node warns past ten),
+    // registered first, so a handler that throws at once still gives its turn back.
+    res.once('close', () => (admitted ? gate.leave() : ticket?.cancel()));
+    ticket = gate.enter(
       () => {
         admitted = true;
-        res.once('close', () => gate.leave());
         emit.call(this, event, ...args);
       },
       (reason) => {
@@ -47,9 +50,6 @@ export function installAdmissionGate(onShed?: (reason: ShedReason) => void): voi
         res.end(busy.body);
       },
     );
-    res.once('close', () => {
-      if (!admitted) ticket.cancel();
-    });
     return true;
   };
 }
