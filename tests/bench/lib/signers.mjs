@@ -38,7 +38,13 @@ export async function confirmAll(baseUrl, signers, code, connections) {
         for (const [n, v] of f.fields) body.append(n, v);
         body.append('code', code);
         const t0 = performance.now();
-        const res = await fetch(f.url, { method: 'POST', body, headers: { cookie: f.cookie }, redirect: 'manual' });
+        // A browser's form post carries its Origin (Next checks it against the host for server actions).
+        const res = await fetch(f.url, {
+          method: 'POST',
+          body,
+          headers: { cookie: f.cookie, origin: baseUrl },
+          redirect: 'manual',
+        });
         await res.arrayBuffer();
         latencies.push(performance.now() - t0);
         // Submitted: the action redirects to the receipt (a refusal re-renders the form with its message).
