@@ -137,6 +137,9 @@ describe('the dates everyone sees', () => {
     expect(await codes({ termine: 'in_scadenza' })).toEqual(['BS-2020-0002']);
     expect(await codes({ termine: 'scaduti' })).toEqual([]);
     expect(await codes({ ordine: 'termine' })).toEqual(['BS-2020-0002', 'BS-2020-0003']);
+    // The term order's count walks the due-date index (P3): the same number as the rows it lists.
+    const byTerm = await officeQueue(t.db, scope, officeQueueQuerySchema.parse({ ordine: 'termine' }), now());
+    expect({ total: byTerm.total, exact: byTerm.totalExact }).toEqual({ total: 2, exact: true });
     setTestNow('2026-07-31T08:00:00Z');
     expect(await codes({ termine: 'scaduti' })).toEqual(['BS-2020-0002']);
     expect(await codes({ termine: 'in_scadenza' })).toEqual([]);

@@ -209,10 +209,14 @@ const onlyStatusFilter = (f: QueueFilters) =>
 /** Matching rows, counted up to COUNT_CAP + 1 (a bounded scan whatever the table size); prepared per shape. */
 async function cappedCount(db: DbOrTx, scope: OfficeScope, f: QueueFilters, now: Date): Promise<number> {
   const count = prepared(db, `office-queue-count:${queueShape(f)}`, (db) => {
-    const sub = db
+    const matching = db
       .select({ one: sql`1` })
       .from(conversions)
-      .where(queueWhere(f))
+      .where(queueWhere(f));
+    // In term order the rows are the partial due-date index's: walking it in its order (the count of a capped
+    // set does not depend on which rows) lets the planner stop after COUNT_CAP + 1 entries instead of scanning
+    // the table (P3's EXPLAIN at 20 000).
+    const sub = (ordersByTerm(f) ? matching.orderBy(asc(conversions.decisionDueAt)) : matching)
       .limit(COUNT_CAP + 1)
       .as('matching');
     return db
