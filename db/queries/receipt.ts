@@ -10,19 +10,28 @@ export type ReceiptScope = { role: 'family'; holderId: string } | { role: 'offic
 
 /**
  * The latest signed submission of the voucher's conversion, what the receipt shows (in the reader's language:
- * lib/receipt/receipt-view-in.ts); null if none or not in scope.
+ * lib/receipt/receipt-view-in.ts); null if none or not in scope. `conversionId` narrows it to one conversion: a
+ * voucher whose first request was rejected and a second one signed has two receipts, and the office's file of
+ * the first must show the first.
  */
 export async function getReceipt(
   db: DbOrTx,
   scope: ReceiptScope,
   voucherId: string,
+  conversionId?: string,
 ): Promise<{ voucherNumber: string; input: ReceiptInput } | null> {
   const [row] = await db
     .select({ voucherNumber: vouchers.number, submission: conversionSubmissions })
     .from(conversionSubmissions)
     .innerJoin(conversions, eq(conversions.id, conversionSubmissions.conversionId))
     .innerJoin(vouchers, eq(vouchers.id, conversions.voucherId))
-    .where(and(eq(vouchers.id, voucherId), scope.role === 'family' ? eq(vouchers.holderId, scope.holderId) : undefined))
+    .where(
+      and(
+        eq(vouchers.id, voucherId),
+        conversionId ? eq(conversions.id, conversionId) : undefined,
+        scope.role === 'family' ? eq(vouchers.holderId, scope.holderId) : undefined,
+      ),
+    )
     .orderBy(desc(conversionSubmissions.submittedAt))
     .limit(1);
   if (!row) return null;

@@ -8,6 +8,8 @@ import { ConversionOutcome } from '@/app/famiglia/buoni/[id]/conversion-outcome'
 import { children, conversions, pes, providers, vouchers } from '@/db/schema';
 import { listFamilyVouchers } from '@/db/queries/family-vouchers';
 import { getOfficeConversionFile } from '@/db/queries/office/conversion-file';
+import { getReceipt } from '@/db/queries/receipt';
+import { SignatureFacts } from '@/app/ufficio/pratiche/[id]/signature-facts';
 import { officeScope } from '@/lib/auth/office-scope';
 import { getSigningStatus } from '@/db/queries/signing-status';
 import { getFamilyVoucherFile } from '@/db/queries/voucher-file';
@@ -151,5 +153,18 @@ describe('a new request after Respingi', () => {
     expect(newFile.residualCents).toBe(0);
     const [listed] = (await listFamilyVouchers(t.db, actors.marta.userId)).filter((v) => v.id === ids.voucher);
     expect(listed).toMatchObject({ conversionId: ids.newConversion, conversionStatus: 'approved' });
+  });
+
+  it('each request has its own receipt: the rejected one’s file links and shows the rejected one’s', async () => {
+    const office = { role: 'office' } as const;
+    const latest = await getReceipt(t.db, office, ids.voucher);
+    const rejected = await getReceipt(t.db, office, ids.voucher, ids.rejected);
+    const current = await getReceipt(t.db, office, ids.voucher, ids.newConversion);
+    expect(rejected!.input.protocolNumber).toBe(ids.rejectedProtocol);
+    expect(current!.input.protocolNumber).not.toBe(ids.rejectedProtocol);
+    expect(latest!.input.protocolNumber).toBe(current!.input.protocolNumber);
+    const oldFile = (await getOfficeConversionFile(t.db, officeScope(actors.office), ids.rejected))!;
+    const html = renderToStaticMarkup(createElement(SignatureFacts, { f: oldFile }));
+    expect(html).toContain(`href="/ufficio/ricevute/${ids.voucher}?pratica=${ids.rejected}"`);
   });
 });

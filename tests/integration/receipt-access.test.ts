@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/ricevute/[id]/route';
@@ -47,6 +48,24 @@ describe('receipt (N2: only its family and the office)', () => {
   it('gives the office the same receipt', async () => {
     expect((await download(actors.office)).status).toBe(200);
     expect(await getReceipt(t.db, { role: 'office' }, martaVoucher)).not.toBeNull();
+  });
+
+  it('gives the receipt of one request of the voucher with ?pratica=, and nothing for a request that is not the voucher’s', async () => {
+    const [own] = await t.db
+      .select({ id: conversions.id })
+      .from(conversions)
+      .where(eq(conversions.voucherId, martaVoucher));
+    const withPratica = (as: Actor, pratica: string) => {
+      actAs(as);
+      return GET(new Request(`http://localhost/api/ricevute/${martaVoucher}?pratica=${pratica}`), {
+        params: Promise.resolve({ id: martaVoucher }),
+      });
+    };
+    expect((await withPratica(actors.office, own!.id)).status).toBe(200);
+    expect((await withPratica(actors.marta, own!.id)).status).toBe(200);
+    // A request that is not this voucher's: nothing, not the voucher's latest receipt.
+    expect((await withPratica(actors.office, randomUUID())).status).toBe(404);
+    expect((await withPratica(actors.office, 'not-a-uuid')).status).toBe(404);
   });
 
   it.each([

@@ -12,10 +12,12 @@ export const dynamic = 'force-dynamic';
 const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' } as const;
 
 /** The receipt PDF, made on demand from the signed dossier: only the voucher's family and the office may download it. */
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await currentActor();
   if (!actor) return new Response('Accesso richiesto.', { status: 401, headers: PRIVATE });
   const { id } = await params;
+  // ?pratica=<conversion id>: the receipt of that one request of the voucher (the office's file links it).
+  const pratica = new URL(req.url).searchParams.get('pratica');
   const db = await getDb();
   const scope =
     actor.role === 'family'
@@ -23,7 +25,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
       : actor.role === 'office'
         ? ({ role: 'office' } as const)
         : null;
-  const receipt = scope && idSchema.safeParse(id).success ? await getReceipt(db, scope, id) : null;
+  const valid = idSchema.safeParse(id).success && (pratica === null || idSchema.safeParse(pratica).success);
+  const receipt = scope && valid ? await getReceipt(db, scope, id, pratica ?? undefined) : null;
   if (!receipt) {
     await writeAudit(db, {
       actor,

@@ -47,7 +47,7 @@ export function SignatureFacts({ f }: { f: OfficeConversionFile }) {
       )}
       <SignatureHistory submissions={f.submissions} />
       <p>
-        <a href={`/ufficio/ricevute/${f.voucher.id}`} className="link">
+        <a href={`/ufficio/ricevute/${f.voucher.id}?pratica=${f.conversion.id}`} className="link">
           Ricevuta della richiesta di convalida
         </a>
       </p>

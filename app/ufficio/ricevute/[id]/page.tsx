@@ -9,18 +9,34 @@ import { idSchema } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: 'Ricevuta della richiesta di convalida' };
 
-/** The office reads the same receipt the family received. */
-export default async function OfficeReceiptPage({ params }: { params: Promise<{ id: string }> }) {
+/**
+ * The office reads the same receipt the family received: of the voucher's latest signed request, or of the one
+ * request `?pratica=` names (the conversion file links each file's own).
+ */
+export default async function OfficeReceiptPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireRole('office');
   const { id } = await params;
+  const { pratica } = await searchParams;
   if (!idSchema.safeParse(id).success) notFound();
-  const receipt = await getReceipt(await getDb(), { role: 'office' }, id);
+  if (pratica !== undefined && !idSchema.safeParse(pratica).success) notFound();
+  const conversionId = pratica as string | undefined;
+  const receipt = await getReceipt(await getDb(), { role: 'office' }, id, conversionId);
   if (!receipt) notFound();
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">Ricevuta della richiesta di convalida — buono {receipt.voucherNumber}</h1>
       <p>
-        <a href={`/api/ricevute/${id}`} className="btn-primary" download>
+        <a
+          href={`/api/ricevute/${id}${conversionId ? `?pratica=${conversionId}` : ''}`}
+          className="btn-primary"
+          download
+        >
           Scarica la ricevuta (PDF)
         </a>
       </p>
