@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { AdmissionGate, admissionLimits, type ShedReason } from './admission-gate';
 import { busyResponse } from './busy-response';
+import { onResponseClose } from './on-response-close';
 
 const INSTALLED = Symbol.for('bsp.admissionGate');
 const GATE = Symbol.for('bsp.admissionGateInstance');
@@ -35,9 +36,8 @@ export function installAdmissionGate(onShed?: (reason: ShedReason) => void): voi
     if (EXEMPT.some((p) => url.startsWith(p))) return emit.call(this, event, ...args);
     let admitted = false;
     let ticket: { cancel: () => void } | null = null;
-    // One listener for both outcomes (Next adds several of its own to each response, and Node warns past ten),
-    // registered first, so a handler that throws at once still gives its turn back.
-    res.once('close', () => (admitted ? gate.leave() : ticket?.cancel()));
+    // One callback for both outcomes, registered first, so a handler that throws at once still gives its turn back.
+    onResponseClose(res, () => (admitted ? gate.leave() : ticket?.cancel()));
     ticket = gate.enter(
       () => {
         admitted = true;

@@ -5,6 +5,7 @@ import { log } from './logger';
 import { runInRequest, type RequestContext } from './request-context';
 import { routeOf } from './route-of';
 import { count, tracer, tracingEnabled } from './telemetry';
+import { onResponseClose } from '@/lib/http/on-response-close';
 
 const INSTALLED = Symbol.for('bsp.requestLogHook');
 
@@ -38,7 +39,7 @@ export function installRequestLog(): void {
           },
         })
       : null;
-    res.once('close', () => {
+    onResponseClose(res, () => {
       const status = res.statusCode;
       const route = routeOf(req.url);
       span?.setAttributes({

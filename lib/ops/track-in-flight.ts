@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { onResponseClose } from '@/lib/http/on-response-close';
 
 type Tracker = { servers: Set<http.Server>; inFlight: number; onIdle: Set<() => void> };
 const KEY = Symbol.for('bsp.inFlightTracker');
@@ -29,7 +30,7 @@ export function installInFlightTracker(): void {
     if (event === 'request') {
       const t = tracker();
       t.inFlight++;
-      (args[1] as http.ServerResponse).once('close', () => {
+      onResponseClose(args[1] as http.ServerResponse, () => {
         t.inFlight--;
         for (const f of t.onIdle) f();
       });

@@ -160,4 +160,8 @@ describe.skipIf(!e2eEnabled)('firma OTP and receipt (guide §4)', () => {
   it('the server logged JSON lines with request ids, and no family’s codice fiscale, e-mail, phone or code', () => {
     expectPrivateStructuredLogs(app().logs(), otps);
   });
+
+  it('the signing posts left no listener warning in the log (ours share one close listener per response)', () => {
+    expect(app().logs()).not.toContain('MaxListenersExceededWarning');
+  });
 });
