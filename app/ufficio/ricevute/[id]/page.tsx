@@ -24,8 +24,9 @@ export default async function OfficeReceiptPage({
   const { id } = await params;
   const { pratica } = await searchParams;
   if (!idSchema.safeParse(id).success) notFound();
-  if (pratica !== undefined && !idSchema.safeParse(pratica).success) notFound();
-  const conversionId = pratica as string | undefined;
+  const parsedPratica = pratica === undefined ? undefined : idSchema.safeParse(pratica);
+  if (parsedPratica && !parsedPratica.success) notFound();
+  const conversionId = parsedPratica?.data;
   const receipt = await getReceipt(await getDb(), { role: 'office' }, id, conversionId);
   if (!receipt) notFound();
   return (
